@@ -1,0 +1,19 @@
+namespace Harness.Clips;
+
+/// <summary>A clip that cannot be read: the message names the file and, where known, the byte offset and record.</summary>
+public sealed class ClipFormatException : Exception
+{
+    public ClipFormatException(string message)
+        : base(message)
+    {
+    }
+
+    public ClipFormatException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ClipFormatException()
+    {
+    }
+}
