@@ -1,0 +1,108 @@
+// Build targets. Each task is a one-line verb; the helpers below hold the logic.
+// Cake.Frosting is not served by this project's package registry, so the build is a Cake script run by Cake.Tool.
+
+var target = Argument("target", "Default");
+var configuration = Argument("configuration", "Release");
+var scenarioFilter = Argument("scenarios", "");
+
+var root = MakeAbsolute(Directory("."));
+var artifacts = root.Combine("artifacts");
+var testResults = artifacts.Combine("test-results");
+var coverage = artifacts.Combine("coverage");
+var report = artifacts.Combine("report");
+var solution = root.CombineWithFilePath("Harness.sln");
+var cli = root.CombineWithFilePath("harness/Harness.Cli/Harness.Cli.csproj");
+
+Task("Clean").Does(() => CleanDirectories(new[] { artifacts.FullPath }));
+
+Task("Build").Does(() => DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration }));
+
+Task("Test").IsDependentOn("Build").Does(() => RunTestsWithCoverage());
+
+Task("Regress").IsDependentOn("Build").Does(() => Harness("run", "--tag", "pr", "--run", "pr", "--report", report.FullPath));
+
+Task("Nightly").IsDependentOn("Build").Does(() => Harness("run", "--run", "nightly", "--report", report.FullPath));
+
+Task("AcceptBaselines").IsDependentOn("Build").Does(() => Harness("accept"));
+
+Task("Bench").Does(() => RunBenchmarks());
+
+Task("Default").IsDependentOn("Regress");
+
+RunTarget(target);
+
+// Runs the harness CLI built by the Build task; a non-zero exit (regression 1, input error 2) fails the target.
+void Harness(params string[] arguments)
+{
+    var args = new ProcessArgumentBuilder()
+        .Append("run").Append("--project").AppendQuoted(cli.FullPath)
+        .Append("-c").Append(configuration).Append("--no-build").Append("--");
+    foreach (var argument in arguments) args.AppendQuoted(argument);
+    if (!string.IsNullOrEmpty(scenarioFilter)) args.Append("--scenario").AppendQuoted(scenarioFilter);
+    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root });
+    if (exit != 0) throw new Exception($"harness {string.Join(" ", arguments)} exited with code {exit}");
+}
+
+// Unit tests and the scenario gate, each with coverage and a JUnit file; both always run, then the coverage report
+// is built, and only then does a failure fail the target, so one red suite never hides the other's results.
+void RunTestsWithCoverage()
+{
+    CleanDirectories(new[] { testResults.FullPath, coverage.FullPath });
+    var failures = new List<string>();
+    foreach (var (project, filter) in new[]
+    {
+        ("tests/Harness.Tests/Harness.Tests.csproj", ""),
+        ("tests/Harness.Scenarios.Tests/Harness.Scenarios.Tests.csproj", "Category!=nightly"),
+    })
+    {
+        var name = System.IO.Path.GetFileNameWithoutExtension(project);
+        var settings = new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            Filter = filter,
+            ResultsDirectory = testResults.Combine(name),
+            Collectors = new[] { "XPlat Code Coverage" },
+            Loggers = new[] { $"junit;LogFilePath={testResults.CombineWithFilePath(name + ".junit.xml").FullPath}", "console;verbosity=normal" },
+        };
+        try { DotNetTest(project, settings); }
+        catch (Exception e) { failures.Add($"{name}: {e.Message}"); }
+    }
+
+    var reports = GetFiles(testResults.FullPath + "/**/coverage.cobertura.xml");
+    if (reports.Count > 0)
+    {
+        var exit = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = new ProcessArgumentBuilder()
+                .Append("reportgenerator")
+                .Append("-reports:" + string.Join(";", reports.Select(r => r.FullPath)))
+                .Append("-targetdir:" + coverage.FullPath)
+                .Append("-reporttypes:Html;TextSummary")
+                .Append("-verbosity:Warning"),
+            WorkingDirectory = root,
+        });
+        if (exit != 0) failures.Add($"reportgenerator exited with code {exit}");
+        else Information(System.IO.File.ReadAllText(coverage.CombineWithFilePath("Summary.txt").FullPath));
+    }
+    else
+    {
+        failures.Add("no coverage was collected");
+    }
+
+    if (failures.Count > 0) throw new Exception("Test failed:\n  " + string.Join("\n  ", failures));
+}
+
+void RunBenchmarks()
+{
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder()
+            .Append("run").Append("--project").AppendQuoted(root.CombineWithFilePath("bench/Harness.Benchmarks/Harness.Benchmarks.csproj").FullPath)
+            .Append("-c").Append("Release").Append("--")
+            .Append("--filter").AppendQuoted(Argument("filter", "*"))
+            .Append("--artifacts").AppendQuoted(artifacts.Combine("bench").FullPath),
+        WorkingDirectory = root,
+    });
+    if (exit != 0) throw new Exception($"benchmarks exited with code {exit}");
+}

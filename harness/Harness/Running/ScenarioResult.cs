@@ -1,0 +1,13 @@
+namespace Harness.Running;
+
+/// <summary>
+/// What one replay measured: every metric by name, plus the identities of what was replayed (clip and model
+/// content hashes) and a digest of every detection, so a behaviour change shows even when metrics do not move.
+/// </summary>
+public sealed record ScenarioResult(
+    string ScenarioId,
+    IReadOnlyDictionary<string, double> Metrics,
+    string ClipSha256,
+    string ModelSha256,
+    string DetectionsSha256,
+    int Frames);

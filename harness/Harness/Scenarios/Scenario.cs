@@ -1,0 +1,19 @@
+namespace Harness.Scenarios;
+
+/// <summary>A validated scenario: what to replay, through which model, and which metrics gate the merge.</summary>
+public sealed record Scenario(
+    string Id,
+    string Description,
+    IReadOnlyList<string> Tags,
+    ClipSpec Clip,
+    ModelSpec Model,
+    PostprocessSpec Postprocess,
+    IReadOnlyList<GateRule> Gates,
+    string SourcePath,
+    string? BaselineId = null)
+{
+    /// <summary>The baseline this scenario is compared with: its own unless it borrows another's (canaries do).</summary>
+    public string EffectiveBaselineId => BaselineId ?? Id;
+
+    public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.Ordinal);
+}

@@ -1,0 +1,4 @@
+namespace Harness.Scenarios;
+
+/// <summary>ONNX Runtime session settings; defaults favour reproducible numbers over peak speed.</summary>
+public sealed record SessionSpec(int IntraOpThreads, string OptimizationLevel, bool Deterministic);

@@ -1,0 +1,253 @@
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
+
+namespace Harness.Scenarios;
+
+/// <summary>
+/// Reads typed fields from one YAML mapping, recording every problem (wrong type, missing key, unknown key) as a
+/// <see cref="ValidationError"/> located at the offending node instead of stopping at the first.
+/// </summary>
+internal sealed class YamlMappingReader
+{
+    private readonly YamlMappingNode node;
+    private readonly string file;
+    private readonly string path;
+    private readonly List<ValidationError> errors;
+    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+
+    public YamlMappingReader(YamlMappingNode node, string file, string path, List<ValidationError> errors)
+    {
+        this.node = node;
+        this.file = file;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    public string? String(string key, bool required = false)
+    {
+        var value = Scalar(key, required);
+        return value?.Value;
+    }
+
+    public double? Number(string key, bool required = false)
+    {
+        var value = Scalar(key, required);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (double.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+        {
+            return number;
+        }
+
+        Error(value, key, $"expected a number, found '{value.Value}'");
+        return null;
+    }
+
+    public int? Integer(string key, bool required = false)
+    {
+        var value = Scalar(key, required);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (int.TryParse(value.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        Error(value, key, $"expected an integer, found '{value.Value}'");
+        return null;
+    }
+
+    public bool? Boolean(string key)
+    {
+        var value = Scalar(key, required: false);
+        if (value is null)
+        {
+            return null;
+        }
+
+        switch (value.Value)
+        {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                Error(value, key, $"expected true or false, found '{value.Value}'");
+                return null;
+        }
+    }
+
+    /// <summary>A percentage ("20%") is relative to the baseline; a bare number is absolute.</summary>
+    public Tolerance? Tolerance(string key)
+    {
+        var value = Scalar(key, required: false);
+        if (value?.Value is not { } text)
+        {
+            return null;
+        }
+
+        var relative = text.EndsWith('%');
+        var digits = relative ? text[..^1] : text;
+        if (double.TryParse(digits, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && double.IsFinite(amount) && amount >= 0)
+        {
+            return new Tolerance(relative ? amount / 100 : amount, relative);
+        }
+
+        Error(value, key, $"expected a non-negative number or percentage such as 0.01 or 20%, found '{text}'");
+        return null;
+    }
+
+    public IReadOnlyList<string> Strings(string key, bool required = false)
+    {
+        var sequence = Node<YamlSequenceNode>(key, required, "a list");
+        if (sequence is null)
+        {
+            return [];
+        }
+
+        var items = new List<string>();
+        foreach (var child in sequence.Children)
+        {
+            if (child is YamlScalarNode { Value: { } text })
+            {
+                items.Add(text);
+            }
+            else
+            {
+                Error(child, key, "expected a list of plain values");
+            }
+        }
+
+        return items;
+    }
+
+    public IReadOnlyList<double> Numbers(string key, int count)
+    {
+        var sequence = Node<YamlSequenceNode>(key, required: false, "a list");
+        if (sequence is null)
+        {
+            return [];
+        }
+
+        var items = new List<double>();
+        foreach (var child in sequence.Children)
+        {
+            if (child is YamlScalarNode { Value: { } text } &&
+                double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
+            {
+                items.Add(number);
+            }
+            else
+            {
+                Error(child, key, "expected a list of numbers");
+            }
+        }
+
+        if (items.Count != count)
+        {
+            Error(sequence, key, $"expected {count} numbers, found {items.Count}");
+        }
+
+        return items;
+    }
+
+    public YamlMappingReader? Mapping(string key, bool required = false)
+    {
+        var mapping = Node<YamlMappingNode>(key, required, "a mapping");
+        return mapping is null ? null : new YamlMappingReader(mapping, file, Qualify(key), errors);
+    }
+
+    public IEnumerable<YamlMappingReader> MappingList(string key)
+    {
+        var sequence = Node<YamlSequenceNode>(key, required: false, "a list");
+        if (sequence is null)
+        {
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var child in sequence.Children)
+        {
+            var itemPath = $"{Qualify(key)}[{index++}]";
+            if (child is YamlMappingNode mapping)
+            {
+                yield return new YamlMappingReader(mapping, file, itemPath, errors);
+            }
+            else
+            {
+                errors.Add(At(child, itemPath, "expected a mapping"));
+            }
+        }
+    }
+
+    /// <summary>Flags every key that no accessor asked for; call once all fields are read.</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (var key in node.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "?";
+            if (!known.Contains(name))
+            {
+                errors.Add(At(key, Qualify(name), $"unknown key (expected one of: {string.Join(", ", known.Order(StringComparer.Ordinal))})"));
+            }
+        }
+    }
+
+    public void Error(string key, string message) => errors.Add(At(Find(key) ?? node, Qualify(key), message));
+
+    private void Error(YamlNode at, string key, string message) => errors.Add(At(at, Qualify(key), message));
+
+    private YamlScalarNode? Scalar(string key, bool required)
+    {
+        var scalar = Node<YamlScalarNode>(key, required, "a single value");
+        if (scalar is not null && string.IsNullOrEmpty(scalar.Value) && scalar.Style == YamlDotNet.Core.ScalarStyle.Plain)
+        {
+            if (required)
+            {
+                Error(scalar, key, "is required but empty");
+            }
+
+            return null;
+        }
+
+        return scalar;
+    }
+
+    private T? Node<T>(string key, bool required, string expected)
+        where T : YamlNode
+    {
+        known.Add(key);
+        var found = Find(key);
+        if (found is null)
+        {
+            if (required)
+            {
+                errors.Add(At(node, Qualify(key), "is required"));
+            }
+
+            return null;
+        }
+
+        if (found is T typed)
+        {
+            return typed;
+        }
+
+        errors.Add(At(found, Qualify(key), $"expected {expected}"));
+        return null;
+    }
+
+    private YamlNode? Find(string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+
+    private string Qualify(string key) => path.Length == 0 ? key : $"{path}.{key}";
+
+    private ValidationError At(YamlNode at, string field, string message) =>
+        new(file, (int)at.Start.Line, (int)at.Start.Column, field, message);
+}

@@ -1,0 +1,113 @@
+using Harness.Scenarios;
+
+namespace Harness.Tests.Scenarios;
+
+public sealed class ScenarioLoaderTests
+{
+    private const string Valid = """
+        id: urban-day
+        description: Daytime traffic
+        tags: [pr]
+        clip:
+          source: synthetic://urban-day?seed=7&frames=4
+          camera: /camera/front
+          truth: /truth/front
+        model:
+          source: reference://detector-v1
+          layout: yolov8
+          input: { width: 320, height: 192, letterbox: true, scale: 0.00392156862 }
+          classes: [car, pedestrian, cyclist]
+        postprocess: { score_threshold: 0.3, iou_threshold: 0.5, max_detections: 100 }
+        gates:
+          - metric: coco/AP
+            min: 0.1
+            max_drop: 0.005
+          - metric: latency/p99_ms
+            max_increase: 20%
+            when: nightly
+        """;
+
+    [Fact]
+    public void Loads_every_field_into_an_immutable_scenario()
+    {
+        var scenario = ScenarioLoader.Parse(Valid, "urban-day.yaml");
+
+        Assert.Equal("urban-day", scenario.Id);
+        Assert.Equal(["pr"], scenario.Tags);
+        Assert.Equal("synthetic://urban-day?seed=7&frames=4", scenario.Clip.Source);
+        Assert.Equal(ModelLayout.Yolov8, scenario.Model.Layout);
+        Assert.Equal(320, scenario.Model.Input.Width);
+        Assert.Equal(0.00392156862f, scenario.Model.Input.Scale);
+        Assert.Equal(["car", "pedestrian", "cyclist"], scenario.Model.Classes);
+        Assert.Equal(new PostprocessSpec(0.3f, 0.5f, 100, false), scenario.Postprocess);
+        Assert.Equal(new GateRule("coco/AP", 0.1, null, new Tolerance(0.005, false), RunKind.Always), scenario.Gates[0]);
+        Assert.Equal(new Tolerance(0.2, true), scenario.Gates[1].AllowedChange);
+        Assert.Equal(RunKind.Nightly, scenario.Gates[1].When);
+    }
+
+    [Fact]
+    public void Unknown_key_is_an_error_naming_file_line_and_field()
+    {
+        var yaml = Valid.Replace("iou_threshold: 0.5", "iou_treshold: 0.5", StringComparison.Ordinal);
+
+        var error = Assert.Single(Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, "s.yaml")).Errors);
+
+        Assert.Equal("s.yaml", error.File);
+        Assert.Equal(13, error.Line);
+        Assert.Equal("postprocess.iou_treshold", error.Field);
+        Assert.Contains("unknown key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Collects_every_problem_before_failing()
+    {
+        var yaml = Valid
+            .Replace("width: 320", "width: wide", StringComparison.Ordinal)
+            .Replace("layout: yolov8", "layout: yolov9", StringComparison.Ordinal)
+            .Replace("score_threshold: 0.3", "score_threshold: 1.5", StringComparison.Ordinal);
+
+        var errors = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, "s.yaml")).Errors;
+
+        Assert.Equal(["model.input.width", "model.layout", "postprocess.score_threshold"], errors.Select(e => e.Field).Order(StringComparer.Ordinal));
+        Assert.All(errors, e => Assert.True(e.Line > 0));
+    }
+
+    [Theory]
+    [InlineData("max_drop: 0.005", "max_increase: 0.005", "max_increase")]
+    [InlineData("max_increase: 20%", "max_drop: 20%", "max_drop")]
+    public void Tolerance_direction_must_match_metric_polarity(string from, string to, string field)
+    {
+        var error = Assert.Single(Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(Valid.Replace(from, to, StringComparison.Ordinal), "s.yaml")).Errors);
+
+        Assert.EndsWith(field, error.Field, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_model_file_is_reported_with_the_path_it_looked_for()
+    {
+        var yaml = Valid.Replace("reference://detector-v1", "models/missing.onnx", StringComparison.Ordinal);
+
+        var error = Assert.Single(Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, "/tmp/scenarios/s.yaml")).Errors);
+
+        Assert.Equal("model.source", error.Field);
+        Assert.Contains("/tmp/scenarios/models/missing.onnx", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_yaml_reports_the_parser_position()
+    {
+        var error = Assert.Single(Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse("id: [unclosed\n", "bad.yaml")).Errors);
+
+        Assert.Equal("bad.yaml", error.File);
+        Assert.Contains("invalid YAML", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repository_scenarios_all_load()
+    {
+        var scenarios = ScenarioLoader.LoadDirectory(Harness.Testing.RepositoryPaths.Scenarios);
+
+        Assert.NotEmpty(scenarios);
+        Assert.Contains(scenarios, s => s.HasTag(ScenarioLoader.PullRequestTag));
+    }
+}
