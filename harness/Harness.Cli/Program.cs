@@ -1,1 +1,10 @@
-return 0;
+using System.CommandLine;
+using Harness.Cli.Commands;
+
+var root = new RootCommand("Perception regression gate: replay clips through a detector, measure, compare with baselines.")
+{
+    RunCommand.Create(),
+    AcceptCommand.Create(),
+    HistoryCommand.Create(),
+};
+return root.Parse(args).Invoke();

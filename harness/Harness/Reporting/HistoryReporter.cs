@@ -1,0 +1,17 @@
+using Harness.History;
+
+namespace Harness.Reporting;
+
+/// <summary>Appends every measured metric of the run to the history store, stamped with the commit under test.</summary>
+public sealed class HistoryReporter(HistoryStore store, string commit, DateTimeOffset recordedAt) : IReporter
+{
+    public string Name => "history";
+
+    public void Export(SuiteReport report)
+    {
+        var run = report.Run.ToString().ToLowerInvariant();
+        store.Append(report.Scenarios
+            .Where(s => s.Result is not null)
+            .SelectMany(s => s.Result!.Metrics.Select(m => new MetricPoint(s.Scenario.Id, m.Key, m.Value, commit, recordedAt, run))));
+    }
+}

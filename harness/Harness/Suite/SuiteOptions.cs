@@ -1,0 +1,16 @@
+using Harness.Scenarios;
+
+namespace Harness.Suite;
+
+/// <summary>
+/// A resolved gate run: which scenarios (by tag and/or id), where baselines and the generated-input cache live,
+/// and what kind of run it is.
+/// </summary>
+public sealed record SuiteOptions(
+    string ScenariosDirectory,
+    string BaselinesDirectory,
+    string CacheDirectory,
+    string? Tag,
+    IReadOnlyList<string> Ids,
+    RunKind Run,
+    bool IsCi);

@@ -1,0 +1,68 @@
+using Harness.Gate;
+using Harness.Reporting;
+using Harness.Scenarios;
+
+namespace Harness.Tests.Reporting;
+
+public sealed class ReportingTests
+{
+    private static readonly ScenarioVerdict Regressed = new(
+        "urban-night",
+        [
+            new MetricVerdict("coco/AP", 0.41, 0.37, ">= 0.3, -0.005", MetricOutcome.Regressed),
+            new MetricVerdict("coco/AP50", 0.7, 0.7, "exact", MetricOutcome.Pass),
+            new MetricVerdict("latency/p99_ms", 9, 12, "gated on nightly", MetricOutcome.Skipped),
+        ],
+        ["model changed: aaaa -> bbbb"],
+        BaselineMissing: false,
+        IsCi: true);
+
+    [Fact]
+    public void Verdict_table_names_scenario_metric_baseline_measured_and_allowed()
+    {
+        var table = VerdictTable.Format(Regressed);
+
+        Assert.Equal(
+            "urban-night: regressed\n" +
+            "  model changed: aaaa -> bbbb\n" +
+            "  metric   baseline  measured  allowed         verdict\n" +
+            "  coco/AP  0.41      0.37      >= 0.3, -0.005  regressed\n",
+            table);
+    }
+
+    [Fact]
+    public void Markdown_summary_lists_every_scenario_and_details_only_rows_needing_review()
+    {
+        var pass = new ScenarioVerdict("urban-day", [new MetricVerdict("coco/AP", 0.5, 0.5, "exact", MetricOutcome.Pass)], [], false, true);
+        var report = new SuiteReport([Report(pass), Report(Regressed)], RunKind.PullRequest, IsCi: true);
+
+        var markdown = MarkdownReporter.Render(report);
+
+        Assert.Contains("1 of 2 scenarios failed", markdown, StringComparison.Ordinal);
+        Assert.Contains("| urban-day | :white_check_mark: pass | 1 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `coco/AP` | 0.41 | 0.37 | >= 0.3, -0.005 | regressed |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("`coco/AP50`", markdown, StringComparison.Ordinal);
+        Assert.Equal(SuiteReport.ExitRegression, report.ExitCode);
+    }
+
+    [Fact]
+    public void Input_error_outranks_regression_in_the_exit_code()
+    {
+        var error = ScenarioVerdict.ForError("broken", "clip hash mismatch", isCi: true);
+
+        var report = new SuiteReport([Report(Regressed), Report(error)], RunKind.PullRequest, IsCi: true);
+
+        Assert.Equal(SuiteReport.ExitInputError, report.ExitCode);
+    }
+
+    private static ScenarioReport Report(ScenarioVerdict verdict) =>
+        new(new Scenario(
+            verdict.ScenarioId,
+            "",
+            ["pr"],
+            new ClipSpec("synthetic://urban-day", null, "/c", "/t", null),
+            new ModelSpec("reference://detector-v1", null, ModelLayout.Yolov8, new InputSpec(8, 8, true, 1, [0, 0, 0], [1, 1, 1], false, 114), ["car"], new SessionSpec(1, "all", true)),
+            new PostprocessSpec(0.25f, 0.45f, 10, false),
+            [],
+            "s.yaml"), verdict, null);
+}
