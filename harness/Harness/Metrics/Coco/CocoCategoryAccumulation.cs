@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Harness.Metrics.Coco;
 
 /// <summary>
@@ -10,13 +12,7 @@ internal static class CocoCategoryAccumulation
 {
     public static void Accumulate(CategoryMatches matches, int category, CocoPrecisionTable table)
     {
-        var order = new int[matches.Count];
-        for (var j = 0; j < order.Length; j++)
-        {
-            order[j] = j;
-        }
-
-        ScoreOrder.Sort(order, matches.Scores);
+        var order = ScoreOrder.SortAll(matches.Scores);
         var kept = new int[order.Length];
         var recall = new double[order.Length];
         var precision = new double[order.Length];
@@ -53,25 +49,24 @@ internal static class CocoCategoryAccumulation
     private static void Curve(ReadOnlySpan<DetectionOutcome> outcomes, ReadOnlySpan<int> kept, int truths, Span<double> recall,
         Span<double> precision)
     {
-        double tp = 0;
-        double fp = 0;
+        // Cumulative counts first, then the divisions as whole-span operations; division is exact per element, so
+        // the vector results equal numpy's.
+        var tp = 0;
+        var fp = 0;
         for (var i = 0; i < kept.Length; i++)
         {
-            var outcome = outcomes[kept[i]];
-            if (outcome == DetectionOutcome.TruePositive)
-            {
-                tp++;
-            }
-            else if (outcome == DetectionOutcome.FalsePositive)
-            {
-                fp++;
-            }
-
-            recall[i] = tp / truths;
-            precision[i] = tp / (fp + tp + CocoParameters.Epsilon);
+            var outcome = (int)outcomes[kept[i]];
+            tp += outcome & 1;
+            fp += outcome >> 1;
+            recall[i] = tp;
+            precision[i] = (double)fp + tp;
         }
 
-        for (var i = kept.Length - 1; i > 0; i--)
+        var n = kept.Length;
+        TensorPrimitives.Add(precision[..n], CocoParameters.Epsilon, precision[..n]);
+        TensorPrimitives.Divide(recall[..n], precision[..n], precision[..n]);
+        TensorPrimitives.Divide(recall[..n], (double)truths, recall[..n]);
+        for (var i = n - 1; i > 0; i--)
         {
             if (precision[i] > precision[i - 1])
             {

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Harness.Metrics.Coco;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
     private readonly double[] _x2 = new double[MaxDetections];
     private readonly double[] _y2 = new double[MaxDetections];
     private readonly double[] _area = new double[MaxDetections];
+    private readonly double[] _bestIou = new double[MaxDetections];
     private int[] _detectionOrder = new int[MaxDetections];
     private double[] _detectionScores = new double[MaxDetections];
     private int[] _truthOrder = new int[16];
@@ -63,9 +66,13 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
 
         EnsureTruthCapacity(g, d);
         var rows = new DetectionRows(_x1.AsSpan(0, d), _y1.AsSpan(0, d), _x2.AsSpan(0, d), _y2.AsSpan(0, d), _area.AsSpan(0, d));
+        var bestIou = _bestIou.AsSpan(0, d);
+        bestIou.Clear();
         for (var t = 0; t < g; t++)
         {
-            BoxIou.Row(input.TruthBoxes[truths[t]], rows, _ious.AsSpan(t * d, d));
+            var row = _ious.AsSpan(t * d, d);
+            BoxIou.Row(input.TruthBoxes[truths[t]], rows, row);
+            TensorPrimitives.Max(bestIou, row, bestIou);
         }
 
         var total = outcomes.Length / CocoParameters.AreaCount / CocoParameters.IouCount;
@@ -145,11 +152,15 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         matched.Clear();
         var lower = CocoParameters.AreaLower[area];
         var upper = CocoParameters.AreaUpper[area];
+        var start = Math.Min(threshold, 1 - 1e-10);
         for (var j = 0; j < d; j++)
         {
-            var best = Math.Min(threshold, 1 - 1e-10);
+            var best = start;
             var m = -1;
-            for (var p = 0; p < g; p++)
+
+            // Most detections overlap no truth enough; the greedy scan below could not match them either.
+            var count = _bestIou[j] < start ? 0 : g;
+            for (var p = 0; p < count; p++)
             {
                 var truth = _truthOrder[p];
                 if (matched[p] && !input.TruthBoxes[truths[truth]].IsCrowd)

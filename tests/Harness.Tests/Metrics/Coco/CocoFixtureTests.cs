@@ -53,6 +53,21 @@ public sealed class CocoFixtureTests
 
     [Theory]
     [MemberData(nameof(FixtureSets))]
+    public void Reference_transcription_gives_identical_results(string set)
+    {
+        var dir = SharedFixtures.Path("coco-eval", set);
+        var truth = CocoJsonReader.ReadGroundTruth(System.IO.Path.Combine(dir, "ground_truth.json"));
+        var detections = CocoJsonReader.ReadDetections(System.IO.Path.Combine(dir, "detections.json"), truth);
+
+        var fast = CocoEvaluator.Evaluate(truth, detections);
+        var reference = CocoEvaluatorReference.Evaluate(truth, detections);
+
+        Assert.Equal(reference.Stats, fast.Stats);
+        Assert.Equal(reference.PerCategoryAP, fast.PerCategoryAP);
+    }
+
+    [Theory]
+    [MemberData(nameof(FixtureSets))]
     public void Json_output_round_trips_every_value(string set)
     {
         var dir = SharedFixtures.Path("coco-eval", set);
