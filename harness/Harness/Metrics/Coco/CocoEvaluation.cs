@@ -1,0 +1,50 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Harness.Metrics.Coco;
+
+/// <summary>File-level COCO bbox evaluation (what <c>harness eval-coco</c> runs) and its JSON output.</summary>
+public static class CocoEvaluation
+{
+    /// <summary>Evaluates a results file against an instances file, as COCO(gt).loadRes(dt) + COCOeval(bbox) would.</summary>
+    /// <exception cref="CocoFormatException">A file is missing, is not valid JSON, is not COCO-shaped, or a detection names an unknown image.</exception>
+    public static CocoEvaluationResult EvaluateFiles(string truthJsonPath, string detectionsJsonPath)
+    {
+        var truth = CocoJsonReader.ReadGroundTruth(truthJsonPath);
+        var detections = CocoJsonReader.ReadDetections(detectionsJsonPath, truth);
+        return CocoEvaluator.Evaluate(truth, detections);
+    }
+
+    /// <summary>
+    /// <c>{"stats":{"AP":...,...},"per_category_AP":{"1":...}}</c>: stats in summarize() order, categories by ascending
+    /// id, doubles in shortest round-trip form, independent of culture.
+    /// </summary>
+    public static string ToJson(CocoEvaluationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("stats");
+            foreach (var (name, value) in result.Stats.ToNamedValues())
+            {
+                writer.WriteNumber(name, value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteStartObject("per_category_AP");
+            foreach (var (id, value) in result.PerCategoryAP.OrderBy(p => p.Key))
+            {
+                writer.WriteNumber(id.ToString(CultureInfo.InvariantCulture), value);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}
