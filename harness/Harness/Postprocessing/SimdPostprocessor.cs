@@ -1,0 +1,94 @@
+using Harness.Preprocessing;
+
+namespace Harness.Postprocessing;
+
+/// <summary>
+/// The production postprocessor: vectorised decode and NMS over buffers sized to the anchor count on first use and
+/// reused after, so a stream of same-shaped outputs allocates nothing. One instance is not safe for concurrent calls.
+/// </summary>
+internal sealed class SimdPostprocessor(OutputLayout layout, PostprocessOptions options) : IPostprocessor
+{
+    private readonly Candidates candidates = new();
+    private readonly Candidates sorted = new();
+    private ulong[] keys = [];
+    private float[] area = [];
+    private int[] suppressed = [];
+    private int[] kept = [];
+
+    public OutputLayout Layout { get; } = layout;
+
+    public PostprocessOptions Options { get; } = options;
+
+    public void Process(ModelOutputs outputs, LetterboxTransform transform, List<Detection> detections)
+    {
+        ArgumentNullException.ThrowIfNull(detections);
+        detections.Clear();
+        Decode(outputs);
+        var n = candidates.Count;
+        ScoreOrder.Sort(candidates.Score.AsSpan(0, n), keys);
+        sorted.Reset(n);
+        foreach (var key in keys.AsSpan(0, n))
+        {
+            sorted.AddFrom(candidates, ScoreOrder.IndexOf(key));
+        }
+
+        int keptCount;
+        if (Layout == OutputLayout.End2End)
+        {
+            keptCount = Math.Min(n, Options.MaxDetections);
+            for (var i = 0; i < keptCount; i++)
+            {
+                kept[i] = i;
+            }
+        }
+        else
+        {
+            keptCount = NonMaxSuppression.Run(
+                sorted, Options.IouThreshold, Options.ClassAgnostic, Options.MaxDetections, area, suppressed, kept);
+        }
+
+        DetectionWriter.Write(sorted, kept.AsSpan(0, keptCount), transform, detections);
+    }
+
+    private void Decode(ModelOutputs outputs)
+    {
+        var threshold = Options.ScoreThreshold;
+        switch (Layout)
+        {
+            case OutputLayout.Yolov8:
+                var (rows, anchors) = LayoutShapes.Yolov8(outputs);
+                Reserve(anchors);
+                Yolov8Decoder.Decode(outputs[0].Data, rows, anchors, threshold, candidates);
+                break;
+            case OutputLayout.Yolov5:
+                var (yoloAnchors, columns) = LayoutShapes.Yolov5(outputs);
+                Reserve(yoloAnchors);
+                Yolov5Decoder.Decode(outputs[0].Data, yoloAnchors, columns, threshold, candidates);
+                break;
+            case OutputLayout.Ssd:
+                var (ssdAnchors, classes) = LayoutShapes.Ssd(outputs);
+                Reserve(ssdAnchors);
+                SsdDecoder.Decode(outputs[0].Data, outputs[1].Data, ssdAnchors, classes, threshold, candidates);
+                break;
+            default:
+                var valid = LayoutShapes.End2End(outputs);
+                Reserve(valid);
+                End2EndDecoder.Decode(outputs, valid, threshold, candidates);
+                break;
+        }
+    }
+
+    private void Reserve(int capacity)
+    {
+        candidates.Reset(capacity);
+        if (keys.Length >= capacity)
+        {
+            return;
+        }
+
+        keys = new ulong[capacity];
+        area = new float[capacity];
+        suppressed = new int[capacity];
+        kept = new int[capacity];
+    }
+}

@@ -1,0 +1,48 @@
+using Harness.Clips;
+using Harness.Preprocessing;
+
+namespace Harness.Tests.Preprocessing;
+
+public class SimdAgreementTests
+{
+    public static TheoryData<int, int, int, int, bool> Sizes()
+    {
+        var data = new TheoryData<int, int, int, int, bool>();
+        int[][] sources = [[1, 1], [2, 3], [3, 2], [7, 5], [17, 33], [31, 9], [64, 48], [129, 67], [200, 3], [5, 211]];
+        int[][] targets = [[1, 1], [8, 8], [13, 9], [40, 24], [33, 65], [96, 96]];
+        foreach (var source in sources)
+        {
+            foreach (var target in targets)
+            {
+                data.Add(source[0], source[1], target[0], target[1], (source[0] + target[1]) % 2 == 0);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void Simd_path_matches_scalar_reference(int sourceWidth, int sourceHeight, int targetWidth, int targetHeight, bool letterbox)
+    {
+        var random = new Random(HashCode.Combine(sourceWidth, sourceHeight, targetWidth, targetHeight));
+        var format = random.Next(2) == 0 ? PixelFormat.Rgb8 : PixelFormat.Bgr8;
+        var image = TestImages.Random(random, sourceWidth, sourceHeight, random.Next(4), format);
+        var options = new PreprocessOptions(targetWidth, targetHeight)
+        {
+            Letterbox = letterbox,
+            PadValue = (byte)random.Next(256),
+            Mean = new ChannelValues(0.485f, 0.456f, 0.406f),
+            Std = new ChannelValues(0.229f, 0.224f, 0.225f),
+            ChannelOrder = random.Next(2) == 0 ? ChannelOrder.Rgb : ChannelOrder.Bgr,
+        };
+        var simd = new float[options.TensorLength];
+        var scalar = new float[options.TensorLength];
+
+        var simdTransform = new LetterboxPreprocessor(options).Preprocess(image, simd);
+        var scalarTransform = ReferencePreprocessor.Preprocess(options, image, scalar);
+
+        Assert.Equal(scalarTransform, simdTransform);
+        Assert.Equal(scalar, simd, new ToleranceComparer(1e-5f));
+    }
+}
