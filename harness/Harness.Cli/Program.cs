@@ -6,5 +6,6 @@ var root = new RootCommand("Perception regression gate: replay clips through a d
     RunCommand.Create(),
     AcceptCommand.Create(),
     HistoryCommand.Create(),
+    EvalCocoCommand.Create(),
 };
 return root.Parse(args).Invoke();

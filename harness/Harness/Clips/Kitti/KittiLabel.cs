@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Harness.Clips.Kitti;
+
+/// <summary>
+/// One line of a KITTI object label file: type, truncation, occlusion level (0 visible, 1 partly, 2 largely,
+/// 3 unknown), alpha, 2D box (x1 y1 x2 y2), 3D size (h w l), location in camera coordinates (x right, y down,
+/// z forward) and rotation about the camera's y axis.
+/// </summary>
+internal sealed record KittiLabel(string Type, float Truncation, int OcclusionLevel, float X1, float Y1, float X2, float Y2, float Height, float Width, float Length, float X, float Y, float Z, float RotationY)
+{
+    public static KittiLabel Parse(string line, string file, int lineNumber)
+    {
+        var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length is not (15 or 16))
+        {
+            throw new ClipFormatException($"{file}:{lineNumber}: expected 15 fields (type truncated occluded alpha bbox[4] dimensions[3] location[3] rotation_y), found {fields.Length}");
+        }
+
+        float Number(int index) =>
+            float.TryParse(fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : throw new ClipFormatException($"{file}:{lineNumber}: field {index + 1} '{fields[index]}' is not a number");
+
+        return new KittiLabel(fields[0], Number(1), (int)Number(2), Number(4), Number(5), Number(6), Number(7), Number(8), Number(9), Number(10), Number(11), Number(12), Number(13), Number(14));
+    }
+}
