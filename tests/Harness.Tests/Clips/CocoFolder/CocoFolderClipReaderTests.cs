@@ -1,0 +1,53 @@
+using Harness.Clips;
+using Harness.Clips.CocoFolder;
+using Harness.Clips.Images;
+
+namespace Harness.Tests.Clips.CocoFolder;
+
+public sealed class CocoFolderClipReaderTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("coco-").FullName;
+
+    [Fact]
+    public void Frames_follow_image_ids_with_classes_mapped_by_name_and_crowds_ignored()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "images"));
+        foreach (var name in new[] { "a.png", "b.png" })
+        {
+            File.WriteAllBytes(Path.Combine(root, "images", name), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
+        }
+
+        var json = Path.Combine(root, "instances.json");
+        File.WriteAllText(json, """
+            {"images":[{"id":9,"file_name":"b.png"},{"id":3,"file_name":"a.png"}],
+             "categories":[{"id":1,"name":"person"},{"id":3,"name":"car"},{"id":7,"name":"truck"}],
+             "annotations":[
+               {"id":1,"image_id":9,"category_id":3,"bbox":[1,1,2,1],"iscrowd":0},
+               {"id":2,"image_id":9,"category_id":7,"bbox":[0,0,1,1],"iscrowd":0},
+               {"id":3,"image_id":3,"category_id":1,"bbox":[0,0,4,2],"iscrowd":1}]}
+            """);
+
+        using var reader = new CocoFolderClipReader(json, ["car", "pedestrian"]);
+        var frames = reader.ReadFrames().ToList();
+
+        Assert.Equal(2, frames.Count);
+        var crowd = Assert.Single(frames[0].Truth);
+        Assert.True(crowd.Ignore);
+        var car = Assert.Single(frames[1].Truth);
+        Assert.Equal((0, 1f, 1f, 2f, 1f, false), (car.ClassId, car.X, car.Y, car.Width, car.Height, car.Ignore));
+    }
+
+    [Fact]
+    public void Annotation_of_unknown_image_names_the_file()
+    {
+        var json = Path.Combine(root, "bad.json");
+        File.WriteAllText(json, """{"images":[],"categories":[],"annotations":[{"id":1,"image_id":5,"category_id":1,"bbox":[0,0,1,1]}]}""");
+
+        var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ["car"]));
+
+        Assert.Contains("bad.json", error.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown image 5", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+}

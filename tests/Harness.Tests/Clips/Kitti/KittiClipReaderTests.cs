@@ -1,0 +1,80 @@
+using Harness.Clips;
+using Harness.Clips.Images;
+using Harness.Clips.Kitti;
+
+namespace Harness.Tests.Clips.Kitti;
+
+public sealed class KittiClipReaderTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("kitti-").FullName;
+
+    public KittiClipReaderTests()
+    {
+        foreach (var folder in new[] { "image_2", "label_2", "velodyne" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, folder));
+        }
+    }
+
+    [Fact]
+    public void Streams_images_with_labels_ignore_regions_and_lidar()
+    {
+        WriteImage("000000", 8, 4, (10, 20, 30));
+        File.WriteAllText(Path.Combine(root, "label_2", "000000.txt"), """
+            Car 0.00 1 -1.58 1.00 2.00 5.00 4.00 1.50 1.60 3.90 3.00 1.70 4.00 0.01
+            Van 0.00 0 -1.58 0.00 0.00 2.00 2.00 2.00 1.90 4.50 -6.00 1.70 30.00 0.00
+            DontCare -1 -1 -10 6.00 0.00 8.00 2.00 -1 -1 -1 -1000 -1000 -1000 -10
+            Tram 0.00 0 0.00 0.00 0.00 1.00 1.00 3.00 2.50 15.00 1.00 1.70 50.00 0.00
+            """);
+        File.WriteAllBytes(Path.Combine(root, "velodyne", "000000.bin"), [.. BitConverter.GetBytes(1f), .. BitConverter.GetBytes(2f), .. BitConverter.GetBytes(3f), .. BitConverter.GetBytes(0.5f)]);
+
+        using var reader = new KittiClipReader(root, ["car", "pedestrian", "cyclist"]);
+        var frame = Assert.Single(reader.ReadFrames());
+
+        Assert.Equal((8, 4), (frame.Image.Width, frame.Image.Height));
+        Assert.Equal(new byte[] { 10, 20, 30 }, frame.Image.Pixels.Span[..3].ToArray());
+        Assert.Equal(3, frame.Truth.Count);
+        var car = frame.Truth[0];
+        Assert.Equal((0, 1f, 2f, 4f, 2f, false), (car.ClassId, car.X, car.Y, car.Width, car.Height, car.Ignore));
+        Assert.Equal(5f, car.RangeMeters);
+        Assert.Equal(0.3f, car.Occlusion);
+        Assert.Equal(new Box3D(4f, -3f, -1.7f + 0.75f, 3.9f, 1.6f, 1.5f, -0.01f), car.Box3D);
+        Assert.True(frame.Truth[1].Ignore);
+        Assert.Equal(0, frame.Truth[1].ClassId);
+        Assert.True(frame.Truth[2].Ignore);
+        Assert.Equal(new[] { 1f, 2f, 3f, 0.5f }, frame.Lidar!.Points.ToArray());
+    }
+
+    [Fact]
+    public void Malformed_label_names_file_and_line()
+    {
+        WriteImage("000007", 2, 2, (0, 0, 0));
+        File.WriteAllText(Path.Combine(root, "label_2", "000007.txt"), "Car 0 0 0 1 2 3\n");
+
+        using var reader = new KittiClipReader(root, ["car"]);
+        var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
+
+        Assert.Contains("000007.txt:1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Directory_without_images_is_rejected()
+    {
+        var error = Assert.Throws<ClipFormatException>(() => new KittiClipReader(Path.Combine(root, "label_2"), ["car"]));
+
+        Assert.Contains("image_2", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private void WriteImage(string name, int width, int height, (byte R, byte G, byte B) colour)
+    {
+        var pixels = new byte[width * height * 3];
+        for (var i = 0; i < pixels.Length; i += 3)
+        {
+            (pixels[i], pixels[i + 1], pixels[i + 2]) = colour;
+        }
+
+        File.WriteAllBytes(Path.Combine(root, "image_2", name + ".png"), ImageEncoder.EncodePng(CameraImage.Packed(width, height, PixelFormat.Rgb8, pixels)));
+    }
+}
