@@ -9,30 +9,34 @@ public static class ImageDecoder
     public static CameraImage DecodeRgb(ReadOnlySpan<byte> encoded, string source)
     {
         using var data = SKData.CreateCopy(encoded);
-        using var bitmap = SKBitmap.Decode(data)
+        using var codec = SKCodec.Create(data)
             ?? throw new ClipFormatException($"{source}: not a decodable PNG or JPEG image ({encoded.Length} bytes)");
-        using var rgba = bitmap.ColorType == SKColorType.Rgba8888 ? null : new SKBitmap(new SKImageInfo(bitmap.Width, bitmap.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (rgba is not null && !bitmap.CopyTo(rgba, SKColorType.Rgba8888))
+        var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+        var rgba = new byte[info.BytesSize];
+        SKCodecResult result;
+        unsafe
         {
-            throw new ClipFormatException($"{source}: cannot convert {bitmap.ColorType} pixels to RGB");
-        }
-
-        var source4 = (rgba ?? bitmap).GetPixelSpan();
-        var rowBytes = (rgba ?? bitmap).RowBytes;
-        var pixels = new byte[bitmap.Width * bitmap.Height * 3];
-        for (var y = 0; y < bitmap.Height; y++)
-        {
-            var row = source4.Slice(y * rowBytes, bitmap.Width * 4);
-            var target = pixels.AsSpan(y * bitmap.Width * 3, bitmap.Width * 3);
-            for (var x = 0; x < bitmap.Width; x++)
+            fixed (byte* target = rgba)
             {
-                target[(x * 3) + 0] = row[(x * 4) + 0];
-                target[(x * 3) + 1] = row[(x * 4) + 1];
-                target[(x * 3) + 2] = row[(x * 4) + 2];
+                result = codec.GetPixels(info, (nint)target);
             }
         }
 
-        return CameraImage.Packed(bitmap.Width, bitmap.Height, PixelFormat.Rgb8, pixels);
+        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        {
+            throw new ClipFormatException($"{source}: image decoding failed ({result})");
+        }
+
+        var pixelCount = info.Width * info.Height;
+        var rgb = new byte[pixelCount * 3];
+        for (var i = 0; i < pixelCount; i++)
+        {
+            rgb[(i * 3) + 0] = rgba[(i * 4) + 0];
+            rgb[(i * 3) + 1] = rgba[(i * 4) + 1];
+            rgb[(i * 3) + 2] = rgba[(i * 4) + 2];
+        }
+
+        return CameraImage.Packed(info.Width, info.Height, PixelFormat.Rgb8, rgb);
     }
 
     public static CameraImage DecodeRgbFile(string path)

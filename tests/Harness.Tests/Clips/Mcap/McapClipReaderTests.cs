@@ -1,0 +1,163 @@
+using Harness.Clips;
+using Harness.Clips.Mcap;
+using Harness.Clips.Messages;
+using SkiaSharp;
+
+namespace Harness.Tests.Clips.Mcap;
+
+public sealed class McapClipReaderTests : IDisposable
+{
+    private static readonly string[] Classes = ["car", "pedestrian", "cyclist"];
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"clip-{Guid.NewGuid():N}.mcap");
+
+    public void Dispose() => File.Delete(_path);
+
+    [Fact]
+    public void Streams_frames_with_same_time_truth_and_nearest_lidar()
+    {
+        var images = Enumerable.Range(0, 12).Select(i => Image(8, 6, seed: i)).ToList();
+        using (var writer = McapClipWriter.Create(_path, "/camera/front", "/truth/front", "/lidar/top", new McapWriterOptions { ChunkSize = 700 }))
+        {
+            for (var i = 0; i < images.Count; i++)
+            {
+                // Lidar every third frame, 10 ms after it: frames 0..12 see lidar at 10, 310, 610, 910 ms.
+                if (i % 3 == 0)
+                {
+                    writer.WriteLidar(Ms(i * 100) + Ms(10), new LidarScan(new float[] { i, 0, 0, 1 }));
+                }
+
+                writer.WriteFrame(Ms(i * 100), images[i], Truth(i));
+            }
+        }
+
+        using var reader = new McapClipReader(_path, "/camera/front", "/truth/front", Classes, "/lidar/top");
+        var frames = reader.ReadFrames().ToList();
+
+        Assert.Equal(images.Count, frames.Count);
+        int[] nearestLidarFrame = [0, 0, 3, 3, 3, 6, 6, 6, 9, 9, 9, 9];
+        for (var i = 0; i < frames.Count; i++)
+        {
+            Assert.Equal((i, Ms(i * 100)), (frames[i].Index, frames[i].TimestampNs));
+            Assert.Equal((8, 6, 24, PixelFormat.Rgb8), (frames[i].Image.Width, frames[i].Image.Height, frames[i].Image.Stride, frames[i].Image.Format));
+            Assert.Equal(images[i].Pixels.ToArray(), frames[i].Image.Pixels.ToArray());
+            Assert.Equal(Truth(i), frames[i].Truth);
+            Assert.Equal(nearestLidarFrame[i], frames[i].Lidar!.Points.Span[0]);
+        }
+    }
+
+    [Fact]
+    public void Decodes_ros2_cdr_and_png_camera_channels()
+    {
+        var image = Image(5, 4, seed: 3);
+        using (var writer = McapWriter.Create(_path))
+        {
+            writer.AddSchema(ClipSchemas.Ros2Image(1));
+            writer.AddSchema(ClipSchemas.CompressedImage(2));
+            writer.AddSchema(ClipSchemas.TruthBoxes(3));
+            writer.AddChannel(new McapChannel(1, 1, "/ros", "cdr"));
+            writer.AddChannel(new McapChannel(2, 2, "/png", "protobuf"));
+            writer.AddChannel(new McapChannel(3, 3, "/truth", "json"));
+            var bgr = image.Pixels.ToArray();
+            for (var p = 0; p < bgr.Length; p += 3)
+            {
+                (bgr[p], bgr[p + 2]) = (bgr[p + 2], bgr[p]);
+            }
+
+            writer.WriteMessage(1, 100, 100, 0, Ros2ImageMessage.FromTimestamp(100, "cam", 5, 4, "bgr8", 15, bgr).Encode());
+            writer.WriteMessage(2, 100, 100, 0, new CompressedImageMessage(100, "cam", "png", Png(image)).Encode());
+            writer.WriteMessage(3, 100, 100, 0, new TruthBoxesMessage(Truth(1)).Encode());
+        }
+
+        foreach (var topic in new[] { "/ros", "/png" })
+        {
+            using var reader = new McapClipReader(_path, topic, "/truth", Classes);
+            var frame = Assert.Single(reader.ReadFrames());
+            var rgb = frame.Image.Format == PixelFormat.Bgr8 ? Swap(frame.Image.Pixels.ToArray()) : frame.Image.Pixels.ToArray();
+            Assert.Equal(image.Pixels.ToArray(), rgb);
+            Assert.Null(frame.Lidar);
+            Assert.Equal(Truth(1), frame.Truth);
+        }
+    }
+
+    [Fact]
+    public void Rejects_camera_frame_without_truth_naming_time_and_topics()
+    {
+        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth"))
+        {
+            writer.WriteFrame(Ms(1), Image(2, 2, 1), Truth(0));
+            writer.Writer.WriteMessage(1, (ulong)Ms(2), (ulong)Ms(2), 9, new RawImageMessage(Ms(2), "cam", 2, 2, "rgb8", 6, new byte[12]).Encode());
+            writer.WriteFrame(Ms(3), Image(2, 2, 1), Truth(0));
+        }
+
+        using var reader = new McapClipReader(_path, "/cam", "/truth", Classes);
+
+        var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
+        Assert.Equal($"{_path}: the camera frame at log time {Ms(2)} on '/cam' has no truth message on '/truth' at the same log time", error.Message);
+    }
+
+    [Fact]
+    public void Rejects_unknown_topic_listing_the_topics()
+    {
+        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth"))
+        {
+            writer.WriteFrame(1, Image(2, 2, 1), Truth(0));
+        }
+
+        var error = Assert.Throws<ClipFormatException>(() => new McapClipReader(_path, "/camera", "/truth", Classes));
+
+        Assert.Equal($"{_path}: no channel has topic '/camera' (topics: /cam, /truth)", error.Message);
+    }
+
+    [Fact]
+    public void Rejects_truth_class_outside_class_names()
+    {
+        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth"))
+        {
+            writer.WriteFrame(1, Image(2, 2, 1), [new TruthBox(5, 0, 0, 1, 1)]);
+        }
+
+        using var reader = new McapClipReader(_path, "/cam", "/truth", Classes);
+
+        var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
+        Assert.Contains("'/truth' at log time 1: class id 5 is outside the 3 configured class names", error.Message, StringComparison.Ordinal);
+    }
+
+    private static long Ms(int milliseconds) => milliseconds * 1_000_000L;
+
+    private static CameraImage Image(int width, int height, int seed)
+    {
+        var pixels = new byte[width * height * 3];
+        new Random(seed).NextBytes(pixels);
+        return CameraImage.Packed(width, height, PixelFormat.Rgb8, pixels);
+    }
+
+    private static List<TruthBox> Truth(int i) =>
+        [new TruthBox(i % 3, i, 2 * i, 10, 20, TrackId: i, RangeMeters: i + 0.5f), new TruthBox(0, 1, 1, 2, 2, Ignore: true)];
+
+    private static byte[] Swap(byte[] bgr)
+    {
+        for (var p = 0; p < bgr.Length; p += 3)
+        {
+            (bgr[p], bgr[p + 2]) = (bgr[p + 2], bgr[p]);
+        }
+
+        return bgr;
+    }
+
+    private static byte[] Png(CameraImage image)
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
+        var span = image.Pixels.Span;
+        for (var y = 0; y < image.Height; y++)
+        {
+            for (var x = 0; x < image.Width; x++)
+            {
+                var p = (y * image.Stride) + (x * 3);
+                bitmap.SetPixel(x, y, new SKColor(span[p], span[p + 1], span[p + 2], 255));
+            }
+        }
+
+        using var encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return encoded.ToArray();
+    }
+}
