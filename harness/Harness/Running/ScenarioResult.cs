@@ -1,3 +1,5 @@
+using Harness.Metrics.Coco;
+
 namespace Harness.Running;
 
 /// <summary>
@@ -10,4 +12,8 @@ public sealed record ScenarioResult(
     string ClipSha256,
     string ModelSha256,
     string DetectionsSha256,
-    int Frames);
+    int Frames)
+{
+    /// <summary>COCO precision-recall curves at IoU 0.50 per class, for reports.</summary>
+    public IReadOnlyDictionary<string, CocoPrecisionCurve> PrecisionCurves { get; init; } = new Dictionary<string, CocoPrecisionCurve>();
+}

@@ -1,0 +1,88 @@
+using System.Reflection;
+using Harness.Clips;
+using Harness.Clips.CocoFolder;
+using Harness.Clips.Kitti;
+using Harness.Clips.Mcap;
+using Harness.Clips.Synthetic;
+using Harness.Scenarios;
+
+namespace Harness.Running;
+
+/// <summary>
+/// Turns a scenario's clip source into a file on disk with a content hash, and opens it as a frame stream.
+/// Synthetic clips are generated once into the cache as MCAP (the same path real recordings take), keyed by the
+/// generator build so a generator change produces a new file and a visible hash change rather than a stale cache hit.
+/// </summary>
+internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
+{
+    public const string SyntheticCameraTopic = "/camera/front";
+    public const string SyntheticTruthTopic = "/truth/front";
+    public const string SyntheticLidarTopic = "/lidar/top";
+
+    public static ClipSource Resolve(ClipSpec clip, string cacheDirectory)
+    {
+        if (clip.Source.StartsWith(SyntheticSceneOptions.UriScheme, StringComparison.Ordinal))
+        {
+            var options = SyntheticSceneOptions.Parse(clip.Source);
+            var path = Generate(options, cacheDirectory);
+            return Verified(path, ContentHash.OfFile(path), clip, options.Frames);
+        }
+
+        if (Directory.Exists(clip.Source))
+        {
+            return Verified(clip.Source, ContentHash.OfDirectory(clip.Source), clip, null);
+        }
+
+        if (!File.Exists(clip.Source))
+        {
+            throw new ScenarioInputException($"clip '{clip.Source}' does not exist");
+        }
+
+        return Verified(clip.Source, ContentHash.OfFile(clip.Source), clip, null);
+    }
+
+    public IClipReader Open(ClipSpec clip, IReadOnlyList<string> classNames) =>
+        Directory.Exists(Path) ? new KittiClipReader(Path, classNames)
+        : Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? new CocoFolderClipReader(Path, classNames)
+        : Path.EndsWith(".mcap", StringComparison.OrdinalIgnoreCase) ? new McapClipReader(Path, clip.Camera, clip.Truth, classNames, clip.Lidar)
+        : throw new ScenarioInputException($"clip '{Path}': unknown format (expected an .mcap file, a KITTI directory or a COCO .json)");
+
+    /// <summary>Writes the clip under a temporary name and renames it, so concurrent or interrupted runs never see half a file.</summary>
+    internal static string Generate(SyntheticSceneOptions options, string cacheDirectory)
+    {
+        var directory = System.IO.Path.Combine(cacheDirectory, "clips");
+        var name = $"{options.Scene}-seed{options.Seed}-{options.Frames}f-{options.Width}x{options.Height}-{options.FrameRateHz}hz-{GeneratorBuild}.mcap";
+        var path = System.IO.Path.Combine(directory, name);
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        Directory.CreateDirectory(directory);
+        var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
+        using (var reader = new SyntheticClipReader(options))
+        using (var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, SyntheticLidarTopic))
+        {
+            foreach (var frame in reader.ReadFrames())
+            {
+                writer.WriteFrame(frame.TimestampNs, frame.Image, frame.Truth);
+                if (frame.Lidar is not null)
+                {
+                    writer.WriteLidar(frame.TimestampNs, frame.Lidar);
+                }
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    private static string GeneratorBuild { get; } =
+        typeof(SyntheticClipReader).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+
+    private static ClipSource Verified(string path, string sha, ClipSpec clip, int? frames)
+    {
+        ContentHash.Verify(path, sha, clip.Sha256, "clip");
+        return new ClipSource(path, sha, frames);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Harness.Clips;
+using Harness.Inference;
+using Harness.Metrics;
+using Harness.Postprocessing;
+using Harness.Preprocessing;
+using Harness.Scenarios;
+
+namespace Harness.Running;
+
+/// <summary>
+/// One scenario through every stage: clip -> preprocess -> ONNX Runtime -> postprocess -> metrics. Frames stream;
+/// the buffers of each stage are allocated once and reused for every frame.
+/// </summary>
+public static class ScenarioRunner
+{
+    public static ScenarioResult Run(Scenario scenario, string cacheDirectory, IProgress<FrameProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clipSource = ClipSource.Resolve(scenario.Clip, cacheDirectory);
+        var modelSource = ModelSource.Resolve(scenario.Model, cacheDirectory);
+        var classes = scenario.Model.Classes;
+
+        using var clip = clipSource.Open(scenario.Clip, classes);
+        var truthToModel = ClassMapping(clip.ClassNames, classes, clipSource.Path);
+        using var detector = LoadDetector(scenario.Model, modelSource.Path);
+        var preprocessor = new LetterboxPreprocessor(PreprocessOptionsFor(scenario.Model.Input));
+        var postprocessor = Postprocessor.Create(LayoutOf(scenario.Model.Layout), PostprocessOptionsFor(scenario.Postprocess));
+        var metrics = new MetricsAccumulator(new MetricsOptions(classes));
+        using var digest = new DetectionDigest();
+        var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
+        var truth = new List<TruthBox>();
+        var frames = 0;
+
+        foreach (var frame in clip.ReadFrames(cancellationToken))
+        {
+            var start = Stopwatch.GetTimestamp();
+            var transform = preprocessor.Preprocess(frame.Image, detector.InputBuffer);
+            var preprocessed = Stopwatch.GetTimestamp();
+            detector.Run();
+            var inferred = Stopwatch.GetTimestamp();
+            postprocessor.Process(Outputs(detector), transform, detections);
+            var postprocessed = Stopwatch.GetTimestamp();
+
+            MapTruth(frame.Truth, truthToModel, truth);
+            metrics.Add(truth, detections);
+            metrics.AddLatency(new StageTimings(
+                Stopwatch.GetElapsedTime(start, preprocessed),
+                Stopwatch.GetElapsedTime(preprocessed, inferred),
+                Stopwatch.GetElapsedTime(inferred, postprocessed),
+                Stopwatch.GetElapsedTime(start, postprocessed)));
+            digest.AppendFrame(frame.Index, detections);
+            progress?.Report(new FrameProgress(scenario.Id, ++frames, clipSource.FrameCount));
+        }
+
+        if (frames == 0)
+        {
+            throw new ScenarioInputException($"clip '{clipSource.Path}' has no frames on '{scenario.Clip.Camera}'");
+        }
+
+        var measured = metrics.Complete();
+        return new ScenarioResult(scenario.Id, measured.Values, clipSource.Sha256, modelSource.Sha256, digest.Complete(), frames)
+        {
+            PrecisionCurves = measured.PrecisionCurves,
+        };
+    }
+
+    private static OnnxDetector LoadDetector(ModelSpec model, string path)
+    {
+        var contract = new DetectorContract(model.Input.Width, model.Input.Height, DetectorLayoutOf(model.Layout), model.Classes.Count);
+        var options = new OnnxDetectorOptions(model.Session.IntraOpThreads, OptimizationOf(model.Session.OptimizationLevel), model.Session.Deterministic);
+        try
+        {
+            return OnnxDetector.Load(path, contract, options);
+        }
+        catch (DetectorModelException e)
+        {
+            throw new ScenarioInputException(e.Message, e);
+        }
+    }
+
+    private static ModelOutputs Outputs(OnnxDetector detector) => detector.OutputCount switch
+    {
+        1 => new ModelOutputs(Output(detector, 0)),
+        2 => new ModelOutputs(Output(detector, 0), Output(detector, 1)),
+        _ => new ModelOutputs(Output(detector, 0), Output(detector, 1), Output(detector, 2), Output(detector, 3)),
+    };
+
+    private static OutputTensor Output(OnnxDetector detector, int index) => new(detector.Output(index), detector.OutputShape(index));
+
+    /// <summary>Truth classes map to model classes by name; truth of classes the model does not predict is not scored.</summary>
+    private static int[] ClassMapping(IReadOnlyList<string> clipClasses, IReadOnlyList<string> modelClasses, string clipPath)
+    {
+        var mapping = clipClasses.Select(name => modelClasses.Select((m, i) => (m, i)).FirstOrDefault(c => string.Equals(c.m, name, StringComparison.OrdinalIgnoreCase), ("", -1)).Item2).ToArray();
+        if (mapping.All(m => m < 0))
+        {
+            throw new ScenarioInputException($"clip '{clipPath}' has classes [{string.Join(", ", clipClasses)}], none of which the model's classes [{string.Join(", ", modelClasses)}] name");
+        }
+
+        return mapping;
+    }
+
+    private static void MapTruth(IReadOnlyList<TruthBox> source, int[] truthToModel, List<TruthBox> target)
+    {
+        target.Clear();
+        foreach (var box in source)
+        {
+            if (box.ClassId < 0)
+            {
+                target.Add(box);
+            }
+            else if (box.ClassId < truthToModel.Length && truthToModel[box.ClassId] >= 0)
+            {
+                target.Add(truthToModel[box.ClassId] == box.ClassId ? box : box with { ClassId = truthToModel[box.ClassId] });
+            }
+        }
+    }
+
+    private static PreprocessOptions PreprocessOptionsFor(InputSpec input) => new(input.Width, input.Height)
+    {
+        Letterbox = input.Letterbox,
+        PadValue = input.PadValue,
+        Scale = input.Scale,
+        Mean = new ChannelValues(input.Mean[0], input.Mean[1], input.Mean[2]),
+        Std = new ChannelValues(input.Std[0], input.Std[1], input.Std[2]),
+        ChannelOrder = input.Bgr ? ChannelOrder.Bgr : ChannelOrder.Rgb,
+    };
+
+    private static PostprocessOptions PostprocessOptionsFor(PostprocessSpec post) => new()
+    {
+        ScoreThreshold = post.ScoreThreshold,
+        IouThreshold = post.IouThreshold,
+        MaxDetections = post.MaxDetections,
+        ClassAgnostic = post.ClassAgnostic,
+    };
+
+    private static OutputLayout LayoutOf(ModelLayout layout) => layout switch
+    {
+        ModelLayout.Yolov8 => OutputLayout.Yolov8,
+        ModelLayout.Yolov5 => OutputLayout.Yolov5,
+        ModelLayout.Ssd => OutputLayout.Ssd,
+        _ => OutputLayout.End2End,
+    };
+
+    private static DetectorOutputLayout DetectorLayoutOf(ModelLayout layout) => layout switch
+    {
+        ModelLayout.Yolov8 => DetectorOutputLayout.Yolov8,
+        ModelLayout.Yolov5 => DetectorOutputLayout.Yolov5,
+        ModelLayout.Ssd => DetectorOutputLayout.Ssd,
+        _ => DetectorOutputLayout.End2End,
+    };
+
+    private static GraphOptimization OptimizationOf(string level) => level switch
+    {
+        "disable" => GraphOptimization.None,
+        "basic" => GraphOptimization.Basic,
+        "extended" => GraphOptimization.Extended,
+        _ => GraphOptimization.All,
+    };
+}
