@@ -7,13 +7,14 @@ using OpenCvSharp.Dnn;
 
 namespace Harness.Benchmarks.Preprocessing;
 
-/// <summary>A 1920x1080 BGR frame to a 640x640 letterboxed RGB CHW float tensor scaled by 1/255.</summary>
+/// <summary>
+/// A 16:9 BGR frame to a 640x640 letterboxed RGB CHW float tensor scaled by 1/255. 1920 wide is an exact 3x
+/// downscale (every sample on a pixel centre); 1280 wide is 2x, where every sample blends two pixels on each axis.
+/// </summary>
 [MemoryDiagnoser]
 [SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet releases the OpenCV images in GlobalCleanup.")]
 public class LetterboxPreprocessBenchmarks
 {
-    private const int SourceWidth = 1920;
-    private const int SourceHeight = 1080;
     private const int Size = 640;
 
     private readonly LetterboxPreprocessor preprocessor = new(new PreprocessOptions(Size, Size) { ChannelOrder = ChannelOrder.Rgb });
@@ -22,6 +23,11 @@ public class LetterboxPreprocessBenchmarks
     private Mat frame = null!;
     private readonly Mat resized = new();
     private readonly Mat padded = new();
+
+    [Params(1920, 1280)]
+    public int SourceWidth { get; set; }
+
+    private int SourceHeight => SourceWidth * 9 / 16;
 
     [GlobalSetup]
     public void Setup()
@@ -84,6 +90,6 @@ public class LetterboxPreprocessBenchmarks
             throw new InvalidOperationException($"Letterbox disagrees with OpenCV: largest difference {worst * 255f:F2} grey levels, pad {transform.PadY}.");
         }
 
-        Console.WriteLine($"// Check: letterbox within {worst * 255f:F2} grey levels of OpenCV {Cv2.GetVersionString()}.");
+        Console.WriteLine($"// Check: {SourceWidth}x{SourceHeight} letterbox within {worst * 255f:F2} grey levels of OpenCV {Cv2.GetVersionString()}.");
     }
 }
