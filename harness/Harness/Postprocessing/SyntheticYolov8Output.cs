@@ -3,7 +3,8 @@ namespace Harness.Postprocessing;
 /// <summary>
 /// A seeded yolov8-shaped output [4+C, N] that looks like a real one to the postprocessor: low background scores
 /// everywhere, and a cluster of overlapping, high-scoring anchors around each object. Feeds the benchmarks and the
-/// tests that pin the SIMD path to the scalar reference on realistic data.
+/// tests that pin the SIMD path to the scalar reference on realistic data. Objects sit in the middle half of the
+/// rows, where a 16:9 frame lands after letterboxing.
 /// </summary>
 internal static class SyntheticYolov8Output
 {
@@ -30,7 +31,7 @@ internal static class SyntheticYolov8Output
         {
             var classId = random.Next(classes);
             var cx = random.NextSingle() * inputSize;
-            var cy = random.NextSingle() * inputSize;
+            var cy = (0.25f + (random.NextSingle() * 0.5f)) * inputSize;
             var w = 8f + (random.NextSingle() * inputSize / 3f);
             var h = 8f + (random.NextSingle() * inputSize / 3f);
             for (var k = 0; k < anchorsPerObject; k++)

@@ -34,7 +34,12 @@ internal sealed class LinearSamples
             Second[d] = Math.Min(index + 1, sourceLength - 1) * indexMultiplier;
             Weight[d] = (float)weight;
         }
+
+        OnPixelCentres = Array.TrueForAll(Weight, w => w == 0f);
     }
+
+    /// <summary>True when every sample lands exactly on a source pixel, so the second tap never contributes.</summary>
+    public bool OnPixelCentres { get; }
 
     /// <summary>Index (times the multiplier, e.g. 3 for interleaved pixels) of the first tap.</summary>
     public int[] First { get; }

@@ -21,6 +21,12 @@ internal static unsafe class ResizeKernels
         ref var t = ref MemoryMarshal.GetReference(top);
         ref var b = ref MemoryMarshal.GetReference(bottom);
         ref var d = ref MemoryMarshal.GetReference(destination);
+        if (weight == 0f)
+        {
+            Widen(top[..length], destination);
+            return;
+        }
+
         var i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
@@ -60,9 +66,49 @@ internal static unsafe class ResizeKernels
         }
     }
 
+    /// <summary><c>destination[i] = source[i]</c>: the blend when the sample row sits exactly on a source row.</summary>
+    private static void Widen(ReadOnlySpan<byte> source, Span<float> destination)
+    {
+        ref var s = ref MemoryMarshal.GetReference(source);
+        ref var d = ref MemoryMarshal.GetReference(destination);
+        var length = destination.Length;
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= length - Vector512<byte>.Count; i += Vector512<byte>.Count)
+            {
+                var (v0, v1, v2, v3) = Widen(Vector512.LoadUnsafe(ref s, (nuint)i));
+                var at = (nuint)i;
+                v0.StoreUnsafe(ref d, at);
+                v1.StoreUnsafe(ref d, at + 16);
+                v2.StoreUnsafe(ref d, at + 32);
+                v3.StoreUnsafe(ref d, at + 48);
+            }
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+            {
+                var (v0, v1, v2, v3) = Widen(Vector256.LoadUnsafe(ref s, (nuint)i));
+                var at = (nuint)i;
+                v0.StoreUnsafe(ref d, at);
+                v1.StoreUnsafe(ref d, at + 8);
+                v2.StoreUnsafe(ref d, at + 16);
+                v3.StoreUnsafe(ref d, at + 24);
+            }
+        }
+
+        for (; i < length; i++)
+        {
+            Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i);
+        }
+    }
+
     /// <summary>
     /// One output plane from an interleaved float row: two taps per output at <c>row[tap + channel]</c>, blended,
-    /// then normalised as <c>value * gain + offset</c>.
+    /// then normalised as <c>value * gain + offset</c>. When every sample sits on a pixel centre (integer
+    /// downscales) the second tap has weight 0 and is not gathered: <c>a + (b - a) * 0</c> is exactly <c>a</c>.
     /// </summary>
     public static void SamplePlane(
         ReadOnlySpan<float> row, int channel, LinearSamples columns, float gain, float offset, Span<float> destination)
@@ -77,7 +123,17 @@ internal static unsafe class ResizeKernels
         {
             var source = rowStart + channel;
             var d = 0;
-            if (Avx2.IsSupported)
+            if (Avx2.IsSupported && columns.OnPixelCentres)
+            {
+                var g = Vector256.Create(gain);
+                var o = Vector256.Create(offset);
+                for (; d <= length - Vector256<float>.Count; d += Vector256<float>.Count)
+                {
+                    var value = Avx2.GatherVector256(source, Vector256.Load(first + d), 4);
+                    ((value * g) + o).Store(output + d);
+                }
+            }
+            else if (Avx2.IsSupported)
             {
                 var g = Vector256.Create(gain);
                 var o = Vector256.Create(offset);

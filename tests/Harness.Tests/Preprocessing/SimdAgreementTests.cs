@@ -8,8 +8,8 @@ public class SimdAgreementTests
     public static TheoryData<int, int, int, int, bool> Sizes()
     {
         var data = new TheoryData<int, int, int, int, bool>();
-        int[][] sources = [[1, 1], [2, 3], [3, 2], [7, 5], [17, 33], [31, 9], [64, 48], [129, 67], [200, 3], [5, 211]];
-        int[][] targets = [[1, 1], [8, 8], [13, 9], [40, 24], [33, 65], [96, 96]];
+        int[][] sources = [[1, 1], [48, 27], [99, 99], [2, 3], [3, 2], [7, 5], [17, 33], [31, 9], [64, 48], [129, 67], [200, 3], [5, 211]];
+        int[][] targets = [[1, 1], [16, 16], [33, 33], [8, 8], [13, 9], [40, 24], [33, 65], [96, 96]];
         foreach (var source in sources)
         {
             foreach (var target in targets)
