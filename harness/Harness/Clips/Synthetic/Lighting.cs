@@ -8,7 +8,7 @@ internal sealed record Lighting(float Gain, float Offset, float Contrast, float 
 {
     public static Lighting Day { get; } = new(1f, 0f, 1f, 0.012f, 0, 0f);
 
-    public static Lighting Night { get; } = new(0.28f, 0.02f, 0.8f, 0.035f, 0, 0f);
+    public static Lighting Night { get; } = new(0.35f, 0.02f, 0.9f, 0.03f, 0, 0f);
 
-    public static Lighting Rain { get; } = new(0.8f, 0.04f, 0.7f, 0.03f, 220, 0.15f);
+    public static Lighting Rain { get; } = new(0.85f, 0.03f, 0.8f, 0.03f, 220, 0.15f);
 }

@@ -51,23 +51,22 @@ internal static class RoadUserPainter
 
     private static bool Car(SceneObject car, float fx, float fy, float lightBoost, Span<float> color)
     {
-        var edge = fx < 0.12f || fx > 0.88f;
-        if (fy < 0.12f)
+        if (fy < 0.1f)
         {
-            return edge ? false : Set(color, car.R * 0.8f, car.G * 0.8f, car.B * 0.8f);
+            return fx is > 0.12f and < 0.88f && Set(color, car.R * 0.85f, car.G * 0.85f, car.B * 0.85f);
         }
 
-        if (fy < 0.42f)
+        if (fy < 0.32f)
         {
             return fx is > 0.14f and < 0.86f ? Set(color, 0.1f, 0.11f, 0.14f) : Set(color, car.R * 0.9f, car.G * 0.9f, car.B * 0.9f);
         }
 
-        if (fy < 0.56f && (fx < 0.16f || fx > 0.84f))
+        if (fy is > 0.4f and < 0.52f && (fx < 0.14f || fx > 0.86f))
         {
             return Set(color, MathF.Min(1f, 1f * lightBoost), 0.12f * lightBoost, 0.1f * lightBoost);
         }
 
-        if (fy < 0.84f)
+        if (fy < 0.86f)
         {
             return Set(color, car.R, car.G, car.B);
         }
@@ -87,7 +86,7 @@ internal static class RoadUserPainter
             return fx is > 0.08f and < 0.92f && Set(color, pedestrian.R, pedestrian.G, pedestrian.B);
         }
 
-        return fx is (> 0.18f and < 0.46f) or (> 0.54f and < 0.82f) && Set(color, pedestrian.R * 0.5f, pedestrian.G * 0.5f, pedestrian.B * 0.6f);
+        return fx is (> 0.18f and < 0.46f) or (> 0.54f and < 0.82f) && Set(color, pedestrian.R * 0.5f, pedestrian.G * 0.6f, pedestrian.B * 0.75f);
     }
 
     private static bool Cyclist(SceneObject cyclist, float fx, float fy, Span<float> color)
@@ -97,17 +96,17 @@ internal static class RoadUserPainter
             return fx is > 0.34f and < 0.66f && Set(color, 0.9f, 0.9f, 0.2f);
         }
 
-        if (fy < 0.5f)
+        if (fy < 0.55f)
         {
             return fx is > 0.12f and < 0.88f && Set(color, cyclist.R, cyclist.G, cyclist.B);
         }
 
-        if (fy < 0.6f)
+        if (fy is > 0.8f and < 0.95f)
         {
-            return fx is > 0.2f and < 0.8f && Set(color, 0.15f, 0.15f, 0.35f);
+            return fx is > 0.28f and < 0.72f && Set(color, 0.06f, 0.06f, 0.06f);
         }
 
-        return fx is > 0.3f and < 0.7f && Set(color, 0.06f, 0.06f, 0.06f);
+        return fx is > 0.22f and < 0.78f && Set(color, cyclist.R * 0.8f, cyclist.G * 0.75f, cyclist.B * 0.8f);
     }
 
     private static bool Set(Span<float> color, float r, float g, float b)
