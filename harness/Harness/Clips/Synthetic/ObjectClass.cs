@@ -1,0 +1,9 @@
+namespace Harness.Clips.Synthetic;
+
+/// <summary>Ground-truth class ids of the synthetic scenes, in <see cref="SyntheticClipReader.ClassNames"/> order.</summary>
+internal enum ObjectClass
+{
+    Car = 0,
+    Pedestrian = 1,
+    Cyclist = 2,
+}

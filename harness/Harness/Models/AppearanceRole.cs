@@ -1,0 +1,9 @@
+namespace Harness.Models;
+
+/// <summary>What the detector expects at a point of an object's box: its class colour, something else, or no opinion.</summary>
+internal enum AppearanceRole
+{
+    Neutral,
+    ClassColor,
+    NotClassColor,
+}

@@ -1,0 +1,68 @@
+namespace Harness.Models;
+
+/// <summary>
+/// The hand-set weights of the reference detector. Pixels are first divided by their brightness (mean of R, G, B plus
+/// <see cref="BrightnessFloor"/>) so colour survives at night while noise in dark pixels grows.
+/// <see cref="ColorFilters"/> is a 3x3 matrix (class x RGB) of 1x1 colour matched filters with <see cref="ColorBias"/>. Each class template is the mean filter response over the
+/// box parts that should show the class colour, minus <see cref="InsideNegativeWeight"/> times the mean over parts
+/// that should not, minus <see cref="SurroundWeight"/> times the mean over a surround <see cref="SurroundScale"/>
+/// times the box, minus <see cref="OtherClassWeight"/> times the other classes' responses; the score is
+/// sigmoid(Gain * template + Offset). Anchor heights grow by AnchorScaleStep from 14 pixels; a box spans
+/// CellsPerBoxHeight x CellsPerBoxWidth grid cells (rounded to power-of-two strides). Boxes are the anchor cell centre and size, moved by BoxShiftX/BoxShiftY
+/// (fractions of the box) and scaled by BoxScale.
+/// </summary>
+internal sealed record ReferenceDetectorParameters(
+    float BrightnessFloor,
+    float[] ColorFilters,
+    float[] ColorBias,
+    float[][] Aspects,
+    float AnchorScaleStep,
+    float CellsPerBoxHeight,
+    float CellsPerBoxWidth,
+    float[] Gains,
+    float[] Offsets,
+    float SurroundScale,
+    float SurroundWeight,
+    float InsideNegativeWeight,
+    float OtherClassWeight,
+    float BoxShiftX,
+    float BoxShiftY,
+    float BoxScale)
+{
+    public static ReferenceDetectorParameters Tuned { get; } = new(
+        BrightnessFloor: 0.05f,
+        ColorFilters:
+        [
+            1f, -0.5f, -0.5f,
+            -0.5f, -0.5f, 1f,
+            -0.5f, 1f, -0.5f,
+        ],
+        ColorBias: [-0.3f, -0.3f, -0.3f],
+        Aspects: [[1.4f], [0.4f], [0.6f]],
+        AnchorScaleStep: 1.41f,
+        CellsPerBoxHeight: 3.5f,
+        CellsPerBoxWidth: 2.5f,
+        Gains: [12f, 16f, 14f],
+        Offsets: [-3f, -3f, -3f],
+        SurroundScale: 1.5f,
+        SurroundWeight: 1f,
+        InsideNegativeWeight: 0.4f,
+        OtherClassWeight: 0.5f,
+        BoxShiftX: 0f,
+        BoxShiftY: 0f,
+        BoxScale: 1f);
+
+    /// <summary>The same detector with washed-out colour filters and boxes that sit off the objects.</summary>
+    public static ReferenceDetectorParameters Degraded { get; } = Tuned with
+    {
+        ColorFilters =
+        [
+            0.7f, -0.2f, -0.5f,
+            -0.2f, -0.5f, 0.7f,
+            -0.5f, 0.7f, -0.2f,
+        ],
+        BoxShiftX = 0.2f,
+        BoxShiftY = 0.12f,
+        BoxScale = 1.15f,
+    };
+}

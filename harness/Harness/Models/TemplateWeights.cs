@@ -1,0 +1,56 @@
+namespace Harness.Models;
+
+/// <summary>Conv weights [1, 3, TemplateHeight, TemplateWidth] of one anchor block's class template, gain folded in.</summary>
+internal static class TemplateWeights
+{
+    public static float[] Create(AnchorBlock block, ReferenceDetectorParameters parameters)
+    {
+        var height = block.TemplateHeight;
+        var width = block.TemplateWidth;
+        var roles = new AppearanceRole[height * width];
+        var inside = new bool[height * width];
+        int positives = 0, negatives = 0, surround = 0;
+        var top = (height - block.BoxHeight) * 0.5f;
+        var left = (width - block.BoxWidth) * 0.5f;
+        for (var r = 0; r < height; r++)
+        {
+            var fy = (r + 0.5f - top) / block.BoxHeight;
+            for (var c = 0; c < width; c++)
+            {
+                var fx = (c + 0.5f - left) / block.BoxWidth;
+                var i = (r * width) + c;
+                inside[i] = fx is >= 0f and < 1f && fy is >= 0f and < 1f;
+                if (!inside[i])
+                {
+                    surround++;
+                    continue;
+                }
+
+                roles[i] = ClassAppearance.RoleAt(block.ClassId, fx, fy);
+                positives += roles[i] == AppearanceRole.ClassColor ? 1 : 0;
+                negatives += roles[i] == AppearanceRole.NotClassColor ? 1 : 0;
+            }
+        }
+
+        var gain = parameters.Gains[block.ClassId];
+        var weights = new float[3 * height * width];
+        for (var i = 0; i < roles.Length; i++)
+        {
+            for (var channel = 0; channel < 3; channel++)
+            {
+                var own = channel == block.ClassId;
+                float weight = (inside[i], roles[i], own) switch
+                {
+                    (false, _, true) => -parameters.SurroundWeight / Math.Max(surround, 1),
+                    (true, AppearanceRole.ClassColor, true) => 1f / Math.Max(positives, 1),
+                    (true, AppearanceRole.ClassColor, false) => -parameters.OtherClassWeight / Math.Max(positives, 1),
+                    (true, AppearanceRole.NotClassColor, true) => -parameters.InsideNegativeWeight / Math.Max(negatives, 1),
+                    _ => 0f,
+                };
+                weights[(channel * height * width) + i] = gain * weight;
+            }
+        }
+
+        return weights;
+    }
+}
