@@ -1,5 +1,4 @@
 using Harness.Gate;
-using Harness.Scenarios;
 using Harness.Suite;
 using Harness.Testing;
 

@@ -1,6 +1,4 @@
-using Harness.Gate;
 using Harness.Reporting;
-using Harness.Scenarios;
 using Harness.Suite;
 
 namespace Harness.Scenarios.Tests;

@@ -16,7 +16,7 @@ internal static class AcceptCommand
         return command;
     }
 
-    private static int Execute(BaselineStore store, IReadOnlyList<string> ids)
+    private static int Execute(BaselineStore store, string[] ids)
     {
         if (GatePolicy.CiFromEnvironment())
         {
@@ -25,7 +25,7 @@ internal static class AcceptCommand
         }
 
         var pending = store.PendingIds();
-        var wanted = ids.Count > 0 ? ids : pending;
+        IReadOnlyList<string> wanted = ids.Length > 0 ? ids : pending;
         var missing = wanted.Except(pending, StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {

@@ -41,11 +41,11 @@ public sealed class MarkdownReporter(string outputDirectory) : IReporter
                 .Append(" |\n");
         }
 
-        foreach (var scenario in report.Scenarios.Where(s => s.Verdict.Metrics.Any(m => m.Outcome is not (MetricOutcome.Pass or MetricOutcome.Skipped))))
+        foreach (var scenario in report.Scenarios.Where(s => s.Verdict.Metrics.Any(m => VerdictTable.NeedsReview(m, s.Verdict))))
         {
             text.Append("\n### ").Append(scenario.Verdict.ScenarioId)
                 .Append("\n\n| metric | baseline | measured | allowed | verdict |\n| --- | ---: | ---: | --- | --- |\n");
-            foreach (var metric in scenario.Verdict.Metrics.Where(m => m.Outcome is not (MetricOutcome.Pass or MetricOutcome.Skipped)))
+            foreach (var metric in scenario.Verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, scenario.Verdict)))
             {
                 text.Append("| `").Append(metric.Metric).Append("` | ")
                     .Append(MetricFormat.Value(metric.Baseline)).Append(" | ")

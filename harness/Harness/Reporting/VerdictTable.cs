@@ -11,6 +11,11 @@ public static class VerdictTable
 {
     private static readonly string[] Header = ["metric", "baseline", "measured", "allowed", "verdict"];
 
+    /// <summary>Without a baseline every row is "missing"; listing them all would bury the one line that matters.</summary>
+    internal static bool NeedsReview(MetricVerdict metric, ScenarioVerdict verdict) =>
+        metric.Outcome is not (MetricOutcome.Pass or MetricOutcome.Skipped) &&
+        !(verdict.BaselineMissing && metric.Outcome == MetricOutcome.Missing);
+
     public static string Format(ScenarioVerdict verdict, bool includePassing = false)
     {
         var text = new StringBuilder();
@@ -32,9 +37,15 @@ public static class VerdictTable
         }
 
         var rows = verdict.Metrics
-            .Where(m => includePassing || m.Outcome is not (MetricOutcome.Pass or MetricOutcome.Skipped))
+            .Where(m => includePassing || NeedsReview(m, verdict))
             .Select(m => new[] { m.Metric, MetricFormat.Value(m.Baseline), MetricFormat.Value(m.Measured), m.Allowed, MetricFormat.Outcome(m.Outcome) })
             .ToList();
+        if (rows.Count == 0 && verdict.BaselineMissing)
+        {
+            text.Append("  ").Append(verdict.Metrics.Count).Append(" metrics measured\n");
+            return text.ToString();
+        }
+
         if (rows.Count == 0)
         {
             text.Append("  all ").Append(verdict.Metrics.Count).Append(" metrics match the baseline\n");

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Harness.Clips;
 using Harness.Clips.CocoFolder;
 using Harness.Clips.Kitti;

@@ -90,7 +90,9 @@ public static class ScenarioRunner
     /// <summary>Truth classes map to model classes by name; truth of classes the model does not predict is not scored.</summary>
     private static int[] ClassMapping(IReadOnlyList<string> clipClasses, IReadOnlyList<string> modelClasses, string clipPath)
     {
-        var mapping = clipClasses.Select(name => modelClasses.Select((m, i) => (m, i)).FirstOrDefault(c => string.Equals(c.m, name, StringComparison.OrdinalIgnoreCase), ("", -1)).Item2).ToArray();
+        var mapping = clipClasses
+            .Select(name => modelClasses.ToList().FindIndex(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase)))
+            .ToArray();
         if (mapping.All(m => m < 0))
         {
             throw new ScenarioInputException($"clip '{clipPath}' has classes [{string.Join(", ", clipClasses)}], none of which the model's classes [{string.Join(", ", modelClasses)}] name");
