@@ -22,6 +22,7 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
     private readonly DetectionOutcome[] _unmatched = new DetectionOutcome[MaxDetections];
     private int[] _detectionOrder = new int[MaxDetections];
     private double[] _detectionScores = new double[MaxDetections];
+    private double[] _sortKeys = new double[MaxDetections];
     private int[] _truthOrder = new int[16];
     private bool[] _truthIgnored = new bool[16];
     private bool[] _truthMatched = new bool[16];
@@ -111,16 +112,16 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         {
             _detectionOrder = new int[detections.Length];
             _detectionScores = new double[detections.Length];
+            _sortKeys = new double[detections.Length];
         }
 
-        var order = _detectionOrder.AsSpan(0, detections.Length);
-        for (var j = 0; j < order.Length; j++)
+        var scores = _detectionScores.AsSpan(0, detections.Length);
+        for (var j = 0; j < scores.Length; j++)
         {
-            order[j] = j;
-            _detectionScores[j] = input.Detections[detections[j]].Score;
+            scores[j] = input.Detections[detections[j]].Score;
         }
 
-        ScoreOrder.Sort(order, _detectionScores);
+        ScoreOrder.Sort(scores, _sortKeys, _detectionOrder);
         return Math.Min(detections.Length, MaxDetections);
     }
 
