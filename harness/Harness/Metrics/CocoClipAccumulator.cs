@@ -19,8 +19,9 @@ internal sealed class CocoClipAccumulator(IReadOnlyList<string> classNames)
     public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         var image = _frames++;
-        foreach (var box in truth)
+        for (var t = 0; t < truth.Count; t++)
         {
+            var box = truth[t];
             if (box.Ignore && box.ClassId < 0)
             {
                 for (var c = 0; c < classNames.Count; c++)
@@ -34,8 +35,9 @@ internal sealed class CocoClipAccumulator(IReadOnlyList<string> classNames)
             }
         }
 
-        foreach (var d in detections)
+        for (var i = 0; i < detections.Count; i++)
         {
+            var d = detections[i];
             _detections.Add(new CocoDetection(image, d.ClassId, d.X1, d.Y1, (double)d.X2 - d.X1, (double)d.Y2 - d.Y1, d.Score));
         }
     }

@@ -41,12 +41,14 @@ public sealed class MetricsAccumulator
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(detections);
-        foreach (var detection in detections)
+        // Indexed loops: enumerating an IReadOnlyList allocates an enumerator, and this runs once per frame.
+        for (var i = 0; i < detections.Count; i++)
         {
-            if ((uint)detection.ClassId >= (uint)_classNames.Count)
+            var classId = detections[i].ClassId;
+            if ((uint)classId >= (uint)_classNames.Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(detections), detection.ClassId,
-                    $"Detection class id {detection.ClassId} is outside the scenario's {_classNames.Count} classes.");
+                throw new ArgumentOutOfRangeException(nameof(detections), classId,
+                    $"Detection class id {classId} is outside the scenario's {_classNames.Count} classes.");
             }
         }
 

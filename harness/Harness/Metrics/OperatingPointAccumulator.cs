@@ -1,4 +1,5 @@
 using Harness.Clips;
+using Harness.Metrics.Coco;
 using Harness.Postprocessing;
 
 namespace Harness.Metrics;
@@ -21,7 +22,10 @@ internal sealed class OperatingPointAccumulator(int classes)
     private readonly long[] _sliceTruths = new long[classes * TruthSlices.Count];
     private readonly long[] _sliceHits = new long[classes * TruthSlices.Count];
     private readonly bool[] _slices = new bool[TruthSlices.Count];
-    private ScoredIndex[] _candidates = new ScoredIndex[64];
+    private int[] _candidates = new int[64];
+    private double[] _scores = new double[64];
+    private double[] _sortKeys = new double[64];
+    private int[] _order = new int[64];
     private int[] _truths = new int[64];
     private bool[] _matched = new bool[64];
     private long _frames;
@@ -100,15 +104,15 @@ internal sealed class OperatingPointAccumulator(int classes)
         {
             if (detections[d].ClassId == c)
             {
-                _candidates[candidateCount++] = new ScoredIndex(detections[d].Score, d);
+                _scores[candidateCount] = detections[d].Score;
+                _candidates[candidateCount++] = d;
             }
         }
 
-        var candidates = _candidates.AsSpan(0, candidateCount);
-        candidates.Sort();
-        foreach (var candidate in candidates)
+        ScoreOrder.Sort(_scores.AsSpan(0, candidateCount), _sortKeys, _order);
+        for (var i = 0; i < candidateCount; i++)
         {
-            var detection = detections[candidate.Index];
+            var detection = detections[_candidates[_order[i]]];
             var best = -1;
             var bestIou = MatchIou;
             for (var t = 0; t < truthCount; t++)
@@ -158,8 +162,9 @@ internal sealed class OperatingPointAccumulator(int classes)
 
     private static bool InIgnoreRegion(in Detection detection, int c, IReadOnlyList<TruthBox> truth)
     {
-        foreach (var region in truth)
+        for (var t = 0; t < truth.Count; t++)
         {
+            var region = truth[t];
             if (region.Ignore && (region.ClassId == c || region.ClassId < 0) && PixelOverlap.CoveredFraction(detection, region) >= IgnoreCoverage)
             {
                 return true;
@@ -174,19 +179,12 @@ internal sealed class OperatingPointAccumulator(int classes)
         if (_candidates.Length < count)
         {
             var size = Math.Max(count, _candidates.Length * 2);
-            _candidates = new ScoredIndex[size];
+            _candidates = new int[size];
+            _scores = new double[size];
+            _sortKeys = new double[size];
+            _order = new int[size];
             _truths = new int[size];
             _matched = new bool[size];
-        }
-    }
-
-    /// <summary>Sorts by descending score, then by input position.</summary>
-    private readonly record struct ScoredIndex(float Score, int Index) : IComparable<ScoredIndex>
-    {
-        public int CompareTo(ScoredIndex other)
-        {
-            var byScore = other.Score.CompareTo(Score);
-            return byScore != 0 ? byScore : Index.CompareTo(other.Index);
         }
     }
 }

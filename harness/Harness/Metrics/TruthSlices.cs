@@ -24,10 +24,10 @@ internal static class TruthSlices
     private const int KittiStart = 9;
 
     /// <summary>KITTI minimum box heights (px) for easy, moderate, hard.</summary>
-    private static ReadOnlySpan<float> KittiMinHeight => [40, 25, 25];
+    private static readonly float[] KittiMinHeight = [40, 25, 25];
 
     /// <summary>KITTI maximum occlusion level (0 fully visible, 1 partly, 2 largely occluded) for easy, moderate, hard.</summary>
-    private static ReadOnlySpan<int> KittiMaxOcclusionLevel => [0, 1, 2];
+    private static readonly int[] KittiMaxOcclusionLevel = [0, 1, 2];
 
     public static void Classify(TruthBox truth, Span<bool> member)
     {

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Harness.Metrics.Coco;
 
 /// <summary>
@@ -8,14 +6,20 @@ namespace Harness.Metrics.Coco;
 /// counting as neither, precision made monotone from the right, then read at the 101 recall thresholds with a
 /// left searchsorted (0 beyond the last reached recall).
 /// </summary>
+/// <remarks>
+/// Only true positives are materialized. Recall rises only at a true positive, so the first position whose recall
+/// reaches a threshold r &gt; 0 is the k-th true positive with k / npig &gt;= r; and the right-to-left precision envelope
+/// at a position is the maximum precision over the true positives from there on (a false positive or ignored
+/// detection never has a higher precision than the true positive before it, and before the first true positive
+/// precision is 0). The values compared and returned are the same doubles pycocotools computes.
+/// </remarks>
 internal static class CocoCategoryAccumulation
 {
     public static void Accumulate(CategoryMatches matches, int category, CocoPrecisionTable table)
     {
         var order = ScoreOrder.SortAll(matches.Scores);
         var kept = new int[order.Length];
-        var recall = new double[order.Length];
-        var precision = new double[order.Length];
+        var hitPrecision = new double[matches.TruthCounts.Max()];
         var maxDetections = CocoParameters.MaxDetections;
         for (var m = 0; m < CocoParameters.MaxDetCount; m++)
         {
@@ -38,56 +42,60 @@ internal static class CocoCategoryAccumulation
 
                 for (var t = 0; t < CocoParameters.IouCount; t++)
                 {
-                    Curve(matches.OutcomesAt(a, t), kept.AsSpan(0, count), truths, recall, precision);
-                    table.SetRecall(t, category, a, m, count > 0 ? recall[count - 1] : 0);
-                    ReadAtRecallThresholds(recall.AsSpan(0, count), precision.AsSpan(0, count), t, category, a, m, table);
+                    var hits = PrecisionAtHits(matches.OutcomesAt(a, t), kept.AsSpan(0, count), hitPrecision);
+                    table.SetRecall(t, category, a, m, (double)hits / truths);
+                    ReadAtRecallThresholds(hitPrecision.AsSpan(0, hits), truths, t, category, a, m, table);
                 }
             }
         }
     }
 
-    private static void Curve(ReadOnlySpan<DetectionOutcome> outcomes, ReadOnlySpan<int> kept, int truths, Span<double> recall,
-        Span<double> precision)
+    /// <summary>
+    /// Walks the detections in score order and writes, for the k-th true positive, tp / (fp + tp + eps) at that point;
+    /// then makes the values monotone from the right. Returns the number of true positives.
+    /// </summary>
+    private static int PrecisionAtHits(ReadOnlySpan<DetectionOutcome> outcomes, ReadOnlySpan<int> kept, Span<double> hitPrecision)
     {
-        // Cumulative counts first, then the divisions as whole-span operations; division is exact per element, so
-        // the vector results equal numpy's.
         var tp = 0;
         var fp = 0;
-        for (var i = 0; i < kept.Length; i++)
+        foreach (var position in kept)
         {
-            var outcome = (int)outcomes[kept[i]];
-            tp += outcome & 1;
-            fp += outcome >> 1;
-            recall[i] = tp;
-            precision[i] = (double)fp + tp;
-        }
-
-        var n = kept.Length;
-        TensorPrimitives.Add(precision[..n], CocoParameters.Epsilon, precision[..n]);
-        TensorPrimitives.Divide(recall[..n], precision[..n], precision[..n]);
-        TensorPrimitives.Divide(recall[..n], (double)truths, recall[..n]);
-        for (var i = n - 1; i > 0; i--)
-        {
-            if (precision[i] > precision[i - 1])
+            var outcome = outcomes[position];
+            if (outcome == DetectionOutcome.TruePositive)
             {
-                precision[i - 1] = precision[i];
+                tp++;
+                hitPrecision[tp - 1] = tp / ((double)(fp + tp) + CocoParameters.Epsilon);
+            }
+            else
+            {
+                fp += (int)outcome >> 1;
             }
         }
+
+        for (var k = tp - 1; k > 0; k--)
+        {
+            if (hitPrecision[k] > hitPrecision[k - 1])
+            {
+                hitPrecision[k - 1] = hitPrecision[k];
+            }
+        }
+
+        return tp;
     }
 
-    private static void ReadAtRecallThresholds(ReadOnlySpan<double> recall, ReadOnlySpan<double> precision, int iou, int category,
-        int area, int maxDet, CocoPrecisionTable table)
+    private static void ReadAtRecallThresholds(ReadOnlySpan<double> hitPrecision, int truths, int iou, int category, int area,
+        int maxDet, CocoPrecisionTable table)
     {
         var thresholds = CocoParameters.RecallThresholds;
-        var position = 0;
+        var k = 0;
         for (var r = 0; r < thresholds.Length; r++)
         {
-            while (position < recall.Length && recall[position] < thresholds[r])
+            while (k < hitPrecision.Length && (double)(k + 1) / truths < thresholds[r])
             {
-                position++;
+                k++;
             }
 
-            table.SetPrecision(iou, r, category, area, maxDet, position < recall.Length ? precision[position] : 0);
+            table.SetPrecision(iou, r, category, area, maxDet, k < hitPrecision.Length ? hitPrecision[k] : 0);
         }
     }
 }

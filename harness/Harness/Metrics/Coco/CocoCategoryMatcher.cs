@@ -18,8 +18,11 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
     private readonly double[] _y2 = new double[MaxDetections];
     private readonly double[] _area = new double[MaxDetections];
     private readonly double[] _bestIou = new double[MaxDetections];
+    private readonly int[] _candidates = new int[MaxDetections];
+    private readonly DetectionOutcome[] _unmatched = new DetectionOutcome[MaxDetections];
     private int[] _detectionOrder = new int[MaxDetections];
     private double[] _detectionScores = new double[MaxDetections];
+    private double[] _sortKeys = new double[MaxDetections];
     private int[] _truthOrder = new int[16];
     private bool[] _truthIgnored = new bool[16];
     private bool[] _truthMatched = new bool[16];
@@ -75,14 +78,27 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
             TensorPrimitives.Max(bestIou, row, bestIou);
         }
 
+        // Detections whose best IoU is below the lowest threshold can never match; only the others take part in the
+        // greedy scans (skipping a detection that matches nothing leaves every other match unchanged).
+        var candidates = 0;
+        for (var j = 0; j < d; j++)
+        {
+            if (bestIou[j] >= CocoParameters.IouThresholds[0])
+            {
+                _candidates[candidates++] = j;
+            }
+        }
+
         var total = outcomes.Length / CocoParameters.AreaCount / CocoParameters.IouCount;
         for (var a = 0; a < CocoParameters.AreaCount; a++)
         {
             truthCounts[a] += OrderTruths(truths, a);
+            var unmatched = UnmatchedOutcomes(d, a);
             for (var t = 0; t < CocoParameters.IouCount; t++)
             {
                 var slice = outcomes.AsSpan((((a * CocoParameters.IouCount) + t) * total) + offset, d);
-                MatchAtThreshold(truths, d, a, CocoParameters.IouThresholds[t], slice);
+                unmatched.CopyTo(slice);
+                MatchAtThreshold(truths, d, _candidates.AsSpan(0, candidates), CocoParameters.IouThresholds[t], slice);
             }
         }
 
@@ -96,16 +112,16 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         {
             _detectionOrder = new int[detections.Length];
             _detectionScores = new double[detections.Length];
+            _sortKeys = new double[detections.Length];
         }
 
-        var order = _detectionOrder.AsSpan(0, detections.Length);
-        for (var j = 0; j < order.Length; j++)
+        var scores = _detectionScores.AsSpan(0, detections.Length);
+        for (var j = 0; j < scores.Length; j++)
         {
-            order[j] = j;
-            _detectionScores[j] = input.Detections[detections[j]].Score;
+            scores[j] = input.Detections[detections[j]].Score;
         }
 
-        ScoreOrder.Sort(order, _detectionScores);
+        ScoreOrder.Sort(scores, _sortKeys, _detectionOrder);
         return Math.Min(detections.Length, MaxDetections);
     }
 
@@ -145,22 +161,36 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         return input.TruthIgnored[truth] || area < lower || area > upper;
     }
 
-    private void MatchAtThreshold(ReadOnlySpan<int> truths, int d, int area, double threshold, Span<DetectionOutcome> outcomes)
+    /// <summary>What each detection counts as if it matches nothing: ignored when its box area is outside the range.</summary>
+    private ReadOnlySpan<DetectionOutcome> UnmatchedOutcomes(int d, int area)
+    {
+        var lower = CocoParameters.AreaLower[area];
+        var upper = CocoParameters.AreaUpper[area];
+        for (var j = 0; j < d; j++)
+        {
+            _unmatched[j] = _area[j] < lower || _area[j] > upper ? DetectionOutcome.Ignored : DetectionOutcome.FalsePositive;
+        }
+
+        return _unmatched.AsSpan(0, d);
+    }
+
+    /// <summary>Greedy matching at one IoU threshold; <paramref name="outcomes"/> already holds the unmatched outcomes.</summary>
+    private void MatchAtThreshold(ReadOnlySpan<int> truths, int d, ReadOnlySpan<int> candidates, double threshold, Span<DetectionOutcome> outcomes)
     {
         var g = truths.Length;
         var matched = _truthMatched.AsSpan(0, g);
         matched.Clear();
-        var lower = CocoParameters.AreaLower[area];
-        var upper = CocoParameters.AreaUpper[area];
         var start = Math.Min(threshold, 1 - 1e-10);
-        for (var j = 0; j < d; j++)
+        foreach (var j in candidates)
         {
+            if (_bestIou[j] < start)
+            {
+                continue;
+            }
+
             var best = start;
             var m = -1;
-
-            // Most detections overlap no truth enough; the greedy scan below could not match them either.
-            var count = _bestIou[j] < start ? 0 : g;
-            for (var p = 0; p < count; p++)
+            for (var p = 0; p < g; p++)
             {
                 var truth = _truthOrder[p];
                 if (matched[p] && !input.TruthBoxes[truths[truth]].IsCrowd)
@@ -184,15 +214,11 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
                 m = p;
             }
 
-            if (m == -1)
+            if (m > -1)
             {
-                var outside = _area[j] < lower || _area[j] > upper;
-                outcomes[j] = outside ? DetectionOutcome.Ignored : DetectionOutcome.FalsePositive;
-                continue;
+                matched[m] = true;
+                outcomes[j] = _truthIgnored[m] ? DetectionOutcome.Ignored : DetectionOutcome.TruePositive;
             }
-
-            matched[m] = true;
-            outcomes[j] = _truthIgnored[m] ? DetectionOutcome.Ignored : DetectionOutcome.TruePositive;
         }
     }
 

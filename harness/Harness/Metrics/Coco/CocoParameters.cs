@@ -26,11 +26,17 @@ internal static class CocoParameters
     /// <summary>Machine epsilon, numpy.spacing(1), added to precision denominators.</summary>
     public const double Epsilon = 2.220446049250313e-16;
 
-    public static ReadOnlySpan<int> MaxDetections => [1, 10, 100];
+    // Spans over static arrays: a span property returning a collection literal would allocate on every access
+    // in unoptimized builds.
+    private static readonly int[] MaxDetectionValues = [1, 10, 100];
+    private static readonly double[] AreaLowerValues = [0, 0, 32 * 32, 96 * 96];
+    private static readonly double[] AreaUpperValues = [1e10, 32 * 32, 96 * 96, 1e10];
 
-    public static ReadOnlySpan<double> AreaLower => [0, 0, 32 * 32, 96 * 96];
+    public static ReadOnlySpan<int> MaxDetections => MaxDetectionValues;
 
-    public static ReadOnlySpan<double> AreaUpper => [1e10, 32 * 32, 96 * 96, 1e10];
+    public static ReadOnlySpan<double> AreaLower => AreaLowerValues;
+
+    public static ReadOnlySpan<double> AreaUpper => AreaUpperValues;
 
     public static readonly double[] IouThresholds = Linspace(0.5, 0.95, IouCount);
 

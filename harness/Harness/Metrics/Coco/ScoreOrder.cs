@@ -2,50 +2,43 @@ namespace Harness.Metrics.Coco;
 
 /// <summary>
 /// Orders positions by descending score, ties by ascending position: the order numpy's stable mergesort of -score
-/// gives (NaN last, as numpy sorts it).
+/// gives (NaN last, as numpy sorts it). Sorts primitive keys (fast, unstable, allocation-free), then restores position
+/// order inside each run of equal scores, which makes the result the stable order.
 /// </summary>
-internal readonly struct ScoreOrder(double[] scores) : IComparer<int>
+internal static class ScoreOrder
 {
-    public int Compare(int x, int y)
+    /// <summary>Writes positions 0..n-1 of <paramref name="scores"/> in score order; <paramref name="keys"/> is scratch.</summary>
+    public static void Sort(ReadOnlySpan<double> scores, Span<double> keys, Span<int> positions)
     {
-        var byScore = Key(scores[x]).CompareTo(Key(scores[y]));
-        return byScore != 0 ? byScore : x.CompareTo(y);
-    }
-
-    /// <summary>Sorts a few positions in place with the comparer.</summary>
-    public static void Sort(Span<int> positions, double[] scores) => positions.Sort(new ScoreOrder(scores));
-
-    /// <summary>
-    /// Returns positions 0..count-1 in score order. Sorts primitive keys (fast, unstable), then restores position
-    /// order inside each run of equal scores, which makes the result the stable order.
-    /// </summary>
-    public static int[] SortAll(double[] scores)
-    {
-        var keys = new double[scores.Length];
-        var positions = new int[scores.Length];
-        for (var i = 0; i < scores.Length; i++)
+        var n = scores.Length;
+        keys = keys[..n];
+        positions = positions[..n];
+        for (var i = 0; i < n; i++)
         {
-            keys[i] = Key(scores[i]);
+            keys[i] = double.IsNaN(scores[i]) ? double.PositiveInfinity : -scores[i];
             positions[i] = i;
         }
 
-        Array.Sort(keys, positions);
+        keys.Sort(positions);
         var start = 0;
-        for (var i = 1; i <= keys.Length; i++)
+        for (var i = 1; i <= n; i++)
         {
-            if (i == keys.Length || keys[i].CompareTo(keys[start]) != 0)
+            if (i == n || keys[i].CompareTo(keys[start]) != 0)
             {
                 if (i - start > 1)
                 {
-                    positions.AsSpan(start, i - start).Sort();
+                    positions[start..i].Sort();
                 }
 
                 start = i;
             }
         }
-
-        return positions;
     }
 
-    private static double Key(double score) => double.IsNaN(score) ? double.PositiveInfinity : -score;
+    public static int[] SortAll(double[] scores)
+    {
+        var positions = new int[scores.Length];
+        Sort(scores, new double[scores.Length], positions);
+        return positions;
+    }
 }

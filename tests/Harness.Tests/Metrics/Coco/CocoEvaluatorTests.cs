@@ -80,6 +80,17 @@ public sealed class CocoEvaluatorTests
     }
 
     [Fact]
+    public void Detection_matched_to_a_regular_truth_is_not_handed_to_an_equally_overlapping_crowd()
+    {
+        // The crowd covers the detection completely (crowd IoU 1, equal to the regular match): the scan stops at the
+        // first ignored truth once a regular one matched, so the detection stays a true positive.
+        var result = Evaluate([Truth(300, 300, 100, 100, crowd: true), Truth(310, 310, 20, 20)], [Det(310, 310, 20, 20, 0.9)]);
+
+        Assert.Equal(1.0, result.Stats.AP, 12);
+        Assert.Equal(1.0, result.Stats.AR100, 12);
+    }
+
+    [Fact]
     public void Crowd_only_truth_leaves_the_category_undefined()
     {
         var result = Evaluate([Truth(300, 300, 100, 100, crowd: true)], [Det(310, 310, 20, 20, 0.9)]);
