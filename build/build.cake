@@ -5,7 +5,8 @@ var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 var scenarioFilter = Argument("scenarios", "");
 
-var root = MakeAbsolute(Directory("."));
+// Cake runs with the script's folder as working directory; the repository root is its parent.
+var root = MakeAbsolute(Directory(".."));
 var artifacts = root.Combine("artifacts");
 var testResults = artifacts.Combine("test-results");
 var coverage = artifacts.Combine("coverage");
@@ -65,7 +66,7 @@ void RunTestsWithCoverage()
             Collectors = new[] { "XPlat Code Coverage" },
             Loggers = new[] { $"junit;LogFilePath={testResults.CombineWithFilePath(name + ".junit.xml").FullPath}", "console;verbosity=normal" },
         };
-        try { DotNetTest(project, settings); }
+        try { DotNetTest(root.CombineWithFilePath(project).FullPath, settings); }
         catch (Exception e) { failures.Add($"{name}: {e.Message}"); }
     }
 

@@ -1,5 +1,4 @@
 using Harness.Clips;
-using Harness.Metrics.Coco;
 using Harness.Postprocessing;
 
 namespace Harness.Metrics;
@@ -109,7 +108,7 @@ internal sealed class OperatingPointAccumulator(int classes)
             }
         }
 
-        ScoreOrder.Sort(_scores.AsSpan(0, candidateCount), _sortKeys, _order);
+        Coco.ScoreOrder.Sort(_scores.AsSpan(0, candidateCount), _sortKeys, _order);
         for (var i = 0; i < candidateCount; i++)
         {
             var detection = detections[_candidates[_order[i]]];

@@ -55,7 +55,7 @@ public static class VerdictTable
         var widths = Enumerable.Range(0, Header.Length).Select(c => rows.Append(Header).Max(r => r[c].Length)).ToArray();
         foreach (var row in rows.Prepend(Header))
         {
-            var line = string.Join(' ', row.Select((cell, c) => cell.PadRight(widths[c])));
+            var line = string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c])));
             text.Append("  ").Append(line.TrimEnd()).Append('\n');
         }
 

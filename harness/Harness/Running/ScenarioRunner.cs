@@ -49,7 +49,8 @@ public static class ScenarioRunner
                 Stopwatch.GetElapsedTime(inferred, postprocessed),
                 Stopwatch.GetElapsedTime(start, postprocessed)));
             digest.AppendFrame(frame.Index, detections);
-            progress?.Report(new FrameProgress(scenario.Id, ++frames, clipSource.FrameCount));
+            frames++;
+            progress?.Report(new FrameProgress(scenario.Id, frames, clipSource.FrameCount));
         }
 
         if (frames == 0)
