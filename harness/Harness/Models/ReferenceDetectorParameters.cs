@@ -38,7 +38,7 @@ internal sealed record ReferenceDetectorParameters(
             -0.5f, 1f, -0.5f,
         ],
         ColorBias: [-0.3f, -0.3f, -0.3f],
-        Aspects: [[1.4f], [0.4f], [0.6f]],
+        Aspects: [[1.3f, 1.8f], [0.4f], [0.6f]],
         AnchorScaleStep: 1.41f,
         CellsPerBoxHeight: 3.5f,
         CellsPerBoxWidth: 2.5f,

@@ -22,8 +22,7 @@ internal sealed class FrameRenderer
         _camera = PinholeCamera.For(options.Width, options.Height);
         _lighting = profile.Lighting;
         _seed = options.Seed;
-        var streetLength = (profile.EgoSpeed * options.Frames / options.FrameRateHz) + 300f;
-        _background = new StreetBackground(_camera, simulation.RoadHalfWidth, profile.Buildings, profile.Lighting == Lighting.Night, streetLength, options.Seed);
+        _background = new StreetBackground(_camera, simulation.RoadHalfWidth, profile.Buildings, profile.Lighting == Lighting.Night, options.Seed);
         _lidar = new LidarSimulator(profile.Lighting.LidarDropout);
         _rgb = new float[options.Width * options.Height * 3];
         _ids = new ushort[options.Width * options.Height];

@@ -44,9 +44,9 @@ internal sealed class LidarSimulator
             var dz = _directions[d + 2];
             var nearest = MaxRange;
             var intensity = 0f;
-            if (dz < 0f)
+            if (dz < 0f && MountHeight / -dz < MaxRange)
             {
-                nearest = MathF.Min(nearest, MountHeight / -dz);
+                nearest = MountHeight / -dz;
                 intensity = 0.1f;
             }
 

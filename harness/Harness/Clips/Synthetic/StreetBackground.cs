@@ -22,21 +22,32 @@ internal sealed class StreetBackground
     private readonly PinholeCamera _camera;
     private readonly float _roadHalfWidth;
     private readonly bool _night;
-    private readonly Building[][] _buildings;
+    private const float StreetAhead = 400f;
 
-    public StreetBackground(PinholeCamera camera, float roadHalfWidth, bool buildings, bool night, float streetLength, int seed)
+    private readonly bool _hasBuildings;
+    private readonly List<Building>[] _buildings = [[], []];
+    private readonly Pcg32[] _streetRandom;
+    private readonly float[] _streetEnd = [-20f, -20f];
+
+    public StreetBackground(PinholeCamera camera, float roadHalfWidth, bool buildings, bool night, int seed)
     {
         _camera = camera;
         _roadHalfWidth = roadHalfWidth;
         _night = night;
-        var random = new Pcg32((ulong)(uint)seed, 2);
-        _buildings = buildings ? [Street(ref random, streetLength), Street(ref random, streetLength)] : [[], []];
+        _hasBuildings = buildings;
+        _streetRandom = [new Pcg32((ulong)(uint)seed, 2), new Pcg32((ulong)(uint)seed, 3)];
     }
 
     public static ReadOnlySpan<float> Haze => [0.72f, 0.75f, 0.8f];
 
     public void Paint(Span<float> rgb, float egoX)
     {
+        if (_hasBuildings)
+        {
+            ExtendStreet(0, egoX + StreetAhead);
+            ExtendStreet(1, egoX + StreetAhead);
+        }
+
         var width = _camera.Width;
         for (var v = 0; v < _camera.Height; v++)
         {
@@ -50,21 +61,26 @@ internal sealed class StreetBackground
         }
     }
 
-    private static Building[] Street(ref Pcg32 random, float length)
+    /// <summary>Adds facades as the ego drives on, so memory follows the view rather than the clip length.</summary>
+    private void ExtendStreet(int side, float until)
     {
-        var buildings = new List<Building>();
-        var x = -20f;
-        while (x < length)
+        ref var random = ref _streetRandom[side];
+        var street = _buildings[side];
+        while (_streetEnd[side] < until)
         {
-            var start = x + random.Range(0f, 4f);
+            var start = _streetEnd[side] + random.Range(0f, 4f);
             var end = start + random.Range(8f, 25f);
             var color = FacadePalette[random.Below(FacadePalette.Length)];
             var shade = random.Range(0.85f, 1.1f);
-            buildings.Add(new Building(start, end, random.Range(6f, 20f), color[0] * shade, color[1] * shade, color[2] * shade, random.NextUInt()));
-            x = end;
+            street.Add(new Building(start, end, random.Range(6f, 20f), color[0] * shade, color[1] * shade, color[2] * shade, random.NextUInt()));
+            _streetEnd[side] = end;
         }
 
-        return [.. buildings];
+        var behind = street.FindIndex(b => b.End >= until - StreetAhead - 50f);
+        if (behind > 0)
+        {
+            street.RemoveRange(0, behind);
+        }
     }
 
     private void PaintPixel(Span<float> pixel, float pu, float pv, float egoX)
@@ -99,7 +115,7 @@ internal sealed class StreetBackground
             var gray = marking ? 0.82f : 0.36f + (0.03f * MathF.Sin(worldX * 0.7f));
             Set(pixel, gray, gray, gray * 1.03f);
         }
-        else if (lateral < SidewalkOuter && _buildings[0].Length > 0)
+        else if (lateral < SidewalkOuter && _hasBuildings)
         {
             Set(pixel, 0.55f, 0.53f, 0.5f);
         }
@@ -136,10 +152,10 @@ internal sealed class StreetBackground
         return false;
     }
 
-    private bool TryFacade(Span<float> pixel, Building[] street, float worldX, float z, float distance)
+    private bool TryFacade(Span<float> pixel, List<Building> street, float worldX, float z, float distance)
     {
         var low = 0;
-        var high = street.Length - 1;
+        var high = street.Count - 1;
         while (low <= high)
         {
             var mid = (low + high) >>> 1;

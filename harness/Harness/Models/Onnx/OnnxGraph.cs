@@ -19,6 +19,7 @@ internal sealed class OnnxGraph
 
     public OnnxGraph(string name) => _name = name;
 
+    /// <summary>Declares a graph input; a negative dimension is written as a named symbolic (dynamic) dimension.</summary>
     public void AddInput(string name, OnnxElementType type, params long[] shape) => _inputs.Add(new ValueInfo(name, type, shape));
 
     public void AddOutput(string name, OnnxElementType type, params long[] shape) => _outputs.Add(new ValueInfo(name, type, shape));
@@ -113,9 +114,21 @@ internal sealed class OnnxGraph
                 tensor.WriteInt64(1, (long)Type);
                 tensor.WriteMessage(2, shape =>
                 {
-                    foreach (var dim in Shape)
+                    for (var i = 0; i < Shape.Length; i++)
                     {
-                        shape.WriteMessage(1, dimension => dimension.WriteInt64(1, dim));
+                        var dim = Shape[i];
+                        var symbol = $"{Name}_dim{i}";
+                        shape.WriteMessage(1, dimension =>
+                        {
+                            if (dim < 0)
+                            {
+                                dimension.WriteString(2, symbol);
+                            }
+                            else
+                            {
+                                dimension.WriteInt64(1, dim);
+                            }
+                        });
                     }
                 });
             }));
