@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 
@@ -6,11 +7,28 @@ namespace Harness.Clips.Mcap;
 /// <summary>Reads a chunk record, decompresses its records and checks their size and CRC.</summary>
 internal static class McapChunkLoader
 {
+    /// <summary>The chunk's records in an array of their own (messages slice it, so it outlives this call).</summary>
     public static ReadOnlyMemory<byte> Load(McapFile file, long offset, long limit)
     {
-        var content = file.ReadRecord(offset, McapOpcode.Chunk, limit);
-        var at = file.At(offset, McapOpcode.Chunk);
-        return Decompress(McapRecordParser.Chunk(content, at), at);
+        var (rented, length) = file.ReadRecordRented(offset, McapOpcode.Chunk, limit);
+        try
+        {
+            var at = file.At(offset, McapOpcode.Chunk);
+            var chunk = McapRecordParser.Chunk(rented.AsMemory(0, length), at);
+            var records = Decompress(chunk, at);
+            if (chunk.Compression.Length != 0)
+            {
+                return records;
+            }
+
+            var owned = GC.AllocateUninitializedArray<byte>(records.Length);
+            records.Span.CopyTo(owned);
+            return owned;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public static ReadOnlyMemory<byte> Decompress(McapChunk chunk, McapRecordLocation at)
@@ -32,7 +50,7 @@ internal static class McapChunkLoader
         }
         else
         {
-            var target = new byte[chunk.UncompressedSize];
+            var target = GC.AllocateUninitializedArray<byte>((int)chunk.UncompressedSize);
             int produced;
             try
             {

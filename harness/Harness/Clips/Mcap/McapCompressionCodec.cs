@@ -8,6 +8,10 @@ namespace Harness.Clips.Mcap;
 /// <summary>Chunk compression by MCAP name: "" (none), "lz4" (LZ4 frame format), "zstd".</summary>
 internal static class McapCompressionCodec
 {
+    /// <summary>A zstd context per thread: creating one per chunk costs more than decompressing a small chunk.</summary>
+    [ThreadStatic]
+    private static Decompressor? ZstdDecompressor;
+
     public static string Name(McapCompression compression) => compression switch
     {
         McapCompression.None => "",
@@ -54,10 +58,8 @@ internal static class McapCompressionCodec
                 LZ4Frame.Decode(source, writer);
                 return writer.Written;
             case "zstd":
-                using (var decompressor = new Decompressor())
-                {
-                    return decompressor.Unwrap(source, target);
-                }
+                ZstdDecompressor ??= new Decompressor();
+                return ZstdDecompressor.Unwrap(source, target);
 
             default:
                 throw new NotSupportedException($"unsupported chunk compression '{compression}'");

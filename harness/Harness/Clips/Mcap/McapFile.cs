@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 
@@ -46,9 +47,38 @@ internal sealed class McapFile(Stream stream, string name, bool leaveOpen) : IDi
 
         var length = BinaryPrimitives.ReadUInt64LittleEndian(header[1..]);
         CheckLength(offset, expected, length, limit);
-        var content = new byte[length];
+        var content = GC.AllocateUninitializedArray<byte>((int)length);
         ReadExactlyAt(offset + RecordHeaderLength, content, expected);
         return content;
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadRecord"/> but into an array rented from <see cref="ArrayPool{T}.Shared"/>, for content
+    /// that is only needed until it is decompressed; the caller returns the array.
+    /// </summary>
+    public (byte[] Rented, int Length) ReadRecordRented(long offset, McapOpcode expected, long limit)
+    {
+        Span<byte> header = stackalloc byte[RecordHeaderLength];
+        ReadExactlyAt(offset, header, expected);
+        if (header[0] != (byte)expected)
+        {
+            throw At(offset, expected).Error($"expected a {expected} record here but found {McapRecordLocation.OpcodeName(header[0])}");
+        }
+
+        var length = BinaryPrimitives.ReadUInt64LittleEndian(header[1..]);
+        CheckLength(offset, expected, length, limit);
+        var rented = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            ReadExactlyAt(offset + RecordHeaderLength, rented.AsSpan(0, (int)length), expected);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+            throw;
+        }
+
+        return (rented, (int)length);
     }
 
     /// <summary>A record's content must end by <paramref name="limit"/> (its section's end) and fit in an array.</summary>
