@@ -1,9 +1,10 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
+using Harness.Inference;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
-using OpenCvSharp;
 using OpenCvSharp.Dnn;
+using OpenCvSharp;
 
 namespace Harness.Benchmarks.Postprocessing;
 
@@ -31,8 +32,8 @@ public class Yolov8PostprocessBenchmarks
     public void Setup()
     {
         output = SyntheticYolov8Output.Create(Anchors, Rows - 4, objects: 40, anchorsPerObject: 10, inputSize: 640, seed: 42);
-        simd = Postprocessor.Create(OutputLayout.Yolov8, options);
-        scalar = Postprocessor.CreateReference(OutputLayout.Yolov8, options);
+        simd = Postprocessor.Create(DetectorOutputLayout.Yolov8, options);
+        scalar = Postprocessor.CreateReference(DetectorOutputLayout.Yolov8, options);
         CheckOpenCvKeepsTheSameBoxes();
     }
 

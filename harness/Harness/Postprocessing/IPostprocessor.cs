@@ -1,3 +1,4 @@
+using Harness.Inference;
 using Harness.Preprocessing;
 
 namespace Harness.Postprocessing;
@@ -5,7 +6,7 @@ namespace Harness.Postprocessing;
 /// <summary>Turns one inference's raw outputs into detections in source-image pixels.</summary>
 public interface IPostprocessor
 {
-    OutputLayout Layout { get; }
+    DetectorOutputLayout Layout { get; }
 
     PostprocessOptions Options { get; }
 

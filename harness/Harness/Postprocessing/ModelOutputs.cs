@@ -1,6 +1,8 @@
+using Harness.Inference;
+
 namespace Harness.Postprocessing;
 
-/// <summary>The one to four output tensors of one inference, in the order <see cref="OutputLayout"/> names them.</summary>
+/// <summary>The one to four output tensors of one inference, in the order <see cref="DetectorOutputLayout"/> names them.</summary>
 public readonly ref struct ModelOutputs
 {
     private readonly OutputTensor first;

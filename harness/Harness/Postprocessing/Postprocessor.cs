@@ -1,16 +1,18 @@
+using Harness.Inference;
+
 namespace Harness.Postprocessing;
 
 /// <summary>Creates the postprocessor for a model's output layout.</summary>
 public static class Postprocessor
 {
-    public static IPostprocessor Create(OutputLayout layout, PostprocessOptions options) =>
+    public static IPostprocessor Create(DetectorOutputLayout layout, PostprocessOptions options) =>
         new SimdPostprocessor(layout, Validated(layout, options));
 
     /// <summary>The scalar oracle with the same behaviour, for tests and benchmarks.</summary>
-    internal static IPostprocessor CreateReference(OutputLayout layout, PostprocessOptions options) =>
+    internal static IPostprocessor CreateReference(DetectorOutputLayout layout, PostprocessOptions options) =>
         new ReferencePostprocessor(layout, Validated(layout, options));
 
-    private static PostprocessOptions Validated(OutputLayout layout, PostprocessOptions options)
+    private static PostprocessOptions Validated(DetectorOutputLayout layout, PostprocessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!Enum.IsDefined(layout))

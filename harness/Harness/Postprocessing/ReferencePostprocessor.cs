@@ -1,3 +1,4 @@
+using Harness.Inference;
 using Harness.Preprocessing;
 
 namespace Harness.Postprocessing;
@@ -6,9 +7,9 @@ namespace Harness.Postprocessing;
 /// Plain scalar postprocessing written straight from the layout definitions and torchvision's NMS: the oracle the
 /// vectorised path is tested and benchmarked against. Allocates freely.
 /// </summary>
-internal sealed class ReferencePostprocessor(OutputLayout layout, PostprocessOptions options) : IPostprocessor
+internal sealed class ReferencePostprocessor(DetectorOutputLayout layout, PostprocessOptions options) : IPostprocessor
 {
-    public OutputLayout Layout { get; } = layout;
+    public DetectorOutputLayout Layout { get; } = layout;
 
     public PostprocessOptions Options { get; } = options;
 
@@ -19,7 +20,7 @@ internal sealed class ReferencePostprocessor(OutputLayout layout, PostprocessOpt
         var boxes = Decode(outputs);
         var order = Enumerable.Range(0, boxes.Count).ToArray();
         Array.Sort(order, (a, b) => boxes[a].Score != boxes[b].Score ? boxes[b].Score.CompareTo(boxes[a].Score) : a.CompareTo(b));
-        var kept = Layout == OutputLayout.End2End ? order.Take(Options.MaxDetections).ToList() : Suppress(boxes, order);
+        var kept = Layout == DetectorOutputLayout.End2End ? order.Take(Options.MaxDetections).ToList() : Suppress(boxes, order);
         foreach (var i in kept)
         {
             var box = boxes[i];
@@ -73,7 +74,7 @@ internal sealed class ReferencePostprocessor(OutputLayout layout, PostprocessOpt
         var boxes = new List<Detection>();
         switch (Layout)
         {
-            case OutputLayout.Yolov8:
+            case DetectorOutputLayout.Yolov8:
             {
                 var (rows, anchors) = LayoutShapes.Yolov8(outputs);
                 var data = outputs[0].Data.ToArray();
@@ -90,7 +91,7 @@ internal sealed class ReferencePostprocessor(OutputLayout layout, PostprocessOpt
                 break;
             }
 
-            case OutputLayout.Yolov5:
+            case DetectorOutputLayout.Yolov5:
             {
                 var (anchors, columns) = LayoutShapes.Yolov5(outputs);
                 var data = outputs[0].Data.ToArray();
@@ -114,7 +115,7 @@ internal sealed class ReferencePostprocessor(OutputLayout layout, PostprocessOpt
                 break;
             }
 
-            case OutputLayout.Ssd:
+            case DetectorOutputLayout.Ssd:
             {
                 var (anchors, classes) = LayoutShapes.Ssd(outputs);
                 var corners = outputs[0].Data.ToArray();

@@ -1,3 +1,4 @@
+using Harness.Inference;
 using Harness.Preprocessing;
 
 namespace Harness.Postprocessing;
@@ -6,7 +7,7 @@ namespace Harness.Postprocessing;
 /// The production postprocessor: vectorised decode and NMS over buffers sized to the anchor count on first use and
 /// reused after, so a stream of same-shaped outputs allocates nothing. One instance is not safe for concurrent calls.
 /// </summary>
-internal sealed class SimdPostprocessor(OutputLayout layout, PostprocessOptions options) : IPostprocessor
+internal sealed class SimdPostprocessor(DetectorOutputLayout layout, PostprocessOptions options) : IPostprocessor
 {
     private readonly Candidates candidates = new();
     private readonly Candidates sorted = new();
@@ -15,7 +16,7 @@ internal sealed class SimdPostprocessor(OutputLayout layout, PostprocessOptions 
     private int[] suppressed = [];
     private int[] kept = [];
 
-    public OutputLayout Layout { get; } = layout;
+    public DetectorOutputLayout Layout { get; } = layout;
 
     public PostprocessOptions Options { get; } = options;
 
@@ -33,7 +34,7 @@ internal sealed class SimdPostprocessor(OutputLayout layout, PostprocessOptions 
         }
 
         int keptCount;
-        if (Layout == OutputLayout.End2End)
+        if (Layout == DetectorOutputLayout.End2End)
         {
             keptCount = Math.Min(n, Options.MaxDetections);
             for (var i = 0; i < keptCount; i++)
@@ -55,17 +56,17 @@ internal sealed class SimdPostprocessor(OutputLayout layout, PostprocessOptions 
         var threshold = Options.ScoreThreshold;
         switch (Layout)
         {
-            case OutputLayout.Yolov8:
+            case DetectorOutputLayout.Yolov8:
                 var (rows, anchors) = LayoutShapes.Yolov8(outputs);
                 Reserve(anchors);
                 Yolov8Decoder.Decode(outputs[0].Data, rows, anchors, threshold, candidates);
                 break;
-            case OutputLayout.Yolov5:
+            case DetectorOutputLayout.Yolov5:
                 var (yoloAnchors, columns) = LayoutShapes.Yolov5(outputs);
                 Reserve(yoloAnchors);
                 Yolov5Decoder.Decode(outputs[0].Data, yoloAnchors, columns, threshold, candidates);
                 break;
-            case OutputLayout.Ssd:
+            case DetectorOutputLayout.Ssd:
                 var (ssdAnchors, classes) = LayoutShapes.Ssd(outputs);
                 Reserve(ssdAnchors);
                 SsdDecoder.Decode(outputs[0].Data, outputs[1].Data, ssdAnchors, classes, threshold, candidates);

@@ -24,7 +24,7 @@ public static class ScenarioRunner
         var truthToModel = ClassMapping(clip.ClassNames, classes, clipSource.Path);
         using var detector = LoadDetector(scenario.Model, modelSource.Path);
         var preprocessor = new LetterboxPreprocessor(PreprocessOptionsFor(scenario.Model.Input));
-        var postprocessor = Postprocessor.Create(LayoutOf(scenario.Model.Layout), PostprocessOptionsFor(scenario.Postprocess));
+        var postprocessor = Postprocessor.Create(DetectorLayoutOf(scenario.Model.Layout), PostprocessOptionsFor(scenario.Postprocess));
         var metrics = new MetricsAccumulator(new MetricsOptions(classes));
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
@@ -134,14 +134,6 @@ public static class ScenarioRunner
         IouThreshold = post.IouThreshold,
         MaxDetections = post.MaxDetections,
         ClassAgnostic = post.ClassAgnostic,
-    };
-
-    private static OutputLayout LayoutOf(ModelLayout layout) => layout switch
-    {
-        ModelLayout.Yolov8 => OutputLayout.Yolov8,
-        ModelLayout.Yolov5 => OutputLayout.Yolov5,
-        ModelLayout.Ssd => OutputLayout.Ssd,
-        _ => OutputLayout.End2End,
     };
 
     private static DetectorOutputLayout DetectorLayoutOf(ModelLayout layout) => layout switch

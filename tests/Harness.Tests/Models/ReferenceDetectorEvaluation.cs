@@ -1,5 +1,5 @@
-using Harness.Clips;
 using Harness.Clips.Synthetic;
+using Harness.Clips;
 using Harness.Inference;
 using Harness.Models;
 

@@ -1,3 +1,4 @@
+using Harness.Inference;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
 
@@ -80,8 +81,8 @@ public class NmsSemanticsTests
         var outputs = new ModelOutputs(new OutputTensor(Boxes, [1, 6, 4]), new OutputTensor(Scores, [1, 6, 2]));
         var simd = new List<Detection>();
         var scalar = new List<Detection>();
-        Postprocessor.Create(OutputLayout.Ssd, options).Process(outputs, Identity, simd);
-        Postprocessor.CreateReference(OutputLayout.Ssd, options).Process(outputs, Identity, scalar);
+        Postprocessor.Create(DetectorOutputLayout.Ssd, options).Process(outputs, Identity, simd);
+        Postprocessor.CreateReference(DetectorOutputLayout.Ssd, options).Process(outputs, Identity, scalar);
         Assert.Equal(scalar, simd);
         return simd;
     }

@@ -1,3 +1,4 @@
+using Harness.Inference;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
 
@@ -8,11 +9,11 @@ public class SimdAgreementTests
     private static readonly LetterboxTransform Transform = new(1f / 3f, 1f / 3f, 0f, 140f, 1920, 1080);
 
     [Theory]
-    [InlineData(OutputLayout.Yolov8)]
-    [InlineData(OutputLayout.Yolov5)]
-    [InlineData(OutputLayout.Ssd)]
-    [InlineData(OutputLayout.End2End)]
-    public void Simd_keeps_the_same_detections_as_the_scalar_reference_for_0_to_256_anchors(OutputLayout layout)
+    [InlineData(DetectorOutputLayout.Yolov8)]
+    [InlineData(DetectorOutputLayout.Yolov5)]
+    [InlineData(DetectorOutputLayout.Ssd)]
+    [InlineData(DetectorOutputLayout.End2End)]
+    public void Simd_keeps_the_same_detections_as_the_scalar_reference_for_0_to_256_anchors(DetectorOutputLayout layout)
     {
         var random = new RandomOutputs(seed: 17 + (int)layout);
         var simd = new List<Detection>();
@@ -44,8 +45,8 @@ public class SimdAgreementTests
         var simd = new List<Detection>();
         var scalar = new List<Detection>();
 
-        Postprocessor.Create(OutputLayout.Yolov8, new PostprocessOptions()).Process(outputs, Transform, simd);
-        Postprocessor.CreateReference(OutputLayout.Yolov8, new PostprocessOptions()).Process(outputs, Transform, scalar);
+        Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions()).Process(outputs, Transform, simd);
+        Postprocessor.CreateReference(DetectorOutputLayout.Yolov8, new PostprocessOptions()).Process(outputs, Transform, scalar);
 
         Assert.InRange(simd.Count, 20, 300);
         Assert.Equal(scalar, simd);
@@ -57,7 +58,7 @@ public class SimdAgreementTests
         // The shape lives in an array as the runtime's would: a collection expression at the call would allocate.
         long[] shape = [1, 84, 8400];
         var data = SyntheticYolov8Output.Create(8400, 80, objects: 40, anchorsPerObject: 10, inputSize: 640, seed: 42);
-        var postprocessor = Postprocessor.Create(OutputLayout.Yolov8, new PostprocessOptions());
+        var postprocessor = Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions());
         var detections = new List<Detection>();
         postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections);
 
@@ -70,25 +71,25 @@ public class SimdAgreementTests
     }
 
     private static void Run(
-        IPostprocessor postprocessor, RandomOutputs inputs, OutputLayout layout, int anchors, int classes, List<Detection> detections)
+        IPostprocessor postprocessor, RandomOutputs inputs, DetectorOutputLayout layout, int anchors, int classes, List<Detection> detections)
     {
         switch (layout)
         {
-            case OutputLayout.Yolov8:
+            case DetectorOutputLayout.Yolov8:
             {
                 var (data, shape) = inputs.Yolov8(anchors, classes);
                 postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections);
                 break;
             }
 
-            case OutputLayout.Yolov5:
+            case DetectorOutputLayout.Yolov5:
             {
                 var (data, shape) = inputs.Yolov5(anchors, classes);
                 postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections);
                 break;
             }
 
-            case OutputLayout.Ssd:
+            case DetectorOutputLayout.Ssd:
             {
                 var (boxes, scores) = inputs.Corners(anchors, classes);
                 postprocessor.Process(
