@@ -15,7 +15,7 @@ public sealed class CanaryTests
     {
         var report = GateSuite.RunOne(ScenarioCatalog.Get(id), ScenarioCatalog.Options(RunKind.PullRequest));
 
-        Assert.Null(report.Verdict.Error);
+        Assert.True(report.Verdict.Error is null, report.Verdict.Error);
         Assert.True(report.Verdict.Failed);
         Assert.Contains(report.Verdict.Metrics, m => m.Metric == "coco/AP" && m.Outcome == MetricOutcome.Regressed);
     }
