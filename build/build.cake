@@ -20,9 +20,9 @@ Task("Build").Does(() => DotNetBuild(solution.FullPath, new DotNetBuildSettings 
 
 Task("Test").IsDependentOn("Build").Does(() => RunTestsWithCoverage());
 
-Task("Regress").IsDependentOn("Build").Does(() => Harness("run", "--tag", "pr", "--run", "pr", "--report", report.FullPath));
+Task("Regress").IsDependentOn("Build").Does(() => Harness(Selected("run", "--tag", "pr", "--run", "pr", "--report", report.FullPath)));
 
-Task("Nightly").IsDependentOn("Build").Does(() => Harness("run", "--run", "nightly", "--report", report.FullPath));
+Task("Nightly").IsDependentOn("Build").Does(() => Harness(Selected("run", "--run", "nightly", "--report", report.FullPath)));
 
 Task("AcceptBaselines").IsDependentOn("Build").Does(() => Harness("accept"));
 
@@ -39,10 +39,15 @@ void Harness(params string[] arguments)
         .Append("run").Append("--project").AppendQuoted(cli.FullPath)
         .Append("-c").Append(configuration).Append("--no-build").Append("--");
     foreach (var argument in arguments) args.AppendQuoted(argument);
-    if (!string.IsNullOrEmpty(scenarioFilter)) args.Append("--scenario").AppendQuoted(scenarioFilter);
     var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root });
     if (exit != 0) throw new Exception($"harness {string.Join(" ", arguments)} exited with code {exit}");
 }
+
+// --scenarios=a,b narrows a run to those ids.
+string[] Selected(params string[] arguments) =>
+    string.IsNullOrEmpty(scenarioFilter)
+        ? arguments
+        : arguments.Concat(new[] { "--scenario" }).Concat(scenarioFilter.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToArray();
 
 // Unit tests and the scenario gate, each with coverage and a JUnit file; both always run, then the coverage report
 // is built, and only then does a failure fail the target, so one red suite never hides the other's results.
