@@ -45,7 +45,7 @@ public sealed class MarkdownReporter(string outputDirectory) : IReporter
         {
             text.Append("\n### ").Append(scenario.Verdict.ScenarioId)
                 .Append("\n\n| metric | baseline | measured | allowed | verdict |\n| --- | ---: | ---: | --- | --- |\n");
-            foreach (var metric in scenario.Verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, scenario.Verdict)))
+            foreach (var metric in scenario.Verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, scenario.Verdict)).OrderBy(m => VerdictTable.Severity(m.Outcome)))
             {
                 text.Append("| `").Append(metric.Metric).Append("` | ")
                     .Append(MetricFormat.Value(metric.Baseline)).Append(" | ")

@@ -16,6 +16,16 @@ public static class VerdictTable
         metric.Outcome is not (MetricOutcome.Pass or MetricOutcome.Skipped) &&
         !(verdict.BaselineMissing && metric.Outcome == MetricOutcome.Missing);
 
+    /// <summary>Failures first, so the rows that block the merge are the first a reader sees.</summary>
+    internal static int Severity(MetricOutcome outcome) => outcome switch
+    {
+        MetricOutcome.Error => 0,
+        MetricOutcome.Regressed => 1,
+        MetricOutcome.Missing => 2,
+        MetricOutcome.Improved => 3,
+        _ => 4,
+    };
+
     public static string Format(ScenarioVerdict verdict, bool includePassing = false)
     {
         var text = new StringBuilder();
@@ -38,6 +48,7 @@ public static class VerdictTable
 
         var rows = verdict.Metrics
             .Where(m => includePassing || NeedsReview(m, verdict))
+            .OrderBy(m => Severity(m.Outcome))
             .Select(m => new[] { m.Metric, MetricFormat.Value(m.Baseline), MetricFormat.Value(m.Measured), m.Allowed, MetricFormat.Outcome(m.Outcome) })
             .ToList();
         if (rows.Count == 0 && verdict.BaselineMissing)
