@@ -13,6 +13,8 @@ namespace Harness.Cli;
 internal sealed class ConsoleReporter(TextWriter plain) : IReporter
 {
     private readonly bool rich = !Console.IsOutputRedirected && !GatePolicy.CiFromEnvironment();
+    private SuiteReport? deferred;
+    private bool live;
 
     public string Name => "console";
 
@@ -24,6 +26,7 @@ internal sealed class ConsoleReporter(TextWriter plain) : IReporter
         }
 
         SuiteReport? report = null;
+        live = true;
         AnsiConsole.Progress().AutoClear(true).Start(context =>
         {
             var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
@@ -37,10 +40,29 @@ internal sealed class ConsoleReporter(TextWriter plain) : IReporter
                 task.Value = p.FramesDone;
             }));
         });
+        live = false;
+        if (deferred is not null)
+        {
+            Print(deferred);
+        }
+
         return report!;
     }
 
+    /// <summary>Printing while the live progress display owns the terminal would be overwritten; wait for it to end.</summary>
     public void Export(SuiteReport report)
+    {
+        if (live)
+        {
+            deferred = report;
+        }
+        else
+        {
+            Print(report);
+        }
+    }
+
+    private void Print(SuiteReport report)
     {
         foreach (var scenario in report.Scenarios)
         {
