@@ -1,8 +1,10 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
 using Harness.Inference;
+using Harness.Models.Onnx;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
+using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp.Dnn;
 using OpenCvSharp;
 
@@ -13,7 +15,7 @@ namespace Harness.Benchmarks.Postprocessing;
 /// overlapping clusters), against the floor of reading those floats once and an OpenCV NMSBoxes pipeline.
 /// </summary>
 [MemoryDiagnoser]
-public class Yolov8PostprocessBenchmarks
+public class Yolov8PostprocessBenchmarks : IDisposable
 {
     private const int Anchors = 8400;
     private const int Rows = 84;
@@ -27,6 +29,9 @@ public class Yolov8PostprocessBenchmarks
     private float[] output = [];
     private IPostprocessor simd = null!;
     private IPostprocessor scalar = null!;
+    private InferenceSession? onnxNms;
+    private OrtValue? onnxInput;
+    private RunOptions? onnxRunOptions;
 
     [GlobalSetup]
     public void Setup()
@@ -35,6 +40,18 @@ public class Yolov8PostprocessBenchmarks
         simd = Postprocessor.Create(DetectorOutputLayout.Yolov8, options);
         scalar = Postprocessor.CreateReference(DetectorOutputLayout.Yolov8, options);
         CheckOpenCvKeepsTheSameBoxes();
+        onnxNms = new InferenceSession(OnnxNmsGraph(), new SessionOptions { IntraOpNumThreads = 1 });
+        onnxInput = OrtValue.CreateTensorValueFromMemory(output, shape);
+        onnxRunOptions = new RunOptions();
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        onnxRunOptions?.Dispose();
+        onnxInput?.Dispose();
+        onnxNms?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     [Benchmark(Baseline = true, Description = "Floor: TensorPrimitives.Sum over 84x8400")]
@@ -52,6 +69,17 @@ public class Yolov8PostprocessBenchmarks
     {
         scalar.Process(new ModelOutputs(new OutputTensor(output, shape)), Transform, detections);
         return detections.Count;
+    }
+
+    /// <summary>
+    /// The same tensor through ONNX Runtime's own operators: slice boxes and scores, transpose boxes to [1, N, 4],
+    /// NonMaxSuppression per class (centre boxes, IoU 0.45, score 0.25, 300 per class).
+    /// </summary>
+    [Benchmark(Description = "ONNX Runtime Slice+Transpose+NonMaxSuppression")]
+    public long OnnxRuntimeNms()
+    {
+        using var outputs = onnxNms!.Run(onnxRunOptions, ["output0"], [onnxInput!], ["selected_indices"]);
+        return outputs[0].GetTensorTypeAndShape().Shape[0];
     }
 
     [Benchmark(Description = "Harness decode + CvDnn.NMSBoxes")]
@@ -110,5 +138,24 @@ public class Yolov8PostprocessBenchmarks
         }
 
         Console.WriteLine($"// Check: SIMD, scalar and OpenCV {Cv2.GetVersionString()} NMSBoxes keep the same {ours.Count} boxes.");
+    }
+
+    private static byte[] OnnxNmsGraph()
+    {
+        var graph = new OnnxGraph("yolov8-nms");
+        graph.AddInput("output0", OnnxElementType.Float, 1, Rows, Anchors);
+        var axis = graph.AddInitializer("axis", [1], [1L]);
+        var boxStart = graph.AddInitializer("box_start", [1], [0L]);
+        var boxEnd = graph.AddInitializer("box_end", [1], [4L]);
+        var scoreEnd = graph.AddInitializer("score_end", [1], [(long)Rows]);
+        var boxesCxCyWh = graph.Add("Slice", ["output0", boxStart, boxEnd, axis]);
+        var boxes = graph.Add("Transpose", [boxesCxCyWh], OnnxAttribute.Of("perm", 0L, 2L, 1L));
+        var scores = graph.Add("Slice", ["output0", boxEnd, scoreEnd, axis]);
+        var maxBoxes = graph.AddInitializer("max_output_boxes_per_class", [1], [300L]);
+        var iou = graph.AddInitializer("iou_threshold", [1], [0.45f]);
+        var score = graph.AddInitializer("score_threshold", [1], [0.25f]);
+        graph.AddNode("NonMaxSuppression", [boxes, scores, maxBoxes, iou, score], ["selected_indices"], OnnxAttribute.Of("center_point_box", 1L));
+        graph.AddOutput("selected_indices", OnnxElementType.Int64, -1, 3);
+        return graph.ToModelBytes(17, "Harness.Benchmarks");
     }
 }
