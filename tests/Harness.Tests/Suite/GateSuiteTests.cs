@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using Harness.Gate;
+using Harness.Reporting;
+using Harness.Scenarios;
+using Harness.Suite;
+using Harness.Testing;
+
+namespace Harness.Tests.Suite;
+
+/// <summary>The received/verified life cycle of a real (two-frame) replay, end to end through the suite.</summary>
+public sealed class GateSuiteTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("suite-").FullName;
+
+    public GateSuiteTests()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "scenarios"));
+        WriteScenario("tiny", "");
+    }
+
+    private string Baselines => Path.Combine(root, "baselines");
+
+    [Fact]
+    public void Missing_baseline_is_proposed_locally_fails_in_ci_and_passes_once_accepted()
+    {
+        var local = Run(isCi: false);
+        Assert.True(local.Verdict.BaselineMissing);
+        Assert.False(local.Verdict.Failed);
+        Assert.True(File.Exists(Path.Combine(Baselines, "tiny.received.json")));
+        Assert.True(Run(isCi: true).Verdict.Failed);
+
+        Assert.True(new BaselineStore(Baselines).Accept("tiny"));
+        var accepted = Run(isCi: true);
+
+        Assert.False(accepted.Verdict.Failed, VerdictTable.Format(accepted.Verdict));
+        Assert.All(accepted.Verdict.Metrics, m => Assert.Equal(MetricOutcome.Pass, m.Outcome));
+        Assert.False(File.Exists(Path.Combine(Baselines, "tiny.received.json")));
+    }
+
+    [Fact]
+    public void Hand_edited_baseline_fails_with_the_metric_its_value_and_the_measured_one()
+    {
+        Run(isCi: false);
+        new BaselineStore(Baselines).Accept("tiny");
+        var verified = Path.Combine(Baselines, "tiny.verified.json");
+        var json = JsonNode.Parse(File.ReadAllText(verified))!;
+        var measured = json["metrics"]!["coco/AR100"]!.GetValue<double>();
+        json["metrics"]!["coco/AR100"] = measured + 0.25;
+        File.WriteAllText(verified, json.ToJsonString());
+
+        var report = Run(isCi: true);
+
+        Assert.True(report.Verdict.Failed);
+        var row = Assert.Single(report.Verdict.Metrics, m => m.Outcome == MetricOutcome.Regressed);
+        Assert.Equal(("coco/AR100", measured + 0.25, measured), (row.Metric, row.Baseline, row.Measured));
+        var table = VerdictTable.Format(report.Verdict);
+        Assert.Contains("tiny: regressed", table, StringComparison.Ordinal);
+        Assert.Contains("coco/AR100", table, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(Baselines, "tiny.received.json")));
+    }
+
+    [Fact]
+    public void Wrong_clip_pin_is_an_input_error_naming_the_scenario_file()
+    {
+        WriteScenario("tiny", "  sha256: " + new string('0', 64) + "\n");
+
+        var report = Run(isCi: true);
+
+        Assert.NotNull(report.Verdict.Error);
+        Assert.Contains("tiny.yaml", report.Verdict.Error, StringComparison.Ordinal);
+        Assert.Contains("pins 0000", report.Verdict.Error, StringComparison.Ordinal);
+        Assert.Equal(SuiteReport.ExitInputError, new SuiteReport([report], RunKind.PullRequest, IsCi: true).ExitCode);
+    }
+
+    [Fact]
+    public void Scenario_borrowing_a_baseline_never_writes_received_for_it()
+    {
+        Run(isCi: false);
+        new BaselineStore(Baselines).Accept("tiny");
+        WriteScenario("borrower", "", baseline: "tiny", model: "reference://detector-v1-degraded");
+
+        var report = GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "borrower.yaml")), Options(isCi: true));
+
+        Assert.True(report.Verdict.Failed);
+        Assert.Empty(Directory.EnumerateFiles(Baselines, "*.received.json"));
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private ScenarioReport Run(bool isCi) =>
+        GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "tiny.yaml")), Options(isCi));
+
+    private SuiteOptions Options(bool isCi) =>
+        new(Path.Combine(root, "scenarios"), Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi);
+
+    private void WriteScenario(string id, string clipPin, string? baseline = null, string model = "reference://detector-v1") =>
+        File.WriteAllText(Path.Combine(root, "scenarios", id + ".yaml"), $"""
+            id: {id}
+            tags: [pr]
+            {(baseline is null ? "" : "baseline: " + baseline)}
+            clip:
+              source: synthetic://urban-day?seed=7&frames=2
+            {clipPin}model:
+              source: {model}
+              layout: yolov8
+              input: {"{"} width: 640, height: 384 {"}"}
+              classes: [car, pedestrian, cyclist]
+            gates:
+              - metric: coco/AP
+                max_drop: 0.001
+            """);
+}
