@@ -1,0 +1,46 @@
+using System.CommandLine;
+using Harness.Reporting;
+using Harness.Running;
+
+namespace Harness.Cli.Commands;
+
+/// <summary><c>harness gen</c>: generate a synthetic clip the way a run does and print the hash to pin in a scenario.</summary>
+internal static class GenCommand
+{
+    public static Command Create()
+    {
+        var uri = new Argument<string>("source") { Description = "Synthetic clip source, e.g. synthetic://urban-day?seed=7&frames=40" };
+        var cache = new Option<string>("--cache") { Description = "Folder for generated clips and models", DefaultValueFactory = _ => Path.Combine("artifacts", "cache") };
+        var output = new Option<string?>("--out") { Description = "Also copy the clip to this path" };
+        var command = new Command("gen", "Generate a synthetic clip into the cache and print its path and SHA-256") { uri, cache, output };
+        command.SetAction(parse => Execute(parse.GetValue(uri)!, parse.GetValue(cache)!, parse.GetValue(output)));
+        return command;
+    }
+
+    private static int Execute(string uri, string cacheDirectory, string? output)
+    {
+        string path;
+        string sha256;
+        try
+        {
+            (path, sha256) = SyntheticClips.Generate(uri, cacheDirectory);
+        }
+        catch (FormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return SuiteReport.ExitInputError;
+        }
+
+        if (output is not null)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(output));
+            Directory.CreateDirectory(directory!);
+            File.Copy(path, output, overwrite: true);
+            path = output;
+        }
+
+        Console.WriteLine($"clip    {path}");
+        Console.WriteLine($"sha256  {sha256}");
+        return SuiteReport.ExitPass;
+    }
+}
