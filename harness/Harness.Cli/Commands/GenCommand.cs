@@ -19,28 +19,29 @@ internal static class GenCommand
 
     private static int Execute(string uri, string cacheDirectory, string? output)
     {
-        string path;
-        string sha256;
         try
         {
-            (path, sha256) = SyntheticClips.Generate(uri, cacheDirectory);
+            var (path, sha256) = SyntheticClips.Generate(uri, cacheDirectory);
+            if (output is not null)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+                File.Copy(path, output, overwrite: true);
+                path = output;
+            }
+
+            Console.WriteLine($"clip    {path}");
+            Console.WriteLine($"sha256  {sha256}");
+            return SuiteReport.ExitPass;
         }
         catch (FormatException e)
         {
             Console.Error.WriteLine(e.Message);
             return SuiteReport.ExitInputError;
         }
-
-        if (output is not null)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(output));
-            Directory.CreateDirectory(directory!);
-            File.Copy(path, output, overwrite: true);
-            path = output;
+            Console.Error.WriteLine($"cannot write the clip for '{uri}' (cache '{cacheDirectory}'{(output is null ? "" : $", out '{output}'")}): {e.Message}");
+            return SuiteReport.ExitInputError;
         }
-
-        Console.WriteLine($"clip    {path}");
-        Console.WriteLine($"sha256  {sha256}");
-        return SuiteReport.ExitPass;
     }
 }

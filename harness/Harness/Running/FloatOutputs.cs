@@ -13,14 +13,17 @@ internal sealed class FloatOutputs
 {
     private readonly OnnxDetector _detector;
     private readonly float[]?[] _converted;
+    private readonly bool[] _int64;
 
     public FloatOutputs(OnnxDetector detector)
     {
         _detector = detector;
         _converted = new float[]?[detector.OutputCount];
+        _int64 = new bool[detector.OutputCount];
         for (var i = 0; i < _converted.Length; i++)
         {
             var type = detector.OutputElementType(i);
+            _int64[i] = type == typeof(long);
             _converted[i] = type == typeof(float) ? null
                 : type == typeof(long) ? new float[detector.Output<long>(i).Length]
                 : new float[detector.Output<int>(i).Length];
@@ -37,7 +40,7 @@ internal sealed class FloatOutputs
                 continue;
             }
 
-            if (_detector.OutputElementType(i) == typeof(long))
+            if (_int64[i])
             {
                 TensorPrimitives.ConvertTruncating(_detector.Output<long>(i), buffer.AsSpan());
             }

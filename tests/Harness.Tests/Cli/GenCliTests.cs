@@ -50,4 +50,17 @@ public class GenCliTests
         Assert.Contains(reason, line, StringComparison.Ordinal);
         Assert.False(Directory.Exists(directory.Combine("cache")));
     }
+
+    [Fact]
+    public void Unwritable_out_path_exits_2_naming_it()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.Combine("file"), "not a folder");
+        var output = directory.Combine("file", "clip.mcap");
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "gen", Tiny, "--cache", "cache", "--out", output);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"out '{output}'", result.Error, StringComparison.Ordinal);
+    }
 }
