@@ -7,5 +7,6 @@ var root = new RootCommand("Perception regression gate: replay clips through a d
     AcceptCommand.Create(),
     HistoryCommand.Create(),
     EvalCocoCommand.Create(),
+    GenCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -63,6 +63,9 @@ public sealed class OnnxDetector : IDisposable
 
     public ReadOnlySpan<long> OutputShape(int index) => _outputs[index].Shape;
 
+    /// <summary>The CLR element type of the output's buffer: float, long or int (the model's float, int64 or int32).</summary>
+    public Type OutputElementType(int index) => _outputs[index].Buffer.GetType().GetElementType()!;
+
     public ReadOnlySpan<float> Output(int index) => Output<float>(index);
 
     /// <summary>The output's elements, valid until the next <see cref="Run"/>; T must match the output's element type.</summary>

@@ -23,6 +23,7 @@ public static class ScenarioRunner
         using var clip = clipSource.Open(scenario.Clip, classes);
         var truthToModel = ClassMapping(clip.ClassNames, classes, clipSource.Path);
         using var detector = LoadDetector(scenario.Model, modelSource.Path);
+        var outputs = new FloatOutputs(detector);
         var preprocessor = new LetterboxPreprocessor(PreprocessOptionsFor(scenario.Model.Input));
         var postprocessor = Postprocessor.Create(DetectorLayoutOf(scenario.Model.Layout), PostprocessOptionsFor(scenario.Postprocess));
         var metrics = new MetricsAccumulator(new MetricsOptions(classes));
@@ -37,8 +38,9 @@ public static class ScenarioRunner
             var transform = preprocessor.Preprocess(frame.Image, detector.InputBuffer);
             var preprocessed = Stopwatch.GetTimestamp();
             detector.Run();
+            outputs.Refresh();
             var inferred = Stopwatch.GetTimestamp();
-            postprocessor.Process(Outputs(detector), transform, detections);
+            postprocessor.Process(outputs.Current, transform, detections);
             var postprocessed = Stopwatch.GetTimestamp();
 
             MapTruth(frame.Truth, truthToModel, truth);
@@ -78,15 +80,6 @@ public static class ScenarioRunner
             throw new ScenarioInputException(e.Message, e);
         }
     }
-
-    private static ModelOutputs Outputs(OnnxDetector detector) => detector.OutputCount switch
-    {
-        1 => new ModelOutputs(Output(detector, 0)),
-        2 => new ModelOutputs(Output(detector, 0), Output(detector, 1)),
-        _ => new ModelOutputs(Output(detector, 0), Output(detector, 1), Output(detector, 2), Output(detector, 3)),
-    };
-
-    private static OutputTensor Output(OnnxDetector detector, int index) => new(detector.Output(index), detector.OutputShape(index));
 
     /// <summary>Truth classes map to model classes by name; truth of classes the model does not predict is not scored.</summary>
     private static int[] ClassMapping(IReadOnlyList<string> clipClasses, IReadOnlyList<string> modelClasses, string clipPath)

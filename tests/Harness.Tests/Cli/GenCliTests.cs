@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+
+namespace Harness.Tests.Cli;
+
+public class GenCliTests
+{
+    private const string Tiny = "synthetic://urban-night?seed=5&frames=2&width=64&height=64";
+
+    [Fact]
+    public void Prints_the_cached_clip_and_its_sha256_and_copies_it_with_out()
+    {
+        using var directory = new TemporaryDirectory();
+        var copy = directory.Combine("clips", "night.mcap");
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "gen", Tiny, "--cache", "cache", "--out", copy);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var cached = Assert.Single(Directory.GetFiles(directory.Combine("cache", "clips")));
+        var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(cached)));
+        Assert.Equal(File.ReadAllBytes(cached), File.ReadAllBytes(copy));
+        Assert.Contains($"clip    {copy}", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"sha256  {sha}", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_source_gives_the_same_hash_as_a_scenario_run_would_pin()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "gen", Tiny, "--cache", "cache");
+        var (_, sha256) = Harness.Running.SyntheticClips.Generate(Tiny, directory.Combine("library-cache"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"sha256  {sha256}", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("synthetic://nowhere?seed=1", "unknown scene 'nowhere'")]
+    [InlineData("synthetic://urban-day?seeds=1", "unknown key 'seeds'")]
+    [InlineData("file://clip.mcap", "must start with 'synthetic://'")]
+    public void Bad_source_exits_2_with_one_line_naming_it(string source, string reason)
+    {
+        using var directory = new TemporaryDirectory();
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "gen", source, "--cache", "cache");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains($"'{source}'", line, StringComparison.Ordinal);
+        Assert.Contains(reason, line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(directory.Combine("cache")));
+    }
+
+    [Fact]
+    public void Unwritable_out_path_exits_2_naming_it()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.Combine("file"), "not a folder");
+        var output = directory.Combine("file", "clip.mcap");
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "gen", Tiny, "--cache", "cache", "--out", output);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"out '{output}'", result.Error, StringComparison.Ordinal);
+    }
+}
