@@ -194,7 +194,7 @@ internal static class HtmlPage
 
         html.Append("<p class=\"key muted\">")
             .Append(Key(Thumbnails.TruthColor, "truth (thick and labelled: missed)"))
-            .Append(Key(Thumbnails.MatchedColor, "matched detection"))
+            .Append(Key(Thumbnails.MatchedColor, "matched detection (labels: score)"))
             .Append(Key(Thumbnails.FalsePositiveColor, "false positive"))
             .Append(Key(Thumbnails.IgnoreColor, "ignore region (dashed) / detection inside one"))
             .Append("</p>\n");

@@ -42,7 +42,7 @@ internal static class Plots
         plot.XLabel("recall");
         plot.YLabel("precision");
         plot.Axes.SetLimits(0, 1, 0, 1.02);
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Alignment.UpperRight);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 

@@ -9,13 +9,13 @@ namespace Harness.Reporting;
 /// <summary>
 /// A review frame drawn small for the HTML report: truth boxes green (missed ones thicker and labelled), ignore
 /// regions grey dashed, detections blue when matched, red when false positives, grey when inside an ignore region,
-/// each with class and score.
+/// each with its score only: at 320 px class names on every box would hide the image.
 /// </summary>
 internal static class Thumbnails
 {
     public const int Width = 320;
 
-    private const float LabelSize = 9f;
+    private const float LabelSize = 8f;
 
     internal static readonly SKColor TruthColor = new(0, 200, 60);
     internal static readonly SKColor IgnoreColor = new(150, 150, 150);
@@ -47,7 +47,7 @@ internal static class Thumbnails
             else if (frame.Missed[t])
             {
                 DrawBox(canvas, rect, TruthColor, 2.5f, null);
-                DrawLabel(canvas, font, rect, TruthColor, "missed " + ClassName(classNames, box.ClassId));
+                DrawLabel(canvas, font, rect, TruthColor, "miss " + ClassName(classNames, box.ClassId));
             }
             else
             {
@@ -55,7 +55,8 @@ internal static class Thumbnails
             }
         }
 
-        for (var d = 0; d < frame.Detections.Count; d++)
+        // Lowest score first, so the labels of confident detections are drawn on top.
+        foreach (var d in Enumerable.Range(0, frame.Detections.Count).OrderBy(d => frame.Detections[d].Score))
         {
             var detection = frame.Detections[d];
             var color = frame.Matches[d] switch
@@ -66,7 +67,7 @@ internal static class Thumbnails
             };
             var rect = new SKRect(detection.X1 * scale, detection.Y1 * scale, detection.X2 * scale, detection.Y2 * scale);
             DrawBox(canvas, rect, color, 1.5f, null);
-            DrawLabel(canvas, font, rect, color, string.Create(CultureInfo.InvariantCulture, $"{ClassName(classNames, detection.ClassId)} {detection.Score:0.00}"));
+            DrawLabel(canvas, font, rect, color, detection.Score.ToString("0.00", CultureInfo.InvariantCulture));
         }
 
         using var snapshot = surface.Snapshot();
@@ -86,12 +87,12 @@ internal static class Thumbnails
     /// <summary>White text on a tag of the box's colour, above the box, or inside it at the image's top edge.</summary>
     private static void DrawLabel(SKCanvas canvas, SKFont font, SKRect box, SKColor color, string text)
     {
-        var width = font.MeasureText(text) + 4;
-        var height = LabelSize + 3;
+        var width = font.MeasureText(text) + 2;
+        var height = LabelSize + 2;
         var top = box.Top - height >= 0 ? box.Top - height : box.Top;
-        using var background = new SKPaint { Color = color.WithAlpha(200), Style = SKPaintStyle.Fill };
+        using var background = new SKPaint { Color = color.WithAlpha(170), Style = SKPaintStyle.Fill };
         canvas.DrawRect(new SKRect(box.Left, top, box.Left + width, top + height), background);
         using var ink = new SKPaint { Color = SKColors.White, IsAntialias = true };
-        canvas.DrawText(text, box.Left + 2, top + LabelSize, SKTextAlign.Left, font, ink);
+        canvas.DrawText(text, box.Left + 1, top + LabelSize, SKTextAlign.Left, font, ink);
     }
 }
