@@ -45,6 +45,7 @@ internal static class RunCommand
         [
             console,
             new MarkdownReporter(reportDirectory),
+            new HtmlReporter(reportDirectory),
             new HistoryReporter(new HistoryStore(historyPath), GitCommit.Current(), DateTimeOffset.UtcNow),
         ];
         try

@@ -16,4 +16,7 @@ public sealed record ScenarioResult(
 {
     /// <summary>COCO precision-recall curves at IoU 0.50 per class, for reports.</summary>
     public IReadOnlyDictionary<string, CocoPrecisionCurve> PrecisionCurves { get; init; } = new Dictionary<string, CocoPrecisionCurve>();
+
+    /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>
+    public IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];
 }

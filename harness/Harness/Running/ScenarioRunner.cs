@@ -30,6 +30,7 @@ public static class ScenarioRunner
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
         var truth = new List<TruthBox>();
+        var review = new FrameSelection(FrameSelection.DefaultCapacity);
         var frames = 0;
 
         foreach (var frame in clip.ReadFrames(cancellationToken))
@@ -51,6 +52,7 @@ public static class ScenarioRunner
                 Stopwatch.GetElapsedTime(inferred, postprocessed),
                 Stopwatch.GetElapsedTime(start, postprocessed)));
             digest.AppendFrame(frame.Index, detections);
+            review.Add(frame.Index, frame.Image, truth, detections);
             frames++;
             progress?.Report(new FrameProgress(scenario.Id, frames, clipSource.FrameCount));
         }
@@ -64,6 +66,7 @@ public static class ScenarioRunner
         return new ScenarioResult(scenario.Id, measured.Values, clipSource.Sha256, modelSource.Sha256, digest.Complete(), frames)
         {
             PrecisionCurves = measured.PrecisionCurves,
+            ReviewFrames = review.Frames,
         };
     }
 

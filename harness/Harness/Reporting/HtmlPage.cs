@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Harness.Gate;
+using Harness.Running;
+using Harness.Scenarios;
+
+namespace Harness.Reporting;
+
+/// <summary>Renders the HTML report page. Every piece of text goes through <see cref="Escape"/>.</summary>
+internal static class HtmlPage
+{
+    private const string Style = """
+        body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; padding: 0 1rem; }
+        h1 { font-size: 1.5rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ccc; padding-bottom: .3rem; }
+        h3 { font-size: 1.05rem; margin-top: 1.5rem; }
+        table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
+        th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        th { background: #f3f3f3; }
+        tr.fail td { background: #fde2e1; } tr.improved td { background: #e2f5e4; }
+        .badge { display: inline-block; padding: .1rem .5rem; border-radius: .3rem; font-size: .85rem; color: #fff; vertical-align: middle; }
+        .badge.fail { background: #c62828; } .badge.improved { background: #2e7d32; } .badge.pass { background: #607d8b; }
+        .badge.missing { background: #b26a00; }
+        .error { color: #c62828; font-weight: bold; white-space: pre-wrap; }
+        .muted { color: #666; font-size: .9rem; }
+        code { font-size: .85rem; }
+        details summary { cursor: pointer; margin: .5rem 0; }
+        figure { display: inline-block; margin: .5rem 1rem .5rem 0; vertical-align: top; }
+        figcaption { font-size: .85rem; color: #444; }
+        .key span { display: inline-block; width: .8rem; height: .8rem; margin: 0 .2rem 0 .8rem; vertical-align: middle; }
+        """;
+
+    public static string Render(SuiteReport report, IReadOnlyList<HtmlScenarioImages> images)
+    {
+        var html = new StringBuilder();
+        var failed = report.Scenarios.Count(s => s.Verdict.Failed);
+        var headline = failed == 0 ? "passed" : Invariant($"{failed} of {report.Scenarios.Count} scenarios failed");
+        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Perception regression gate: ")
+            .Append(Escape(headline)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n")
+            .Append("<h1>Perception regression gate: ").Append(Escape(headline)).Append("</h1>\n")
+            .Append("<p class=\"muted\">").Append(report.Run == RunKind.Nightly ? "nightly run" : "pull-request run")
+            .Append(report.IsCi ? ", CI (nothing accepted implicitly)" : ", local").Append("</p>\n");
+        AppendSummary(html, report);
+        for (var i = 0; i < report.Scenarios.Count; i++)
+        {
+            AppendScenario(html, report.Scenarios[i], i < images.Count ? images[i] : HtmlScenarioImages.None);
+        }
+
+        html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    internal static string Escape(string text) => WebUtility.HtmlEncode(text);
+
+    private static void AppendSummary(StringBuilder html, SuiteReport report)
+    {
+        html.Append("<table>\n<tr><th>scenario</th><th>verdict</th><th>metrics</th><th>needing review</th><th>frames</th></tr>\n");
+        foreach (var scenario in report.Scenarios)
+        {
+            var verdict = scenario.Verdict;
+            html.Append("<tr><td><a href=\"#").Append(Anchor(verdict.ScenarioId)).Append("\">").Append(Escape(verdict.ScenarioId)).Append("</a></td><td>")
+                .Append(Badge(verdict)).Append("</td><td class=\"num\">").Append(Number(verdict.Metrics.Count))
+                .Append("</td><td class=\"num\">").Append(Number(verdict.Metrics.Count(m => VerdictTable.NeedsReview(m, verdict))))
+                .Append("</td><td class=\"num\">").Append(scenario.Result is { } r ? Number(r.Frames) : "-").Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void AppendScenario(StringBuilder html, ScenarioReport scenario, HtmlScenarioImages images)
+    {
+        var verdict = scenario.Verdict;
+        html.Append("<section id=\"").Append(Anchor(verdict.ScenarioId)).Append("\">\n<h2>").Append(Escape(verdict.ScenarioId)).Append(' ')
+            .Append(Badge(verdict)).Append("</h2>\n");
+        if (scenario.Scenario.Description.Length > 0)
+        {
+            html.Append("<p>").Append(Escape(scenario.Scenario.Description)).Append("</p>\n");
+        }
+
+        html.Append("<p class=\"muted\">").Append(Escape(OutcomeCounts(verdict)));
+        if (scenario.Result is { } result)
+        {
+            html.Append(" &middot; ").Append(Number(result.Frames)).Append(" frames &middot; clip <code>").Append(Escape(Short(result.ClipSha256)))
+                .Append("</code> &middot; model <code>").Append(Escape(Short(result.ModelSha256))).Append("</code>");
+        }
+
+        html.Append("</p>\n");
+        if (verdict.Error is not null)
+        {
+            html.Append("<p class=\"error\">").Append(Escape(verdict.Error)).Append("</p>\n");
+        }
+
+        if (verdict.BaselineMissing)
+        {
+            html.Append("<p>No verified baseline: the measured snapshot was written as received; accept it with <code>./build.sh --target=AcceptBaselines</code>.</p>\n");
+        }
+
+        if (verdict.Notes.Count > 0)
+        {
+            html.Append("<ul>\n");
+            foreach (var note in verdict.Notes)
+            {
+                html.Append("<li>").Append(Escape(note)).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+        }
+
+        AppendMetrics(html, verdict);
+        if (scenario.Result is { } measured)
+        {
+            AppendPrecisionRecall(html, measured, images);
+            AppendFrames(html, measured, images);
+        }
+
+        html.Append("</section>\n");
+    }
+
+    /// <summary>Rows needing review first (failing, then improved) and highlighted; the rest collapsed.</summary>
+    private static void AppendMetrics(StringBuilder html, ScenarioVerdict verdict)
+    {
+        if (verdict.Metrics.Count == 0)
+        {
+            return;
+        }
+
+        var review = verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, verdict)).OrderBy(m => ReviewRank(m.Outcome)).ToList();
+        var rest = verdict.Metrics.Where(m => !VerdictTable.NeedsReview(m, verdict)).ToList();
+        html.Append("<h3>Metrics</h3>\n");
+        if (review.Count > 0)
+        {
+            AppendMetricTable(html, review);
+        }
+        else
+        {
+            html.Append("<p>No metric needs review.</p>\n");
+        }
+
+        if (rest.Count > 0)
+        {
+            var label = verdict.BaselineMissing ? "measured without a baseline" : "passing or not gated on this run";
+            html.Append("<details>\n<summary>").Append(Number(rest.Count)).Append(" metrics ").Append(label).Append("</summary>\n");
+            AppendMetricTable(html, rest);
+            html.Append("</details>\n");
+        }
+    }
+
+    private static void AppendMetricTable(StringBuilder html, IEnumerable<MetricVerdict> rows)
+    {
+        html.Append("<table>\n<tr><th>metric</th><th>baseline</th><th>measured</th><th>allowed</th><th>verdict</th></tr>\n");
+        foreach (var row in rows)
+        {
+            var rowClass = row.Outcome switch
+            {
+                MetricOutcome.Regressed or MetricOutcome.Error or MetricOutcome.Missing => " class=\"fail\"",
+                MetricOutcome.Improved => " class=\"improved\"",
+                _ => "",
+            };
+            html.Append("<tr").Append(rowClass).Append("><td><code>").Append(Escape(row.Metric)).Append("</code></td><td class=\"num\">")
+                .Append(Escape(MetricFormat.Value(row.Baseline))).Append("</td><td class=\"num\">").Append(Escape(MetricFormat.Value(row.Measured)))
+                .Append("</td><td>").Append(Escape(row.Allowed)).Append("</td><td>").Append(Escape(MetricFormat.Outcome(row.Outcome))).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
+
+    private static void AppendPrecisionRecall(StringBuilder html, ScenarioResult result, HtmlScenarioImages images)
+    {
+        html.Append("<h3>Precision-recall at IoU 0.5</h3>\n");
+        if (images.PrecisionRecallPath is { } path)
+        {
+            html.Append("<img src=\"").Append(Escape(path)).Append("\" width=\"").Append(Number(Plots.Width)).Append("\" height=\"").Append(Number(Plots.Height))
+                .Append("\" alt=\"precision-recall curves per class at IoU 0.5\">\n");
+        }
+
+        var undefined = result.PrecisionCurves.Where(c => Plots.DefinedPoints(c.Value).Recall.Length == 0).Select(c => c.Key).ToList();
+        if (undefined.Count > 0)
+        {
+            html.Append("<p class=\"muted\">No ground truth (no curve): ").Append(Escape(string.Join(", ", undefined))).Append("</p>\n");
+        }
+    }
+
+    private static void AppendFrames(StringBuilder html, ScenarioResult result, HtmlScenarioImages images)
+    {
+        html.Append("<h3>Frames with the most errors in this run</h3>\n")
+            .Append("<p class=\"muted\">The frames of this run with the most false positives plus misses at IoU 0.5. The baseline keeps only a digest ")
+            .Append("of its detections, so these are not compared with the baseline run's frames.</p>\n");
+        if (result.ReviewFrames.Count == 0)
+        {
+            html.Append("<p>No frame had a false positive or a miss.</p>\n");
+            return;
+        }
+
+        html.Append("<p class=\"key muted\">")
+            .Append(Key(Thumbnails.TruthColor, "truth (thick and labelled: missed)"))
+            .Append(Key(Thumbnails.MatchedColor, "matched detection (labels: score)"))
+            .Append(Key(Thumbnails.FalsePositiveColor, "false positive"))
+            .Append(Key(Thumbnails.IgnoreColor, "ignore region (dashed) / detection inside one"))
+            .Append("</p>\n");
+        for (var i = 0; i < result.ReviewFrames.Count && i < images.FramePaths.Count; i++)
+        {
+            var frame = result.ReviewFrames[i];
+            var caption = Invariant($"frame {frame.FrameIndex}: {frame.FalsePositives} false positive{Plural(frame.FalsePositives)}, {frame.Misses} miss{(frame.Misses == 1 ? "" : "es")}");
+            html.Append("<figure><img src=\"").Append(Escape(images.FramePaths[i])).Append("\" width=\"").Append(Number(Thumbnails.Width))
+                .Append("\" height=\"").Append(Number(Thumbnails.HeightFor(frame.Image))).Append("\" alt=\"").Append(Escape(caption))
+                .Append("\"><figcaption>").Append(Escape(caption)).Append("</figcaption></figure>\n");
+        }
+    }
+
+    private static string Key(SkiaSharp.SKColor color, string label) =>
+        Invariant($"<span style=\"background: rgb({color.Red}, {color.Green}, {color.Blue})\"></span>") + Escape(label);
+
+    private static int ReviewRank(MetricOutcome outcome) => outcome switch
+    {
+        MetricOutcome.Regressed or MetricOutcome.Error => 0,
+        MetricOutcome.Missing => 1,
+        MetricOutcome.Improved => 2,
+        _ => 3,
+    };
+
+    private static string Badge(ScenarioVerdict verdict)
+    {
+        var kind = verdict.Failed ? "fail" : verdict.Improved ? "improved" : verdict.BaselineMissing ? "missing" : "pass";
+        return "<span class=\"badge " + kind + "\">" + Escape(verdict.Summary) + "</span>";
+    }
+
+    private static string OutcomeCounts(ScenarioVerdict verdict) =>
+        verdict.Metrics.Count == 0
+            ? "no metrics"
+            : string.Join(", ", verdict.Metrics.GroupBy(m => m.Outcome).OrderBy(g => ReviewRank(g.Key)).ThenBy(g => g.Key)
+                .Select(g => Invariant($"{g.Count()} {MetricFormat.Outcome(g.Key)}")));
+
+    /// <summary>Ids are [a-z0-9-]; the prefix keeps anchors from clashing with anything else on the page.</summary>
+    private static string Anchor(string scenarioId) => "scenario-" + Escape(HtmlReporter.FolderName(scenarioId));
+
+    private static string Short(string sha256) => sha256.Length > 12 ? sha256[..12] : sha256;
+
+    private static string Plural(int count) => count == 1 ? "" : "s";
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+
+namespace Harness.Reporting;
+
+/// <summary>
+/// The report a reviewer reads: <c>index.html</c> with per-scenario verdicts, metric tables, precision-recall
+/// curves and thumbnails of the frames with the most errors. Images are PNG files in one folder per scenario next to
+/// the page (not inlined), and the page needs nothing else: inline CSS, no script, no external address.
+/// </summary>
+public sealed class HtmlReporter(string outputDirectory) : IReporter
+{
+    private const string PrecisionRecallFile = "pr-curves.png";
+    private const string FramePrefix = "frame-";
+
+    public string Name => "html";
+
+    public string OutputPath => Path.Combine(outputDirectory, "index.html");
+
+    public void Export(SuiteReport report)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var images = report.Scenarios.Select(WriteImages).ToList();
+        File.WriteAllText(OutputPath, HtmlPage.Render(report, images), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    private HtmlScenarioImages WriteImages(ScenarioReport scenario)
+    {
+        if (scenario.Result is not { } result)
+        {
+            return HtmlScenarioImages.None;
+        }
+
+        var folderName = FolderName(scenario.Scenario.Id);
+        var folder = Path.Combine(outputDirectory, folderName);
+        Directory.CreateDirectory(folder);
+        RemovePreviousImages(folder);
+
+        string? precisionRecall = null;
+        if (Plots.PrecisionRecall(result.PrecisionCurves) is { } plot)
+        {
+            File.WriteAllBytes(Path.Combine(folder, PrecisionRecallFile), plot);
+            precisionRecall = folderName + "/" + PrecisionRecallFile;
+        }
+
+        var frames = new List<string>(result.ReviewFrames.Count);
+        foreach (var frame in result.ReviewFrames)
+        {
+            var file = FramePrefix + frame.FrameIndex.ToString(CultureInfo.InvariantCulture) + ".png";
+            File.WriteAllBytes(Path.Combine(folder, file), Thumbnails.Render(frame, scenario.Scenario.Model.Classes));
+            frames.Add(folderName + "/" + file);
+        }
+
+        return new HtmlScenarioImages(precisionRecall, frames);
+    }
+
+    /// <summary>Thumbnails of a previous run would otherwise linger beside the new ones.</summary>
+    private static void RemovePreviousImages(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*.png").Append(Path.Combine(folder, PrecisionRecallFile)))
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Scenario ids are validated to [a-z0-9-]; anything else still cannot leave the report folder.</summary>
+    internal static string FolderName(string scenarioId)
+    {
+        var name = new string(scenarioId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
+        return name.Length == 0 ? "_" : name;
+    }
+}
