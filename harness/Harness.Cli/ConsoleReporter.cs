@@ -78,7 +78,7 @@ internal sealed class ConsoleReporter(TextWriter plain) : IReporter
         }
 
         var failed = report.Scenarios.Count(s => s.Verdict.Failed);
-        plain.WriteLine($"gate: {report.Scenarios.Count - failed} passed, {failed} failed ({(report.Run == RunKind.Nightly ? "nightly" : "pr")} run{(report.IsCi ? ", CI" : "")})");
+        plain.WriteLine($"gate: {report.Scenarios.Count - failed} passed, {failed} failed ({report.Run.Name()} run{(report.IsCi ? ", CI" : "")})");
     }
 
     /// <summary>Progress reported on the caller's thread, so the display updates while the replay runs.</summary>

@@ -46,7 +46,7 @@ public static class GateEvaluator
 
         if (rules.Count > 0 && applicable.Count == 0)
         {
-            return new MetricVerdict(name, baselineValue, measuredValue, "gated on " + string.Join("/", rules.Select(r => r.When.ToString().ToLowerInvariant())), MetricOutcome.Skipped);
+            return new MetricVerdict(name, baselineValue, measuredValue, "gated on " + string.Join("/", rules.Select(r => r.When.Name())), MetricOutcome.Skipped);
         }
 
         if (measuredValue is not { } value)

@@ -1,4 +1,5 @@
 using Harness.History;
+using Harness.Scenarios;
 
 namespace Harness.Reporting;
 
@@ -9,7 +10,7 @@ public sealed class HistoryReporter(HistoryStore store, string commit, DateTimeO
 
     public void Export(SuiteReport report)
     {
-        var run = report.Run.ToString().ToLowerInvariant();
+        var run = report.Run.Name();
         store.Append(report.Scenarios
             .Where(s => s.Result is not null)
             .SelectMany(s => s.Result!.Metrics.Select(m => new MetricPoint(s.Scenario.Id, m.Key, m.Value, commit, recordedAt, run))));
