@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Harness.Clips.Mcap;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Clips.Mcap;
 
@@ -7,6 +8,7 @@ namespace Harness.Tests.Clips.Mcap;
 /// A 2,000-frame clip of 256 KiB frames (500 MiB) streams with live managed memory far below the file size: a
 /// reader that loaded the file, or kept the messages it read, would hold about 500 MiB here.
 /// </summary>
+[Collection(MemoryMeasurementCollection.Name)]
 public sealed class McapStreamingMemoryTests : IDisposable
 {
     private const int FrameCount = 2000;
