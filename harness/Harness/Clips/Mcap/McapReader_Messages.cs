@@ -101,13 +101,8 @@ public sealed partial class McapReader
             var at = ChunkAt(block.Offset, entry.Offset, (McapOpcode)entry.Opcode);
             switch ((McapOpcode)entry.Opcode)
             {
-                case McapOpcode.Schema:
-                    var schema = McapRecordParser.Schema(entry.Content, at);
-                    _schemas.TryAdd(schema.Id, schema);
-                    break;
-                case McapOpcode.Channel:
-                    var channel = McapRecordParser.Channel(entry.Content, at);
-                    _channels.TryAdd(channel.Id, channel);
+                case McapOpcode.Schema or McapOpcode.Channel:
+                    RegisterDefinition((McapOpcode)entry.Opcode, entry.Content, at);
                     break;
                 case McapOpcode.Message:
                     var message = McapRecordParser.Message(entry.Content, at);

@@ -50,13 +50,8 @@ public sealed partial class McapReader
             var at = _file.At(summaryOffset + entry.Offset, (McapOpcode)entry.Opcode);
             switch ((McapOpcode)entry.Opcode)
             {
-                case McapOpcode.Schema:
-                    var schema = McapRecordParser.Schema(entry.Content, at);
-                    _schemas.TryAdd(schema.Id, schema);
-                    break;
-                case McapOpcode.Channel:
-                    var channel = McapRecordParser.Channel(entry.Content, at);
-                    _channels.TryAdd(channel.Id, channel);
+                case McapOpcode.Schema or McapOpcode.Channel:
+                    RegisterDefinition((McapOpcode)entry.Opcode, entry.Content, at);
                     break;
                 case McapOpcode.Statistics:
                     Statistics = McapRecordParser.Statistics(entry.Content, at);
@@ -100,5 +95,20 @@ public sealed partial class McapReader
         }
 
         return [.. Scan().Blocks];
+    }
+
+    /// <summary>Schemas and channels may be repeated in chunks and the summary; the first definition of an id wins.</summary>
+    private void RegisterDefinition(McapOpcode opcode, ReadOnlyMemory<byte> content, McapRecordLocation at)
+    {
+        if (opcode == McapOpcode.Schema)
+        {
+            var schema = McapRecordParser.Schema(content, at);
+            _schemas.TryAdd(schema.Id, schema);
+        }
+        else
+        {
+            var channel = McapRecordParser.Channel(content, at);
+            _channels.TryAdd(channel.Id, channel);
+        }
     }
 }
