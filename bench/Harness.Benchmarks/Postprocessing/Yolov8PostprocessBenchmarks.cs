@@ -87,17 +87,7 @@ public class Yolov8PostprocessBenchmarks : IDisposable
     {
         var kept = OpenCvKept();
         detections.Clear();
-        foreach (var i in kept)
-        {
-            detections.Add(new Detection(
-                Transform.ToSourceX(candidates.X1[i]),
-                Transform.ToSourceY(candidates.Y1[i]),
-                Transform.ToSourceX(candidates.X2[i]),
-                Transform.ToSourceY(candidates.Y2[i]),
-                candidates.Score[i],
-                candidates.Class[i]));
-        }
-
+        DetectionWriter.Write(candidates, kept, Transform, detections);
         return detections.Count;
     }
 
