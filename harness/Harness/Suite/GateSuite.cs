@@ -99,6 +99,7 @@ public static class GateSuite
     }
 
     private static bool IsInputError(Exception e) =>
-        e is ScenarioInputException or Clips.ClipFormatException or IOException or UnauthorizedAccessException
+        e is ScenarioInputException or Clips.ClipFormatException or Clips.Messages.MessageFormatException
+            or Postprocessing.OutputShapeException or Inference.DetectorModelException or IOException or UnauthorizedAccessException
             or InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or FormatException or NotSupportedException;
 }

@@ -73,6 +73,23 @@ public sealed class GateSuiteTests : IDisposable
     }
 
     [Fact]
+    public void Truncated_clip_fails_closed_with_the_clip_named()
+    {
+        var (generated, _) = Harness.Running.SyntheticClips.Generate("synthetic://urban-day?seed=7&frames=2", RepositoryPaths.Cache);
+        var truncated = Path.Combine(root, "scenarios", "truncated.mcap");
+        var bytes = File.ReadAllBytes(generated);
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+        File.WriteAllText(Path.Combine(root, "scenarios", "tiny.yaml"), File.ReadAllText(Path.Combine(root, "scenarios", "tiny.yaml"))
+            .Replace("synthetic://urban-day?seed=7&frames=2", "truncated.mcap", StringComparison.Ordinal));
+
+        var report = Run(isCi: true);
+
+        Assert.True(report.Verdict.Failed);
+        Assert.Contains("truncated.mcap", report.Verdict.Error, StringComparison.Ordinal);
+        Assert.Null(report.Result);
+    }
+
+    [Fact]
     public void Scenario_borrowing_a_baseline_never_writes_received_for_it()
     {
         Run(isCi: false);
