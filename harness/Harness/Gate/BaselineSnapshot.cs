@@ -1,3 +1,5 @@
+using Harness.Running;
+
 namespace Harness.Gate;
 
 /// <summary>The reviewed state of one scenario, as stored in <c>baselines/&lt;id&gt;.verified.json</c>.</summary>
@@ -9,6 +11,9 @@ public sealed record BaselineSnapshot(
     int Frames,
     IReadOnlyDictionary<string, double> Metrics)
 {
+    /// <summary>Per-frame detection digests; empty in baselines written before they were recorded.</summary>
+    public IReadOnlyList<FrameDigest> FrameDigests { get; init; } = [];
+
     /// <summary>Everything but timing metrics, whose run-to-run noise must not count as a behaviour change.</summary>
     public bool SameBehaviourAs(BaselineSnapshot other) =>
         ScenarioId == other.ScenarioId &&

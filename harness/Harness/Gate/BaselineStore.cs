@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Harness.Running;
 
 namespace Harness.Gate;
 
@@ -66,6 +67,13 @@ public sealed class BaselineStore
             writer.WriteStartObject();
             writer.WriteString("clip_sha256", snapshot.ClipSha256);
             writer.WriteString("detections_sha256", snapshot.DetectionsSha256);
+            writer.WriteStartArray("frame_digests");
+            foreach (var frame in snapshot.FrameDigests)
+            {
+                writer.WriteStringValue(frame.ToString());
+            }
+
+            writer.WriteEndArray();
             writer.WriteNumber("frames", snapshot.Frames);
             writer.WriteStartObject("metrics");
             foreach (var (name, value) in snapshot.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
@@ -102,7 +110,12 @@ public sealed class BaselineStore
                 Text(root, "model_sha256", path),
                 Text(root, "detections_sha256", path),
                 Property(root, "frames", path).GetInt32(),
-                metrics);
+                metrics)
+            {
+                FrameDigests = root.TryGetProperty("frame_digests", out var frames)
+                    ? frames.EnumerateArray().Select(f => FrameDigest.Parse(f.GetString() ?? "")).ToList()
+                    : [],
+            };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {

@@ -19,7 +19,10 @@ public static class GateEvaluator
             metrics[name] = SignificantDigits.Round(value);
         }
 
-        return new BaselineSnapshot(scenario.EffectiveBaselineId, result.ClipSha256, result.ModelSha256, result.DetectionsSha256, result.Frames, metrics);
+        return new BaselineSnapshot(scenario.EffectiveBaselineId, result.ClipSha256, result.ModelSha256, result.DetectionsSha256, result.Frames, metrics)
+        {
+            FrameDigests = result.FrameDigests,
+        };
     }
 
     public static ScenarioVerdict Evaluate(Scenario scenario, BaselineSnapshot measured, BaselineSnapshot? baseline, GatePolicy policy)

@@ -183,12 +183,23 @@ internal static class HtmlPage
 
     private static void AppendFrames(StringBuilder html, ScenarioResult result, HtmlScenarioImages images)
     {
-        html.Append("<h3>Frames with the most errors in this run</h3>\n")
-            .Append("<p class=\"muted\">The frames of this run with the most false positives plus misses at IoU 0.5. The baseline keeps only a digest ")
-            .Append("of its detections, so these are not compared with the baseline run's frames.</p>\n");
+        var changed = result.ReviewFrames.Count(f => f.ChangedFromBaseline);
+        if (changed > 0)
+        {
+            html.Append("<h3>Frames whose detections changed most against the baseline</h3>\n")
+                .Append("<p class=\"muted\">Frames whose detections differ from the baseline run's, the largest change in detection count first; ")
+                .Append("then, if room is left, the frames of this run with the most false positives plus misses at IoU 0.5.</p>\n");
+        }
+        else
+        {
+            html.Append("<h3>Frames with the most errors in this run</h3>\n")
+                .Append("<p class=\"muted\">No frame's detections differ from the baseline run's (or the baseline has no per-frame digests): ")
+                .Append("these are the frames of this run with the most false positives plus misses at IoU 0.5.</p>\n");
+        }
+
         if (result.ReviewFrames.Count == 0)
         {
-            html.Append("<p>No frame had a false positive or a miss.</p>\n");
+            html.Append("<p>No frame changed or had a false positive or a miss.</p>\n");
             return;
         }
 
@@ -201,7 +212,8 @@ internal static class HtmlPage
         for (var i = 0; i < result.ReviewFrames.Count && i < images.FramePaths.Count; i++)
         {
             var frame = result.ReviewFrames[i];
-            var caption = Invariant($"frame {frame.FrameIndex}: {frame.FalsePositives} false positive{Plural(frame.FalsePositives)}, {frame.Misses} miss{(frame.Misses == 1 ? "" : "es")}");
+            var change = frame.BaselineDetections is { } before ? Invariant($"changed: {before} -> {frame.Detections.Count} detections; ") : "";
+            var caption = change + Invariant($"frame {frame.FrameIndex}: {frame.FalsePositives} false positive{Plural(frame.FalsePositives)}, {frame.Misses} miss{(frame.Misses == 1 ? "" : "es")}");
             html.Append("<figure><img src=\"").Append(Escape(images.FramePaths[i])).Append("\" width=\"").Append(Number(Thumbnails.Width))
                 .Append("\" height=\"").Append(Number(Thumbnails.HeightFor(frame.Image))).Append("\" alt=\"").Append(Escape(caption))
                 .Append("\"><figcaption>").Append(Escape(caption)).Append("</figcaption></figure>\n");

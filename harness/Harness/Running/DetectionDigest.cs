@@ -6,30 +6,47 @@ namespace Harness.Running;
 
 /// <summary>
 /// A SHA-256 over every frame's detections, with coordinates rounded to 1/100 pixel and scores to 1e-4, so that
-/// bit-level float noise does not register but any real change in what the detector reports does.
+/// bit-level float noise does not register but any real change in what the detector reports does. Each frame also
+/// gets a short digest of its own, so a change can be traced to the frames it touched.
 /// </summary>
 internal sealed class DetectionDigest : IDisposable
 {
+    private const int HeaderBytes = 12;
+    private const int DetectionBytes = 24;
+
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly byte[] record = new byte[24];
+    private readonly List<FrameDigest> frames = [];
+    private byte[] buffer = new byte[HeaderBytes + (DetectionBytes * 64)];
+
+    public IReadOnlyList<FrameDigest> Frames => frames;
 
     public void AppendFrame(long frameIndex, IReadOnlyList<Detection> detections)
     {
-        Span<byte> header = stackalloc byte[12];
-        BinaryPrimitives.WriteInt64LittleEndian(header, frameIndex);
-        BinaryPrimitives.WriteInt32LittleEndian(header[8..], detections.Count);
-        hash.AppendData(header);
+        var length = HeaderBytes + (DetectionBytes * detections.Count);
+        if (buffer.Length < length)
+        {
+            buffer = new byte[length * 2];
+        }
+
+        var bytes = buffer.AsSpan(0, length);
+        BinaryPrimitives.WriteInt64LittleEndian(bytes, frameIndex);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes[8..], detections.Count);
+        var record = bytes[HeaderBytes..];
         foreach (var d in detections)
         {
-            var span = record.AsSpan();
-            BinaryPrimitives.WriteInt32LittleEndian(span, d.ClassId);
-            BinaryPrimitives.WriteInt32LittleEndian(span[4..], Quantize(d.X1, 100));
-            BinaryPrimitives.WriteInt32LittleEndian(span[8..], Quantize(d.Y1, 100));
-            BinaryPrimitives.WriteInt32LittleEndian(span[12..], Quantize(d.X2, 100));
-            BinaryPrimitives.WriteInt32LittleEndian(span[16..], Quantize(d.Y2, 100));
-            BinaryPrimitives.WriteInt32LittleEndian(span[20..], Quantize(d.Score, 10_000));
-            hash.AppendData(span);
+            BinaryPrimitives.WriteInt32LittleEndian(record, d.ClassId);
+            BinaryPrimitives.WriteInt32LittleEndian(record[4..], Quantize(d.X1, 100));
+            BinaryPrimitives.WriteInt32LittleEndian(record[8..], Quantize(d.Y1, 100));
+            BinaryPrimitives.WriteInt32LittleEndian(record[12..], Quantize(d.X2, 100));
+            BinaryPrimitives.WriteInt32LittleEndian(record[16..], Quantize(d.Y2, 100));
+            BinaryPrimitives.WriteInt32LittleEndian(record[20..], Quantize(d.Score, 10_000));
+            record = record[DetectionBytes..];
         }
+
+        hash.AppendData(bytes);
+        Span<byte> frameHash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes[8..], frameHash);
+        frames.Add(new FrameDigest(Convert.ToHexStringLower(frameHash[..4]), detections.Count));
     }
 
     public string Complete() => Convert.ToHexStringLower(hash.GetHashAndReset());

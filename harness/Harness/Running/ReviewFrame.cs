@@ -20,4 +20,10 @@ public sealed record ReviewFrame(
     public int Misses { get; } = Missed.Count(m => m);
 
     public int Errors => FalsePositives + Misses;
+
+    /// <summary>Whether this frame's detections differ from the baseline run's; false when the baseline has no per-frame digests.</summary>
+    public bool ChangedFromBaseline { get; init; }
+
+    /// <summary>How many detections the baseline run had on this frame, when it changed.</summary>
+    public int? BaselineDetections { get; init; }
 }

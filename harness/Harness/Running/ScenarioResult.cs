@@ -17,6 +17,9 @@ public sealed record ScenarioResult(
     /// <summary>COCO precision-recall curves at IoU 0.50 per class, for reports.</summary>
     public IReadOnlyDictionary<string, CocoPrecisionCurve> PrecisionCurves { get; init; } = new Dictionary<string, CocoPrecisionCurve>();
 
+    /// <summary>Each frame's short detection digest, in frame order.</summary>
+    public IReadOnlyList<FrameDigest> FrameDigests { get; init; } = [];
+
     /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>
     public IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];
 }

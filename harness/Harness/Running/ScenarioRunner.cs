@@ -14,7 +14,13 @@ namespace Harness.Running;
 /// </summary>
 public static class ScenarioRunner
 {
-    public static ScenarioResult Run(Scenario scenario, string cacheDirectory, IProgress<FrameProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="baselineFrames">The baseline run's per-frame digests, when known: frames that changed against it are the ones kept for review.</param>
+    public static ScenarioResult Run(
+        Scenario scenario,
+        string cacheDirectory,
+        IProgress<FrameProgress>? progress = null,
+        IReadOnlyList<FrameDigest>? baselineFrames = null,
+        CancellationToken cancellationToken = default)
     {
         var clipSource = ClipSource.Resolve(scenario.Clip, cacheDirectory);
         var modelSource = ModelSource.Resolve(scenario.Model, cacheDirectory);
@@ -30,7 +36,7 @@ public static class ScenarioRunner
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
         var truth = new List<TruthBox>();
-        var review = new FrameSelection(FrameSelection.DefaultCapacity);
+        var review = new FrameSelection(FrameSelection.DefaultCapacity, baselineFrames);
         var frames = 0;
 
         foreach (var frame in clip.ReadFrames(cancellationToken))
@@ -52,7 +58,7 @@ public static class ScenarioRunner
                 Stopwatch.GetElapsedTime(inferred, postprocessed),
                 Stopwatch.GetElapsedTime(start, postprocessed)));
             digest.AppendFrame(frame.Index, detections);
-            review.Add(frame.Index, frame.Image, truth, detections);
+            review.Add(frames, digest.Frames[^1], frame.Index, frame.Image, truth, detections);
             frames++;
             progress?.Report(new FrameProgress(scenario.Id, frames, clipSource.FrameCount));
         }
@@ -67,6 +73,7 @@ public static class ScenarioRunner
         {
             PrecisionCurves = measured.PrecisionCurves,
             ReviewFrames = review.Frames,
+            FrameDigests = [.. digest.Frames],
         };
     }
 

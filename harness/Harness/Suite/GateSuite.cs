@@ -51,16 +51,6 @@ public static class GateSuite
     public static ScenarioReport RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null)
     {
         var policy = new GatePolicy(options.Run, options.IsCi);
-        ScenarioResult result;
-        try
-        {
-            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress);
-        }
-        catch (Exception e) when (IsInputError(e))
-        {
-            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: {e.Message}", options.IsCi), null);
-        }
-
         var store = new BaselineStore(options.BaselinesDirectory);
         BaselineSnapshot? baseline;
         try
@@ -69,7 +59,17 @@ public static class GateSuite
         }
         catch (BaselineFormatException e)
         {
-            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, e.Message, options.IsCi), result);
+            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, e.Message, options.IsCi), null);
+        }
+
+        ScenarioResult result;
+        try
+        {
+            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baseline?.FrameDigests);
+        }
+        catch (Exception e) when (IsInputError(e))
+        {
+            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: {e.Message}", options.IsCi), null);
         }
 
         var measured = GateEvaluator.Snapshot(scenario, result);

@@ -162,7 +162,7 @@ public sealed partial class HtmlReporterTests : IDisposable
         for (var i = 0; i < 3; i++)
         {
             var image = CameraImage.Packed(64, 48, PixelFormat.Bgr8, Enumerable.Repeat((byte)(40 * i), 64 * 48 * 3).ToArray());
-            selection.Add(i, image, [new TruthBox(0, 4, 4, 10, 10), new TruthBox(-1, 40, 30, 20, 15, Ignore: true)], [new Detection(30, 4, 40, 14, 0.5f + (i / 10f), 0)]);
+            selection.Add(i, new FrameDigest("00000000", 1), i, image, [new TruthBox(0, 4, 4, 10, 10), new TruthBox(-1, 40, 30, 20, 15, Ignore: true)], [new Detection(30, 4, 40, 14, 0.5f + (i / 10f), 0)]);
         }
 
         return selection.Frames;

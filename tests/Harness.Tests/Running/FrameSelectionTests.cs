@@ -82,7 +82,7 @@ public sealed class FrameSelectionTests
         for (var i = 0; i < errorsPerFrame.Length; i++)
         {
             var (truth, detections) = FrameWithErrors(falsePositives: errorsPerFrame[i] / 2, misses: errorsPerFrame[i] - (errorsPerFrame[i] / 2));
-            selection.Add(i, Image(), truth, detections);
+            selection.Add(i, AnyDigest, i, Image(), truth, detections);
         }
 
         Assert.Equal([1L, 4L, 6L], selection.Frames.Select(f => f.FrameIndex));
@@ -99,7 +99,7 @@ public sealed class FrameSelectionTests
         for (var i = 0; i < 200; i++)
         {
             var (truth, detections) = FrameWithErrors(falsePositives: i % 7, misses: i % 3);
-            selection.Add(i, Image(), truth, detections);
+            selection.Add(i, AnyDigest, i, Image(), truth, detections);
             Assert.True(selection.Count <= 4, $"held {selection.Count} frames after frame {i}");
         }
 
@@ -117,7 +117,7 @@ public sealed class FrameSelectionTests
         var selection = new FrameSelection(1);
         var (truth, detections) = FrameWithErrors(falsePositives: 1, misses: 0);
 
-        selection.Add(0, padded, truth, detections);
+        selection.Add(0, AnyDigest, 0, padded, truth, detections);
         pixels.AsSpan().Fill(200);
 
         var kept = selection.Frames[0].Image;
@@ -127,12 +127,30 @@ public sealed class FrameSelectionTests
     }
 
     [Fact]
+    public void With_a_baseline_changed_frames_come_first_largest_count_change_first()
+    {
+        FrameDigest[] baseline = [new("aaaaaaaa", 3), new("bbbbbbbb", 3), new("cccccccc", 3), new("dddddddd", 3)];
+        var selection = new FrameSelection(3, baseline);
+        (FrameDigest Digest, int Errors)[] run = [(new("aaaaaaaa", 3), 9), (new("b0000000", 4), 0), (new("cccccccc", 3), 1), (new("d0000000", 8), 1)];
+
+        for (var i = 0; i < run.Length; i++)
+        {
+            var (truth, detections) = FrameWithErrors(falsePositives: 0, misses: run[i].Errors);
+            selection.Add(i, run[i].Digest, i, Image(), truth, detections);
+        }
+
+        Assert.Equal([3L, 1L, 0L], selection.Frames.Select(f => f.FrameIndex));
+        Assert.Equal([true, true, false], selection.Frames.Select(f => f.ChangedFromBaseline));
+        Assert.Equal([3, 3, (int?)null], selection.Frames.Select(f => f.BaselineDetections));
+    }
+
+    [Fact]
     public void Frames_without_errors_are_not_kept()
     {
         var selection = new FrameSelection(4);
         var (truth, detections) = FrameWithErrors(falsePositives: 0, misses: 0);
 
-        selection.Add(0, Image(), truth, detections);
+        selection.Add(0, AnyDigest, 0, Image(), truth, detections);
 
         Assert.Empty(selection.Frames);
     }
@@ -181,4 +199,6 @@ public sealed class FrameSelectionTests
     }
 
     private static CameraImage Image() => CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[4 * 2 * 3]);
+
+    private static readonly FrameDigest AnyDigest = new("00000000", 0);
 }
