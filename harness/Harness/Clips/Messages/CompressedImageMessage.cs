@@ -29,8 +29,7 @@ public sealed record CompressedImageMessage(long TimestampNs, string FrameId, st
             {
                 case 1:
                     reader.Expect(type, ProtobufWireType.LengthDelimited, field);
-                    var (offset, length) = reader.LengthDelimited();
-                    timestamp = FoxgloveTimestamp.Decode(payload.Span.Slice(offset, length), SchemaName);
+                    timestamp = reader.Timestamp();
                     break;
                 case 2:
                     reader.Expect(type, ProtobufWireType.LengthDelimited, field);

@@ -85,8 +85,7 @@ public sealed record PointCloudMessage(
             switch (field)
             {
                 case 1:
-                    var (tOffset, tLength) = reader.LengthDelimited();
-                    timestamp = FoxgloveTimestamp.Decode(span.Slice(tOffset, tLength), SchemaName);
+                    timestamp = reader.Timestamp();
                     break;
                 case 2:
                     frameId = reader.String();

@@ -73,6 +73,13 @@ internal ref struct ProtobufReader(ReadOnlySpan<byte> data, string messageName)
         return (offset, (int)length);
     }
 
+    /// <summary>A length-delimited google.protobuf.Timestamp field, as nanoseconds.</summary>
+    public long Timestamp()
+    {
+        var (offset, length) = LengthDelimited();
+        return FoxgloveTimestamp.Decode(_data.Slice(offset, length), messageName);
+    }
+
     public string String()
     {
         var (offset, length) = LengthDelimited();

@@ -34,8 +34,7 @@ public sealed record RawImageMessage(long TimestampNs, string FrameId, int Width
             {
                 case 1:
                     reader.Expect(type, ProtobufWireType.LengthDelimited, field);
-                    var (offset, length) = reader.LengthDelimited();
-                    timestamp = FoxgloveTimestamp.Decode(payload.Span.Slice(offset, length), SchemaName);
+                    timestamp = reader.Timestamp();
                     break;
                 case 2:
                     reader.Expect(type, ProtobufWireType.Fixed32, field);
