@@ -125,7 +125,7 @@ internal static class HtmlPage
             return;
         }
 
-        var review = verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, verdict)).OrderBy(m => ReviewRank(m.Outcome)).ToList();
+        var review = verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, verdict)).OrderBy(m => VerdictTable.Severity(m.Outcome)).ToList();
         var rest = verdict.Metrics.Where(m => !VerdictTable.NeedsReview(m, verdict)).ToList();
         html.Append("<h3>Metrics</h3>\n");
         if (review.Count > 0)
@@ -223,14 +223,6 @@ internal static class HtmlPage
     private static string Key(SkiaSharp.SKColor color, string label) =>
         Invariant($"<span style=\"background: rgb({color.Red}, {color.Green}, {color.Blue})\"></span>") + Escape(label);
 
-    private static int ReviewRank(MetricOutcome outcome) => outcome switch
-    {
-        MetricOutcome.Regressed or MetricOutcome.Error => 0,
-        MetricOutcome.Missing => 1,
-        MetricOutcome.Improved => 2,
-        _ => 3,
-    };
-
     private static string Badge(ScenarioVerdict verdict)
     {
         var kind = verdict.Failed ? "fail" : verdict.Improved ? "improved" : verdict.BaselineMissing ? "missing" : "pass";
@@ -240,7 +232,7 @@ internal static class HtmlPage
     private static string OutcomeCounts(ScenarioVerdict verdict) =>
         verdict.Metrics.Count == 0
             ? "no metrics"
-            : string.Join(", ", verdict.Metrics.GroupBy(m => m.Outcome).OrderBy(g => ReviewRank(g.Key)).ThenBy(g => g.Key)
+            : string.Join(", ", verdict.Metrics.GroupBy(m => m.Outcome).OrderBy(g => VerdictTable.Severity(g.Key)).ThenBy(g => g.Key)
                 .Select(g => Invariant($"{g.Count()} {MetricFormat.Outcome(g.Key)}")));
 
     /// <summary>Ids are [a-z0-9-]; the prefix keeps anchors from clashing with anything else on the page.</summary>
