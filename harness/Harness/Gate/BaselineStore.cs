@@ -131,9 +131,6 @@ public sealed class BaselineStore
 
     private static void WriteAtomically(string path, string content)
     {
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + "." + Environment.ProcessId + ".tmp";
-        File.WriteAllText(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, temporary => File.WriteAllText(temporary, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)));
     }
 }

@@ -46,7 +46,7 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
         : Path.EndsWith(".mcap", StringComparison.OrdinalIgnoreCase) ? new McapClipReader(Path, clip.Camera, clip.Truth, classNames, clip.Lidar)
         : throw new ScenarioInputException($"clip '{Path}': unknown format (expected an .mcap file, a KITTI directory or a COCO .json)");
 
-    /// <summary>Writes the clip under a temporary name and renames it, so concurrent or interrupted runs never see half a file.</summary>
+    /// <summary>Generates the clip once per generator build; later runs find it in the cache.</summary>
     internal static string Generate(SyntheticSceneOptions options, string cacheDirectory)
     {
         var directory = System.IO.Path.Combine(cacheDirectory, "clips");
@@ -57,11 +57,10 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
             return path;
         }
 
-        Directory.CreateDirectory(directory);
-        var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        using (var reader = new SyntheticClipReader(options))
-        using (var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, SyntheticLidarTopic))
+        AtomicFile.Write(path, temporary =>
         {
+            using var reader = new SyntheticClipReader(options);
+            using var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, SyntheticLidarTopic);
             foreach (var frame in reader.ReadFrames())
             {
                 writer.WriteFrame(frame.TimestampNs, frame.Image, frame.Truth);
@@ -70,9 +69,7 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
                     writer.WriteLidar(frame.TimestampNs, frame.Lidar);
                 }
             }
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
         return path;
     }
 

@@ -43,10 +43,7 @@ internal sealed record ModelSource(string Path, string Sha256)
             return path;
         }
 
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.{Environment.CurrentManagedThreadId}.tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, bytes));
         return path;
     }
 }
