@@ -1,3 +1,4 @@
+using Harness.Metrics;
 using Harness.Running;
 
 namespace Harness.Gate;
@@ -24,5 +25,5 @@ public sealed record BaselineSnapshot(
         DeterministicMetrics(Metrics).SequenceEqual(DeterministicMetrics(other.Metrics));
 
     private static IEnumerable<KeyValuePair<string, double>> DeterministicMetrics(IReadOnlyDictionary<string, double> metrics) =>
-        metrics.Where(m => !MetricTiming.IsTiming(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal);
+        metrics.Where(m => !MetricNames.IsTiming(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Metrics;
 using Harness.Running;
 using Harness.Scenarios;
 
@@ -14,7 +15,7 @@ public static class GateEvaluator
     {
         var gated = scenario.Gates.Select(g => g.Metric).ToHashSet(StringComparer.Ordinal);
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var (name, value) in result.Metrics.Where(m => !MetricTiming.IsTiming(m.Key) || gated.Contains(m.Key)))
+        foreach (var (name, value) in result.Metrics.Where(m => !MetricNames.IsTiming(m.Key) || gated.Contains(m.Key)))
         {
             metrics[name] = SignificantDigits.Round(value);
         }
@@ -31,7 +32,7 @@ public static class GateEvaluator
         names.UnionWith(scenario.Gates.Select(g => g.Metric));
         if (baseline is not null)
         {
-            names.UnionWith(baseline.Metrics.Keys.Where(k => !MetricTiming.IsTiming(k)));
+            names.UnionWith(baseline.Metrics.Keys.Where(k => !MetricNames.IsTiming(k)));
         }
 
         var verdicts = names.Select(name => EvaluateMetric(name, scenario, measured, baseline, policy)).ToList();
@@ -69,7 +70,7 @@ public static class GateEvaluator
         }
 
         var limit = (tolerance?.AbsoluteFor(reference) ?? 0) + ComparisonSlack(reference);
-        var worsening = MetricPolarity.HigherIsBetter(name) ? reference - value : value - reference;
+        var worsening = MetricNames.HigherIsBetter(name) ? reference - value : value - reference;
         var outcome = worsening > limit ? MetricOutcome.Regressed
             : -worsening > limit ? MetricOutcome.Improved
             : MetricOutcome.Pass;
@@ -96,7 +97,7 @@ public static class GateEvaluator
             }
         }
 
-        var direction = MetricPolarity.HigherIsBetter(name) ? "-" : "+";
+        var direction = MetricNames.HigherIsBetter(name) ? "-" : "+";
         parts.Add(tolerance is { } t ? direction + t : "exact");
         return string.Join(", ", parts);
     }

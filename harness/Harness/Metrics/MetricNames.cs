@@ -52,6 +52,17 @@ public static class MetricNames
     /// <summary><c>recall@0.5/&lt;class&gt;/&lt;slice&gt;</c> with a slice from <see cref="RecallSlices"/>.</summary>
     public static string RecallSlice(string className, string slice) => $"{Recall}/{className}/{slice}";
 
+    /// <summary>
+    /// Timing metrics depend on the machine, not the model: they are never compared to a baseline by default and get
+    /// no bootstrap interval.
+    /// </summary>
+    public static bool IsTiming(string metric) =>
+        metric.StartsWith("latency/", StringComparison.Ordinal) || metric.StartsWith("throughput/", StringComparison.Ordinal);
+
+    /// <summary>Whether a larger value is better; latency and false positives per frame are lower-is-better.</summary>
+    public static bool HigherIsBetter(string metric) =>
+        !metric.StartsWith("latency/", StringComparison.Ordinal) && !metric.StartsWith(FalsePositivesPerFrame, StringComparison.Ordinal);
+
     /// <summary><c>latency/&lt;stage&gt;/p&lt;percentile&gt;_ms</c>.</summary>
     public static string Latency(string stage, int percentile) => $"latency/{stage}/p{percentile}_ms";
 }

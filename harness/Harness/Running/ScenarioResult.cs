@@ -1,3 +1,4 @@
+using Harness.Metrics;
 using Harness.Metrics.Coco;
 
 namespace Harness.Running;
@@ -19,6 +20,9 @@ public sealed record ScenarioResult(
 
     /// <summary>Each frame's short detection digest, in frame order.</summary>
     public IReadOnlyList<FrameDigest> FrameDigests { get; init; } = [];
+
+    /// <summary>Every frame's truth and detections, in clip order, for re-scoring on resamples and object-level comparison.</summary>
+    public IReadOnlyList<ScoredFrame> ScoredFrames { get; init; } = [];
 
     /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>
     public IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];

@@ -37,6 +37,7 @@ public static class ScenarioRunner
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
         var truth = new List<TruthBox>();
         var review = new FrameSelection(FrameSelection.DefaultCapacity, baselineFrames);
+        var scored = new List<ScoredFrame>();
         var frames = 0;
 
         foreach (var frame in clip.ReadFrames(cancellationToken))
@@ -57,6 +58,7 @@ public static class ScenarioRunner
                 Stopwatch.GetElapsedTime(preprocessed, inferred),
                 Stopwatch.GetElapsedTime(inferred, postprocessed),
                 Stopwatch.GetElapsedTime(start, postprocessed)));
+            scored.Add(new ScoredFrame(frame.Index, frame.TimestampNs, [.. truth], [.. detections]));
             digest.AppendFrame(frame.Index, detections);
             review.Add(frames, digest.Frames[^1], frame.Index, frame.Image, truth, detections);
             frames++;
@@ -74,6 +76,7 @@ public static class ScenarioRunner
             PrecisionCurves = measured.PrecisionCurves,
             ReviewFrames = review.Frames,
             FrameDigests = [.. digest.Frames],
+            ScoredFrames = scored,
         };
     }
 

@@ -302,7 +302,7 @@ public static partial class ScenarioLoader
 
         if (metric is not null)
         {
-            var higherIsBetter = MetricPolarity.HigherIsBetter(metric);
+            var higherIsBetter = Metrics.MetricNames.HigherIsBetter(metric);
             if (drop is not null && !higherIsBetter)
             {
                 gate.Error("max_drop", $"'{metric}' is lower-is-better: use max_increase");
