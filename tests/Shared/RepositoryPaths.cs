@@ -1,6 +1,6 @@
 namespace Harness.Testing;
 
-/// <summary>Locates the repository (the folder holding Harness.sln) and the shared fixtures beside it.</summary>
+/// <summary>Locates the repository (the folder holding Harness.sln) and the test fixtures inside it.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -11,7 +11,8 @@ internal static class RepositoryPaths
 
     public static string Cache => Path.Combine(Root, "artifacts", "cache");
 
-    public static string SharedFixtures => Path.GetFullPath(Path.Combine(Root, "..", "shared", "fixtures"));
+    /// <summary><c>tests/fixtures</c>: files written by other tools, each folder with a README saying where it came from.</summary>
+    public static string Fixtures => Path.Combine(Root, "tests", "fixtures");
 
     private static string FindRoot()
     {

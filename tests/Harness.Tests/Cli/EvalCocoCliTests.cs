@@ -10,7 +10,7 @@ public class EvalCocoCliTests
     public static TheoryData<string> Sets()
     {
         var sets = new TheoryData<string>();
-        foreach (var directory in Directory.GetDirectories(Path.Combine(RepositoryPaths.SharedFixtures, "coco-eval")).Order(StringComparer.Ordinal))
+        foreach (var directory in Directory.GetDirectories(Path.Combine(RepositoryPaths.Fixtures, "coco-eval")).Order(StringComparer.Ordinal))
         {
             if (File.Exists(Path.Combine(directory, "expected.json")))
             {
@@ -25,7 +25,7 @@ public class EvalCocoCliTests
     [MemberData(nameof(Sets))]
     public void Json_output_reproduces_every_pycocotools_value(string set)
     {
-        var directory = Path.Combine(RepositoryPaths.SharedFixtures, "coco-eval", set);
+        var directory = Path.Combine(RepositoryPaths.Fixtures, "coco-eval", set);
 
         var result = HarnessCli.Run(directory, ci: false, "eval-coco", "--truth", "ground_truth.json", "--detections", "detections.json", "--json");
 
@@ -50,7 +50,7 @@ public class EvalCocoCliTests
     public void Missing_file_exits_2_naming_the_file()
     {
         using var directory = new TemporaryDirectory();
-        var fixtures = Path.Combine(RepositoryPaths.SharedFixtures, "coco-eval", "set1");
+        var fixtures = Path.Combine(RepositoryPaths.Fixtures, "coco-eval", "set1");
         var missing = directory.Combine("absent", "ground_truth.json");
 
         var result = HarnessCli.Run(directory.Path, ci: false, "eval-coco", "--truth", missing, "--detections", Path.Combine(fixtures, "detections.json"));

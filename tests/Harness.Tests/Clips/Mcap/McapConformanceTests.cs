@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Harness.Clips.Mcap;
+using Harness.Testing;
 
 namespace Harness.Tests.Clips.Mcap;
 
@@ -9,12 +10,14 @@ namespace Harness.Tests.Clips.Mcap;
 /// </summary>
 public sealed class McapConformanceTests
 {
+    private static string ConformanceDirectory => Path.Combine(RepositoryPaths.Fixtures, "mcap-conformance");
+
     public static TheoryData<string> Listings()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.EnumerateFiles(McapFixtures.ConformanceDirectory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in Directory.EnumerateFiles(ConformanceDirectory, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            data.Add(Path.GetRelativePath(McapFixtures.ConformanceDirectory, path));
+            data.Add(Path.GetRelativePath(ConformanceDirectory, path));
         }
 
         return data;
@@ -23,14 +26,14 @@ public sealed class McapConformanceTests
     [Fact]
     public void Finds_every_conformance_listing()
     {
-        Assert.True(Listings().Count >= 400, $"only {Listings().Count} listings under {McapFixtures.ConformanceDirectory}");
+        Assert.True(Listings().Count >= 400, $"only {Listings().Count} listings under {ConformanceDirectory}");
     }
 
     [Theory]
     [MemberData(nameof(Listings))]
     public void Written_file_reproduces_listing(string listingPath)
     {
-        var listing = McapConformanceListing.Load(Path.Combine(McapFixtures.ConformanceDirectory, listingPath));
+        var listing = McapConformanceListing.Load(Path.Combine(ConformanceDirectory, listingPath));
 
         using var file = Write(listing);
         using var reader = new McapReader(file, listing.Name, leaveOpen: true);
@@ -50,7 +53,7 @@ public sealed class McapConformanceTests
     [MemberData(nameof(Listings))]
     public void Reader_yields_listed_messages_in_log_time_order(string listingPath)
     {
-        var listing = McapConformanceListing.Load(Path.Combine(McapFixtures.ConformanceDirectory, listingPath));
+        var listing = McapConformanceListing.Load(Path.Combine(ConformanceDirectory, listingPath));
         using var file = Write(listing);
         using var reader = new McapReader(file, listing.Name, leaveOpen: true);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Harness.Metrics.Coco;
+using Harness.Testing;
 
 namespace Harness.Tests.Metrics.Coco;
 
@@ -12,7 +13,7 @@ public sealed class CocoFixtureTests
     public static TheoryData<string> FixtureSets()
     {
         var data = new TheoryData<string>();
-        foreach (var dir in Directory.GetDirectories(SharedFixtures.Path("coco-eval")).Order(StringComparer.Ordinal))
+        foreach (var dir in Directory.GetDirectories(Path.Combine(RepositoryPaths.Fixtures, "coco-eval")).Order(StringComparer.Ordinal))
         {
             if (File.Exists(System.IO.Path.Combine(dir, "expected.json")))
             {
@@ -27,7 +28,7 @@ public sealed class CocoFixtureTests
     [MemberData(nameof(FixtureSets))]
     public void Reproduces_pycocotools_stats_and_per_category_AP(string set)
     {
-        var dir = SharedFixtures.Path("coco-eval", set);
+        var dir = Path.Combine(RepositoryPaths.Fixtures, "coco-eval", set);
         using var expected = JsonDocument.Parse(File.ReadAllBytes(System.IO.Path.Combine(dir, "expected.json")));
 
         var result = CocoEvaluation.EvaluateFiles(System.IO.Path.Combine(dir, "ground_truth.json"), System.IO.Path.Combine(dir, "detections.json"));
@@ -55,7 +56,7 @@ public sealed class CocoFixtureTests
     [MemberData(nameof(FixtureSets))]
     public void Reference_transcription_gives_identical_results(string set)
     {
-        var dir = SharedFixtures.Path("coco-eval", set);
+        var dir = Path.Combine(RepositoryPaths.Fixtures, "coco-eval", set);
         var truth = CocoJsonReader.ReadGroundTruth(System.IO.Path.Combine(dir, "ground_truth.json"));
         var detections = CocoJsonReader.ReadDetections(System.IO.Path.Combine(dir, "detections.json"), truth);
 
@@ -70,7 +71,7 @@ public sealed class CocoFixtureTests
     [MemberData(nameof(FixtureSets))]
     public void Json_output_round_trips_every_value(string set)
     {
-        var dir = SharedFixtures.Path("coco-eval", set);
+        var dir = Path.Combine(RepositoryPaths.Fixtures, "coco-eval", set);
         var result = CocoEvaluation.EvaluateFiles(System.IO.Path.Combine(dir, "ground_truth.json"), System.IO.Path.Combine(dir, "detections.json"));
 
         using var json = JsonDocument.Parse(CocoEvaluation.ToJson(result));
