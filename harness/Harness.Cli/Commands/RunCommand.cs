@@ -21,8 +21,9 @@ internal static class RunCommand
         var history = new Option<string>("--history") { Description = "SQLite file every run appends its metrics to", DefaultValueFactory = _ => HistoryCommand.DefaultPath };
         var run = new Option<string>("--run") { Description = "Kind of run, selects timing gates: pr or nightly", DefaultValueFactory = _ => "pr" };
         run.AcceptOnlyFromAmong("pr", "nightly");
+        var strict = new Option<bool>("--strict") { Description = "Fail on a possible regression of a gated metric (point estimate beyond the allowance, interval not), not only warn" };
 
-        var command = new Command("run", "Replay scenarios, compare every metric with its baseline, and report") { scenarios, baselines, cache, report, tag, ids, run, history };
+        var command = new Command("run", "Replay scenarios, compare every metric with its baseline, and report") { scenarios, baselines, cache, report, tag, ids, run, strict, history };
         command.SetAction(parse =>
         {
             var options = new SuiteOptions(
@@ -32,7 +33,8 @@ internal static class RunCommand
                 parse.GetValue(tag),
                 parse.GetValue(ids) ?? [],
                 parse.GetValue(run) == "nightly" ? RunKind.Nightly : RunKind.PullRequest,
-                GatePolicy.CiFromEnvironment());
+                GatePolicy.CiFromEnvironment(),
+                parse.GetValue(strict));
             return Execute(options, parse.GetValue(report)!, parse.GetValue(history)!);
         });
         return command;

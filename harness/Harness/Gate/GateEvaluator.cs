@@ -6,8 +6,8 @@ using Harness.Scenarios;
 namespace Harness.Gate;
 
 /// <summary>
-/// Compares a run with its baseline and the scenario's gates. Every deterministic metric is compared, exact to the
-/// baseline's precision unless a gate allows a change; timing metrics only where a gate names them.
+/// Compares a run with its baseline and the scenario's gates, on evidence: each metric's change with its paired
+/// bootstrap interval (see docs/gating.md), object flips, and whether an unchanged pipeline reproduced its detections.
 /// </summary>
 public static class GateEvaluator
 {
@@ -26,7 +26,14 @@ public static class GateEvaluator
         };
     }
 
-    public static ScenarioVerdict Evaluate(Scenario scenario, BaselineSnapshot measured, BaselineSnapshot? baseline, GatePolicy policy)
+    /// <summary>
+    /// Judges every metric the run, the baseline or a gate names (timing metrics only where a gate names them). A
+    /// gated metric fails when its whole interval lies beyond the allowance, warns when only the point estimate does;
+    /// a metric no gate names is judged by its family's rule in <paramref name="defaults"/> and warns; a metric over
+    /// fewer objects than the minimum support never gates. Absolute <c>min</c>/<c>max</c> bounds are hard limits.
+    /// </summary>
+    public static ScenarioVerdict Evaluate(Scenario scenario, BaselineSnapshot measured, BaselineSnapshot? baseline, GateEvidence evidence,
+        GateDefaults defaults, GatePolicy policy)
     {
         var names = new SortedSet<string>(measured.Metrics.Keys, StringComparer.Ordinal);
         names.UnionWith(scenario.Gates.Select(g => g.Metric));
@@ -35,53 +42,83 @@ public static class GateEvaluator
             names.UnionWith(baseline.Metrics.Keys.Where(k => !MetricNames.IsTiming(k)));
         }
 
-        var verdicts = names.Select(name => EvaluateMetric(name, scenario, measured, baseline, policy)).ToList();
-        return new ScenarioVerdict(scenario.Id, verdicts, Notes(measured, baseline), baseline is null, policy.IsCi);
+        var verdicts = names.Select(name => EvaluateMetric(name, scenario, measured, baseline, evidence, defaults, policy)).ToList();
+        var notes = Notes(measured, baseline);
+        notes.AddRange(evidence.Notes);
+        return new ScenarioVerdict(scenario.Id, verdicts, notes, baseline is null, policy.IsCi)
+        {
+            Agreement = evidence.Agreement,
+            Flips = evidence.Flips,
+            Strict = policy.Strict,
+        };
     }
 
-    private static MetricVerdict EvaluateMetric(string name, Scenario scenario, BaselineSnapshot measured, BaselineSnapshot? baseline, GatePolicy policy)
+    private static MetricVerdict EvaluateMetric(string name, Scenario scenario, BaselineSnapshot measured, BaselineSnapshot? baseline,
+        GateEvidence evidence, GateDefaults defaults, GatePolicy policy)
     {
         var rules = scenario.Gates.Where(g => g.Metric == name).ToList();
         var applicable = rules.Where(g => g.When == RunKind.Always || g.When == policy.Run).ToList();
         double? measuredValue = measured.Metrics.TryGetValue(name, out var m) ? m : null;
         double? baselineValue = baseline is not null && baseline.Metrics.TryGetValue(name, out var b) ? b : null;
-        var tolerance = applicable.Select(g => g.AllowedChange).FirstOrDefault(t => t is not null);
-        var allowed = Describe(applicable, tolerance, name);
-
         if (rules.Count > 0 && applicable.Count == 0)
         {
             return new MetricVerdict(name, baselineValue, measuredValue, "gated on " + string.Join("/", rules.Select(r => r.When.Name())), MetricOutcome.Skipped);
         }
 
+        var gated = applicable.Count > 0;
+        var family = gated ? null : defaults.FamilyOf(name);
+        var tolerance = gated ? applicable.Select(g => g.AllowedChange).FirstOrDefault(t => t is not null) : family?.MaxChange;
+        var blocking = gated || family?.Fails == true;
+        var allowed = Describe(applicable, tolerance, name, blocking);
+        evidence.Intervals.TryGetValue(name, out var interval);
+        var row = new MetricVerdict(name, baselineValue, measuredValue, allowed, MetricOutcome.Pass) { Blocking = blocking, Support = interval?.Support };
+
         if (measuredValue is not { } value)
         {
-            return new MetricVerdict(name, baselineValue, null, allowed, MetricOutcome.Error);
+            return row with { Outcome = MetricOutcome.Error };
         }
 
-        var outsideBounds = applicable.Any(g => value < g.Min || value > g.Max);
-        if (outsideBounds)
+        if (applicable.Any(g => value < g.Min || value > g.Max))
         {
-            return new MetricVerdict(name, baselineValue, value, allowed, MetricOutcome.Regressed);
+            return row with { Outcome = MetricOutcome.Regressed, Blocking = true };
         }
 
         if (baselineValue is not { } reference)
         {
-            return new MetricVerdict(name, null, value, allowed, MetricOutcome.Missing);
+            return row with { Outcome = MetricOutcome.Missing };
+        }
+
+        // The interval is of the re-scored difference; it is centred on the difference of the reported values, so a
+        // baseline whose stored metrics disagree with its own detections (a hand edit) moves the interval with it.
+        var change = value - reference;
+        var shift = interval is null ? 0 : change - (interval.Current - interval.Baseline);
+        var low = interval is null ? change : interval.Low + shift;
+        var high = interval is null ? change : interval.High + shift;
+        row = row with { Low = interval is null ? null : low, High = interval is null ? null : high };
+
+        var minSupport = family?.MinSupport ?? defaults.MinSupport;
+        if (interval is not null && interval.Support < minSupport)
+        {
+            return row with { Outcome = MetricOutcome.LowSupport, Blocking = false };
         }
 
         var limit = (tolerance?.AbsoluteFor(reference) ?? 0) + ComparisonSlack(reference);
-        var worsening = MetricNames.HigherIsBetter(name) ? reference - value : value - reference;
-        var outcome = worsening > limit ? MetricOutcome.Regressed
-            : -worsening > limit ? MetricOutcome.Improved
+        var higherIsBetter = MetricNames.HigherIsBetter(name);
+        var worseningPoint = higherIsBetter ? -change : change;
+        var worseningLeast = higherIsBetter ? -high : low;
+        var worseningMost = higherIsBetter ? -low : high;
+        var outcome = worseningLeast > limit ? MetricOutcome.Regressed
+            : worseningPoint > limit ? MetricOutcome.PossibleRegression
+            : -worseningMost > limit ? MetricOutcome.Improved
             : MetricOutcome.Pass;
-        return new MetricVerdict(name, reference, value, allowed, outcome);
+        return row with { Outcome = outcome };
     }
 
     /// <summary>Both sides are rounded to the same significant digits; only differences beyond that count.</summary>
     private static double ComparisonSlack(double reference) =>
         Math.Max(Math.Abs(reference), 1e-12) * Math.Pow(10, -SignificantDigits.Baseline) / 2;
 
-    private static string Describe(IReadOnlyList<GateRule> rules, Tolerance? tolerance, string name)
+    private static string Describe(IReadOnlyList<GateRule> rules, Tolerance? tolerance, string name, bool blocking)
     {
         var parts = new List<string>();
         foreach (var rule in rules)
@@ -98,8 +135,9 @@ public static class GateEvaluator
         }
 
         var direction = MetricNames.HigherIsBetter(name) ? "-" : "+";
-        parts.Add(tolerance is { } t ? direction + t : "exact");
-        return string.Join(", ", parts);
+        parts.Add(tolerance is { } t ? direction + t : "no change");
+        var text = string.Join(", ", parts);
+        return blocking ? text : text + " (ungated: warns)";
     }
 
     private static List<string> Notes(BaselineSnapshot measured, BaselineSnapshot? baseline)

@@ -3,12 +3,20 @@ namespace Harness.Gate;
 /// <summary>How one metric compares with its baseline and gates.</summary>
 public enum MetricOutcome
 {
+    /// <summary>Within the allowed change, or not sure it moved beyond it in either direction.</summary>
     Pass,
 
-    /// <summary>Better than the baseline beyond tolerance: passes, and flags the baseline for ratcheting.</summary>
+    /// <summary>The whole confidence interval lies beyond the allowance on the better side: passes, and flags the baseline for ratcheting.</summary>
     Improved,
 
+    /// <summary>The whole confidence interval lies beyond the allowance on the worse side, or an absolute bound is crossed.</summary>
     Regressed,
+
+    /// <summary>The point estimate is worse than allowed but the interval reaches back inside the allowance: a warning; fails only under strict.</summary>
+    PossibleRegression,
+
+    /// <summary>Computed over fewer objects than the minimum support: shown, never gates.</summary>
+    LowSupport,
 
     /// <summary>No baseline value to compare with: fails in CI, where nothing is accepted implicitly.</summary>
     Missing,

@@ -1,8 +1,11 @@
+using Harness.Metrics.Flips;
+
 namespace Harness.Gate;
 
 /// <summary>
-/// The gate's decision for one scenario. <see cref="Notes"/> records changes that do not fail by themselves (new
-/// model hash, changed detections) so a reviewer sees them.
+/// The gate's decision for one scenario. <see cref="Notes"/> records what does not fail by itself (new model hash,
+/// platform differences, intervals unavailable) so a reviewer sees it; <see cref="Flips"/> says which objects changed
+/// against the baseline, when its detections are known.
 /// </summary>
 public sealed record ScenarioVerdict(
     string ScenarioId,
@@ -12,22 +15,41 @@ public sealed record ScenarioVerdict(
     bool IsCi,
     string? Error = null)
 {
+    public PipelineAgreement Agreement { get; init; } = PipelineAgreement.NotApplicable;
+
+    public FlipSummary? Flips { get; init; }
+
+    /// <summary>Whether a possible regression of a gated metric fails the scenario.</summary>
+    public bool Strict { get; init; }
+
     public bool Failed =>
         Error is not null ||
-        Metrics.Any(m => m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error) ||
+        Agreement == PipelineAgreement.Changed ||
+        Metrics.Any(m => m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error) ||
+        (Strict && Metrics.Any(m => m.Blocking && m.Outcome == MetricOutcome.PossibleRegression)) ||
         (IsCi && Metrics.Any(m => m.Outcome == MetricOutcome.Missing)) ||
         (IsCi && BaselineMissing);
+
+    /// <summary>Rows that warn without failing: possible regressions, and sure changes of metrics no gate names.</summary>
+    public int Warnings => Metrics.Count(IsWarning);
 
     public bool Improved => !Failed && Metrics.Any(m => m.Outcome == MetricOutcome.Improved);
 
     public string Summary =>
         Error is not null ? "error"
-        : Failed ? "regressed"
-        : BaselineMissing ? "missing baseline"
+        : Agreement == PipelineAgreement.Changed ? "pipeline changed"
+        : Metrics.Any(m => m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error) ? "regressed"
+        : BaselineMissing || (IsCi && Metrics.Any(m => m.Outcome == MetricOutcome.Missing)) ? "missing baseline"
+        : Failed ? "possible regression (strict)"
+        : Warnings > 0 ? "possible regression"
         : Improved ? "improved"
+        : Agreement == PipelineAgreement.Equivalent ? "equivalent"
         : "pass";
 
     /// <summary>A scenario that could not run fails the gate: it never passes by saying nothing.</summary>
     public static ScenarioVerdict ForError(string scenarioId, string message, bool isCi) =>
         new(scenarioId, [], [], BaselineMissing: false, isCi, message);
+
+    internal static bool IsWarning(MetricVerdict m) =>
+        m.Outcome == MetricOutcome.PossibleRegression || (!m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error);
 }

@@ -17,7 +17,10 @@ public static partial class ScenarioLoader
     private static readonly string[] KnownTags = [PullRequestTag, NightlyTag, CanaryTag];
     private static readonly string[] KnownOptimizationLevels = ["disable", "basic", "extended", "all"];
 
-    /// <summary>Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders, failing on duplicate ids.</summary>
+    /// <summary>
+    /// Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders but the suite's
+    /// <c>defaults.yaml</c> (see <see cref="GateDefaultsLoader"/>), failing on duplicate ids.
+    /// </summary>
     public static IReadOnlyList<Scenario> LoadDirectory(string directory)
     {
         if (!Directory.Exists(directory))
@@ -27,8 +30,14 @@ public static partial class ScenarioLoader
 
         var errors = new List<ValidationError>();
         var scenarios = new List<Scenario>();
+        var defaults = Path.GetFullPath(Path.Combine(directory, GateDefaults.FileName));
         foreach (var file in Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (Path.GetFullPath(file) == defaults)
+            {
+                continue;
+            }
+
             try
             {
                 scenarios.Add(LoadFile(file));

@@ -50,14 +50,16 @@ public static class GateSuite
 
     public static ScenarioReport RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null)
     {
-        var policy = new GatePolicy(options.Run, options.IsCi);
+        var policy = new GatePolicy(options.Run, options.IsCi, options.Strict);
         var store = new BaselineStore(options.BaselinesDirectory);
+        GateDefaults defaults;
         BaselineSnapshot? baseline;
         try
         {
+            defaults = GateDefaultsLoader.LoadDirectory(options.ScenariosDirectory);
             baseline = store.ReadVerified(scenario.EffectiveBaselineId);
         }
-        catch (BaselineFormatException e)
+        catch (Exception e) when (e is BaselineFormatException or ScenarioValidationException)
         {
             return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, e.Message, options.IsCi), null);
         }
@@ -73,7 +75,10 @@ public static class GateSuite
         }
 
         var measured = GateEvaluator.Snapshot(scenario, result);
-        var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, policy);
+        var evidence = baseline is null
+            ? GateEvidence.PointValuesOnly()
+            : GateEvidenceBuilder.Build(result, baseline, null, sameInputs: false, [], scenario.Model.Classes, defaults);
+        var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, evidence, defaults, policy);
         if (scenario.BaselineId is null)
         {
             KeepReceived(store, measured, baseline, verdict);
@@ -87,7 +92,7 @@ public static class GateSuite
     {
         var settled = baseline is not null &&
             measured.SameBehaviourAs(baseline) &&
-            verdict.Metrics.All(m => m.Outcome is MetricOutcome.Pass or MetricOutcome.Skipped);
+            verdict.Metrics.All(m => m.Outcome is MetricOutcome.Pass or MetricOutcome.Skipped or MetricOutcome.LowSupport);
         if (settled)
         {
             store.DeleteReceived(measured.ScenarioId);

@@ -4,7 +4,7 @@ namespace Harness.Suite;
 
 /// <summary>
 /// A resolved gate run: which scenarios (by tag and/or id), where baselines and the generated-input cache live,
-/// and what kind of run it is.
+/// what kind of run it is, and whether a possible regression of a gated metric fails (strict).
 /// </summary>
 public sealed record SuiteOptions(
     string ScenariosDirectory,
@@ -13,4 +13,5 @@ public sealed record SuiteOptions(
     string? Tag,
     IReadOnlyList<string> Ids,
     RunKind Run,
-    bool IsCi);
+    bool IsCi,
+    bool Strict = false);

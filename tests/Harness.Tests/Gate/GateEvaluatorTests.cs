@@ -1,4 +1,5 @@
 using Harness.Gate;
+using Harness.Metrics.Bootstrap;
 using Harness.Running;
 using Harness.Scenarios;
 
@@ -6,59 +7,219 @@ namespace Harness.Tests.Gate;
 
 public sealed class GateEvaluatorTests
 {
+    private const string AP = "coco/AP";
     private static readonly GatePolicy PullRequest = new(RunKind.PullRequest, IsCi: true);
+    private static readonly GateRule ApDrop = new(AP, null, null, new Tolerance(0.01, false), RunKind.Always);
 
     [Fact]
     public void Identical_run_passes_every_metric()
     {
-        var scenario = Scenario();
-        var snapshot = Snapshot(("coco/AP", 0.4), ("fp_per_frame", 1.5));
+        var snapshot = Snapshot((AP, 0.4), ("fp_per_frame", 1.5));
 
-        var verdict = GateEvaluator.Evaluate(scenario, snapshot, snapshot, PullRequest);
+        var verdict = Evaluate(Scenario(), snapshot, snapshot);
 
         Assert.False(verdict.Failed);
+        Assert.Equal("pass", verdict.Summary);
         Assert.All(verdict.Metrics, m => Assert.Equal(MetricOutcome.Pass, m.Outcome));
     }
 
-    [Fact]
-    public void Drop_beyond_tolerance_regresses_and_within_tolerance_passes()
+    [Theory]
+    [InlineData(0.39, MetricOutcome.Pass)] // exactly the allowed drop
+    [InlineData(0.390001, MetricOutcome.Pass)]
+    [InlineData(0.389999, MetricOutcome.Regressed)] // one stored digit beyond it
+    [InlineData(0.41, MetricOutcome.Pass)] // exactly the allowance on the better side
+    [InlineData(0.410001, MetricOutcome.Improved)]
+    public void Without_an_interval_the_point_change_is_judged_against_the_allowance(double measured, MetricOutcome expected)
     {
-        var scenario = Scenario(new GateRule("coco/AP", null, null, new Tolerance(0.01, false), RunKind.Always));
-        var baseline = Snapshot(("coco/AP", 0.40));
-
-        Assert.Equal(MetricOutcome.Pass, Outcome(scenario, Snapshot(("coco/AP", 0.395)), baseline, "coco/AP"));
-        Assert.Equal(MetricOutcome.Regressed, Outcome(scenario, Snapshot(("coco/AP", 0.385)), baseline, "coco/AP"));
-        Assert.Equal(MetricOutcome.Improved, Outcome(scenario, Snapshot(("coco/AP", 0.42)), baseline, "coco/AP"));
+        Assert.Equal(expected, Row(Scenario(ApDrop), Snapshot((AP, measured)), Snapshot((AP, 0.40)), GateEvidence.PointValuesOnly()).Outcome);
     }
 
-    [Fact]
-    public void Lower_is_better_metrics_regress_upwards()
+    [Theory]
+    [InlineData(-0.03, -0.02, -0.011, MetricOutcome.Regressed)] // the whole interval is beyond the allowed drop
+    [InlineData(-0.03, -0.02, -0.01, MetricOutcome.PossibleRegression)] // the interval touches the allowance
+    [InlineData(-0.03, -0.02, 0.005, MetricOutcome.PossibleRegression)]
+    [InlineData(-0.02, -0.01, 0.005, MetricOutcome.Pass)] // point exactly at the allowance
+    [InlineData(-0.02, -0.005, 0.02, MetricOutcome.Pass)]
+    [InlineData(-0.005, 0.02, 0.03, MetricOutcome.Pass)] // better beyond the allowance, but not surely
+    [InlineData(0.01, 0.02, 0.03, MetricOutcome.Pass)] // interval starts exactly at the allowance
+    [InlineData(0.011, 0.02, 0.03, MetricOutcome.Improved)]
+    public void Gated_metric_verdict_follows_where_the_interval_lies(double low, double change, double high, MetricOutcome expected)
+    {
+        var baseline = Snapshot((AP, 0.40));
+        var measured = Snapshot((AP, 0.40 + change));
+
+        var row = Row(Scenario(ApDrop), measured, baseline, Evidence((AP, new ChangeInterval(0.40, 0.40 + change, low, high, 100))));
+
+        Assert.Equal(expected, row.Outcome);
+        Assert.True(row.Blocking);
+        Assert.Equal(low, row.Low!.Value, 12);
+        Assert.Equal(high, row.High!.Value, 12);
+    }
+
+    [Theory]
+    [InlineData(12, MetricOutcome.Pass)] // exactly +20%
+    [InlineData(12.0001, MetricOutcome.Regressed)]
+    [InlineData(8, MetricOutcome.Pass)]
+    [InlineData(7.9999, MetricOutcome.Improved)]
+    public void Lower_is_better_metrics_regress_upwards(double measured, MetricOutcome expected)
     {
         var scenario = Scenario(new GateRule("latency/p99_ms", null, null, new Tolerance(0.2, true), RunKind.Always));
-        var baseline = Snapshot(("latency/p99_ms", 10));
 
-        Assert.Equal(MetricOutcome.Pass, Outcome(scenario, Snapshot(("latency/p99_ms", 11.9)), baseline, "latency/p99_ms"));
-        Assert.Equal(MetricOutcome.Regressed, Outcome(scenario, Snapshot(("latency/p99_ms", 12.1)), baseline, "latency/p99_ms"));
-        Assert.Equal(MetricOutcome.Improved, Outcome(scenario, Snapshot(("latency/p99_ms", 7)), baseline, "latency/p99_ms"));
+        Assert.Equal(expected, Row(scenario, Snapshot(("latency/p99_ms", measured)), Snapshot(("latency/p99_ms", 10)), GateEvidence.PointValuesOnly()).Outcome);
     }
 
     [Fact]
-    public void Ungated_metrics_are_exact_to_baseline_precision()
+    public void Lower_is_better_interval_is_read_in_its_own_direction()
     {
-        var scenario = Scenario();
-        var baseline = Snapshot(("recall@0.5/car", 0.5));
+        var scenario = Scenario(new GateRule("fp_per_frame", null, null, new Tolerance(0.5, false), RunKind.Always));
+        var baseline = Snapshot(("fp_per_frame", 2));
 
-        Assert.Equal(MetricOutcome.Pass, Outcome(scenario, Snapshot(("recall@0.5/car", 0.5000001)), baseline, "recall@0.5/car"));
-        Assert.Equal(MetricOutcome.Regressed, Outcome(scenario, Snapshot(("recall@0.5/car", 0.49999)), baseline, "recall@0.5/car"));
+        var sure = Row(scenario, Snapshot(("fp_per_frame", 3)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 3, 0.6, 1.4, 100))));
+        var unsure = Row(scenario, Snapshot(("fp_per_frame", 3)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 3, 0.4, 1.4, 100))));
+        var better = Row(scenario, Snapshot(("fp_per_frame", 1)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 1, -1.4, -0.6, 100))));
+
+        Assert.Equal(MetricOutcome.Regressed, sure.Outcome);
+        Assert.Equal(MetricOutcome.PossibleRegression, unsure.Outcome);
+        Assert.Equal(MetricOutcome.Improved, better.Outcome);
+    }
+
+    [Theory]
+    [InlineData(0.5, MetricOutcome.Pass)]
+    [InlineData(0.499999, MetricOutcome.Regressed)]
+    public void Absolute_floor_is_a_hard_limit(double measured, MetricOutcome expected)
+    {
+        var scenario = Scenario(new GateRule(AP, 0.5, null, null, RunKind.Always));
+        var run = Snapshot((AP, measured));
+
+        Assert.Equal(expected, Row(scenario, run, run, GateEvidence.PointValuesOnly()).Outcome);
+    }
+
+    [Theory]
+    [InlineData(5, MetricOutcome.Pass)]
+    [InlineData(5.00001, MetricOutcome.Regressed)]
+    public void Absolute_ceiling_is_a_hard_limit(double measured, MetricOutcome expected)
+    {
+        var scenario = Scenario(new GateRule("fp_per_frame", null, 5, null, RunKind.Always));
+        var run = Snapshot(("fp_per_frame", measured));
+
+        Assert.Equal(expected, Row(scenario, run, run, GateEvidence.PointValuesOnly()).Outcome);
     }
 
     [Fact]
-    public void Absolute_floor_fails_even_when_baseline_agrees()
+    public void Absolute_bound_gates_even_a_metric_of_low_support()
     {
-        var scenario = Scenario(new GateRule("coco/AP", 0.5, null, null, RunKind.Always));
-        var run = Snapshot(("coco/AP", 0.4));
+        var scenario = Scenario(new GateRule(AP, 0.5, null, null, RunKind.Always));
+        var run = Snapshot((AP, 0.4));
 
-        Assert.Equal(MetricOutcome.Regressed, Outcome(scenario, run, run, "coco/AP"));
+        var row = Row(scenario, run, run, Evidence((AP, new ChangeInterval(0.4, 0.4, 0, 0, 3))));
+
+        Assert.Equal(MetricOutcome.Regressed, row.Outcome);
+        Assert.True(row.Blocking);
+    }
+
+    [Fact]
+    public void Ungated_metric_is_judged_by_its_family_rule_and_only_warns()
+    {
+        var baseline = Snapshot(("recall@0.5/car", 0.60));
+        var measured = Snapshot(("recall@0.5/car", 0.50));
+
+        var verdict = Evaluate(Scenario(), measured, baseline, Evidence(("recall@0.5/car", new ChangeInterval(0.6, 0.5, -0.15, -0.05, 100))));
+
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal(MetricOutcome.Regressed, row.Outcome);
+        Assert.False(row.Blocking);
+        Assert.Equal("-0.02 (ungated: warns)", row.Allowed);
+        Assert.False(verdict.Failed);
+        Assert.Equal(1, verdict.Warnings);
+        Assert.Equal("possible regression", verdict.Summary);
+    }
+
+    [Theory]
+    [InlineData(-0.02, MetricOutcome.Pass)]
+    [InlineData(-0.021, MetricOutcome.Regressed)]
+    public void Ungated_family_allowance_boundary(double change, MetricOutcome expected)
+    {
+        var row = Row(Scenario(), Snapshot(("recall@0.5/car", 0.6 + change)), Snapshot(("recall@0.5/car", 0.6)), GateEvidence.PointValuesOnly());
+
+        Assert.Equal(expected, row.Outcome);
+    }
+
+    [Fact]
+    public void Family_that_fails_makes_an_ungated_regression_blocking()
+    {
+        var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("recall@0.5", new Tolerance(0.02, false), null, Fails: true)] };
+
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), GateEvidence.PointValuesOnly(), defaults, PullRequest);
+
+        Assert.True(Assert.Single(verdict.Metrics).Blocking);
+        Assert.True(verdict.Failed);
+        Assert.Equal("regressed", verdict.Summary);
+    }
+
+    [Fact]
+    public void Metric_of_no_family_allows_no_change_and_warns()
+    {
+        var defaults = GateDefaults.BuiltIn with { Ungated = [] };
+
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.59)), Snapshot(("recall@0.5/car", 0.6)), GateEvidence.PointValuesOnly(), defaults, PullRequest);
+
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal("no change (ungated: warns)", row.Allowed);
+        Assert.Equal(MetricOutcome.Regressed, row.Outcome);
+        Assert.False(verdict.Failed);
+    }
+
+    [Theory]
+    [InlineData(29, MetricOutcome.LowSupport)]
+    [InlineData(30, MetricOutcome.Regressed)]
+    [InlineData(31, MetricOutcome.Regressed)]
+    public void Metric_below_minimum_support_never_gates(long support, MetricOutcome expected)
+    {
+        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.3)), Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.3, -0.12, -0.08, support))));
+
+        Assert.Equal(expected, row.Outcome);
+        Assert.Equal(support, row.Support);
+        Assert.Equal(expected != MetricOutcome.LowSupport, row.Blocking);
+    }
+
+    [Fact]
+    public void Family_minimum_support_overrides_the_suite_minimum()
+    {
+        var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("recall@0.5", new Tolerance(0.02, false), 5, Fails: false)] };
+        var evidence = Evidence(("recall@0.5/car", new ChangeInterval(0.6, 0.5, -0.15, -0.05, 5)));
+
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), evidence, defaults, PullRequest);
+
+        Assert.Equal(MetricOutcome.Regressed, Assert.Single(verdict.Metrics).Outcome);
+    }
+
+    [Fact]
+    public void Possible_regression_warns_and_fails_only_under_strict()
+    {
+        var evidence = Evidence((AP, new ChangeInterval(0.4, 0.38, -0.03, 0.0, 100)));
+        var baseline = Snapshot((AP, 0.4));
+        var measured = Snapshot((AP, 0.38));
+
+        var lenient = GateEvaluator.Evaluate(Scenario(ApDrop), measured, baseline, evidence, GateDefaults.BuiltIn, PullRequest);
+        var strict = GateEvaluator.Evaluate(Scenario(ApDrop), measured, baseline, evidence, GateDefaults.BuiltIn, PullRequest with { Strict = true });
+
+        Assert.False(lenient.Failed);
+        Assert.Equal("possible regression", lenient.Summary);
+        Assert.True(strict.Failed);
+        Assert.Equal("possible regression (strict)", strict.Summary);
+    }
+
+    [Fact]
+    public void Hand_edited_baseline_value_regresses_although_the_detections_agree()
+    {
+        // The detections re-score to 0.40 on both sides (a zero-width interval), but the file claims 0.45.
+        var evidence = Evidence((AP, new ChangeInterval(0.40, 0.40, 0, 0, 100)));
+
+        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.40)), Snapshot((AP, 0.45)), evidence);
+
+        Assert.Equal(MetricOutcome.Regressed, row.Outcome);
+        Assert.Equal(-0.05, row.Low!.Value, 12);
+        Assert.Equal(-0.05, row.High!.Value, 12);
     }
 
     [Fact]
@@ -67,43 +228,117 @@ public sealed class GateEvaluatorTests
         var scenario = Scenario(new GateRule("latency/p99_ms", null, 5, null, RunKind.Nightly));
         var run = Snapshot(("latency/p99_ms", 9));
 
-        Assert.Equal(MetricOutcome.Skipped, Outcome(scenario, run, run, "latency/p99_ms"));
-        var nightly = GateEvaluator.Evaluate(scenario, run, run, new GatePolicy(RunKind.Nightly, IsCi: true));
+        Assert.Equal(MetricOutcome.Skipped, Row(scenario, run, run, GateEvidence.PointValuesOnly()).Outcome);
+        var nightly = GateEvaluator.Evaluate(scenario, run, run, GateEvidence.PointValuesOnly(), GateDefaults.BuiltIn, new GatePolicy(RunKind.Nightly, IsCi: true));
         Assert.Equal(MetricOutcome.Regressed, nightly.Metrics.Single(m => m.Metric == "latency/p99_ms").Outcome);
     }
 
     [Fact]
     public void Missing_baseline_fails_in_ci_only()
     {
-        var scenario = Scenario();
-        var run = Snapshot(("coco/AP", 0.4));
+        var run = Snapshot((AP, 0.4));
 
-        Assert.True(GateEvaluator.Evaluate(scenario, run, null, PullRequest).Failed);
-        Assert.False(GateEvaluator.Evaluate(scenario, run, null, PullRequest with { IsCi = false }).Failed);
+        var ci = Evaluate(Scenario(), run, null);
+        var local = GateEvaluator.Evaluate(Scenario(), run, null, GateEvidence.PointValuesOnly(), GateDefaults.BuiltIn, PullRequest with { IsCi = false });
+
+        Assert.True(ci.Failed);
+        Assert.Equal("missing baseline", ci.Summary);
+        Assert.False(local.Failed);
+        Assert.Equal("missing baseline", local.Summary);
     }
 
     [Fact]
-    public void Metric_no_longer_produced_is_an_error()
+    public void Gated_metric_no_longer_produced_is_a_failing_error()
     {
-        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(), Snapshot(("coco/AP", 0.4)), PullRequest);
+        var verdict = Evaluate(Scenario(ApDrop), Snapshot(), Snapshot((AP, 0.4)));
 
         Assert.Equal(MetricOutcome.Error, Assert.Single(verdict.Metrics).Outcome);
         Assert.True(verdict.Failed);
     }
 
     [Fact]
+    public void Ungated_metric_no_longer_produced_warns()
+    {
+        var verdict = Evaluate(Scenario(), Snapshot(), Snapshot(("recall@0.5/car", 0.4)));
+
+        Assert.Equal(MetricOutcome.Error, Assert.Single(verdict.Metrics).Outcome);
+        Assert.False(verdict.Failed);
+        Assert.Equal(1, verdict.Warnings);
+    }
+
+    [Fact]
+    public void Changed_pipeline_fails_even_when_every_metric_passes()
+    {
+        var run = Snapshot((AP, 0.4));
+        var evidence = GateEvidence.PointValuesOnly() with { Agreement = PipelineAgreement.Changed };
+
+        var verdict = Evaluate(Scenario(), run, run, evidence);
+
+        Assert.True(verdict.Failed);
+        Assert.Equal("pipeline changed", verdict.Summary);
+    }
+
+    [Fact]
+    public void Equivalent_pipeline_passes_and_says_so()
+    {
+        var run = Snapshot((AP, 0.4));
+        var evidence = GateEvidence.PointValuesOnly("equivalent to the baseline: ...") with { Agreement = PipelineAgreement.Equivalent };
+
+        var verdict = Evaluate(Scenario(), run, run, evidence);
+
+        Assert.False(verdict.Failed);
+        Assert.Equal("equivalent", verdict.Summary);
+        Assert.Contains("equivalent to the baseline: ...", verdict.Notes);
+    }
+
+    [Fact]
+    public void Sure_improvement_is_reported_as_improved()
+    {
+        var verdict = Evaluate(Scenario(ApDrop), Snapshot((AP, 0.5)), Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.5, 0.05, 0.15, 100))));
+
+        Assert.False(verdict.Failed);
+        Assert.True(verdict.Improved);
+        Assert.Equal("improved", verdict.Summary);
+    }
+
+    [Fact]
+    public void Notes_name_what_changed_against_the_baseline()
+    {
+        var baseline = Snapshot((AP, 0.4));
+        var run = new BaselineSnapshot("s", "clip2", "model2", "detections2", 11, baseline.Metrics);
+
+        var verdict = Evaluate(Scenario(), run, baseline, GateEvidence.PointValuesOnly("evidence note"));
+
+        Assert.Equal(["clip changed: clip -> clip2", "model changed: model -> model2", "detections changed: detections -> detections2", "frame count changed: 10 -> 11", "evidence note"], verdict.Notes);
+    }
+
+    [Fact]
     public void Timing_metrics_are_kept_in_the_snapshot_only_when_gated()
     {
-        var result = new ScenarioResult("s", new Dictionary<string, double> { ["coco/AP"] = 0.1234567, ["latency/p99_ms"] = 3, ["latency/p50_ms"] = 2 }, "c", "m", "d", 3);
+        var result = new ScenarioResult("s", new Dictionary<string, double> { [AP] = 0.1234567, ["latency/p99_ms"] = 3, ["latency/p50_ms"] = 2 }, "c", "m", "d", 3);
 
         var snapshot = GateEvaluator.Snapshot(Scenario(new GateRule("latency/p99_ms", null, 10, null, RunKind.Nightly)), result);
 
-        Assert.Equal(["coco/AP", "latency/p99_ms"], snapshot.Metrics.Keys);
-        Assert.Equal(0.123457, snapshot.Metrics["coco/AP"]);
+        Assert.Equal([AP, "latency/p99_ms"], snapshot.Metrics.Keys);
+        Assert.Equal(0.123457, snapshot.Metrics[AP]);
     }
 
-    private static MetricOutcome Outcome(Scenario scenario, BaselineSnapshot run, BaselineSnapshot baseline, string metric) =>
-        GateEvaluator.Evaluate(scenario, run, baseline, PullRequest).Metrics.Single(m => m.Metric == metric).Outcome;
+    [Fact]
+    public void Ungated_timing_metrics_of_the_baseline_are_not_judged()
+    {
+        var verdict = Evaluate(Scenario(), Snapshot((AP, 0.4)), Snapshot((AP, 0.4), ("latency/p50_ms", 3)));
+
+        Assert.Equal([AP], verdict.Metrics.Select(m => m.Metric));
+    }
+
+    private static ScenarioVerdict Evaluate(Scenario scenario, BaselineSnapshot run, BaselineSnapshot? baseline, GateEvidence? evidence = null) =>
+        GateEvaluator.Evaluate(scenario, run, baseline, evidence ?? GateEvidence.PointValuesOnly(), GateDefaults.BuiltIn, PullRequest);
+
+    private static MetricVerdict Row(Scenario scenario, BaselineSnapshot run, BaselineSnapshot baseline, GateEvidence evidence) =>
+        Assert.Single(Evaluate(scenario, run, baseline, evidence).Metrics);
+
+    private static GateEvidence Evidence(params (string Name, ChangeInterval Interval)[] intervals) =>
+        new(intervals.ToDictionary(i => i.Name, i => i.Interval), null, PipelineAgreement.NotApplicable, []);
 
     private static BaselineSnapshot Snapshot(params (string Name, double Value)[] metrics) =>
         new("s", "clip", "model", "detections", 10, metrics.ToDictionary(m => m.Name, m => m.Value));

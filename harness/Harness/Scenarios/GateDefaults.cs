@@ -1,0 +1,34 @@
+namespace Harness.Scenarios;
+
+/// <summary>
+/// Suite-wide gate settings, from <c>scenarios/defaults.yaml</c> (or <see cref="BuiltIn"/> when the suite has none):
+/// the statistics, the minimum support, the numerical tolerance under which an unchanged pipeline counts as
+/// equivalent, and the rules for metrics no gate names.
+/// </summary>
+public sealed record GateDefaults(
+    StatisticsSpec Statistics,
+    int MinSupport,
+    double EquivalentBoxPixels,
+    double EquivalentScore,
+    IReadOnlyList<MetricFamilyRule> Ungated)
+{
+    public const string FileName = "defaults.yaml";
+
+    /// <summary>The values documented in docs/gating.md and written in the default suite's defaults.yaml.</summary>
+    public static GateDefaults BuiltIn { get; } = new(
+        new StatisticsSpec(Resamples: 1000, Seed: 20261130, BlockSeconds: 1.0, Confidence: 0.95),
+        MinSupport: 30,
+        EquivalentBoxPixels: 0.01,
+        EquivalentScore: 1e-4,
+        [
+            new MetricFamilyRule("coco/", new Tolerance(0.01, Relative: false), null, Fails: false),
+            new MetricFamilyRule("precision@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
+            new MetricFamilyRule("recall@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
+            new MetricFamilyRule("f1@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
+            new MetricFamilyRule("fp_per_frame", new Tolerance(0.1, Relative: true), null, Fails: false),
+        ]);
+
+    /// <summary>The rule of the longest family prefix that <paramref name="metric"/> starts with, or null.</summary>
+    public MetricFamilyRule? FamilyOf(string metric) =>
+        Ungated.Where(r => metric.StartsWith(r.Family, StringComparison.Ordinal)).MaxBy(r => r.Family.Length);
+}

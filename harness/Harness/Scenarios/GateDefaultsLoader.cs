@@ -1,0 +1,152 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Harness.Scenarios;
+
+/// <summary>
+/// Reads <c>defaults.yaml</c> at the top of a scenario directory. A suite without one uses
+/// <see cref="GateDefaults.BuiltIn"/>; a key the file leaves out keeps its built-in value, and a family it lists
+/// replaces the built-in rule of that family. Every problem is reported with file, line and field.
+/// </summary>
+public static class GateDefaultsLoader
+{
+    private static readonly string[] KnownActions = ["warn", "fail"];
+
+    public static GateDefaults LoadDirectory(string scenariosDirectory)
+    {
+        var path = Path.Combine(scenariosDirectory, GateDefaults.FileName);
+        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : GateDefaults.BuiltIn;
+    }
+
+    public static GateDefaults Parse(string yaml, string path)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            throw new ScenarioValidationException([new ValidationError(path, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {e.Message}")]);
+        }
+
+        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new ScenarioValidationException([new ValidationError(path, 1, 1, "", "expected one YAML document whose top level is a mapping")]);
+        }
+
+        var errors = new List<ValidationError>();
+        var top = new YamlMappingReader(root, path, "", errors);
+        var builtIn = GateDefaults.BuiltIn;
+        var statistics = ReadStatistics(top.Mapping("statistics"), builtIn.Statistics);
+        var minSupport = top.Integer("min_support") ?? builtIn.MinSupport;
+        if (minSupport < 0)
+        {
+            top.Error("min_support", "must be 0 or more");
+        }
+
+        var (box, score) = ReadEquivalence(top.Mapping("equivalence"), builtIn);
+        var families = builtIn.Ungated.ToDictionary(r => r.Family, StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in top.MappingList("ungated"))
+        {
+            if (ReadFamily(item) is { } rule)
+            {
+                if (!listed.Add(rule.Family))
+                {
+                    item.Error("family", $"'{rule.Family}' is listed twice");
+                }
+
+                families[rule.Family] = rule;
+            }
+        }
+
+        top.RejectUnknownKeys();
+        return errors.Count > 0
+            ? throw new ScenarioValidationException(errors)
+            : new GateDefaults(statistics, minSupport, box, score, [.. families.Values.OrderBy(r => r.Family, StringComparer.Ordinal)]);
+    }
+
+    private static StatisticsSpec ReadStatistics(YamlMappingReader? reader, StatisticsSpec builtIn)
+    {
+        if (reader is null)
+        {
+            return builtIn;
+        }
+
+        var resamples = reader.Integer("resamples") ?? builtIn.Resamples;
+        if (resamples is < 0 or > 100_000)
+        {
+            reader.Error("resamples", "must be between 0 and 100000");
+        }
+
+        var seed = reader.Integer("seed") ?? (long)builtIn.Seed;
+        if (seed < 0)
+        {
+            reader.Error("seed", "must be 0 or more");
+        }
+
+        var block = reader.Number("block_seconds") ?? builtIn.BlockSeconds;
+        if (block <= 0)
+        {
+            reader.Error("block_seconds", "must be greater than 0");
+        }
+
+        var confidence = reader.Number("confidence") ?? builtIn.Confidence;
+        if (confidence is <= 0 or >= 1)
+        {
+            reader.Error("confidence", "must be between 0 and 1 (exclusive), e.g. 0.95");
+        }
+
+        reader.RejectUnknownKeys();
+        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence);
+    }
+
+    private static (double Box, double Score) ReadEquivalence(YamlMappingReader? reader, GateDefaults builtIn)
+    {
+        if (reader is null)
+        {
+            return (builtIn.EquivalentBoxPixels, builtIn.EquivalentScore);
+        }
+
+        var box = reader.Number("box_px") ?? builtIn.EquivalentBoxPixels;
+        var score = reader.Number("score") ?? builtIn.EquivalentScore;
+        if (box < 0)
+        {
+            reader.Error("box_px", "must be 0 or more");
+        }
+
+        if (score < 0)
+        {
+            reader.Error("score", "must be 0 or more");
+        }
+
+        reader.RejectUnknownKeys();
+        return (box, score);
+    }
+
+    private static MetricFamilyRule? ReadFamily(YamlMappingReader item)
+    {
+        var family = item.String("family", required: true);
+        var change = item.Tolerance("max_change");
+        if (change is null)
+        {
+            item.Error("max_change", "is required (an absolute change such as 0.01, or a percentage such as 10%)");
+        }
+
+        var minSupport = item.Integer("min_support");
+        if (minSupport < 0)
+        {
+            item.Error("min_support", "must be 0 or more");
+        }
+
+        var action = item.String("on_regression") ?? "warn";
+        if (!KnownActions.Contains(action, StringComparer.Ordinal))
+        {
+            item.Error("on_regression", $"unknown value '{action}' (expected one of: {string.Join(", ", KnownActions)})");
+        }
+
+        item.RejectUnknownKeys();
+        return family is null || change is null ? null : new MetricFamilyRule(family, change.Value, minSupport, action == "fail");
+    }
+}
