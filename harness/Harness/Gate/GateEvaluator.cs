@@ -88,6 +88,18 @@ public static class GateEvaluator
             return row with { Outcome = MetricOutcome.Missing };
         }
 
+        // A verified baseline whose stored value its own detections no longer score to was edited by hand (or the
+        // scoring changed): it cannot vouch for anything until it is accepted again.
+        if (interval is not null && SignificantDigits.Round(interval.Baseline) != reference)
+        {
+            return row with
+            {
+                Outcome = MetricOutcome.Regressed,
+                Blocking = true,
+                Allowed = $"baseline's detections score {SignificantDigits.Round(interval.Baseline).ToString("0.######", CultureInfo.InvariantCulture)}, not the stored value",
+            };
+        }
+
         // The interval is of the re-scored difference; it is centred on the difference of the reported values, so a
         // baseline whose stored metrics disagree with its own detections (a hand edit) moves the interval with it.
         var change = value - reference;

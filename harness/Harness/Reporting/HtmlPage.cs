@@ -18,10 +18,10 @@ internal static class HtmlPage
         th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         th { background: #f3f3f3; }
-        tr.fail td { background: #fde2e1; } tr.improved td { background: #e2f5e4; }
+        tr.fail td { background: #fde2e1; } tr.warn td { background: #fff4d6; } tr.improved td { background: #e2f5e4; }
         .badge { display: inline-block; padding: .1rem .5rem; border-radius: .3rem; font-size: .85rem; color: #fff; vertical-align: middle; }
         .badge.fail { background: #c62828; } .badge.improved { background: #2e7d32; } .badge.pass { background: #607d8b; }
-        .badge.missing { background: #b26a00; }
+        .badge.missing, .badge.warn { background: #b26a00; }
         .error { color: #c62828; font-weight: bold; white-space: pre-wrap; }
         .muted { color: #666; font-size: .9rem; }
         code { font-size: .85rem; }
@@ -96,6 +96,11 @@ internal static class HtmlPage
             html.Append("<p>No verified baseline: the measured snapshot was written as received; accept it with <code>./build.sh --target=AcceptBaselines</code>.</p>\n");
         }
 
+        if (verdict.Flips is { } flips)
+        {
+            html.Append("<p><strong>Objects against the baseline:</strong> ").Append(Escape(flips.Describe())).Append("</p>\n");
+        }
+
         if (verdict.Notes.Count > 0)
         {
             html.Append("<ul>\n");
@@ -125,7 +130,7 @@ internal static class HtmlPage
             return;
         }
 
-        var review = verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, verdict)).OrderBy(m => VerdictTable.Severity(m.Outcome)).ToList();
+        var review = verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, verdict)).OrderBy(VerdictTable.Severity).ToList();
         var rest = verdict.Metrics.Where(m => !VerdictTable.NeedsReview(m, verdict)).ToList();
         html.Append("<h3>Metrics</h3>\n");
         if (review.Count > 0)
@@ -148,18 +153,32 @@ internal static class HtmlPage
 
     private static void AppendMetricTable(StringBuilder html, IEnumerable<MetricVerdict> rows)
     {
-        html.Append("<table>\n<tr><th>metric</th><th>baseline</th><th>measured</th><th>allowed</th><th>verdict</th></tr>\n");
+        html.Append("<table>\n<tr>");
+        foreach (var column in VerdictTable.Columns)
+        {
+            html.Append("<th>").Append(Escape(column)).Append("</th>");
+        }
+
+        html.Append("</tr>\n");
         foreach (var row in rows)
         {
             var rowClass = row.Outcome switch
             {
-                MetricOutcome.Regressed or MetricOutcome.Error or MetricOutcome.Missing => " class=\"fail\"",
+                MetricOutcome.Regressed or MetricOutcome.Error when row.Blocking => " class=\"fail\"",
+                MetricOutcome.Missing => " class=\"fail\"",
+                MetricOutcome.PossibleRegression or MetricOutcome.Regressed or MetricOutcome.Error => " class=\"warn\"",
                 MetricOutcome.Improved => " class=\"improved\"",
                 _ => "",
             };
-            html.Append("<tr").Append(rowClass).Append("><td><code>").Append(Escape(row.Metric)).Append("</code></td><td class=\"num\">")
-                .Append(Escape(MetricFormat.Value(row.Baseline))).Append("</td><td class=\"num\">").Append(Escape(MetricFormat.Value(row.Measured)))
-                .Append("</td><td>").Append(Escape(row.Allowed)).Append("</td><td>").Append(Escape(MetricFormat.Outcome(row.Outcome))).Append("</td></tr>\n");
+            var cells = VerdictTable.Cells(row);
+            html.Append("<tr").Append(rowClass).Append("><td><code>").Append(Escape(cells[0])).Append("</code></td>");
+            for (var c = 1; c < cells.Length; c++)
+            {
+                var numeric = c is 1 or 2 or 3 or 5;
+                html.Append(numeric ? "<td class=\"num\">" : "<td>").Append(Escape(cells[c])).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
         }
 
         html.Append("</table>\n");
@@ -225,15 +244,15 @@ internal static class HtmlPage
 
     private static string Badge(ScenarioVerdict verdict)
     {
-        var kind = verdict.Failed ? "fail" : verdict.Improved ? "improved" : verdict.BaselineMissing ? "missing" : "pass";
+        var kind = verdict.Failed ? "fail" : verdict.BaselineMissing ? "missing" : verdict.Warnings > 0 ? "warn" : verdict.Improved ? "improved" : "pass";
         return "<span class=\"badge " + kind + "\">" + Escape(verdict.Summary) + "</span>";
     }
 
     private static string OutcomeCounts(ScenarioVerdict verdict) =>
         verdict.Metrics.Count == 0
             ? "no metrics"
-            : string.Join(", ", verdict.Metrics.GroupBy(m => m.Outcome).OrderBy(g => VerdictTable.Severity(g.Key)).ThenBy(g => g.Key)
-                .Select(g => Invariant($"{g.Count()} {MetricFormat.Outcome(g.Key)}")));
+            : string.Join(", ", verdict.Metrics.GroupBy(MetricFormat.Outcome).OrderBy(g => g.Min(VerdictTable.Severity)).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => Invariant($"{g.Count()} {g.Key}")));
 
     /// <summary>Ids are [a-z0-9-]; the prefix keeps anchors from clashing with anything else on the page.</summary>
     private static string Anchor(string scenarioId) => "scenario-" + Escape(HtmlReporter.FolderName(scenarioId));

@@ -28,8 +28,10 @@ public sealed class MarkdownReporter(string outputDirectory) : IReporter
     {
         var text = new StringBuilder();
         var failed = report.Scenarios.Count(s => s.Verdict.Failed);
+        var warnings = report.Scenarios.Sum(s => s.Verdict.Warnings);
         text.Append("## Perception regression gate: ")
             .Append(failed == 0 ? "passed" : $"{failed} of {report.Scenarios.Count} scenarios failed")
+            .Append(warnings == 0 ? "" : $" ({warnings} possible regression{(warnings == 1 ? "" : "s")} to review)")
             .Append("\n\n| scenario | verdict | metrics | notes |\n| --- | --- | --- | --- |\n");
         foreach (var scenario in report.Scenarios)
         {
@@ -41,17 +43,25 @@ public sealed class MarkdownReporter(string outputDirectory) : IReporter
                 .Append(" |\n");
         }
 
+        var flips = report.Scenarios.Where(s => s.Verdict.Flips is not null).ToList();
+        if (flips.Count > 0)
+        {
+            text.Append('\n');
+            foreach (var scenario in flips)
+            {
+                text.Append("- ").Append(scenario.Verdict.ScenarioId).Append(": ").Append(scenario.Verdict.Flips!.Describe()).Append('\n');
+            }
+        }
+
         foreach (var scenario in report.Scenarios.Where(s => s.Verdict.Metrics.Any(m => VerdictTable.NeedsReview(m, s.Verdict))))
         {
-            text.Append("\n### ").Append(scenario.Verdict.ScenarioId)
-                .Append("\n\n| metric | baseline | measured | allowed | verdict |\n| --- | ---: | ---: | --- | --- |\n");
-            foreach (var metric in scenario.Verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, scenario.Verdict)).OrderBy(m => VerdictTable.Severity(m.Outcome)))
+            text.Append("\n### ").Append(scenario.Verdict.ScenarioId).Append("\n\n| ")
+                .Append(string.Join(" | ", VerdictTable.Columns)).Append(" |\n| --- | ---: | ---: | ---: | --- | ---: | --- |\n");
+            foreach (var metric in scenario.Verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, scenario.Verdict)).OrderBy(VerdictTable.Severity))
             {
-                text.Append("| `").Append(metric.Metric).Append("` | ")
-                    .Append(MetricFormat.Value(metric.Baseline)).Append(" | ")
-                    .Append(MetricFormat.Value(metric.Measured)).Append(" | ")
-                    .Append(Escape(metric.Allowed)).Append(" | ")
-                    .Append(MetricFormat.Outcome(metric.Outcome)).Append(" |\n");
+                var cells = VerdictTable.Cells(metric);
+                cells[0] = "`" + cells[0] + "`";
+                text.Append("| ").Append(string.Join(" | ", cells.Select(Escape))).Append(" |\n");
             }
         }
 
@@ -59,7 +69,7 @@ public sealed class MarkdownReporter(string outputDirectory) : IReporter
     }
 
     private static string Icon(ScenarioVerdict verdict) =>
-        verdict.Failed ? ":x:" : verdict.Improved ? ":arrow_up:" : verdict.BaselineMissing ? ":grey_question:" : ":white_check_mark:";
+        verdict.Failed ? ":x:" : verdict.Warnings > 0 ? ":warning:" : verdict.Improved ? ":arrow_up:" : verdict.BaselineMissing ? ":grey_question:" : ":white_check_mark:";
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -4,27 +4,42 @@ using Harness.Gate;
 namespace Harness.Reporting;
 
 /// <summary>
-/// The gate's decision as a plain-text table (metric, baseline, measured, allowed, verdict): the failure message of a
-/// scenario test and the console report. Passing rows are left out unless asked for, so a failure reads at a glance.
+/// The gate's decision as a plain-text table (metric, baseline, measured, change with its 95% interval, allowed,
+/// support, verdict): the failure message of a scenario test and the console report. Passing rows are left out unless asked for, so a failure reads at a glance.
 /// </summary>
 public static class VerdictTable
 {
-    private static readonly string[] Header = ["metric", "baseline", "measured", "allowed", "verdict"];
+    private static readonly string[] Header = ["metric", "baseline", "measured", "change [95% interval]", "allowed", "support", "verdict"];
 
-    /// <summary>Without a baseline every row is "missing"; listing them all would bury the one line that matters.</summary>
+    /// <summary>
+    /// Without a baseline every row is "missing"; listing them all would bury the one line that matters. A metric of
+    /// low support is listed only when it moved.
+    /// </summary>
     internal static bool NeedsReview(MetricVerdict metric, ScenarioVerdict verdict) =>
         metric.Outcome is not (MetricOutcome.Pass or MetricOutcome.Skipped) &&
-        !(verdict.BaselineMissing && metric.Outcome == MetricOutcome.Missing);
+        !(verdict.BaselineMissing && metric.Outcome == MetricOutcome.Missing) &&
+        !(metric.Outcome == MetricOutcome.LowSupport && metric.Change == 0);
 
-    /// <summary>Failures first, so the rows that block the merge are the first a reader sees.</summary>
-    internal static int Severity(MetricOutcome outcome) => outcome switch
+    /// <summary>Failures first, then warnings (possible regressions before ungated changes), so the rows that block the merge lead.</summary>
+    internal static int Severity(MetricVerdict metric) => metric.Outcome switch
     {
-        MetricOutcome.Error => 0,
-        MetricOutcome.Regressed => 1,
-        MetricOutcome.Missing => 2,
-        MetricOutcome.Improved => 3,
-        _ => 4,
+        MetricOutcome.Error when metric.Blocking => 0,
+        MetricOutcome.Regressed when metric.Blocking => 1,
+        MetricOutcome.PossibleRegression => 2,
+        MetricOutcome.Missing => 3,
+        MetricOutcome.Regressed or MetricOutcome.Error => 4,
+        MetricOutcome.Improved => 5,
+        MetricOutcome.LowSupport => 6,
+        MetricOutcome.Pass => 7,
+        _ => 8,
     };
+
+    /// <summary>The cells of one row, in <see cref="Header"/> order; shared by the console and Markdown tables.</summary>
+    internal static string[] Cells(MetricVerdict m) =>
+        [m.Metric, MetricFormat.Value(m.Baseline), MetricFormat.Value(m.Measured), MetricFormat.Change(m), m.Allowed,
+            m.Support is { } support ? support.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-", MetricFormat.Outcome(m)];
+
+    internal static IReadOnlyList<string> Columns => Header;
 
     public static string Format(ScenarioVerdict verdict, bool includePassing = false)
     {
@@ -41,6 +56,11 @@ public static class VerdictTable
             text.Append("  no verified baseline; the measured snapshot was written as received (run `./build.sh --target=AcceptBaselines` to accept it)\n");
         }
 
+        if (verdict.Flips is { } flips)
+        {
+            text.Append("  ").Append(flips.Describe()).Append('\n');
+        }
+
         foreach (var note in verdict.Notes)
         {
             text.Append("  ").Append(note).Append('\n');
@@ -48,8 +68,8 @@ public static class VerdictTable
 
         var rows = verdict.Metrics
             .Where(m => includePassing || NeedsReview(m, verdict))
-            .OrderBy(m => Severity(m.Outcome))
-            .Select(m => new[] { m.Metric, MetricFormat.Value(m.Baseline), MetricFormat.Value(m.Measured), m.Allowed, MetricFormat.Outcome(m.Outcome) })
+            .OrderBy(Severity)
+            .Select(Cells)
             .ToList();
         if (rows.Count == 0 && verdict.BaselineMissing)
         {

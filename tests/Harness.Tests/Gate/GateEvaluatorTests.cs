@@ -209,17 +209,33 @@ public sealed class GateEvaluatorTests
         Assert.Equal("possible regression (strict)", strict.Summary);
     }
 
-    [Fact]
-    public void Hand_edited_baseline_value_regresses_although_the_detections_agree()
+    [Theory]
+    [InlineData(0.45)]
+    [InlineData(0.400001)]
+    [InlineData(0.399999)]
+    public void Baseline_value_its_own_detections_do_not_score_to_fails_as_edited(double stored)
     {
-        // The detections re-score to 0.40 on both sides (a zero-width interval), but the file claims 0.45.
-        var evidence = Evidence((AP, new ChangeInterval(0.40, 0.40, 0, 0, 100)));
+        // The detections re-score to 0.40 on both sides, but the file claims another value: a hand edit.
+        var evidence = Evidence(("recall@0.5/car", new ChangeInterval(0.40, 0.40, 0, 0, 100)));
 
-        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.40)), Snapshot((AP, 0.45)), evidence);
+        var verdict = Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.40)), Snapshot(("recall@0.5/car", stored)), evidence);
 
+        var row = Assert.Single(verdict.Metrics);
         Assert.Equal(MetricOutcome.Regressed, row.Outcome);
-        Assert.Equal(-0.05, row.Low!.Value, 12);
-        Assert.Equal(-0.05, row.High!.Value, 12);
+        Assert.True(row.Blocking);
+        Assert.Equal("baseline's detections score 0.4, not the stored value", row.Allowed);
+        Assert.True(verdict.Failed);
+        Assert.Equal("regressed", verdict.Summary);
+    }
+
+    [Fact]
+    public void Baseline_value_equal_to_its_rescored_detections_after_rounding_is_trusted()
+    {
+        var evidence = Evidence((AP, new ChangeInterval(0.1234567, 0.1234567, 0, 0, 100)));
+
+        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.123457)), Snapshot((AP, 0.123457)), evidence);
+
+        Assert.Equal(MetricOutcome.Pass, row.Outcome);
     }
 
     [Fact]
