@@ -65,7 +65,7 @@ public static class GateSuite
         ScenarioResult result;
         try
         {
-            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baseline?.FrameDigests);
+            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baseline?.Detections is { } detections ? FrameDigests(detections) : null);
         }
         catch (Exception e) when (IsInputError(e))
         {
@@ -96,6 +96,18 @@ public static class GateSuite
         {
             store.WriteReceived(measured);
         }
+    }
+
+    /// <summary>The baseline's per-frame digests, recomputed from its stored detections as the run computes its own.</summary>
+    private static IReadOnlyList<FrameDigest> FrameDigests(DetectionSnapshot baseline)
+    {
+        using var digest = new DetectionDigest();
+        foreach (var frame in baseline.Frames)
+        {
+            digest.AppendFrame(frame.Index, frame.Detections);
+        }
+
+        return [.. digest.Frames];
     }
 
     private static bool IsInputError(Exception e) =>
