@@ -11,7 +11,7 @@ internal static class AcceptCommand
     {
         var baselines = new Option<string>("--baselines") { Description = "Folder of verified baselines", DefaultValueFactory = _ => "baselines" };
         var ids = new Argument<string[]>("ids") { Description = "Scenario ids to accept (default: every pending one)", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("accept", "Promote <id>.received.json to <id>.verified.json") { baselines, ids };
+        var command = new Command("accept", "Promote <id>.received.json and its detection snapshot to <id>.verified.*") { baselines, ids };
         command.SetAction(parse => Execute(new BaselineStore(parse.GetValue(baselines)!), parse.GetValue(ids) ?? []));
         return command;
     }

@@ -3,7 +3,10 @@ using Harness.Running;
 
 namespace Harness.Gate;
 
-/// <summary>The reviewed state of one scenario, as stored in <c>baselines/&lt;id&gt;.verified.json</c>.</summary>
+/// <summary>
+/// The reviewed state of one scenario, as stored in <c>baselines/&lt;id&gt;.verified.json</c> and, for the
+/// detections, <c>baselines/&lt;id&gt;.detections.verified.bin</c> beside it.
+/// </summary>
 public sealed record BaselineSnapshot(
     string ScenarioId,
     string ClipSha256,
@@ -12,15 +15,25 @@ public sealed record BaselineSnapshot(
     int Frames,
     IReadOnlyDictionary<string, double> Metrics)
 {
-    /// <summary>Per-frame detection digests; empty in baselines written before they were recorded.</summary>
-    public IReadOnlyList<FrameDigest> FrameDigests { get; init; } = [];
+    /// <summary>Every frame's detections; null for baselines written before they were kept, which compare on metrics only.</summary>
+    public DetectionSnapshot? Detections { get; init; }
 
-    /// <summary>Everything but timing metrics, whose run-to-run noise must not count as a behaviour change.</summary>
+    /// <summary>What the baseline's numbers were computed with; null in baselines written before it was recorded.</summary>
+    public NumericProvenance? Provenance { get; init; }
+
+    /// <summary>SHA-256 of the scenario settings that can change the detections; null in baselines written before it was recorded.</summary>
+    public string? SettingsSha256 { get; init; }
+
+    /// <summary>
+    /// Everything but timing metrics, whose run-to-run noise must not count as a behaviour change, and provenance,
+    /// which explains a change rather than being one.
+    /// </summary>
     public bool SameBehaviourAs(BaselineSnapshot other) =>
         ScenarioId == other.ScenarioId &&
         ClipSha256 == other.ClipSha256 &&
         ModelSha256 == other.ModelSha256 &&
         DetectionsSha256 == other.DetectionsSha256 &&
+        SettingsSha256 == other.SettingsSha256 &&
         Frames == other.Frames &&
         DeterministicMetrics(Metrics).SequenceEqual(DeterministicMetrics(other.Metrics));
 

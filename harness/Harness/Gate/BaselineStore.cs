@@ -6,13 +6,17 @@ namespace Harness.Gate;
 
 /// <summary>
 /// Baselines on disk, following the Verify snapshot convention: <c>&lt;id&gt;.verified.json</c> is reviewed and
-/// committed, <c>&lt;id&gt;.received.json</c> is what the last run measured when it differed. Writes go through a
-/// temporary file and a rename so an interrupted run never leaves a half-written file.
+/// committed, <c>&lt;id&gt;.received.json</c> is what the last run measured when it differed. Beside each JSON file
+/// its detection snapshot (<c>&lt;id&gt;.detections.verified.bin</c>, <c>&lt;id&gt;.detections.received.bin</c>)
+/// follows the same life cycle. Writes go through a temporary file and a rename so an interrupted run never leaves a
+/// half-written file.
 /// </summary>
 public sealed class BaselineStore
 {
     private const string VerifiedSuffix = ".verified.json";
     private const string ReceivedSuffix = ".received.json";
+    private const string VerifiedDetectionsSuffix = ".detections.verified.bin";
+    private const string ReceivedDetectionsSuffix = ".detections.received.bin";
 
     public BaselineStore(string directory)
     {
@@ -25,15 +29,34 @@ public sealed class BaselineStore
 
     public string ReceivedPath(string scenarioId) => Path.Combine(Directory, scenarioId + ReceivedSuffix);
 
+    public string VerifiedDetectionsPath(string scenarioId) => Path.Combine(Directory, scenarioId + VerifiedDetectionsSuffix);
+
+    public string ReceivedDetectionsPath(string scenarioId) => Path.Combine(Directory, scenarioId + ReceivedDetectionsSuffix);
+
+    /// <summary>The verified baseline with its detection snapshot, when it has one; null when there is no baseline.</summary>
+    /// <exception cref="BaselineFormatException">The JSON or its detection snapshot cannot be read; the message names the file.</exception>
     public BaselineSnapshot? ReadVerified(string scenarioId)
     {
         var path = VerifiedPath(scenarioId);
-        return File.Exists(path) ? Read(path) : null;
+        return File.Exists(path) ? ReadWithDetections(path, VerifiedDetectionsPath(scenarioId)) : null;
     }
 
-    public void WriteReceived(BaselineSnapshot snapshot) => WriteAtomically(ReceivedPath(snapshot.ScenarioId), Serialize(snapshot));
+    /// <summary>
+    /// Writes the detection snapshot, then the JSON: the JSON marks the pair as pending, so it goes last. A snapshot
+    /// without detections removes a stale received companion rather than leaving it beside the new JSON.
+    /// </summary>
+    public void WriteReceived(BaselineSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        WriteDetections(ReceivedDetectionsPath(snapshot.ScenarioId), snapshot.Detections);
+        WriteAtomically(ReceivedPath(snapshot.ScenarioId), Serialize(snapshot));
+    }
 
-    public void DeleteReceived(string scenarioId) => File.Delete(ReceivedPath(scenarioId));
+    public void DeleteReceived(string scenarioId)
+    {
+        File.Delete(ReceivedPath(scenarioId));
+        File.Delete(ReceivedDetectionsPath(scenarioId));
+    }
 
     /// <summary>Ids with a pending received file, in a stable order.</summary>
     public IReadOnlyList<string> PendingIds() =>
@@ -44,7 +67,12 @@ public sealed class BaselineStore
                 .Order(StringComparer.Ordinal)
                 .ToList();
 
-    /// <summary>Promotes the received snapshot to verified; returns false when there is nothing to accept.</summary>
+    /// <summary>
+    /// Promotes the received snapshot and its detections to verified; returns false when there is nothing to accept.
+    /// A received JSON without a companion (written before detections were kept) removes the verified companion, so
+    /// the verified pair never mixes two runs. The received JSON is deleted first: an interrupted accept leaves at
+    /// worst a stray received companion, which the next write or delete replaces.
+    /// </summary>
     public bool Accept(string scenarioId)
     {
         var received = ReceivedPath(scenarioId);
@@ -53,9 +81,10 @@ public sealed class BaselineStore
             return false;
         }
 
-        var snapshot = Read(received);
+        var snapshot = ReadWithDetections(received, ReceivedDetectionsPath(scenarioId));
+        WriteDetections(VerifiedDetectionsPath(scenarioId), snapshot.Detections);
         WriteAtomically(VerifiedPath(scenarioId), Serialize(snapshot));
-        File.Delete(received);
+        DeleteReceived(scenarioId);
         return true;
     }
 
@@ -67,13 +96,6 @@ public sealed class BaselineStore
             writer.WriteStartObject();
             writer.WriteString("clip_sha256", snapshot.ClipSha256);
             writer.WriteString("detections_sha256", snapshot.DetectionsSha256);
-            writer.WriteStartArray("frame_digests");
-            foreach (var frame in snapshot.FrameDigests)
-            {
-                writer.WriteStringValue(frame.ToString());
-            }
-
-            writer.WriteEndArray();
             writer.WriteNumber("frames", snapshot.Frames);
             writer.WriteStartObject("metrics");
             foreach (var (name, value) in snapshot.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
@@ -83,13 +105,24 @@ public sealed class BaselineStore
 
             writer.WriteEndObject();
             writer.WriteString("model_sha256", snapshot.ModelSha256);
+            if (snapshot.Provenance is { } provenance)
+            {
+                ProvenanceJson.Write(writer, provenance);
+            }
+
             writer.WriteString("scenario", snapshot.ScenarioId);
+            if (snapshot.SettingsSha256 is { } settings)
+            {
+                writer.WriteString("settings_sha256", settings);
+            }
+
             writer.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>Reads the JSON only; a <c>frame_digests</c> array left by older versions is ignored.</summary>
     internal static BaselineSnapshot Read(string path)
     {
         try
@@ -112,14 +145,40 @@ public sealed class BaselineStore
                 Property(root, "frames", path).GetInt32(),
                 metrics)
             {
-                FrameDigests = root.TryGetProperty("frame_digests", out var frames)
-                    ? frames.EnumerateArray().Select(f => FrameDigest.Parse(f.GetString() ?? "")).ToList()
-                    : [],
+                Provenance = root.TryGetProperty(ProvenanceJson.Property, out var provenance) ? ProvenanceJson.Read(provenance, path) : null,
+                SettingsSha256 = root.TryGetProperty("settings_sha256", out _) ? Text(root, "settings_sha256", path) : null,
             };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
             throw new BaselineFormatException($"{path}: not a valid baseline file ({e.Message})", e);
+        }
+    }
+
+    /// <summary>The JSON and, when the companion file exists, its detections, which must cover the same frames.</summary>
+    private static BaselineSnapshot ReadWithDetections(string jsonPath, string detectionsPath)
+    {
+        var snapshot = Read(jsonPath);
+        if (!File.Exists(detectionsPath))
+        {
+            return snapshot;
+        }
+
+        var detections = DetectionSnapshotFormat.Read(detectionsPath);
+        return detections.Frames.Count == snapshot.Frames
+            ? snapshot with { Detections = detections }
+            : throw new BaselineFormatException($"{detectionsPath}: holds {detections.Frames.Count} frames but {jsonPath} records {snapshot.Frames}");
+    }
+
+    private static void WriteDetections(string path, DetectionSnapshot? detections)
+    {
+        if (detections is null)
+        {
+            File.Delete(path);
+        }
+        else
+        {
+            DetectionSnapshotFormat.Write(path, detections);
         }
     }
 

@@ -22,7 +22,11 @@ public static class GateEvaluator
 
         return new BaselineSnapshot(scenario.EffectiveBaselineId, result.ClipSha256, result.ModelSha256, result.DetectionsSha256, result.Frames, metrics)
         {
-            FrameDigests = result.FrameDigests,
+            Detections = result.ScoredFrames.Count > 0
+                ? new DetectionSnapshot([.. result.ScoredFrames.Select(f => new SnapshotFrame(f.Index, f.Detections))])
+                : null,
+            Provenance = result.Provenance,
+            SettingsSha256 = result.SettingsSha256,
         };
     }
 

@@ -24,6 +24,12 @@ public sealed record ScenarioResult(
     /// <summary>Every frame's truth and detections, in clip order, for re-scoring on resamples and object-level comparison.</summary>
     public IReadOnlyList<ScoredFrame> ScoredFrames { get; init; } = [];
 
+    /// <summary>What the numbers were computed with (runtime, threads, CPU, vector width); null when not recorded.</summary>
+    public NumericProvenance? Provenance { get; init; }
+
+    /// <summary>SHA-256 of the scenario settings that can change the detections (<see cref="ScenarioSettings"/>); null when not recorded.</summary>
+    public string? SettingsSha256 { get; init; }
+
     /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>
     public IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];
 }

@@ -77,6 +77,8 @@ public static class ScenarioRunner
             ReviewFrames = review.Frames,
             FrameDigests = [.. digest.Frames],
             ScoredFrames = scored,
+            Provenance = NumericProvenance.Current(scenario.Model.Session),
+            SettingsSha256 = ScenarioSettings.Sha256(scenario),
         };
     }
 

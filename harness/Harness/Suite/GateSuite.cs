@@ -67,7 +67,7 @@ public static class GateSuite
         ScenarioResult result;
         try
         {
-            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baseline?.FrameDigests);
+            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baseline?.Detections is { } detections ? FrameDigests(detections) : null);
         }
         catch (Exception e) when (IsInputError(e))
         {
@@ -75,9 +75,7 @@ public static class GateSuite
         }
 
         var measured = GateEvaluator.Snapshot(scenario, result);
-        var evidence = baseline is null
-            ? GateEvidence.PointValuesOnly()
-            : GateEvidenceBuilder.Build(result, baseline, null, sameInputs: false, [], scenario.Model.Classes, defaults);
+        var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, defaults);
         var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, evidence, defaults, policy);
         if (scenario.BaselineId is null)
         {
@@ -85,6 +83,15 @@ public static class GateSuite
         }
 
         return new ScenarioReport(scenario, verdict, result);
+    }
+
+    private static GateEvidence Evidence(Scenario scenario, ScenarioResult result, BaselineSnapshot baseline, GateDefaults defaults)
+    {
+        var sameInputs = baseline.ClipSha256 == result.ClipSha256 && baseline.ModelSha256 == result.ModelSha256 &&
+            baseline.SettingsSha256 is not null && baseline.SettingsSha256 == result.SettingsSha256;
+        var platform = result.Provenance is { } now && baseline.Provenance is { } then ? now.DifferencesFrom(then) : [];
+        var detections = baseline.Detections?.Frames.Select(f => f.Detections).ToList();
+        return GateEvidenceBuilder.Build(result, baseline, detections, sameInputs, platform, scenario.Model.Classes, defaults);
     }
 
     /// <summary>Received exists exactly while the run differs from verified, so accepting is always "promote what is there".</summary>
@@ -101,6 +108,18 @@ public static class GateSuite
         {
             store.WriteReceived(measured);
         }
+    }
+
+    /// <summary>The baseline's per-frame digests, recomputed from its stored detections as the run computes its own.</summary>
+    private static IReadOnlyList<FrameDigest> FrameDigests(DetectionSnapshot baseline)
+    {
+        using var digest = new DetectionDigest();
+        foreach (var frame in baseline.Frames)
+        {
+            digest.AppendFrame(frame.Index, frame.Detections);
+        }
+
+        return [.. digest.Frames];
     }
 
     private static bool IsInputError(Exception e) =>

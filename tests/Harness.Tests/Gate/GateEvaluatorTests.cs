@@ -1,5 +1,7 @@
 using Harness.Gate;
+using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
+using Harness.Postprocessing;
 using Harness.Running;
 using Harness.Scenarios;
 
@@ -345,6 +347,26 @@ public sealed class GateEvaluatorTests
         var verdict = Evaluate(Scenario(), Snapshot((AP, 0.4)), Snapshot((AP, 0.4), ("latency/p50_ms", 3)));
 
         Assert.Equal([AP], verdict.Metrics.Select(m => m.Metric));
+    }
+
+    [Fact]
+    public void Snapshot_carries_every_frame_s_detections_the_provenance_and_the_settings_hash()
+    {
+        var provenance = new NumericProvenance("1.31.1", NumericProvenance.CpuExecutionProvider, 1, "all", "CPU", 256, "Linux", ".NET 10.0.0");
+        Detection[] first = [new(1, 2, 3, 4, 0.5f, 0)];
+        var result = new ScenarioResult("s", new Dictionary<string, double> { ["coco/AP"] = 0.5 }, "c", "m", "d", 2)
+        {
+            ScoredFrames = [new ScoredFrame(4, 400, [], first), new ScoredFrame(5, 500, [], [])],
+            Provenance = provenance,
+            SettingsSha256 = "abc",
+        };
+
+        var snapshot = GateEvaluator.Snapshot(Scenario(), result);
+
+        Assert.Equal([4L, 5L], snapshot.Detections!.Frames.Select(f => f.Index));
+        Assert.Equal(first, snapshot.Detections.Frames[0].Detections);
+        Assert.Empty(snapshot.Detections.Frames[1].Detections);
+        Assert.Equal((provenance, "abc"), (snapshot.Provenance, snapshot.SettingsSha256));
     }
 
     private static ScenarioVerdict Evaluate(Scenario scenario, BaselineSnapshot run, BaselineSnapshot? baseline, GateEvidence? evidence = null) =>

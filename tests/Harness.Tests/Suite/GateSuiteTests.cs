@@ -38,6 +38,49 @@ public sealed class GateSuiteTests : IDisposable
     }
 
     [Fact]
+    public void Detection_snapshot_follows_the_json_from_received_to_verified()
+    {
+        Run(isCi: false);
+        Assert.True(File.Exists(Path.Combine(Baselines, "tiny.detections.received.bin")));
+
+        new BaselineStore(Baselines).Accept("tiny");
+        var accepted = Run(isCi: true);
+
+        Assert.Equal(["tiny.detections.verified.bin", "tiny.verified.json"], BaselineFiles());
+        Assert.All(accepted.Result!.ReviewFrames, f => Assert.False(f.ChangedFromBaseline));
+    }
+
+    [Fact]
+    public void Baseline_without_detection_snapshot_still_gates_on_metrics()
+    {
+        Run(isCi: false);
+        new BaselineStore(Baselines).Accept("tiny");
+        File.Delete(Path.Combine(Baselines, "tiny.detections.verified.bin"));
+
+        var report = Run(isCi: true);
+
+        Assert.False(report.Verdict.Failed, VerdictTable.Format(report.Verdict));
+        Assert.All(report.Verdict.Metrics, m => Assert.Equal(MetricOutcome.Pass, m.Outcome));
+    }
+
+    [Fact]
+    public void Review_frames_are_those_whose_detections_differ_from_the_stored_snapshot()
+    {
+        Run(isCi: false);
+        var store = new BaselineStore(Baselines);
+        store.Accept("tiny");
+        var path = store.VerifiedDetectionsPath("tiny");
+        var stored = DetectionSnapshotFormat.Read(path);
+        var second = stored.Frames[1];
+        DetectionSnapshotFormat.Write(path, new DetectionSnapshot([stored.Frames[0], second with { Detections = second.Detections.Skip(1).ToList() }]));
+
+        var report = Run(isCi: true);
+
+        var changed = Assert.Single(report.Result!.ReviewFrames, f => f.ChangedFromBaseline);
+        Assert.Equal((second.Index, second.Detections.Count - 1), (changed.FrameIndex, changed.BaselineDetections));
+    }
+
+    [Fact]
     public void Hand_edited_baseline_fails_with_the_metric_its_value_and_the_measured_one()
     {
         Run(isCi: false);
@@ -106,6 +149,8 @@ public sealed class GateSuiteTests : IDisposable
 
     private ScenarioReport Run(bool isCi) =>
         GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "tiny.yaml")), Options(isCi));
+
+    private List<string> BaselineFiles() => [.. Directory.EnumerateFiles(Baselines).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)];
 
     private SuiteOptions Options(bool isCi) =>
         new(Path.Combine(root, "scenarios"), Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi);

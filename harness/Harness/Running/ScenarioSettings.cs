@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Harness.Scenarios;
+
+namespace Harness.Running;
+
+/// <summary>
+/// A SHA-256 of every scenario setting that can change the detections: which channels are read, how the model's
+/// input is prepared and its output decoded, the classes, the operating point and the session. A scenario's id,
+/// description, tags and gates do not change what the detector reports and are left out; the clip and model
+/// themselves are pinned by their own content hashes.
+/// </summary>
+internal static class ScenarioSettings
+{
+    /// <summary>Lower-case hex SHA-256 of <see cref="CanonicalText"/>.</summary>
+    public static string Sha256(Scenario scenario) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalText(scenario))));
+
+    /// <summary>
+    /// One <c>key=value</c> line per setting in a fixed order, numbers in invariant round-trip form, text prefixed by
+    /// its length so no value can run into the next.
+    /// </summary>
+    public static string CanonicalText(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var model = scenario.Model;
+        var input = model.Input;
+        var post = scenario.Postprocess;
+        var session = model.Session;
+        var text = new StringBuilder();
+        Line(text, "clip.camera", Text(scenario.Clip.Camera));
+        Line(text, "clip.truth", Text(scenario.Clip.Truth));
+        Line(text, "model.layout", Text(model.Layout.ToString()));
+        Line(text, "input.width", Number(input.Width));
+        Line(text, "input.height", Number(input.Height));
+        Line(text, "input.letterbox", Flag(input.Letterbox));
+        Line(text, "input.scale", Number(input.Scale));
+        Line(text, "input.mean", string.Join(",", input.Mean.Select(Number)));
+        Line(text, "input.std", string.Join(",", input.Std.Select(Number)));
+        Line(text, "input.bgr", Flag(input.Bgr));
+        Line(text, "input.pad", Number(input.PadValue));
+        Line(text, "classes", string.Join(",", model.Classes.Select(Text)));
+        Line(text, "postprocess.score_threshold", Number(post.ScoreThreshold));
+        Line(text, "postprocess.iou_threshold", Number(post.IouThreshold));
+        Line(text, "postprocess.max_detections", Number(post.MaxDetections));
+        Line(text, "postprocess.class_agnostic", Flag(post.ClassAgnostic));
+        Line(text, "session.intra_op_threads", Number(session.IntraOpThreads));
+        Line(text, "session.optimization", Text(session.OptimizationLevel));
+        Line(text, "session.deterministic", Flag(session.Deterministic));
+        return text.ToString();
+    }
+
+    private static void Line(StringBuilder text, string key, string value) => text.Append(key).Append('=').Append(value).Append('\n');
+
+    private static string Text(string value) => string.Create(CultureInfo.InvariantCulture, $"{value.Length}:{value}");
+
+    private static string Number<T>(T value)
+        where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);
+
+    private static string Flag(bool value) => value ? "true" : "false";
+}

@@ -1,0 +1,91 @@
+using Harness.Running;
+using Harness.Scenarios;
+
+namespace Harness.Tests.Running;
+
+public sealed class ScenarioSettingsTests
+{
+    private static readonly Scenario Base = new(
+        "urban-day",
+        "Daytime street",
+        ["pr"],
+        new ClipSpec("synthetic://urban-day?seed=7&frames=40", "c0ffee", "/camera/front", "/truth/front", "/lidar/top"),
+        new ModelSpec("reference://detector-v1", "beef", ModelLayout.Yolov8, new InputSpec(640, 384, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ["car", "pedestrian", "cyclist"], new SessionSpec(1, "all", true)),
+        new PostprocessSpec(0.25f, 0.45f, 300, false),
+        [new GateRule("coco/AP", 0.03, null, new Tolerance(0.005, false), RunKind.Always)],
+        "scenarios/urban-day.yaml");
+
+    [Fact]
+    public void Hash_is_lower_case_hex_sha256_and_stable()
+    {
+        var hash = ScenarioSettings.Sha256(Base);
+
+        Assert.Matches("^[0-9a-f]{64}$", hash);
+        Assert.Equal(hash, ScenarioSettings.Sha256(Base with { }));
+    }
+
+    [Fact]
+    public void Every_setting_that_can_change_the_detections_changes_the_hash()
+    {
+        var input = Base.Model.Input;
+        Scenario[] changed =
+        [
+            Base with { Clip = Base.Clip with { Camera = "/camera/rear" } },
+            Base with { Clip = Base.Clip with { Truth = "/truth/rear" } },
+            WithModel(m => m with { Layout = ModelLayout.Yolov5 }),
+            WithInput(input with { Width = 320 }),
+            WithInput(input with { Height = 192 }),
+            WithInput(input with { Letterbox = false }),
+            WithInput(input with { Scale = 1f }),
+            WithInput(input with { Mean = [0, 0, 0.5f] }),
+            WithInput(input with { Std = [1, 0.5f, 1] }),
+            WithInput(input with { Bgr = true }),
+            WithInput(input with { PadValue = 0 }),
+            WithModel(m => m with { Classes = ["car", "cyclist", "pedestrian"] }),
+            WithModel(m => m with { Classes = ["car", "pedestrian"] }),
+            Base with { Postprocess = Base.Postprocess with { ScoreThreshold = 0.3f } },
+            Base with { Postprocess = Base.Postprocess with { IouThreshold = 0.5f } },
+            Base with { Postprocess = Base.Postprocess with { MaxDetections = 100 } },
+            Base with { Postprocess = Base.Postprocess with { ClassAgnostic = true } },
+            WithModel(m => m with { Session = m.Session with { IntraOpThreads = 2 } }),
+            WithModel(m => m with { Session = m.Session with { OptimizationLevel = "basic" } }),
+            WithModel(m => m with { Session = m.Session with { Deterministic = false } }),
+        ];
+
+        var hashes = changed.Select(ScenarioSettings.Sha256).Prepend(ScenarioSettings.Sha256(Base)).ToList();
+
+        Assert.Equal(hashes.Count, hashes.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Id_description_tags_gates_and_file_do_not_change_the_hash()
+    {
+        Scenario[] same =
+        [
+            Base with { Id = "urban-day-copy" },
+            Base with { Description = "another description" },
+            Base with { Tags = ["nightly"] },
+            Base with { Gates = [] },
+            Base with { SourcePath = "elsewhere.yaml" },
+            Base with { BaselineId = "other" },
+        ];
+
+        Assert.All(same, s => Assert.Equal(ScenarioSettings.Sha256(Base), ScenarioSettings.Sha256(s)));
+    }
+
+    [Fact]
+    public void Canonical_text_is_invariant_and_values_cannot_run_into_each_other()
+    {
+        var text = ScenarioSettings.CanonicalText(Base);
+
+        Assert.Contains("input.scale=0.003921569\n", text, StringComparison.Ordinal);
+        Assert.Contains("classes=3:car,10:pedestrian,7:cyclist\n", text, StringComparison.Ordinal);
+        Assert.NotEqual(
+            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ["a,b"] })),
+            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ["a", "b"] })));
+    }
+
+    private static Scenario WithModel(Func<ModelSpec, ModelSpec> change) => Base with { Model = change(Base.Model) };
+
+    private static Scenario WithInput(InputSpec input) => WithModel(m => m with { Input = input });
+}
