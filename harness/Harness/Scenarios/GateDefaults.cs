@@ -14,7 +14,7 @@ public sealed record GateDefaults(
 {
     public const string FileName = "defaults.yaml";
 
-    /// <summary>The values documented in docs/gating.md and written in the default suite's defaults.yaml.</summary>
+    /// <summary>The values documented in docs/gating.md and written in the default suite's defaults.yaml; families in ordinal order.</summary>
     public static GateDefaults BuiltIn { get; } = new(
         new StatisticsSpec(Resamples: 1000, Seed: 20261130, BlockSeconds: 1.0, Confidence: 0.95),
         MinSupport: 30,
@@ -22,10 +22,10 @@ public sealed record GateDefaults(
         EquivalentScore: 1e-4,
         [
             new MetricFamilyRule("coco/", new Tolerance(0.01, Relative: false), null, Fails: false),
-            new MetricFamilyRule("precision@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
-            new MetricFamilyRule("recall@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
             new MetricFamilyRule("f1@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
             new MetricFamilyRule("fp_per_frame", new Tolerance(0.1, Relative: true), null, Fails: false),
+            new MetricFamilyRule("precision@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
+            new MetricFamilyRule("recall@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
         ]);
 
     /// <summary>The rule of the longest family prefix that <paramref name="metric"/> starts with, or null.</summary>

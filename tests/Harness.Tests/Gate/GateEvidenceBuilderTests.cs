@@ -1,0 +1,123 @@
+using Harness.Clips;
+using Harness.Gate;
+using Harness.Metrics;
+using Harness.Postprocessing;
+using Harness.Running;
+using Harness.Scenarios;
+
+namespace Harness.Tests.Gate;
+
+public sealed class GateEvidenceBuilderTests
+{
+    private static readonly string[] Classes = ["car", "pedestrian"];
+
+    [Fact]
+    public void Last_digit_noise_on_an_unchanged_pipeline_is_equivalent_and_names_the_platform_difference()
+    {
+        var (result, baseline) = Runs(d => d with { X1 = MathF.BitIncrement(d.X1), Score = MathF.BitDecrement(d.Score) });
+
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, ["cpu_model: A -> B"], Classes, GateDefaults.BuiltIn);
+
+        Assert.Equal(PipelineAgreement.Equivalent, evidence.Agreement);
+        Assert.Contains(evidence.Notes, n => n.StartsWith("equivalent to the baseline: detections differ within tolerance", StringComparison.Ordinal));
+        Assert.Contains("platform differs from the baseline's: cpu_model: A -> B", evidence.Notes);
+        Assert.NotEmpty(evidence.Intervals);
+        Assert.NotNull(evidence.Flips);
+    }
+
+    [Fact]
+    public void Moved_detections_on_an_unchanged_pipeline_are_a_pipeline_change_that_lists_the_flips()
+    {
+        var (result, baseline) = Runs(d => d with { X1 = d.X1 + 30, X2 = d.X2 + 30 });
+
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, [], Classes, GateDefaults.BuiltIn);
+
+        Assert.Equal(PipelineAgreement.Changed, evidence.Agreement);
+        var note = Assert.Single(evidence.Notes);
+        Assert.StartsWith("same clip, model and settings as the baseline, but the detections changed (frame 0:", note, StringComparison.Ordinal);
+        Assert.EndsWith(evidence.Flips!.Describe(), note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Identical_detections_on_an_unchanged_pipeline_add_no_note()
+    {
+        var (result, baseline) = Runs(d => d);
+
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, [], Classes, GateDefaults.BuiltIn);
+
+        Assert.Equal(PipelineAgreement.Identical, evidence.Agreement);
+        Assert.Empty(evidence.Notes);
+    }
+
+    [Fact]
+    public void Changed_model_or_settings_are_not_judged_for_agreement_but_get_intervals()
+    {
+        var (result, baseline) = Runs(d => d with { X1 = d.X1 + 30 });
+
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: false, [], Classes, GateDefaults.BuiltIn);
+
+        Assert.Equal(PipelineAgreement.NotApplicable, evidence.Agreement);
+        Assert.Contains("coco/AP", evidence.Intervals.Keys);
+    }
+
+    [Fact]
+    public void Baseline_without_snapshot_is_compared_on_point_values_and_says_so()
+    {
+        var (result, _) = Runs(d => d);
+
+        var evidence = GateEvidenceBuilder.Build(result, Baseline([]), null, sameInputs: true, [], Classes, GateDefaults.BuiltIn);
+
+        Assert.Empty(evidence.Intervals);
+        Assert.Null(evidence.Flips);
+        Assert.Equal(PipelineAgreement.NotApplicable, evidence.Agreement);
+        Assert.StartsWith("the baseline has no detection snapshot", Assert.Single(evidence.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_clip_cannot_be_paired()
+    {
+        var (result, baseline) = Runs(d => d);
+
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline) with { ClipSha256 = "other" }, baseline, sameInputs: false, [], Classes, GateDefaults.BuiltIn);
+
+        Assert.Empty(evidence.Intervals);
+        Assert.StartsWith("the clip differs from the baseline's (3 frames then, 3 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Another_frame_count_cannot_be_paired()
+    {
+        var (result, baseline) = Runs(d => d);
+
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline.Take(2).ToList(), sameInputs: false, [], Classes, GateDefaults.BuiltIn);
+
+        Assert.Empty(evidence.Intervals);
+        Assert.StartsWith("the clip differs from the baseline's (2 frames then, 3 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
+    }
+
+    /// <summary>Three frames of two objects each; the current run is the baseline's detections passed through <paramref name="change"/>.</summary>
+    private static (ScenarioResult Result, IReadOnlyList<IReadOnlyList<Detection>> Baseline) Runs(Func<Detection, Detection> change)
+    {
+        var frames = new List<ScoredFrame>();
+        var baseline = new List<IReadOnlyList<Detection>>();
+        for (var f = 0; f < 3; f++)
+        {
+            TruthBox[] truth = [new(0, 10 + f, 20, 100, 60), new(1, 300, 40 + f, 30, 80)];
+            Detection[] before = [new(10 + f, 20, 110, 80, 0.9f - (f * 0.01f), 0), new(300, 40 + f, 330, 120 + f, 0.7f, 1)];
+            baseline.Add(before);
+            frames.Add(new ScoredFrame(f, f * 100_000_000L, truth, [.. before.Select(change)]));
+        }
+
+        var accumulator = new MetricsAccumulator(new MetricsOptions(Classes));
+        foreach (var frame in frames)
+        {
+            accumulator.Add(frame.Truth, frame.Detections);
+        }
+
+        var result = new ScenarioResult("s", accumulator.Complete().Values, "clip", "model", "d", frames.Count) { ScoredFrames = frames };
+        return (result, baseline);
+    }
+
+    private static BaselineSnapshot Baseline(IReadOnlyList<IReadOnlyList<Detection>> detections) =>
+        new("s", "clip", "model", "d", detections.Count, new Dictionary<string, double>());
+}

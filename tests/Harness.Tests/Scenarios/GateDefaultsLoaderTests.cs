@@ -1,0 +1,102 @@
+using Harness.Scenarios;
+using Harness.Testing;
+
+namespace Harness.Tests.Scenarios;
+
+public sealed class GateDefaultsLoaderTests
+{
+    [Fact]
+    public void Checked_in_defaults_equal_the_documented_built_in_values()
+    {
+        var loaded = GateDefaultsLoader.LoadDirectory(RepositoryPaths.Scenarios);
+
+        Assert.Equal(GateDefaults.BuiltIn.Statistics, loaded.Statistics);
+        Assert.Equal(GateDefaults.BuiltIn.MinSupport, loaded.MinSupport);
+        Assert.Equal((GateDefaults.BuiltIn.EquivalentBoxPixels, GateDefaults.BuiltIn.EquivalentScore), (loaded.EquivalentBoxPixels, loaded.EquivalentScore));
+        Assert.Equal(GateDefaults.BuiltIn.Ungated, loaded.Ungated);
+    }
+
+    [Fact]
+    public void Suite_without_a_defaults_file_uses_the_built_in_values()
+    {
+        var empty = Directory.CreateTempSubdirectory("defaults-");
+        try
+        {
+            Assert.Same(GateDefaults.BuiltIn, GateDefaultsLoader.LoadDirectory(empty.FullName));
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Listed_family_replaces_the_built_in_rule_and_omitted_keys_keep_theirs()
+    {
+        var defaults = GateDefaultsLoader.Parse("min_support: 10\nungated:\n  - family: coco/\n    max_change: 2%\n    min_support: 50\n    on_regression: fail\n", "d.yaml");
+
+        Assert.Equal(10, defaults.MinSupport);
+        Assert.Equal(GateDefaults.BuiltIn.Statistics, defaults.Statistics);
+        var coco = defaults.FamilyOf("coco/AP50/car")!;
+        Assert.Equal(new MetricFamilyRule("coco/", new Tolerance(0.02, Relative: true), 50, Fails: true), coco);
+        Assert.Equal(GateDefaults.BuiltIn.Ungated.Count, defaults.Ungated.Count);
+    }
+
+    [Fact]
+    public void Longest_family_prefix_wins()
+    {
+        var defaults = GateDefaults.BuiltIn with
+        {
+            Ungated = [new MetricFamilyRule("recall@0.5", new Tolerance(0.02, false), null, false), new MetricFamilyRule("recall@0.5/pedestrian", new Tolerance(0.05, false), null, true)],
+        };
+
+        Assert.Equal(0.05, defaults.FamilyOf("recall@0.5/pedestrian/range:0-30m")!.MaxChange.Amount);
+        Assert.Equal(0.02, defaults.FamilyOf("recall@0.5/car")!.MaxChange.Amount);
+        Assert.Null(defaults.FamilyOf("latency/p99_ms"));
+    }
+
+    [Theory]
+    [InlineData("statistics:\n  resamples: -1\n", "d.yaml:2:14: statistics.resamples: must be between 0 and 100000")]
+    [InlineData("statistics:\n  resamples: 100001\n", "statistics.resamples: must be between 0 and 100000")]
+    [InlineData("statistics:\n  confidence: 1\n", "statistics.confidence: must be between 0 and 1")]
+    [InlineData("statistics:\n  confidence: 0\n", "statistics.confidence: must be between 0 and 1")]
+    [InlineData("statistics:\n  block_seconds: 0\n", "statistics.block_seconds: must be greater than 0")]
+    [InlineData("statistics:\n  seed: -3\n", "statistics.seed: must be 0 or more")]
+    [InlineData("statistics:\n  blocks: 3\n", "statistics.blocks: unknown key")]
+    [InlineData("min_support: -1\n", "min_support: must be 0 or more")]
+    [InlineData("equivalence:\n  box_px: -0.5\n", "equivalence.box_px: must be 0 or more")]
+    [InlineData("equivalence:\n  score: -1\n", "equivalence.score: must be 0 or more")]
+    [InlineData("ungated:\n  - family: coco/\n", "ungated[0].max_change: is required")]
+    [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n    on_regression: block\n", "unknown value 'block' (expected one of: warn, fail)")]
+    [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n    min_support: -2\n", "ungated[0].min_support: must be 0 or more")]
+    [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n  - family: coco/\n    max_change: 0.2\n", "'coco/' is listed twice")]
+    [InlineData("gates: []\n", "gates: unknown key")]
+    [InlineData("- a\n", "expected one YAML document whose top level is a mapping")]
+    [InlineData("a: [\n", "invalid YAML")]
+    public void Bad_values_are_errors_naming_file_and_field(string yaml, string expected)
+    {
+        var error = Assert.Throws<ScenarioValidationException>(() => GateDefaultsLoader.Parse(yaml, "d.yaml"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("d.yaml:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("statistics:\n  resamples: 0\n")]
+    [InlineData("statistics:\n  resamples: 100000\n")]
+    [InlineData("min_support: 0\n")]
+    [InlineData("equivalence:\n  box_px: 0\n  score: 0\n")]
+    public void Values_at_their_limits_are_accepted(string yaml)
+    {
+        _ = GateDefaultsLoader.Parse(yaml, "d.yaml");
+    }
+
+    [Fact]
+    public void Scenario_directory_loading_skips_the_defaults_file()
+    {
+        var scenarios = ScenarioLoader.LoadDirectory(RepositoryPaths.Scenarios);
+
+        Assert.DoesNotContain(scenarios, s => s.SourcePath.EndsWith(GateDefaults.FileName, StringComparison.Ordinal));
+        Assert.Contains(scenarios, s => s.Id == "urban-day");
+    }
+}
