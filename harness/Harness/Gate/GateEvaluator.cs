@@ -75,7 +75,12 @@ public static class GateEvaluator
         var blocking = gated || family?.Fails == true;
         var allowed = Describe(applicable, tolerance, name, blocking);
         evidence.Intervals.TryGetValue(name, out var interval);
-        var row = new MetricVerdict(name, baselineValue, measuredValue, allowed, MetricOutcome.Pass) { Blocking = blocking, Support = interval?.Support };
+        var row = new MetricVerdict(name, baselineValue, measuredValue, allowed, MetricOutcome.Pass)
+        {
+            Blocking = blocking,
+            Support = interval?.Support,
+            Allowance = baselineValue is { } before ? tolerance?.AbsoluteFor(before) : null,
+        };
 
         if (measuredValue is not { } value)
         {

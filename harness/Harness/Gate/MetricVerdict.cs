@@ -17,5 +17,8 @@ public sealed record MetricVerdict(string Metric, double? Baseline, double? Meas
     /// <summary>How many objects (or detections, or frames) the metric is computed over, when known.</summary>
     public long? Support { get; init; }
 
+    /// <summary>The allowed change against the baseline, as an absolute amount, when a gate or family rule sets one.</summary>
+    public double? Allowance { get; init; }
+
     public bool Blocking { get; init; } = true;
 }

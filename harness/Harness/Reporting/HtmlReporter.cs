@@ -11,6 +11,7 @@ namespace Harness.Reporting;
 public sealed class HtmlReporter(string outputDirectory) : IReporter
 {
     private const string PrecisionRecallFile = "pr-curves.png";
+    private const string ForestFile = "changes.png";
     private const string FramePrefix = "frame-";
 
     public string Name => "html";
@@ -43,6 +44,13 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             precisionRecall = folderName + "/" + PrecisionRecallFile;
         }
 
+        string? forest = null;
+        if (Plots.Forest(ForestRows(scenario.Verdict)) is { } changes)
+        {
+            File.WriteAllBytes(Path.Combine(folder, ForestFile), changes);
+            forest = folderName + "/" + ForestFile;
+        }
+
         var frames = new List<string>(result.ReviewFrames.Count);
         foreach (var frame in result.ReviewFrames)
         {
@@ -51,13 +59,18 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             frames.Add(folderName + "/" + file);
         }
 
-        return new HtmlScenarioImages(precisionRecall, frames);
+        return new HtmlScenarioImages(precisionRecall, frames, forest);
     }
+
+    /// <summary>Gated metrics first, then the rest by severity, so what decides the merge is always on the plot.</summary>
+    internal static IReadOnlyList<Gate.MetricVerdict> ForestRows(Gate.ScenarioVerdict verdict) =>
+        [.. verdict.Metrics.Where(m => m.Outcome != Gate.MetricOutcome.Skipped)
+            .OrderBy(m => m.Blocking ? 0 : 1).ThenBy(VerdictTable.Severity).ThenBy(m => m.Metric, StringComparer.Ordinal)];
 
     /// <summary>Thumbnails of a previous run would otherwise linger beside the new ones.</summary>
     private static void RemovePreviousImages(string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*.png").Append(Path.Combine(folder, PrecisionRecallFile)))
+        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*.png").Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)))
         {
             File.Delete(file);
         }

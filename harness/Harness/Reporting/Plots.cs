@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Gate;
 using Harness.Metrics.Coco;
 using ScottPlot;
 
@@ -44,6 +45,61 @@ internal static class Plots
         plot.Axes.SetLimits(0, 1, 0, 1.02);
         plot.ShowLegend(Alignment.UpperRight);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>At most this many rows, so the plot stays readable; the rows needing review come first.</summary>
+    public const int ForestRows = 24;
+
+    /// <summary>
+    /// A forest plot of one scenario: each metric's change against the baseline (dot) with its 95% interval (bar),
+    /// and the allowed change shaded around zero, on the worse side in red and the better side in green. Metrics
+    /// whose direction is lower-is-better are flipped so that right is always better. Null when no row has an interval.
+    /// </summary>
+    public static byte[]? Forest(IReadOnlyList<MetricVerdict> rows)
+    {
+        var shown = rows.Where(r => r.Low is not null && r.High is not null && r.Change is not null).Take(ForestRows).ToList();
+        if (shown.Count == 0)
+        {
+            return null;
+        }
+
+        var plot = new Plot();
+        var positions = new double[shown.Count];
+        var labels = new string[shown.Count];
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var row = shown[i];
+            var y = shown.Count - 1 - i;
+            var sign = Metrics.MetricNames.HigherIsBetter(row.Metric) ? 1 : -1;
+            var allowed = row.Allowance ?? 0;
+            var worse = plot.Add.Rectangle(-allowed, 0, y - 0.35, y + 0.35);
+            worse.FillStyle.Color = Colors.Red.WithAlpha(0.12);
+            worse.LineStyle.Width = 0;
+            var better = plot.Add.Rectangle(0, allowed, y - 0.35, y + 0.35);
+            better.FillStyle.Color = Colors.Green.WithAlpha(0.12);
+            better.LineStyle.Width = 0;
+            var (low, high) = (sign * row.Low!.Value, sign * row.High!.Value);
+            var color = row.Outcome switch
+            {
+                MetricOutcome.Regressed or MetricOutcome.Error => Colors.Red,
+                MetricOutcome.PossibleRegression => Colors.DarkOrange,
+                MetricOutcome.Improved => Colors.Green,
+                MetricOutcome.LowSupport => Colors.Gray,
+                _ => Colors.SteelBlue,
+            };
+            var bar = plot.Add.Line(Math.Min(low, high), y, Math.Max(low, high), y);
+            bar.LineColor = color;
+            bar.LineWidth = 3;
+            plot.Add.Marker(sign * row.Change!.Value, y, MarkerShape.FilledCircle, 8, color);
+            positions[i] = y;
+            labels[i] = row.Metric;
+        }
+
+        plot.Add.VerticalLine(0, 1, Colors.Black);
+        plot.Axes.Left.SetTicks(positions, labels);
+        plot.Title("Change against the baseline, 95% interval (right = better)");
+        plot.XLabel("change (lower-is-better metrics flipped)");
+        return plot.GetImageBytes(Width + 160, Math.Max(200, 60 + (28 * shown.Count)), ImageFormat.Png);
     }
 
     /// <summary>pycocotools writes -1 where precision is undefined (no ground truth): those are not points.</summary>
