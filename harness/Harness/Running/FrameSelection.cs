@@ -1,4 +1,5 @@
 using Harness.Clips;
+using Harness.Metrics;
 using Harness.Postprocessing;
 
 namespace Harness.Running;
@@ -18,7 +19,7 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<FrameDigest>? b
 
     public const int DefaultCapacity = 4;
 
-    private readonly FrameMatcher _matcher = new();
+    private readonly OperatingPointMatcher _matcher = new();
     private readonly List<ReviewFrame> _kept = new(capacity + 1);
     private readonly List<long> _ranks = new(capacity + 1);
 
@@ -63,10 +64,10 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<FrameDigest>? b
     private ReviewFrame Copy(long frameIndex, CameraImage image, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         var missed = new bool[truth.Count];
-        var matched = _matcher.TruthMatched;
+        var matchedBy = _matcher.MatchedBy;
         for (var t = 0; t < missed.Length; t++)
         {
-            missed[t] = FrameMatcher.Scored(truth[t]) && !matched[t];
+            missed[t] = OperatingPointMatcher.Scored(truth[t]) && matchedBy[t] < 0;
         }
 
         return new ReviewFrame(frameIndex, OwnedCopy(image), [.. truth], missed, [.. detections], _matcher.Matches.ToArray());

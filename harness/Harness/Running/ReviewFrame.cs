@@ -1,4 +1,5 @@
 using Harness.Clips;
+using Harness.Metrics;
 using Harness.Postprocessing;
 
 namespace Harness.Running;

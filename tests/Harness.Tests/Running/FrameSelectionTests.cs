@@ -1,5 +1,4 @@
 using Harness.Clips;
-using Harness.Metrics;
 using Harness.Postprocessing;
 using Harness.Running;
 
@@ -7,72 +6,6 @@ namespace Harness.Tests.Running;
 
 public sealed class FrameSelectionTests
 {
-    [Fact]
-    public void Matcher_classifies_matched_duplicate_wrong_class_and_ignored_detections()
-    {
-        TruthBox[] truth =
-        [
-            new(0, 0, 0, 10, 10),
-            new(0, 50, 50, 10, 10),
-            new(-1, 100, 0, 20, 20, Ignore: true),
-        ];
-        Detection[] detections =
-        [
-            new(0, 0, 10, 10, 0.9f, 0),
-            new(1, 0, 11, 10, 0.8f, 0),
-            new(102, 2, 112, 12, 0.7f, 0),
-            new(0, 0, 10, 10, 0.95f, 1),
-        ];
-        var matcher = new FrameMatcher();
-
-        var errors = matcher.Match(truth, detections);
-
-        Assert.Equal(
-            [DetectionMatch.Matched, DetectionMatch.FalsePositive, DetectionMatch.Ignored, DetectionMatch.FalsePositive],
-            matcher.Matches.ToArray());
-        Assert.Equal([true, false, false], matcher.TruthMatched.ToArray());
-        Assert.Equal(new FrameErrors(FalsePositives: 2, Misses: 1), errors);
-    }
-
-    [Fact]
-    public void Matcher_lets_the_higher_score_take_the_truth_even_with_lower_iou()
-    {
-        TruthBox[] truth = [new(0, 0, 0, 10, 10)];
-        Detection[] detections =
-        [
-            new(0, 0, 10, 8, 0.6f, 0),
-            new(0, 0, 10, 6, 0.9f, 0),
-        ];
-        var matcher = new FrameMatcher();
-
-        matcher.Match(truth, detections);
-
-        Assert.Equal([DetectionMatch.FalsePositive, DetectionMatch.Matched], matcher.Matches.ToArray());
-    }
-
-    [Fact]
-    public void Matcher_counts_the_same_errors_as_the_operating_point_metrics_on_random_frames()
-    {
-        var random = new Random(11);
-        var matcher = new FrameMatcher();
-        for (var frame = 0; frame < 200; frame++)
-        {
-            var truth = Enumerable.Range(0, random.Next(0, 8)).Select(_ => RandomTruth(random)).ToArray();
-            var detections = Enumerable.Range(0, random.Next(0, 12)).Select(_ => RandomDetection(random, truth)).ToArray();
-            var metrics = new OperatingPointAccumulator(3);
-            metrics.Add(truth, detections);
-            var values = new Dictionary<string, double>();
-            metrics.Write(["car", "pedestrian", "cyclist"], values);
-
-            var errors = matcher.Match(truth, detections);
-
-            Assert.Equal(values[MetricNames.FalsePositivesPerFrame], errors.FalsePositives);
-            var scored = truth.Count(t => !t.Ignore);
-            var expectedMisses = scored == 0 ? 0 : (int)Math.Round(scored * (1 - values[MetricNames.Recall]));
-            Assert.Equal(expectedMisses, errors.Misses);
-        }
-    }
-
     [Fact]
     public void Keeps_the_frames_with_most_errors_most_first_and_the_earlier_on_ties()
     {
@@ -172,30 +105,6 @@ public sealed class FrameSelectionTests
         }
 
         return ([.. truth], [.. detections]);
-    }
-
-    private static TruthBox RandomTruth(Random random)
-    {
-        var ignore = random.Next(6) == 0;
-        var classId = ignore && random.Next(2) == 0 ? -1 : random.Next(3);
-        return new TruthBox(classId, random.Next(0, 80), random.Next(0, 80), random.Next(4, 30), random.Next(4, 30), Ignore: ignore);
-    }
-
-    /// <summary>Mostly jittered copies of a truth box (so matches, duplicates and near misses all happen), some anywhere.</summary>
-    private static Detection RandomDetection(Random random, TruthBox[] truth)
-    {
-        var score = (float)Math.Round(random.NextDouble(), 1);
-        var classId = random.Next(3);
-        if (truth.Length == 0 || random.Next(4) == 0)
-        {
-            float x = random.Next(0, 100), y = random.Next(0, 100);
-            return new Detection(x, y, x + random.Next(4, 30), y + random.Next(4, 30), score, classId);
-        }
-
-        var near = truth[random.Next(truth.Length)];
-        var dx = random.Next(-4, 5);
-        var dy = random.Next(-4, 5);
-        return new Detection(near.X + dx, near.Y + dy, near.X + near.Width + dx, near.Y + near.Height + dy, score, near.ClassId >= 0 ? near.ClassId : classId);
     }
 
     private static CameraImage Image() => CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[4 * 2 * 3]);
