@@ -65,7 +65,8 @@ public static class GateSuite
         ScenarioResult result;
         try
         {
-            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baseline?.FrameDigests);
+            // Verified baselines keep no detections yet, so review frames rank by this run's errors alone.
+            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections: null);
         }
         catch (Exception e) when (IsInputError(e))
         {

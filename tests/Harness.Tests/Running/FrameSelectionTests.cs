@@ -1,4 +1,5 @@
 using Harness.Clips;
+using Harness.Metrics.Flips;
 using Harness.Postprocessing;
 using Harness.Running;
 
@@ -6,16 +7,18 @@ namespace Harness.Tests.Running;
 
 public sealed class FrameSelectionTests
 {
+    private static readonly string[] Classes = ["car", "pedestrian"];
+
     [Fact]
     public void Keeps_the_frames_with_most_errors_most_first_and_the_earlier_on_ties()
     {
         int[] errorsPerFrame = [1, 5, 0, 3, 5, 2, 4, 1];
-        var selection = new FrameSelection(3);
+        var selection = new FrameSelection(3, Classes);
 
         for (var i = 0; i < errorsPerFrame.Length; i++)
         {
             var (truth, detections) = FrameWithErrors(falsePositives: errorsPerFrame[i] / 2, misses: errorsPerFrame[i] - (errorsPerFrame[i] / 2));
-            selection.Add(i, AnyDigest, i, Image(), truth, detections);
+            selection.Add(i, i, Image(), truth, detections);
         }
 
         Assert.Equal([1L, 4L, 6L], selection.Frames.Select(f => f.FrameIndex));
@@ -27,12 +30,12 @@ public sealed class FrameSelectionTests
     [Fact]
     public void Never_holds_more_than_capacity_frames_while_streaming()
     {
-        var selection = new FrameSelection(4);
+        var selection = new FrameSelection(4, Classes);
 
         for (var i = 0; i < 200; i++)
         {
             var (truth, detections) = FrameWithErrors(falsePositives: i % 7, misses: i % 3);
-            selection.Add(i, AnyDigest, i, Image(), truth, detections);
+            selection.Add(i, i, Image(), truth, detections);
             Assert.True(selection.Count <= 4, $"held {selection.Count} frames after frame {i}");
         }
 
@@ -47,10 +50,10 @@ public sealed class FrameSelectionTests
         pixels.AsSpan().Fill(7);
         var stride = 8 * 3;
         var padded = new CameraImage(7, 4, stride, PixelFormat.Rgb8, pixels);
-        var selection = new FrameSelection(1);
+        var selection = new FrameSelection(1, Classes);
         var (truth, detections) = FrameWithErrors(falsePositives: 1, misses: 0);
 
-        selection.Add(0, AnyDigest, 0, padded, truth, detections);
+        selection.Add(0, 0, padded, truth, detections);
         pixels.AsSpan().Fill(200);
 
         var kept = selection.Frames[0].Image;
@@ -60,30 +63,69 @@ public sealed class FrameSelectionTests
     }
 
     [Fact]
-    public void With_a_baseline_changed_frames_come_first_largest_count_change_first()
+    public void With_a_baseline_frames_with_flips_come_first_most_severe_flip_first_then_most_errors()
     {
-        FrameDigest[] baseline = [new("aaaaaaaa", 3), new("bbbbbbbb", 3), new("cccccccc", 3), new("dddddddd", 3)];
-        var selection = new FrameSelection(3, baseline);
-        (FrameDigest Digest, int Errors)[] run = [(new("aaaaaaaa", 3), 9), (new("b0000000", 4), 0), (new("cccccccc", 3), 1), (new("d0000000", 8), 1)];
+        // Frame 0: many errors, same detections as the baseline. Frame 1: a small far car lost. Frame 2: a large near
+        // pedestrian lost. Frame 3: one error, unchanged.
+        TruthBox farCar = new(0, 0, 0, 10, 10, RangeMeters: 70);
+        TruthBox nearPedestrian = new(1, 0, 0, 100, 200, RangeMeters: 5);
+        var (manyErrorsTruth, manyErrors) = FrameWithErrors(falsePositives: 4, misses: 5);
+        var (oneErrorTruth, oneError) = FrameWithErrors(falsePositives: 0, misses: 1);
+        (TruthBox[] Truth, Detection[] Baseline, Detection[] Current)[] frames =
+        [
+            (manyErrorsTruth, manyErrors, manyErrors),
+            ([farCar], [Exact(farCar)], []),
+            ([nearPedestrian], [Exact(nearPedestrian)], []),
+            (oneErrorTruth, oneError, oneError),
+        ];
+        var selection = new FrameSelection(3, Classes, [.. frames.Select(f => (IReadOnlyList<Detection>)f.Baseline)]);
 
-        for (var i = 0; i < run.Length; i++)
+        for (var i = 0; i < frames.Length; i++)
         {
-            var (truth, detections) = FrameWithErrors(falsePositives: 0, misses: run[i].Errors);
-            selection.Add(i, run[i].Digest, i, Image(), truth, detections);
+            selection.Add(i, i, Image(), frames[i].Truth, frames[i].Current);
         }
 
-        Assert.Equal([3L, 1L, 0L], selection.Frames.Select(f => f.FrameIndex));
+        Assert.Equal([2L, 1L, 0L], selection.Frames.Select(f => f.FrameIndex));
         Assert.Equal([true, true, false], selection.Frames.Select(f => f.ChangedFromBaseline));
-        Assert.Equal([3, 3, (int?)null], selection.Frames.Select(f => f.BaselineDetections));
+        Assert.Equal([FlipKind.Lost], selection.Frames[0].Flips.Select(f => f.Kind));
+        Assert.Equal(nearPedestrian, selection.Frames[0].Flips[0].Truth);
+        Assert.Equal([Exact(nearPedestrian)], selection.Frames[0].BaselineDetections!);
+        Assert.Empty(selection.Frames[2].Flips);
     }
 
     [Fact]
-    public void Frames_without_errors_are_not_kept()
+    public void On_equal_worst_flips_the_frame_with_more_flips_comes_first()
     {
-        var selection = new FrameSelection(4);
+        TruthBox car = new(0, 0, 0, 40, 40, RangeMeters: 20);
+        TruthBox other = new(0, 100, 0, 10, 10, RangeMeters: 90);
+        var selection = new FrameSelection(2, Classes, [[Exact(car)], [Exact(car), Exact(other)]]);
+
+        selection.Add(0, 0, Image(), [car, other], []);
+        selection.Add(1, 1, Image(), [car, other], []);
+
+        Assert.Equal([1L, 0L], selection.Frames.Select(f => f.FrameIndex));
+        Assert.Equal([2, 1], selection.Frames.Select(f => f.Flips.Count));
+    }
+
+    [Fact]
+    public void A_frame_beyond_the_baseline_has_no_flips_and_no_baseline_detections()
+    {
+        var (truth, detections) = FrameWithErrors(falsePositives: 1, misses: 0);
+        var selection = new FrameSelection(2, Classes, [[]]);
+
+        selection.Add(1, 1, Image(), truth, detections);
+
+        Assert.False(selection.Frames[0].ChangedFromBaseline);
+        Assert.Null(selection.Frames[0].BaselineDetections);
+    }
+
+    [Fact]
+    public void Frames_without_errors_or_flips_are_not_kept()
+    {
+        var selection = new FrameSelection(4, Classes, [[Exact(new TruthBox(0, 0, 0, 10, 10))]]);
         var (truth, detections) = FrameWithErrors(falsePositives: 0, misses: 0);
 
-        selection.Add(0, AnyDigest, 0, Image(), truth, detections);
+        selection.Add(0, 0, Image(), truth, detections);
 
         Assert.Empty(selection.Frames);
     }
@@ -107,7 +149,7 @@ public sealed class FrameSelectionTests
         return ([.. truth], [.. detections]);
     }
 
-    private static CameraImage Image() => CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[4 * 2 * 3]);
+    private static Detection Exact(TruthBox box) => new(box.X, box.Y, box.X + box.Width, box.Y + box.Height, 0.9f, box.ClassId);
 
-    private static readonly FrameDigest AnyDigest = new("00000000", 0);
+    private static CameraImage Image() => CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[4 * 2 * 3]);
 }
