@@ -4,38 +4,66 @@ using Harness.Postprocessing;
 namespace Harness.Metrics;
 
 /// <summary>
-/// Counts at the operating point (detections already score-thresholded). Per frame and class, detections in
-/// descending score order take the unmatched truth of their class with the highest IoU &gt;= 0.5; a detection that
-/// takes none is ignored when at least half of it lies in an ignore region of its class (or of any class, for a region
-/// with a negative class id), else it is a false positive. Ignore regions are never missed. Buffers are reused, so
-/// nothing is allocated per frame once they have grown.
+/// Counts at the operating point (detections already score-thresholded): per class, true positives, false positives
+/// and misses, and per class and recall slice the truth boxes and how many were matched, all read from
+/// <see cref="OperatingPointMatcher"/>'s per-detection and per-truth results. Boxes of classes outside
+/// <c>[0, classes)</c> are not counted. Nothing is allocated per frame once the matcher's buffers have grown.
 /// </summary>
 internal sealed class OperatingPointAccumulator(int classes)
 {
-    private const double MatchIou = 0.5;
-    private const double IgnoreCoverage = 0.5;
-
+    private readonly OperatingPointMatcher _matcher = new();
     private readonly long[] _truePositives = new long[classes];
     private readonly long[] _falsePositives = new long[classes];
     private readonly long[] _falseNegatives = new long[classes];
     private readonly long[] _sliceTruths = new long[classes * TruthSlices.Count];
     private readonly long[] _sliceHits = new long[classes * TruthSlices.Count];
     private readonly bool[] _slices = new bool[TruthSlices.Count];
-    private int[] _candidates = new int[64];
-    private double[] _scores = new double[64];
-    private double[] _sortKeys = new double[64];
-    private int[] _order = new int[64];
-    private int[] _truths = new int[64];
-    private bool[] _matched = new bool[64];
     private long _frames;
 
     public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         _frames++;
-        Grow(Math.Max(truth.Count, detections.Count));
-        for (var c = 0; c < classes; c++)
+        _matcher.Match(truth, detections);
+        var matches = _matcher.Matches;
+        for (var d = 0; d < matches.Length; d++)
         {
-            AddClass(c, truth, detections);
+            var c = detections[d].ClassId;
+            if ((uint)c >= (uint)classes)
+            {
+                continue;
+            }
+
+            if (matches[d] == DetectionMatch.Matched)
+            {
+                _truePositives[c]++;
+            }
+            else if (matches[d] == DetectionMatch.FalsePositive)
+            {
+                _falsePositives[c]++;
+            }
+        }
+
+        var matchedBy = _matcher.MatchedBy;
+        for (var t = 0; t < matchedBy.Length; t++)
+        {
+            var box = truth[t];
+            if (!OperatingPointMatcher.Scored(box) || box.ClassId >= classes)
+            {
+                continue;
+            }
+
+            var hit = matchedBy[t] >= 0;
+            _falseNegatives[box.ClassId] += hit ? 0 : 1;
+            TruthSlices.Classify(box, _slices);
+            var first = box.ClassId * TruthSlices.Count;
+            for (var s = 0; s < TruthSlices.Count; s++)
+            {
+                if (_slices[s])
+                {
+                    _sliceTruths[first + s]++;
+                    _sliceHits[first + s] += hit ? 1 : 0;
+                }
+            }
         }
     }
 
@@ -82,108 +110,6 @@ internal sealed class OperatingPointAccumulator(int classes)
         if (tp + fp + fn > 0)
         {
             values[name(MetricNames.F1)] = 2.0 * tp / ((2 * tp) + fp + fn);
-        }
-    }
-
-    private void AddClass(int c, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
-    {
-        var truthCount = 0;
-        for (var t = 0; t < truth.Count; t++)
-        {
-            if (truth[t].ClassId == c && !truth[t].Ignore)
-            {
-                _truths[truthCount] = t;
-                _matched[truthCount] = false;
-                truthCount++;
-            }
-        }
-
-        var candidateCount = 0;
-        for (var d = 0; d < detections.Count; d++)
-        {
-            if (detections[d].ClassId == c)
-            {
-                _scores[candidateCount] = detections[d].Score;
-                _candidates[candidateCount++] = d;
-            }
-        }
-
-        Coco.ScoreOrder.Sort(_scores.AsSpan(0, candidateCount), _sortKeys, _order);
-        for (var i = 0; i < candidateCount; i++)
-        {
-            var detection = detections[_candidates[_order[i]]];
-            var best = -1;
-            var bestIou = MatchIou;
-            for (var t = 0; t < truthCount; t++)
-            {
-                if (_matched[t])
-                {
-                    continue;
-                }
-
-                var iou = PixelOverlap.Iou(detection, truth[_truths[t]]);
-                if (iou >= bestIou && (best < 0 || iou > bestIou))
-                {
-                    best = t;
-                    bestIou = iou;
-                }
-            }
-
-            if (best >= 0)
-            {
-                _matched[best] = true;
-                _truePositives[c]++;
-            }
-            else if (!InIgnoreRegion(detection, c, truth))
-            {
-                _falsePositives[c]++;
-            }
-        }
-
-        for (var t = 0; t < truthCount; t++)
-        {
-            if (!_matched[t])
-            {
-                _falseNegatives[c]++;
-            }
-
-            TruthSlices.Classify(truth[_truths[t]], _slices);
-            for (var s = 0; s < TruthSlices.Count; s++)
-            {
-                if (_slices[s])
-                {
-                    _sliceTruths[(c * TruthSlices.Count) + s]++;
-                    _sliceHits[(c * TruthSlices.Count) + s] += _matched[t] ? 1 : 0;
-                }
-            }
-        }
-    }
-
-    private static bool InIgnoreRegion(in Detection detection, int c, IReadOnlyList<TruthBox> truth)
-    {
-        for (var t = 0; t < truth.Count; t++)
-        {
-            var region = truth[t];
-            if (region.Ignore && (region.ClassId == c || region.ClassId < 0) && PixelOverlap.CoveredFraction(detection, region) >= IgnoreCoverage)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void Grow(int count)
-    {
-        if (_candidates.Length < count)
-        {
-            var size = Math.Max(count, _candidates.Length * 2);
-            _candidates = new int[size];
-            _scores = new double[size];
-            _sortKeys = new double[size];
-            _order = new int[size];
-            _truths = new int[size];
-            _matched = new bool[size];
         }
     }
 }

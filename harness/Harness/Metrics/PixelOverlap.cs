@@ -3,7 +3,7 @@ using Harness.Postprocessing;
 
 namespace Harness.Metrics;
 
-/// <summary>Overlap between a detection (corners) and a truth box (top-left + size), in double precision.</summary>
+/// <summary>Overlap between detections (corners) and truth boxes (top-left + size), in double precision.</summary>
 internal static class PixelOverlap
 {
     public static double Iou(in Detection detection, TruthBox truth)
@@ -16,6 +16,20 @@ internal static class PixelOverlap
 
         var union = DetectionArea(detection) + ((double)truth.Width * truth.Height) - intersection;
         return intersection / union;
+    }
+
+    /// <summary>IoU of two detections: how the object flips pair a baseline run's false positives with the current run's.</summary>
+    public static double Iou(in Detection a, in Detection b)
+    {
+        var w = Math.Min((double)a.X2, b.X2) - Math.Max((double)a.X1, b.X1);
+        var h = Math.Min((double)a.Y2, b.Y2) - Math.Max((double)a.Y1, b.Y1);
+        if (w <= 0 || h <= 0)
+        {
+            return 0;
+        }
+
+        var intersection = w * h;
+        return intersection / (DetectionArea(a) + DetectionArea(b) - intersection);
     }
 
     /// <summary>Share of the detection inside <paramref name="region"/>: COCO's crowd overlap.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Clips;
 using Harness.Clips.Images;
+using Harness.Metrics;
 using Harness.Running;
 using SkiaSharp;
 

@@ -6,8 +6,8 @@ namespace Harness.Running;
 
 /// <summary>
 /// A SHA-256 over every frame's detections, with coordinates rounded to 1/100 pixel and scores to 1e-4, so that
-/// bit-level float noise does not register but any real change in what the detector reports does. Each frame also
-/// gets a short digest of its own, so a change can be traced to the frames it touched.
+/// bit-level float noise does not register but any real change in what the detector reports does. Which frames and
+/// objects changed is the detection snapshot's job; this is the one-line identity of a run's output.
 /// </summary>
 internal sealed class DetectionDigest : IDisposable
 {
@@ -15,10 +15,7 @@ internal sealed class DetectionDigest : IDisposable
     private const int DetectionBytes = 24;
 
     private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly List<FrameDigest> frames = [];
     private byte[] buffer = new byte[HeaderBytes + (DetectionBytes * 64)];
-
-    public IReadOnlyList<FrameDigest> Frames => frames;
 
     public void AppendFrame(long frameIndex, IReadOnlyList<Detection> detections)
     {
@@ -44,9 +41,6 @@ internal sealed class DetectionDigest : IDisposable
         }
 
         hash.AppendData(bytes);
-        Span<byte> frameHash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(bytes[8..], frameHash);
-        frames.Add(new FrameDigest(Convert.ToHexStringLower(frameHash[..4]), detections.Count));
     }
 
     public string Complete() => Convert.ToHexStringLower(hash.GetHashAndReset());

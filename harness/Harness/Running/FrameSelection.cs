@@ -1,56 +1,73 @@
 using Harness.Clips;
+using Harness.Metrics;
+using Harness.Metrics.Flips;
 using Harness.Postprocessing;
 
 namespace Harness.Running;
 
 /// <summary>
-/// The frames a reviewer should look at, for the report's thumbnails: with a baseline that has per-frame digests,
-/// the frames whose detections changed against it, most changed (difference in detection count) first; after them,
-/// or without such a baseline, the frames with the most errors (false positives + misses at IoU 0.5).
+/// The frames a reviewer should look at, for the report's thumbnails: given the baseline run's detections per frame,
+/// the frames where objects flipped against it (lost, found, class changed, false positives appeared or gone; see
+/// <see cref="FrameFlipFinder"/>), the one with the most severe flip first, then the most flips; after them, or
+/// without a baseline, the frames with the most errors (false positives + misses at IoU 0.5). A frame beyond the
+/// baseline's frames has nothing to compare with, so no flips.
 /// Frames stream through; only the current top <see cref="Capacity"/> are held, so memory stays bounded by a few
 /// images whatever the clip length. Only a frame that enters the selection is copied. On equal rank the earlier
-/// frame stays. Unchanged frames without errors are never kept.
+/// frame stays. Frames without flips or errors are never kept.
 /// </summary>
-internal sealed class FrameSelection(int capacity, IReadOnlyList<FrameDigest>? baseline = null)
+/// <param name="classNames">The model's classes: vulnerable road users' flips weigh more.</param>
+/// <param name="baseline">The baseline run's detections, indexed by frame ordinal.</param>
+internal sealed class FrameSelection(int capacity, IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<Detection>>? baseline = null)
 {
-    private const int ChangedShift = 40;
-    private const int CountShift = 20;
-
     public const int DefaultCapacity = 4;
 
-    private readonly FrameMatcher _matcher = new();
+    private readonly OperatingPointMatcher _matcher = new();
+    private readonly FrameFlipFinder _flips = new(classNames);
     private readonly List<ReviewFrame> _kept = new(capacity + 1);
-    private readonly List<long> _ranks = new(capacity + 1);
+    private readonly List<ReviewRank> _ranks = new(capacity + 1);
 
     public int Capacity => capacity;
 
     public int Count => _kept.Count;
 
-    /// <summary>The kept frames, most errors first.</summary>
+    /// <summary>The kept frames, the one most in need of review first.</summary>
     public IReadOnlyList<ReviewFrame> Frames => [.. _kept];
 
-    /// <param name="ordinal">The frame's position in the clip, which indexes the baseline's digests.</param>
-    /// <param name="digest">This run's digest of the frame's detections.</param>
+    /// <param name="ordinal">The frame's position in the clip, which indexes the baseline's detections.</param>
     /// <param name="truth">The frame's truth in model class ids.</param>
-    public void Add(int ordinal, FrameDigest digest, long frameIndex, CameraImage image, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
+    public void Add(int ordinal, long frameIndex, CameraImage image, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         var errors = _matcher.Match(truth, detections);
-        FrameDigest? before = baseline is { Count: > 0 } ? (ordinal < baseline.Count ? baseline[ordinal] : new FrameDigest("", 0)) : null;
-        var changed = before is { } b && b.Hash != digest.Hash;
-        var rank = changed
-            ? (1L << ChangedShift) + ((long)Math.Min(Math.Abs(digest.Detections - before!.Value.Detections), (1 << CountShift) - 1) << CountShift) + errors.Total
-            : errors.Total;
-        if (rank == 0 || (_kept.Count == capacity && rank <= _ranks[^1]))
+        var before = baseline is not null && ordinal < baseline.Count ? baseline[ordinal] : null;
+        var flips = ReadOnlySpan<FrameFlip>.Empty;
+        if (before is not null)
+        {
+            _flips.Compare(truth, before, detections);
+            flips = _flips.Flips;
+        }
+
+        var worst = 0.0;
+        foreach (var flip in flips)
+        {
+            worst = Math.Max(worst, flip.Severity);
+        }
+
+        var rank = new ReviewRank(flips.Length, worst, errors.Total);
+        if (rank.IsEmpty || (_kept.Count == capacity && rank.CompareTo(_ranks[^1]) <= 0))
         {
             return;
         }
 
-        var position = _ranks.FindIndex(r => r < rank);
-        position = position < 0 ? _kept.Count : position;
+        var position = 0;
+        while (position < _ranks.Count && _ranks[position].CompareTo(rank) >= 0)
+        {
+            position++;
+        }
+
         _kept.Insert(position, Copy(frameIndex, image, truth, detections) with
         {
-            ChangedFromBaseline = changed,
-            BaselineDetections = changed ? before!.Value.Detections : null,
+            BaselineDetections = before is null ? null : [.. before],
+            Flips = before is null ? [] : MostSevereFirst(flips, ordinal, frameIndex, truth, before, detections),
         });
         _ranks.Insert(position, rank);
         if (_kept.Count > capacity)
@@ -60,13 +77,16 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<FrameDigest>? b
         }
     }
 
+    private static ObjectFlip[] MostSevereFirst(ReadOnlySpan<FrameFlip> flips, int ordinal, long frameIndex, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> baseline, IReadOnlyList<Detection> detections) =>
+        [.. flips.ToArray().OrderBy(f => new FlipRank(f.Severity, ordinal, f.Position)).Select(f => f.ToObjectFlip(ordinal, frameIndex, truth, baseline, detections))];
+
     private ReviewFrame Copy(long frameIndex, CameraImage image, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         var missed = new bool[truth.Count];
-        var matched = _matcher.TruthMatched;
+        var matchedBy = _matcher.MatchedBy;
         for (var t = 0; t < missed.Length; t++)
         {
-            missed[t] = FrameMatcher.Scored(truth[t]) && !matched[t];
+            missed[t] = OperatingPointMatcher.Scored(truth[t]) && matchedBy[t] < 0;
         }
 
         return new ReviewFrame(frameIndex, OwnedCopy(image), [.. truth], missed, [.. detections], _matcher.Matches.ToArray());

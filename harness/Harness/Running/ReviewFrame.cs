@@ -1,4 +1,6 @@
 using Harness.Clips;
+using Harness.Metrics;
+using Harness.Metrics.Flips;
 using Harness.Postprocessing;
 
 namespace Harness.Running;
@@ -21,9 +23,12 @@ public sealed record ReviewFrame(
 
     public int Errors => FalsePositives + Misses;
 
-    /// <summary>Whether this frame's detections differ from the baseline run's; false when the baseline has no per-frame digests.</summary>
-    public bool ChangedFromBaseline { get; init; }
+    /// <summary>The baseline run's detections on this frame; null when the run was not compared with a baseline that has this frame.</summary>
+    public IReadOnlyList<Detection>? BaselineDetections { get; init; }
 
-    /// <summary>How many detections the baseline run had on this frame, when it changed.</summary>
-    public int? BaselineDetections { get; init; }
+    /// <summary>The objects and false positives that differ from the baseline run on this frame, most severe first.</summary>
+    public IReadOnlyList<ObjectFlip> Flips { get; init; } = [];
+
+    /// <summary>Whether any object flipped against the baseline on this frame.</summary>
+    public bool ChangedFromBaseline => Flips.Count > 0;
 }

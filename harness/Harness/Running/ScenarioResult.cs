@@ -18,9 +18,6 @@ public sealed record ScenarioResult(
     /// <summary>COCO precision-recall curves at IoU 0.50 per class, for reports.</summary>
     public IReadOnlyDictionary<string, CocoPrecisionCurve> PrecisionCurves { get; init; } = new Dictionary<string, CocoPrecisionCurve>();
 
-    /// <summary>Each frame's short detection digest, in frame order.</summary>
-    public IReadOnlyList<FrameDigest> FrameDigests { get; init; } = [];
-
     /// <summary>Every frame's truth and detections, in clip order, for re-scoring on resamples and object-level comparison.</summary>
     public IReadOnlyList<ScoredFrame> ScoredFrames { get; init; } = [];
 

@@ -14,12 +14,12 @@ namespace Harness.Running;
 /// </summary>
 public static class ScenarioRunner
 {
-    /// <param name="baselineFrames">The baseline run's per-frame digests, when known: frames that changed against it are the ones kept for review.</param>
+    /// <param name="baselineDetections">The baseline run's detections per frame ordinal, when known: frames where objects flipped against it are the ones kept for review first.</param>
     public static ScenarioResult Run(
         Scenario scenario,
         string cacheDirectory,
         IProgress<FrameProgress>? progress = null,
-        IReadOnlyList<FrameDigest>? baselineFrames = null,
+        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null,
         CancellationToken cancellationToken = default)
     {
         var clipSource = ClipSource.Resolve(scenario.Clip, cacheDirectory);
@@ -36,7 +36,7 @@ public static class ScenarioRunner
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
         var truth = new List<TruthBox>();
-        var review = new FrameSelection(FrameSelection.DefaultCapacity, baselineFrames);
+        var review = new FrameSelection(FrameSelection.DefaultCapacity, classes, baselineDetections);
         var scored = new List<ScoredFrame>();
         var frames = 0;
 
@@ -60,7 +60,7 @@ public static class ScenarioRunner
                 Stopwatch.GetElapsedTime(start, postprocessed)));
             scored.Add(new ScoredFrame(frame.Index, frame.TimestampNs, [.. truth], [.. detections]));
             digest.AppendFrame(frame.Index, detections);
-            review.Add(frames, digest.Frames[^1], frame.Index, frame.Image, truth, detections);
+            review.Add(frames, frame.Index, frame.Image, truth, detections);
             frames++;
             progress?.Report(new FrameProgress(scenario.Id, frames, clipSource.FrameCount));
         }
@@ -75,7 +75,6 @@ public static class ScenarioRunner
         {
             PrecisionCurves = measured.PrecisionCurves,
             ReviewFrames = review.Frames,
-            FrameDigests = [.. digest.Frames],
             ScoredFrames = scored,
             Provenance = NumericProvenance.Current(scenario.Model.Session),
             SettingsSha256 = ScenarioSettings.Sha256(scenario),

@@ -67,7 +67,8 @@ public static class GateSuite
         ScenarioResult result;
         try
         {
-            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baseline?.Detections is { } detections ? FrameDigests(detections) : null);
+            var baselineDetections = baseline?.Detections?.Frames.Select(f => f.Detections).ToList();
+            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections);
         }
         catch (Exception e) when (IsInputError(e))
         {
@@ -108,18 +109,6 @@ public static class GateSuite
         {
             store.WriteReceived(measured);
         }
-    }
-
-    /// <summary>The baseline's per-frame digests, recomputed from its stored detections as the run computes its own.</summary>
-    private static IReadOnlyList<FrameDigest> FrameDigests(DetectionSnapshot baseline)
-    {
-        using var digest = new DetectionDigest();
-        foreach (var frame in baseline.Frames)
-        {
-            digest.AppendFrame(frame.Index, frame.Detections);
-        }
-
-        return [.. digest.Frames];
     }
 
     private static bool IsInputError(Exception e) =>

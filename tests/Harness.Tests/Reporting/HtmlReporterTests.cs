@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Harness.Clips;
 using Harness.Gate;
+using Harness.Metrics;
 using Harness.Metrics.Coco;
 using Harness.Postprocessing;
 using Harness.Reporting;
@@ -76,6 +77,17 @@ public sealed partial class HtmlReporterTests : IDisposable
     }
 
     [Fact]
+    public void Frames_where_objects_flipped_are_shown_as_such_captioned_with_their_flips()
+    {
+        // Every frame misses its car and has a false positive; only on frame 1 did the baseline find the car.
+        var html = Export(out _, baseline: [[], [new Detection(4, 4, 14, 14, 0.9f, 0)], []]);
+
+        Assert.Contains("Frames where objects flipped against the baseline", html, StringComparison.Ordinal);
+        Assert.Contains("1 lost, 1 false positive appeared against the baseline; frame 1: 1 false positive, 1 miss", html, StringComparison.Ordinal);
+        Assert.Contains("1 false positive appeared against the baseline; frame 0:", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Thumbnail_draws_false_positives_red_and_matched_detections_blue_at_320_px()
     {
         var frame = new ReviewFrame(
@@ -119,7 +131,7 @@ public sealed partial class HtmlReporterTests : IDisposable
     private static SKColor Strongest(SKBitmap bitmap, int x, int[] rows, Func<SKColor, int> strength) =>
         rows.Select(y => bitmap.GetPixel(x, y)).MaxBy(strength);
 
-    private string Export(out int frames)
+    private string Export(out int frames, IReadOnlyList<IReadOnlyList<Detection>>? baseline = null)
     {
         var verdict = new ScenarioVerdict(
             "urban-night",
@@ -139,7 +151,7 @@ public sealed partial class HtmlReporterTests : IDisposable
                 ["car"] = new(recall, recall.Select(r => r < 0.8 ? 1 - (r / 2) : 0).ToArray()),
                 ["cyclist"] = new(recall, recall.Select(_ => -1.0).ToArray()),
             },
-            ReviewFrames = ReviewFrames(),
+            ReviewFrames = ReviewFrames(baseline),
         };
         var report = new SuiteReport(
             [
@@ -156,13 +168,13 @@ public sealed partial class HtmlReporterTests : IDisposable
         return File.ReadAllText(reporter.OutputPath);
     }
 
-    private static IReadOnlyList<ReviewFrame> ReviewFrames()
+    private static IReadOnlyList<ReviewFrame> ReviewFrames(IReadOnlyList<IReadOnlyList<Detection>>? baseline)
     {
-        var selection = new FrameSelection(FrameSelection.DefaultCapacity);
+        var selection = new FrameSelection(FrameSelection.DefaultCapacity, ["car"], baseline);
         for (var i = 0; i < 3; i++)
         {
             var image = CameraImage.Packed(64, 48, PixelFormat.Bgr8, Enumerable.Repeat((byte)(40 * i), 64 * 48 * 3).ToArray());
-            selection.Add(i, new FrameDigest("00000000", 1), i, image, [new TruthBox(0, 4, 4, 10, 10), new TruthBox(-1, 40, 30, 20, 15, Ignore: true)], [new Detection(30, 4, 40, 14, 0.5f + (i / 10f), 0)]);
+            selection.Add(i, i, image, [new TruthBox(0, 4, 4, 10, 10), new TruthBox(-1, 40, 30, 20, 15, Ignore: true)], [new Detection(30, 4, 40, 14, 0.5f + (i / 10f), 0)]);
         }
 
         return selection.Frames;

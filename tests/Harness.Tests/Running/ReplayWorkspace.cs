@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Clips;
 using Harness.Clips.Mcap;
+using Harness.Postprocessing;
 using Harness.Running;
 using Harness.Scenarios;
 
@@ -73,7 +74,8 @@ internal sealed class ReplayWorkspace : IDisposable
         return path;
     }
 
-    public ScenarioResult Run(string scenarioPath) => ScenarioRunner.Run(ScenarioLoader.LoadFile(scenarioPath), Path("cache"));
+    public ScenarioResult Run(string scenarioPath, IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null) =>
+        ScenarioRunner.Run(ScenarioLoader.LoadFile(scenarioPath), Path("cache"), baselineDetections: baselineDetections);
 
     public void Dispose()
     {

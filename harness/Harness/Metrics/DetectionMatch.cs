@@ -1,4 +1,4 @@
-namespace Harness.Running;
+namespace Harness.Metrics;
 
 /// <summary>What became of one detection at IoU 0.5, with the operating-point metrics' matching rules.</summary>
 public enum DetectionMatch

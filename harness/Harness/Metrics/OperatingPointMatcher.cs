@@ -1,34 +1,35 @@
 using Harness.Clips;
-using Harness.Metrics;
 using Harness.Postprocessing;
 
-namespace Harness.Running;
+namespace Harness.Metrics;
 
 /// <summary>
-/// Matches one frame's detections to its truth per detection, with the rules of the operating-point metrics: in
-/// descending score order (ties by position) each detection takes the unmatched non-ignore truth of its class with the
-/// highest IoU &gt;= 0.5; one that takes none is ignored when at least half of it lies in an ignore region of its
-/// class (or of any class), else it is a false positive. The metrics keep only counts; reports need to know which box
-/// is which. Buffers are reused, so matching allocates nothing once they have grown.
+/// Matches one frame's detections to its truth at the operating point, the one place the rules live (the operating-
+/// point counts, the object flips against a baseline and the report's review frames all read its results): in
+/// descending score order (<see cref="Coco.ScoreOrder"/>, ties by position) each detection takes the unmatched non-ignore
+/// truth of its class with the highest IoU &gt;= 0.5 (ties: the first such truth); one that takes none is ignored when
+/// at least half of it lies in an ignore region of its class or of any class (negative class id), else it is a false
+/// positive. Ignore regions are never missed. Matching is per class, so one score order over all detections gives each
+/// class the order it would have alone. Buffers are reused: matching allocates nothing once they have grown.
 /// </summary>
-internal sealed class FrameMatcher
+internal sealed class OperatingPointMatcher
 {
-    private const double MatchIou = 0.5;
-    private const double IgnoreCoverage = 0.5;
+    public const double MatchIou = 0.5;
+    public const double IgnoreCoverage = 0.5;
 
     private double[] _scores = new double[64];
     private double[] _keys = new double[64];
     private int[] _order = new int[64];
     private DetectionMatch[] _matches = new DetectionMatch[64];
-    private bool[] _truthMatched = new bool[64];
+    private int[] _matchedBy = new int[64];
     private int _detections;
     private int _truths;
 
     /// <summary>Per detection of the last <see cref="Match"/>, in the order they were given.</summary>
     public ReadOnlySpan<DetectionMatch> Matches => _matches.AsSpan(0, _detections);
 
-    /// <summary>Per truth box of the last <see cref="Match"/>: whether a detection took it.</summary>
-    public ReadOnlySpan<bool> TruthMatched => _truthMatched.AsSpan(0, _truths);
+    /// <summary>Per truth box of the last <see cref="Match"/>: the position of the detection that took it, or -1.</summary>
+    public ReadOnlySpan<int> MatchedBy => _matchedBy.AsSpan(0, _truths);
 
     public FrameErrors Match(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
@@ -40,8 +41,8 @@ internal sealed class FrameMatcher
             _scores[d] = detections[d].Score;
         }
 
-        Array.Clear(_truthMatched, 0, _truths);
-        Metrics.Coco.ScoreOrder.Sort(_scores.AsSpan(0, _detections), _keys, _order);
+        _matchedBy.AsSpan(0, _truths).Fill(-1);
+        Coco.ScoreOrder.Sort(_scores.AsSpan(0, _detections), _keys, _order);
         var falsePositives = 0;
         for (var i = 0; i < _detections; i++)
         {
@@ -49,7 +50,7 @@ internal sealed class FrameMatcher
             var best = BestTruth(detections[d], truth);
             if (best >= 0)
             {
-                _truthMatched[best] = true;
+                _matchedBy[best] = d;
                 _matches[d] = DetectionMatch.Matched;
             }
             else if (InIgnoreRegion(detections[d], truth))
@@ -66,7 +67,7 @@ internal sealed class FrameMatcher
         var misses = 0;
         for (var t = 0; t < _truths; t++)
         {
-            if (Scored(truth[t]) && !_truthMatched[t])
+            if (Scored(truth[t]) && _matchedBy[t] < 0)
             {
                 misses++;
             }
@@ -76,7 +77,7 @@ internal sealed class FrameMatcher
     }
 
     /// <summary>Ignore regions and truth of no model class are never missed.</summary>
-    internal static bool Scored(TruthBox box) => !box.Ignore && box.ClassId >= 0;
+    public static bool Scored(TruthBox box) => !box.Ignore && box.ClassId >= 0;
 
     private int BestTruth(in Detection detection, IReadOnlyList<TruthBox> truth)
     {
@@ -84,7 +85,7 @@ internal sealed class FrameMatcher
         var bestIou = MatchIou;
         for (var t = 0; t < truth.Count; t++)
         {
-            if (_truthMatched[t] || truth[t].ClassId != detection.ClassId || !Scored(truth[t]))
+            if (_matchedBy[t] >= 0 || truth[t].ClassId != detection.ClassId || !Scored(truth[t]))
             {
                 continue;
             }
@@ -102,8 +103,9 @@ internal sealed class FrameMatcher
 
     private static bool InIgnoreRegion(in Detection detection, IReadOnlyList<TruthBox> truth)
     {
-        foreach (var region in truth)
+        for (var t = 0; t < truth.Count; t++)
         {
+            var region = truth[t];
             if (region.Ignore && (region.ClassId == detection.ClassId || region.ClassId < 0) && PixelOverlap.CoveredFraction(detection, region) >= IgnoreCoverage)
             {
                 return true;
@@ -122,7 +124,7 @@ internal sealed class FrameMatcher
             _keys = new double[size];
             _order = new int[size];
             _matches = new DetectionMatch[size];
-            _truthMatched = new bool[size];
+            _matchedBy = new int[size];
         }
     }
 }

@@ -1,0 +1,36 @@
+using Harness.Clips;
+using Harness.Metrics;
+using Harness.Metrics.Flips;
+using Harness.Postprocessing;
+
+namespace Harness.Tests.Metrics.Flips;
+
+public sealed class ObjectFlipsTests
+{
+    private static readonly string[] Classes = ["car", "pedestrian"];
+
+    private static readonly TruthBox Car = new(0, 0, 0, 40, 40);
+
+    private static readonly Detection Exact = new(0, 0, 40, 40, 0.9f, 0);
+
+    [Fact]
+    public void Pairs_frames_by_position_and_names_them_by_ordinal_and_index()
+    {
+        ScoredFrame[] current = [new(100, 0, [Car], [Exact]), new(101, 1, [Car], [])];
+
+        var summary = ObjectFlips.Compare(Classes, current, [[Exact], [Exact]]);
+
+        Assert.Equal("1 object lost, 0 found, 0 false positives appeared, 0 gone", summary.Describe());
+        Assert.Equal((1, 101L), (summary.Worst[0].FrameOrdinal, summary.Worst[0].FrameIndex));
+    }
+
+    [Fact]
+    public void A_baseline_with_another_number_of_frames_is_rejected()
+    {
+        ScoredFrame[] current = [new(0, 0, [Car], [Exact])];
+
+        var error = Assert.Throws<ArgumentException>(() => ObjectFlips.Compare(Classes, current, [[Exact], []]));
+
+        Assert.Equal("baselineDetections", error.ParamName);
+    }
+}
