@@ -121,6 +121,7 @@ internal static class HtmlPage
                 .Append("<img src=\"").Append(Escape(forest)).Append("\" alt=\"forest plot of each metric's change with its 95% interval\">\n");
         }
 
+        AppendFlips(html, images);
         if (scenario.Result is { } measured)
         {
             AppendPrecisionRecall(html, measured, images);
@@ -205,6 +206,23 @@ internal static class HtmlPage
         if (undefined.Count > 0)
         {
             html.Append("<p class=\"muted\">No ground truth (no curve): ").Append(Escape(string.Join(", ", undefined))).Append("</p>\n");
+        }
+    }
+
+    private static void AppendFlips(StringBuilder html, HtmlScenarioImages images)
+    {
+        if (images.FlipPaths.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>Objects that changed against the baseline, most severe first</h3>\n")
+            .Append("<p class=\"muted\">Each crop twice: the baseline run's detections on the left, this run's on the right; truth green, ")
+            .Append("the detection the change is about thick red. Near, large, vulnerable road users rank before far, small cars.</p>\n");
+        foreach (var (path, caption) in images.FlipPaths)
+        {
+            html.Append("<figure><img src=\"").Append(Escape(path)).Append("\" alt=\"").Append(Escape(caption))
+                .Append("\"><figcaption>").Append(Escape(caption)).Append("</figcaption></figure>\n");
         }
     }
 

@@ -13,6 +13,10 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     private const string PrecisionRecallFile = "pr-curves.png";
     private const string ForestFile = "changes.png";
     private const string FramePrefix = "frame-";
+    private const string FlipPrefix = "flip-";
+
+    /// <summary>How many flipped objects the page shows as crops.</summary>
+    internal const int FlipCropCount = 8;
 
     public string Name => "html";
 
@@ -59,7 +63,15 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             frames.Add(folderName + "/" + file);
         }
 
-        return new HtmlScenarioImages(precisionRecall, frames, forest);
+        var flips = new List<(string, string)>();
+        foreach (var (frame, flip) in FlipCrops.Worst(result.ReviewFrames, FlipCropCount))
+        {
+            var file = FlipPrefix + flips.Count.ToString(CultureInfo.InvariantCulture) + ".png";
+            File.WriteAllBytes(Path.Combine(folder, file), FlipCrops.Render(frame, flip));
+            flips.Add((folderName + "/" + file, FlipCrops.Caption(flip, scenario.Scenario.Model.Classes)));
+        }
+
+        return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips };
     }
 
     /// <summary>Gated metrics first, then the rest by severity, so what decides the merge is always on the plot.</summary>
@@ -70,7 +82,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     /// <summary>Thumbnails of a previous run would otherwise linger beside the new ones.</summary>
     private static void RemovePreviousImages(string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*.png").Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)))
+        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*.png").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*.png")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)))
         {
             File.Delete(file);
         }

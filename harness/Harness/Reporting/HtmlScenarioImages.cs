@@ -6,5 +6,8 @@ namespace Harness.Reporting;
 /// </summary>
 internal sealed record HtmlScenarioImages(string? PrecisionRecallPath, IReadOnlyList<string> FramePaths, string? ForestPath = null)
 {
+    /// <summary>Crops of the most severe flips, most severe first, with their captions.</summary>
+    public IReadOnlyList<(string Path, string Caption)> FlipPaths { get; init; } = [];
+
     public static readonly HtmlScenarioImages None = new(null, []);
 }

@@ -65,9 +65,9 @@ public static class GateSuite
         }
 
         ScenarioResult result;
+        var baselineDetections = baseline?.Detections?.Frames.Select(f => f.Detections).ToList();
         try
         {
-            var baselineDetections = baseline?.Detections?.Frames.Select(f => f.Detections).ToList();
             result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections);
         }
         catch (Exception e) when (IsInputError(e))
@@ -76,23 +76,23 @@ public static class GateSuite
         }
 
         var measured = GateEvaluator.Snapshot(scenario, result);
-        var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, defaults);
+        var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
         var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, evidence, defaults, policy);
         if (scenario.BaselineId is null)
         {
             KeepReceived(store, measured, baseline, verdict);
         }
 
-        return new ScenarioReport(scenario, verdict, result);
+        return new ScenarioReport(scenario, verdict, result) { BaselineDetections = baselineDetections };
     }
 
-    private static GateEvidence Evidence(Scenario scenario, ScenarioResult result, BaselineSnapshot baseline, GateDefaults defaults)
+    private static GateEvidence Evidence(Scenario scenario, ScenarioResult result, BaselineSnapshot baseline,
+        IReadOnlyList<IReadOnlyList<Postprocessing.Detection>>? baselineDetections, GateDefaults defaults)
     {
         var sameInputs = baseline.ClipSha256 == result.ClipSha256 && baseline.ModelSha256 == result.ModelSha256 &&
             baseline.SettingsSha256 is not null && baseline.SettingsSha256 == result.SettingsSha256;
         var platform = result.Provenance is { } now && baseline.Provenance is { } then ? now.DifferencesFrom(then) : [];
-        var detections = baseline.Detections?.Frames.Select(f => f.Detections).ToList();
-        return GateEvidenceBuilder.Build(result, baseline, detections, sameInputs, platform, scenario.Model.Classes, defaults);
+        return GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes, defaults);
     }
 
     /// <summary>Received exists exactly while the run differs from verified, so accepting is always "promote what is there".</summary>
