@@ -48,6 +48,7 @@ internal static class RunCommand
             console,
             new MarkdownReporter(reportDirectory),
             new HtmlReporter(reportDirectory),
+            new ReviewClipReporter(reportDirectory, options.CacheDirectory),
             new HistoryReporter(new HistoryStore(historyPath), GitCommit.Current(), DateTimeOffset.UtcNow),
         ];
         try

@@ -1,0 +1,116 @@
+using Harness.Clips;
+using Harness.Clips.Images;
+using Harness.Clips.Mcap;
+using Harness.Clips.Messages;
+using Harness.Gate;
+using Harness.Postprocessing;
+using Harness.Running;
+using Harness.Scenarios;
+
+namespace Harness.Reporting;
+
+/// <summary>
+/// <c>&lt;id&gt;/review.mcap</c> beside the HTML report, for every scenario a reviewer has to look at (failed, warned
+/// or without a baseline), to scrub through in Foxglove: each frame's image on <see cref="CameraTopic"/> and, at the
+/// same timestamp, its truth, the baseline run's detections and this run's on <see cref="AnnotationsTopic"/>
+/// (<see cref="ReviewAnnotations"/>). The result does not keep images, so the clip is opened again the way the runner
+/// opened it and paired with the scored frames by position; a clip that no longer yields the frames the run scored
+/// gets no review clip, and the reporter fails.
+/// </summary>
+public sealed class ReviewClipReporter(string outputDirectory, string cacheDirectory) : IReporter
+{
+    public const string FileName = "review.mcap";
+    public const string CameraTopic = "/review/camera";
+    public const string AnnotationsTopic = "/review/annotations";
+
+    private const ushort CameraChannel = 1;
+    private const ushort AnnotationsChannel = 2;
+
+    public string Name => "review-mcap";
+
+    public string PathFor(string scenarioId) => Path.Combine(outputDirectory, HtmlReporter.FolderName(scenarioId), FileName);
+
+    /// <summary>
+    /// Every scenario is attempted and the failures are thrown together at the end, so a clip that changed costs only
+    /// its own review clip. A previous run's review clip is removed first: it must not outlive the verdict that asked for it.
+    /// </summary>
+    public void Export(SuiteReport report)
+    {
+        var failures = new List<Exception>();
+        foreach (var scenario in report.Scenarios)
+        {
+            var path = PathFor(scenario.Scenario.Id);
+            try
+            {
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
+
+                if (scenario.Result is { } result && NeedsReview(scenario.Verdict))
+                {
+                    AtomicFile.Write(path, temporary => Write(temporary, scenario.Scenario, result, scenario.BaselineDetections));
+                }
+            }
+            catch (Exception e)
+            {
+                failures.Add(e);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException($"{failures.Count} review clip(s) not written", failures);
+        }
+    }
+
+    /// <summary>Anything but a clean pass: "pass", "equivalent" and "improved" need no scrubbing.</summary>
+    internal static bool NeedsReview(ScenarioVerdict verdict) => verdict.Failed || verdict.Warnings > 0 || verdict.BaselineMissing;
+
+    /// <summary>
+    /// Images as PNG (foxglove.CompressedImage): lossless, so the reviewer sees the very pixels the model saw, and on the
+    /// synthetic clips 55-70% of the size of raw rgb8, which the chunks' LZ4 does not shrink at all (sensor noise).
+    /// JPEG would be smaller still, but not the pixels the model saw.
+    /// </summary>
+    private void Write(string path, Scenario scenario, ScenarioResult result, IReadOnlyList<IReadOnlyList<Detection>>? baseline)
+    {
+        var source = ClipSource.Resolve(scenario.Clip, cacheDirectory);
+        if (source.Sha256 != result.ClipSha256)
+        {
+            throw Mismatch(source.Path, $"its SHA-256 is {source.Sha256}, the run replayed {result.ClipSha256}");
+        }
+
+        using var clip = source.Open(scenario.Clip, scenario.Model.Classes);
+        using var writer = McapWriter.Create(path);
+        writer.AddSchema(ClipSchemas.CompressedImage(CameraChannel));
+        writer.AddSchema(ClipSchemas.ImageAnnotations(AnnotationsChannel));
+        writer.AddChannel(new McapChannel(CameraChannel, CameraChannel, CameraTopic, "protobuf"));
+        writer.AddChannel(new McapChannel(AnnotationsChannel, AnnotationsChannel, AnnotationsTopic, "protobuf"));
+        var frameId = scenario.Clip.Camera.Trim('/').Replace('/', '_');
+        var scored = result.ScoredFrames;
+        var ordinal = 0;
+        foreach (var frame in clip.ReadFrames())
+        {
+            if (ordinal >= scored.Count || scored[ordinal].Index != frame.Index || scored[ordinal].TimestampNs != frame.TimestampNs)
+            {
+                throw Mismatch(source.Path, $"frame {ordinal} is index {frame.Index} at {frame.TimestampNs} ns, which the run did not score there");
+            }
+
+            var time = checked((ulong)frame.TimestampNs);
+            var sequence = (uint)ordinal;
+            var image = new CompressedImageMessage(frame.TimestampNs, frameId, "png", ImageEncoder.EncodePng(frame.Image));
+            writer.WriteMessage(CameraChannel, time, time, sequence, image.Encode());
+            var before = baseline is not null && ordinal < baseline.Count ? baseline[ordinal] : null;
+            writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Model.Classes).Encode());
+            ordinal++;
+        }
+
+        if (ordinal != scored.Count)
+        {
+            throw Mismatch(source.Path, $"it yields {ordinal} frames, the run scored {scored.Count}");
+        }
+    }
+
+    private static ClipFormatException Mismatch(string clipPath, string problem) =>
+        new($"clip '{clipPath}' no longer matches the run ({problem}); no review clip written");
+}
