@@ -1,0 +1,363 @@
+using System.Numerics.Tensors;
+using Harness.Metrics.Coco;
+
+namespace Harness.Metrics.Bootstrap;
+
+/// <summary>
+/// pycocotools' accumulate() and summarize() for every lane of a <see cref="FrameWeights"/> at once, on matches made
+/// once (<see cref="CocoCategoryTimeline"/>). Lanes are processed in chunks; per chunk, each (area, IoU, category) is one
+/// walk over the detections in score order that adds the frame's weight row to per-lane FP or TP counts. Per lane, the
+/// best precision of each recall bucket (bucket j holds recalls in [R[j], R[j+1]), compared against
+/// <see cref="CocoParameters.RecallThresholds"/> exactly) is kept, and a suffix maximum over the buckets gives the
+/// interpolated precision pycocotools gets from its right-to-left envelope and left searchsorted. Means are summed in
+/// pycocotools' order (IoU, recall threshold, category), so lane 0 reproduces <see cref="CocoEvaluator"/> bit for bit.
+/// Nothing is allocated per resample or per chunk.
+/// </summary>
+internal sealed class CocoResampleScorer
+{
+    /// <summary>Lanes per chunk: the per-walk state (a few KB) stays in L1 and the bucket table in L2.</summary>
+    public const int ChunkLanes = 256;
+
+    private const int Buckets = CocoParameters.RecallCount;
+    private const int Areas = CocoParameters.AreaCount;
+    private const int Ious = CocoParameters.IouCount;
+
+    private readonly IReadOnlyList<CocoCategoryTimeline> _categories;
+    private readonly FrameWeights _weights;
+    private readonly bool _vectorized;
+    private readonly int _width;
+    private readonly int _classes;
+    private readonly float[] _tp;
+    private readonly float[] _fp;
+    private readonly float[] _nextBucketAt;
+    private readonly double[] _bestInBucket;
+    private readonly int[] _bucket;
+    private readonly double[] _table;
+    private readonly float[] _truths;
+    private readonly float[] _hits;
+    private readonly float[] _topHits;
+    private readonly double[] _areaSums;
+    private readonly double[] _ap50Sums;
+    private readonly double[] _ap75Sums;
+    private readonly double[] _classSums;
+    private readonly double[] _class50Sums;
+
+    public CocoResampleScorer(IReadOnlyList<CocoCategoryTimeline> categories, FrameWeights weights, bool vectorized)
+    {
+        _categories = categories;
+        _weights = weights;
+        _vectorized = vectorized;
+        _classes = categories.Count;
+        _width = Math.Min(ChunkLanes, weights.Lanes);
+        _tp = new float[_width];
+        _fp = new float[_width];
+        _nextBucketAt = new float[_width];
+        _bestInBucket = new double[_width];
+        _bucket = new int[_width];
+        _table = new double[_classes * Buckets * _width];
+        _truths = new float[_classes * Areas * _width];
+        _hits = new float[Areas * Ious * _classes * _width];
+        _topHits = new float[CocoCategoryTimeline.TopCounts * Ious * _classes * _width];
+        _areaSums = new double[Areas * _width];
+        _ap50Sums = new double[_width];
+        _ap75Sums = new double[_width];
+        _classSums = new double[_classes * _width];
+        _class50Sums = new double[_classes * _width];
+    }
+
+    public void Score(MetricSamples samples)
+    {
+        for (var start = 0; start < _weights.Lanes; start += _width)
+        {
+            var lanes = Math.Min(_width, _weights.Lanes - start);
+            WeighTruthsAndTopHits(start, lanes);
+            _areaSums.AsSpan().Clear();
+            _ap50Sums.AsSpan().Clear();
+            _ap75Sums.AsSpan().Clear();
+            _classSums.AsSpan().Clear();
+            _class50Sums.AsSpan().Clear();
+            for (var a = 0; a < Areas; a++)
+            {
+                for (var t = 0; t < Ious; t++)
+                {
+                    for (var k = 0; k < _classes; k++)
+                    {
+                        Walk(k, a, t, start, lanes);
+                    }
+
+                    AddPrecisions(a, t, lanes);
+                }
+            }
+
+            Write(samples, start, lanes);
+        }
+
+        WriteSupport(samples);
+    }
+
+    private Span<float> Truths(int category, int area) => _truths.AsSpan(((category * Areas) + area) * _width, _width);
+
+    /// <summary>Weighted true positives at maxDets 100, laid out as [area][iou][category][lane].</summary>
+    private Span<float> Hits(int area, int iou, int category) => _hits.AsSpan(((((area * Ious) + iou) * _classes) + category) * _width, _width);
+
+    /// <summary>Weighted true positives among the top 1 and top 10 per image, laid out as [top][iou][category][lane].</summary>
+    private Span<float> TopHits(int top, int iou, int category) =>
+        _topHits.AsSpan(((((top * Ious) + iou) * _classes) + category) * _width, _width);
+
+    private Span<double> TableRow(int category, int bucket) => _table.AsSpan(((category * Buckets) + bucket) * _width, _width);
+
+    /// <summary>Per lane: npig per category and area, and the true positives among each image's top 1 and top 10.</summary>
+    private void WeighTruthsAndTopHits(int start, int lanes)
+    {
+        _truths.AsSpan().Clear();
+        _topHits.AsSpan().Clear();
+        for (var k = 0; k < _classes; k++)
+        {
+            var category = _categories[k];
+            for (var a = 0; a < Areas; a++)
+            {
+                WeighImages(category.ImageTruthCounts.AsSpan(a * category.Images, category.Images), Truths(k, a)[..lanes], start);
+            }
+
+            for (var top = 0; top < CocoCategoryTimeline.TopCounts; top++)
+            {
+                for (var t = 0; t < Ious; t++)
+                {
+                    WeighImages(category.TopHits.AsSpan(((top * Ious) + t) * category.Images, category.Images), TopHits(top, t, k)[..lanes], start);
+                }
+            }
+        }
+    }
+
+    private void WeighImages(ReadOnlySpan<int> perImage, Span<float> sums, int start)
+    {
+        for (var i = 0; i < perImage.Length; i++)
+        {
+            if (perImage[i] != 0)
+            {
+                WeightKernels.MultiplyAdd(sums, _weights.Row(i, start, sums.Length), perImage[i], _vectorized);
+            }
+        }
+    }
+
+    /// <summary>One (category, area, IoU) accumulation in every lane; leaves the interpolated precisions in the table.</summary>
+    private void Walk(int k, int area, int iou, int start, int lanes)
+    {
+        var tp = _tp.AsSpan(0, lanes);
+        var fp = _fp.AsSpan(0, lanes);
+        var nextBucketAt = _nextBucketAt.AsSpan(0, lanes);
+        var best = _bestInBucket.AsSpan(0, lanes);
+        var truths = Truths(k, area)[..lanes];
+        tp.Clear();
+        fp.Clear();
+        best.Clear();
+        _bucket.AsSpan(0, lanes).Clear();
+        _table.AsSpan(k * Buckets * _width, Buckets * _width).Clear();
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            nextBucketAt[lane] = truths[lane] > 0 ? SmallestCountReaching(CocoParameters.RecallThresholds[1], truths[lane]) : float.PositiveInfinity;
+        }
+
+        foreach (var e in _categories[k].Events(area, iou))
+        {
+            var weights = _weights.Row(e >> 1, start, lanes);
+            if ((e & 1) == 0)
+            {
+                WeightKernels.Add(fp, weights, _vectorized);
+            }
+            else if (WeightKernels.AddTruePositive(tp, fp, weights, nextBucketAt, best, _vectorized))
+            {
+                MoveBuckets(k, lanes, truths);
+            }
+        }
+
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            TableRow(k, _bucket[lane])[lane] = best[lane];
+        }
+
+        for (var b = Buckets - 2; b >= 0; b--)
+        {
+            TensorPrimitives.Max(TableRow(k, b)[..lanes], TableRow(k, b + 1)[..lanes], TableRow(k, b)[..lanes]);
+        }
+
+        tp.CopyTo(Hits(area, iou, k));
+    }
+
+    /// <summary>
+    /// Stores the finished bucket of each lane whose recall moved on and starts the new one with the latest precision.
+    /// The stored best already includes that latest precision, which is harmless: it belongs to a higher bucket, and
+    /// the suffix maximum carries it down to the lower one anyway.
+    /// </summary>
+    private void MoveBuckets(int k, int lanes, ReadOnlySpan<float> truths)
+    {
+        var thresholds = CocoParameters.RecallThresholds;
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            var tp = _tp[lane];
+            if (tp < _nextBucketAt[lane])
+            {
+                continue;
+            }
+
+            var bucket = _bucket[lane];
+            TableRow(k, bucket)[lane] = _bestInBucket[lane];
+            var recall = tp / (double)truths[lane];
+            while (bucket + 1 < Buckets && thresholds[bucket + 1] <= recall)
+            {
+                bucket++;
+            }
+
+            _bucket[lane] = bucket;
+            _bestInBucket[lane] = WeightKernels.Precision(tp, _fp[lane]);
+            _nextBucketAt[lane] = bucket + 1 < Buckets ? SmallestCountReaching(thresholds[bucket + 1], truths[lane]) : float.PositiveInfinity;
+        }
+    }
+
+    /// <summary>The smallest count c with c / truths &gt;= threshold in doubles, as pycocotools compares recall.</summary>
+    private static float SmallestCountReaching(double threshold, float truths)
+    {
+        double total = truths;
+        var count = Math.Ceiling(threshold * total);
+        while (count > 0 && (count - 1) / total >= threshold)
+        {
+            count--;
+        }
+
+        while (count / total < threshold)
+        {
+            count++;
+        }
+
+        return (float)count;
+    }
+
+    /// <summary>
+    /// Adds the table in summarize()'s order (recall threshold, then category). A category without truth in a lane has
+    /// an all-zero table there, and adding 0.0 leaves a sum bit-identical, so no lane needs masking.
+    /// </summary>
+    private void AddPrecisions(int area, int iou, int lanes)
+    {
+        var areaSums = _areaSums.AsSpan(area * _width, lanes);
+        for (var r = 0; r < Buckets; r++)
+        {
+            for (var k = 0; k < _classes; k++)
+            {
+                var row = TableRow(k, r)[..lanes];
+                TensorPrimitives.Add(areaSums, row, areaSums);
+                if (area != CocoParameters.AreaAll)
+                {
+                    continue;
+                }
+
+                var classSums = _classSums.AsSpan(k * _width, lanes);
+                TensorPrimitives.Add(classSums, row, classSums);
+                if (iou == CocoParameters.Iou50)
+                {
+                    var class50 = _class50Sums.AsSpan(k * _width, lanes);
+                    TensorPrimitives.Add(class50, row, class50);
+                    TensorPrimitives.Add(_ap50Sums.AsSpan(0, lanes), row, _ap50Sums.AsSpan(0, lanes));
+                }
+                else if (iou == CocoParameters.Iou75)
+                {
+                    TensorPrimitives.Add(_ap75Sums.AsSpan(0, lanes), row, _ap75Sums.AsSpan(0, lanes));
+                }
+            }
+        }
+    }
+
+    private void Write(MetricSamples samples, int start, int lanes)
+    {
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            var all = DefinedCategories(CocoParameters.AreaAll, lane);
+            Set(samples, MetricLayout.CocoStat(0), start + lane, _areaSums[lane], all * Ious * Buckets);
+            Set(samples, MetricLayout.CocoStat(1), start + lane, _ap50Sums[lane], all * Buckets);
+            Set(samples, MetricLayout.CocoStat(2), start + lane, _ap75Sums[lane], all * Buckets);
+            for (var a = 1; a < Areas; a++)
+            {
+                Set(samples, MetricLayout.CocoStat(2 + a), start + lane, _areaSums[(a * _width) + lane], DefinedCategories(a, lane) * Ious * Buckets);
+            }
+
+            for (var top = 0; top < CocoCategoryTimeline.TopCounts; top++)
+            {
+                samples.Values(MetricLayout.CocoStat(6 + top))[start + lane] =
+                    MeanRecall(CocoParameters.AreaAll, lane, _topHits.AsSpan(top * Ious * _classes * _width));
+            }
+
+            for (var a = 0; a < Areas; a++)
+            {
+                samples.Values(MetricLayout.CocoStat(8 + a))[start + lane] = MeanRecall(a, lane, _hits.AsSpan(a * Ious * _classes * _width));
+            }
+
+            for (var k = 0; k < _classes; k++)
+            {
+                var defined = Truths(k, CocoParameters.AreaAll)[lane] > 0 ? 1 : 0;
+                Set(samples, MetricLayout.ClassAP(k), start + lane, _classSums[(k * _width) + lane], defined * Ious * Buckets);
+                Set(samples, MetricLayout.ClassAP50(k), start + lane, _class50Sums[(k * _width) + lane], defined * Buckets);
+            }
+        }
+    }
+
+    private static void Set(MetricSamples samples, int metric, int lane, double sum, int count) =>
+        samples.Values(metric)[lane] = count == 0 ? double.NaN : sum / count;
+
+    private int DefinedCategories(int area, int lane)
+    {
+        var defined = 0;
+        for (var k = 0; k < _classes; k++)
+        {
+            defined += Truths(k, area)[lane] > 0 ? 1 : 0;
+        }
+
+        return defined;
+    }
+
+    /// <summary>summarize()'s mean of recall over IoU thresholds, then categories, where the category has truth;
+    /// <paramref name="hits"/> is laid out as [iou][category][lane].</summary>
+    private double MeanRecall(int area, int lane, ReadOnlySpan<float> hits)
+    {
+        var sum = 0.0;
+        var count = 0;
+        for (var t = 0; t < Ious; t++)
+        {
+            for (var k = 0; k < _classes; k++)
+            {
+                var truths = Truths(k, area)[lane];
+                if (truths > 0)
+                {
+                    sum += hits[(((t * _classes) + k) * _width) + lane] / (double)truths;
+                    count++;
+                }
+            }
+        }
+
+        return count == 0 ? double.NaN : sum / count;
+    }
+
+    private void WriteSupport(MetricSamples samples)
+    {
+        for (var a = 0; a < Areas; a++)
+        {
+            long truths = 0;
+            foreach (var category in _categories)
+            {
+                truths += category.TruthCounts[a];
+            }
+
+            samples.SetSupport(MetricLayout.CocoStat(a == 0 ? 0 : 2 + a), truths);
+            samples.SetSupport(MetricLayout.CocoStat(8 + a), truths);
+        }
+
+        foreach (var stat in (ReadOnlySpan<int>)[1, 2, 6, 7])
+        {
+            samples.SetSupport(MetricLayout.CocoStat(stat), samples.Support(MetricLayout.CocoStat(0)));
+        }
+
+        for (var k = 0; k < _classes; k++)
+        {
+            samples.SetSupport(MetricLayout.ClassAP(k), _categories[k].TruthCounts[CocoParameters.AreaAll]);
+            samples.SetSupport(MetricLayout.ClassAP50(k), _categories[k].TruthCounts[CocoParameters.AreaAll]);
+        }
+    }
+}
