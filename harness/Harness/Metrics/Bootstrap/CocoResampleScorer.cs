@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Numerics.Tensors;
 using Harness.Metrics.Coco;
 
@@ -15,8 +16,8 @@ namespace Harness.Metrics.Bootstrap;
 /// </summary>
 internal sealed class CocoResampleScorer
 {
-    /// <summary>Lanes per chunk: the per-walk state (a few KB) stays in L1 and the bucket table in L2.</summary>
-    public const int ChunkLanes = 256;
+    /// <summary>Lanes per chunk: the per-walk state (20 KB) stays in L1, and memory stays bounded for any resample count.</summary>
+    public const int ChunkLanes = 1024;
 
     private const int Buckets = CocoParameters.RecallCount;
     private const int Areas = CocoParameters.AreaCount;
@@ -33,6 +34,7 @@ internal sealed class CocoResampleScorer
     private readonly double[] _bestInBucket;
     private readonly int[] _bucket;
     private readonly double[] _table;
+    private readonly float[] _countAt;
     private readonly float[] _truths;
     private readonly float[] _hits;
     private readonly float[] _topHits;
@@ -55,6 +57,7 @@ internal sealed class CocoResampleScorer
         _bestInBucket = new double[_width];
         _bucket = new int[_width];
         _table = new double[_classes * Buckets * _width];
+        _countAt = new float[_classes * (Buckets + 1) * _width];
         _truths = new float[_classes * Areas * _width];
         _hits = new float[Areas * Ious * _classes * _width];
         _topHits = new float[CocoCategoryTimeline.TopCounts * Ious * _classes * _width];
@@ -78,6 +81,7 @@ internal sealed class CocoResampleScorer
             _class50Sums.AsSpan().Clear();
             for (var a = 0; a < Areas; a++)
             {
+                CountsReachingBuckets(a, lanes);
                 for (var t = 0; t < Ious; t++)
                 {
                     for (var k = 0; k < _classes; k++)
@@ -105,6 +109,32 @@ internal sealed class CocoResampleScorer
         _topHits.AsSpan(((((top * Ious) + iou) * _classes) + category) * _width, _width);
 
     private Span<double> TableRow(int category, int bucket) => _table.AsSpan(((category * Buckets) + bucket) * _width, _width);
+
+    /// <summary>Per lane, the true-positive count at which recall reaches bucket b; b = 101 is never reached.</summary>
+    private Span<float> CountAt(int category, int bucket) => _countAt.AsSpan(((category * (Buckets + 1)) + bucket) * _width, _width);
+
+    /// <summary>
+    /// For area <paramref name="area"/>, each lane's true-positive count where recall (tp / npig, in doubles) first
+    /// reaches each recall threshold. It depends only on npig, so the ten IoU walks share it, and moving a lane to its
+    /// next bucket needs no division.
+    /// </summary>
+    private void CountsReachingBuckets(int area, int lanes)
+    {
+        var thresholds = CocoParameters.RecallThresholds;
+        for (var k = 0; k < _classes; k++)
+        {
+            var truths = Truths(k, area);
+            CountAt(k, Buckets)[..lanes].Fill(float.PositiveInfinity);
+            for (var b = 0; b < Buckets; b++)
+            {
+                var row = CountAt(k, b);
+                for (var lane = 0; lane < lanes; lane++)
+                {
+                    row[lane] = truths[lane] > 0 ? SmallestCountReaching(thresholds[b], truths[lane]) : float.PositiveInfinity;
+                }
+            }
+        }
+    }
 
     /// <summary>Per lane: npig per category and area, and the true positives among each image's top 1 and top 10.</summary>
     private void WeighTruthsAndTopHits(int start, int lanes)
@@ -147,17 +177,12 @@ internal sealed class CocoResampleScorer
         var fp = _fp.AsSpan(0, lanes);
         var nextBucketAt = _nextBucketAt.AsSpan(0, lanes);
         var best = _bestInBucket.AsSpan(0, lanes);
-        var truths = Truths(k, area)[..lanes];
         tp.Clear();
         fp.Clear();
         best.Clear();
         _bucket.AsSpan(0, lanes).Clear();
         _table.AsSpan(k * Buckets * _width, Buckets * _width).Clear();
-        for (var lane = 0; lane < lanes; lane++)
-        {
-            nextBucketAt[lane] = truths[lane] > 0 ? SmallestCountReaching(CocoParameters.RecallThresholds[1], truths[lane]) : float.PositiveInfinity;
-        }
-
+        CountAt(k, 1)[..lanes].CopyTo(nextBucketAt);
         foreach (var e in _categories[k].Events(area, iou))
         {
             var weights = _weights.Row(e >> 1, start, lanes);
@@ -167,7 +192,7 @@ internal sealed class CocoResampleScorer
             }
             else if (WeightKernels.AddTruePositive(tp, fp, weights, nextBucketAt, best, _vectorized))
             {
-                MoveBuckets(k, lanes, truths);
+                MoveBuckets(k, lanes);
             }
         }
 
@@ -189,29 +214,43 @@ internal sealed class CocoResampleScorer
     /// The stored best already includes that latest precision, which is harmless: it belongs to a higher bucket, and
     /// the suffix maximum carries it down to the lower one anyway.
     /// </summary>
-    private void MoveBuckets(int k, int lanes, ReadOnlySpan<float> truths)
+    private void MoveBuckets(int k, int lanes)
     {
-        var thresholds = CocoParameters.RecallThresholds;
-        for (var lane = 0; lane < lanes; lane++)
+        var block = _vectorized ? Vector<float>.Count : 1;
+        for (var first = 0; first < lanes; first += block)
         {
-            var tp = _tp[lane];
-            if (tp < _nextBucketAt[lane])
+            // Few lanes move at a time: a vector compare rules out whole blocks.
+            if (first + block <= lanes && block > 1 &&
+                !Vector.GreaterThanOrEqualAny(new Vector<float>(_tp.AsSpan(first)), new Vector<float>(_nextBucketAt.AsSpan(first))))
             {
                 continue;
             }
 
-            var bucket = _bucket[lane];
-            TableRow(k, bucket)[lane] = _bestInBucket[lane];
-            var recall = tp / (double)truths[lane];
-            while (bucket + 1 < Buckets && thresholds[bucket + 1] <= recall)
+            for (var lane = first; lane < Math.Min(first + block, lanes); lane++)
             {
-                bucket++;
+                if (_tp[lane] >= _nextBucketAt[lane])
+                {
+                    MoveBucket(k, lane);
+                }
             }
-
-            _bucket[lane] = bucket;
-            _bestInBucket[lane] = WeightKernels.Precision(tp, _fp[lane]);
-            _nextBucketAt[lane] = bucket + 1 < Buckets ? SmallestCountReaching(thresholds[bucket + 1], truths[lane]) : float.PositiveInfinity;
         }
+    }
+
+    private void MoveBucket(int k, int lane)
+    {
+        var tp = _tp[lane];
+        var bucket = _bucket[lane];
+        _table[(((k * Buckets) + bucket) * _width) + lane] = _bestInBucket[lane];
+        var countAt = (k * (Buckets + 1) * _width) + lane;
+        do
+        {
+            bucket++;
+        }
+        while (_countAt[countAt + ((bucket + 1) * _width)] <= tp);
+
+        _bucket[lane] = bucket;
+        _bestInBucket[lane] = WeightKernels.Precision(tp, _fp[lane]);
+        _nextBucketAt[lane] = _countAt[countAt + ((bucket + 1) * _width)];
     }
 
     /// <summary>The smallest count c with c / truths &gt;= threshold in doubles, as pycocotools compares recall.</summary>
