@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using Harness.Metrics.Coco;
 
 namespace Harness.Metrics.Bootstrap;
@@ -108,10 +107,14 @@ internal sealed class CocoResampleScorer
     private Span<float> TopHits(int top, int iou, int category) =>
         _topHits.AsSpan(((((top * Ious) + iou) * _classes) + category) * _width, _width);
 
-    private Span<double> TableRow(int category, int bucket) => _table.AsSpan(((category * Buckets) + bucket) * _width, _width);
+    /// <summary>
+    /// One lane's precision per recall bucket, then (after the suffix maximum) per recall threshold. Lane-major, so a
+    /// lane moving through its buckets touches a few adjacent cache lines rather than one line per bucket.
+    /// </summary>
+    private int TableStart(int category, int lane) => ((category * _width) + lane) * Buckets;
 
-    /// <summary>Per lane, the true-positive count at which recall reaches bucket b; b = 101 is never reached.</summary>
-    private Span<float> CountAt(int category, int bucket) => _countAt.AsSpan(((category * (Buckets + 1)) + bucket) * _width, _width);
+    /// <summary>Start of one lane's true-positive counts at which recall reaches bucket b; b = 101 is never reached.</summary>
+    private int CountStart(int category, int lane) => ((category * _width) + lane) * (Buckets + 1);
 
     /// <summary>
     /// For area <paramref name="area"/>, each lane's true-positive count where recall (tp / npig, in doubles) first
@@ -124,13 +127,16 @@ internal sealed class CocoResampleScorer
         for (var k = 0; k < _classes; k++)
         {
             var truths = Truths(k, area);
-            CountAt(k, Buckets)[..lanes].Fill(float.PositiveInfinity);
-            for (var b = 0; b < Buckets; b++)
+            for (var lane = 0; lane < lanes; lane++)
             {
-                var row = CountAt(k, b);
-                for (var lane = 0; lane < lanes; lane++)
+                var counts = _countAt.AsSpan(CountStart(k, lane), Buckets + 1);
+                counts.Fill(float.PositiveInfinity);
+                if (truths[lane] > 0)
                 {
-                    row[lane] = truths[lane] > 0 ? SmallestCountReaching(thresholds[b], truths[lane]) : float.PositiveInfinity;
+                    for (var b = 0; b < Buckets; b++)
+                    {
+                        counts[b] = SmallestCountReaching(thresholds[b], truths[lane]);
+                    }
                 }
             }
         }
@@ -181,8 +187,12 @@ internal sealed class CocoResampleScorer
         fp.Clear();
         best.Clear();
         _bucket.AsSpan(0, lanes).Clear();
-        _table.AsSpan(k * Buckets * _width, Buckets * _width).Clear();
-        CountAt(k, 1)[..lanes].CopyTo(nextBucketAt);
+        _table.AsSpan(TableStart(k, 0), lanes * Buckets).Clear();
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            nextBucketAt[lane] = _countAt[CountStart(k, lane) + 1];
+        }
+
         foreach (var e in _categories[k].Events(area, iou))
         {
             var weights = _weights.Row(e >> 1, start, lanes);
@@ -198,12 +208,12 @@ internal sealed class CocoResampleScorer
 
         for (var lane = 0; lane < lanes; lane++)
         {
-            TableRow(k, _bucket[lane])[lane] = best[lane];
-        }
-
-        for (var b = Buckets - 2; b >= 0; b--)
-        {
-            TensorPrimitives.Max(TableRow(k, b)[..lanes], TableRow(k, b + 1)[..lanes], TableRow(k, b)[..lanes]);
+            var table = _table.AsSpan(TableStart(k, lane), Buckets);
+            table[_bucket[lane]] = best[lane];
+            for (var b = Buckets - 2; b >= 0; b--)
+            {
+                table[b] = Math.Max(table[b], table[b + 1]);
+            }
         }
 
         tp.CopyTo(Hits(area, iou, k));
@@ -216,41 +226,40 @@ internal sealed class CocoResampleScorer
     /// </summary>
     private void MoveBuckets(int k, int lanes)
     {
+        var tps = _tp.AsSpan(0, lanes);
+        var next = _nextBucketAt.AsSpan(0, lanes);
         var block = _vectorized ? Vector<float>.Count : 1;
         for (var first = 0; first < lanes; first += block)
         {
-            // Few lanes move at a time: a vector compare rules out whole blocks.
-            if (first + block <= lanes && block > 1 &&
-                !Vector.GreaterThanOrEqualAny(new Vector<float>(_tp.AsSpan(first)), new Vector<float>(_nextBucketAt.AsSpan(first))))
+            // Only some lanes move at a time: a vector compare rules out whole blocks.
+            var last = Math.Min(first + block, lanes);
+            if (last - first == Vector<float>.Count && !Vector.GreaterThanOrEqualAny(new Vector<float>(tps[first..]), new Vector<float>(next[first..])))
             {
                 continue;
             }
 
-            for (var lane = first; lane < Math.Min(first + block, lanes); lane++)
+            for (var lane = first; lane < last; lane++)
             {
-                if (_tp[lane] >= _nextBucketAt[lane])
+                var tp = tps[lane];
+                if (tp < next[lane])
                 {
-                    MoveBucket(k, lane);
+                    continue;
                 }
+
+                var bucket = _bucket[lane];
+                _table[TableStart(k, lane) + bucket] = _bestInBucket[lane];
+                var counts = _countAt.AsSpan(CountStart(k, lane), Buckets + 1);
+                do
+                {
+                    bucket++;
+                }
+                while (counts[bucket + 1] <= tp);
+
+                _bucket[lane] = bucket;
+                _bestInBucket[lane] = WeightKernels.Precision(tp, _fp[lane]);
+                next[lane] = counts[bucket + 1];
             }
         }
-    }
-
-    private void MoveBucket(int k, int lane)
-    {
-        var tp = _tp[lane];
-        var bucket = _bucket[lane];
-        _table[(((k * Buckets) + bucket) * _width) + lane] = _bestInBucket[lane];
-        var countAt = (k * (Buckets + 1) * _width) + lane;
-        do
-        {
-            bucket++;
-        }
-        while (_countAt[countAt + ((bucket + 1) * _width)] <= tp);
-
-        _bucket[lane] = bucket;
-        _bestInBucket[lane] = WeightKernels.Precision(tp, _fp[lane]);
-        _nextBucketAt[lane] = _countAt[countAt + ((bucket + 1) * _width)];
     }
 
     /// <summary>The smallest count c with c / truths &gt;= threshold in doubles, as pycocotools compares recall.</summary>
@@ -277,32 +286,63 @@ internal sealed class CocoResampleScorer
     /// </summary>
     private void AddPrecisions(int area, int iou, int lanes)
     {
-        var areaSums = _areaSums.AsSpan(area * _width, lanes);
-        for (var r = 0; r < Buckets; r++)
+        for (var lane = 0; lane < lanes; lane++)
         {
-            for (var k = 0; k < _classes; k++)
+            var areaSum = _areaSums[(area * _width) + lane];
+            for (var r = 0; r < Buckets; r++)
             {
-                var row = TableRow(k, r)[..lanes];
-                TensorPrimitives.Add(areaSums, row, areaSums);
-                if (area != CocoParameters.AreaAll)
+                for (var k = 0; k < _classes; k++)
                 {
-                    continue;
-                }
-
-                var classSums = _classSums.AsSpan(k * _width, lanes);
-                TensorPrimitives.Add(classSums, row, classSums);
-                if (iou == CocoParameters.Iou50)
-                {
-                    var class50 = _class50Sums.AsSpan(k * _width, lanes);
-                    TensorPrimitives.Add(class50, row, class50);
-                    TensorPrimitives.Add(_ap50Sums.AsSpan(0, lanes), row, _ap50Sums.AsSpan(0, lanes));
-                }
-                else if (iou == CocoParameters.Iou75)
-                {
-                    TensorPrimitives.Add(_ap75Sums.AsSpan(0, lanes), row, _ap75Sums.AsSpan(0, lanes));
+                    areaSum += _table[TableStart(k, lane) + r];
                 }
             }
+
+            _areaSums[(area * _width) + lane] = areaSum;
+            if (area == CocoParameters.AreaAll)
+            {
+                AddAreaAllPrecisions(iou, lane);
+            }
         }
+    }
+
+    /// <summary>Per-class AP and AP50, and AP50 and AP75 over classes, for one lane.</summary>
+    private void AddAreaAllPrecisions(int iou, int lane)
+    {
+        if (iou is CocoParameters.Iou50 or CocoParameters.Iou75)
+        {
+            var sums = iou == CocoParameters.Iou50 ? _ap50Sums : _ap75Sums;
+            var sum = sums[lane];
+            for (var r = 0; r < Buckets; r++)
+            {
+                for (var k = 0; k < _classes; k++)
+                {
+                    sum += _table[TableStart(k, lane) + r];
+                }
+            }
+
+            sums[lane] = sum;
+        }
+
+        for (var k = 0; k < _classes; k++)
+        {
+            var table = _table.AsSpan(TableStart(k, lane), Buckets);
+            AddInOrder(ref _classSums[(k * _width) + lane], table);
+            if (iou == CocoParameters.Iou50)
+            {
+                AddInOrder(ref _class50Sums[(k * _width) + lane], table);
+            }
+        }
+    }
+
+    private static void AddInOrder(ref double sum, ReadOnlySpan<double> values)
+    {
+        var total = sum;
+        foreach (var value in values)
+        {
+            total += value;
+        }
+
+        sum = total;
     }
 
     private void Write(MetricSamples samples, int start, int lanes)
