@@ -3,21 +3,35 @@ using Harness.Metrics.Coco;
 namespace Harness.Metrics.Bootstrap;
 
 /// <summary>
-/// One category's COCO matching, prepared once per run for re-accumulation under any frame weights: per (area range,
-/// IoU threshold) the non-ignored detections in pycocotools' global score order, each as an event
-/// <c>image &lt;&lt; 1 | isTruePositive</c>; per image the non-ignored truths (npig) per area and the true positives among
-/// its top 1 and top 10 detections (for AR1 and AR10).
+/// One category's COCO matching, prepared once per run for re-accumulation under any frame weights: per area range,
+/// the detections in pycocotools' global score order as events <c>image &lt;&lt; 5 | kind</c> for all ten IoU thresholds
+/// at once, and per image the non-ignored truths (npig) per area and the true positives among its top 1 and top 10
+/// detections (for AR1 and AR10).
 /// </summary>
 /// <remarks>
+/// <para>
+/// A detection that is a false positive at some threshold is "countable": it adds to a running count D shared by all
+/// thresholds (kind <see cref="Countable"/>), and at the thresholds where it is a true positive or ignored it adds to
+/// that threshold's "not false positive" count (kinds <see cref="CountedHit"/> + t, <see cref="CountedIgnore"/> + t).
+/// Then FP at threshold t = D - notFP(t), exactly; so the many false positives cost one weight-row addition for all ten
+/// thresholds instead of one each. A detection never a false positive adds only its true positives (kind
+/// <see cref="Hit"/> + t). A detection's events are in that order: countable first, then by threshold.
+/// </para>
+/// <para>
 /// Copies of a frame drawn several times share scores, so in an explicitly resampled clip they sit next to each other
 /// in score order (ties broken by frame): weighting a detection by its frame's draw count is the same as repeating it.
 /// That only departs from pycocotools' tie-break by image position when two different detections have bit-identical
 /// scores.
+/// </para>
 /// </remarks>
 internal sealed class CocoCategoryTimeline
 {
     public const int TopCounts = 2;
-    private const int Settings = CocoParameters.AreaCount * CocoParameters.IouCount;
+    public const int KindBits = 5;
+    public const int Countable = 0;
+    public const int Hit = 1;
+    public const int CountedHit = Hit + CocoParameters.IouCount;
+    public const int CountedIgnore = CountedHit + CocoParameters.IouCount;
 
     private readonly int[] _events;
     private readonly int[] _eventStarts;
@@ -43,11 +57,7 @@ internal sealed class CocoCategoryTimeline
     /// <summary>npig per area range over the whole run.</summary>
     public int[] TruthCounts { get; }
 
-    public ReadOnlySpan<int> Events(int area, int iou)
-    {
-        var setting = (area * CocoParameters.IouCount) + iou;
-        return _events.AsSpan(_eventStarts[setting], _eventStarts[setting + 1] - _eventStarts[setting]);
-    }
+    public ReadOnlySpan<int> Events(int area) => _events.AsSpan(_eventStarts[area], _eventStarts[area + 1] - _eventStarts[area]);
 
     public static CocoCategoryTimeline Create(CategoryMatches matches)
     {
@@ -59,24 +69,16 @@ internal sealed class CocoCategoryTimeline
         }
 
         var order = ScoreOrder.SortAll(matches.Scores);
-        var events = new List<int>(matches.Count * Settings / 2);
-        var eventStarts = new int[Settings + 1];
+        var events = new List<int>(matches.Count * 2);
+        var eventStarts = new int[CocoParameters.AreaCount + 1];
         for (var a = 0; a < CocoParameters.AreaCount; a++)
         {
-            for (var t = 0; t < CocoParameters.IouCount; t++)
+            foreach (var position in order)
             {
-                var outcomes = matches.OutcomesAt(a, t);
-                foreach (var position in order)
-                {
-                    var outcome = outcomes[position];
-                    if (outcome != DetectionOutcome.Ignored)
-                    {
-                        events.Add((imageOf[position] << 1) | (outcome == DetectionOutcome.TruePositive ? 1 : 0));
-                    }
-                }
-
-                eventStarts[(a * CocoParameters.IouCount) + t + 1] = events.Count;
+                AddEvents(matches, a, position, imageOf[position] << KindBits, events);
             }
+
+            eventStarts[a + 1] = events.Count;
         }
 
         var topHits = new int[TopCounts * CocoParameters.IouCount * images];
@@ -96,5 +98,32 @@ internal sealed class CocoCategoryTimeline
         }
 
         return new CocoCategoryTimeline(images, [.. events], eventStarts, matches.ImageTruthCounts, topHits, matches.TruthCounts);
+    }
+
+    private static void AddEvents(CategoryMatches matches, int area, int position, int image, List<int> events)
+    {
+        var countable = false;
+        for (var t = 0; t < CocoParameters.IouCount; t++)
+        {
+            countable |= matches.OutcomesAt(area, t)[position] == DetectionOutcome.FalsePositive;
+        }
+
+        if (countable)
+        {
+            events.Add(image | Countable);
+        }
+
+        for (var t = 0; t < CocoParameters.IouCount; t++)
+        {
+            var outcome = matches.OutcomesAt(area, t)[position];
+            if (outcome == DetectionOutcome.TruePositive)
+            {
+                events.Add(image | ((countable ? CountedHit : Hit) + t));
+            }
+            else if (outcome == DetectionOutcome.Ignored && countable)
+            {
+                events.Add(image | (CountedIgnore + t));
+            }
+        }
     }
 }

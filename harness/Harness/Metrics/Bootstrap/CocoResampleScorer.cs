@@ -5,19 +5,20 @@ namespace Harness.Metrics.Bootstrap;
 
 /// <summary>
 /// pycocotools' accumulate() and summarize() for every lane of a <see cref="FrameWeights"/> at once, on matches made
-/// once (<see cref="CocoCategoryTimeline"/>). Lanes are processed in chunks; per chunk, each (area, IoU, category) is one
-/// walk over the detections in score order that adds the frame's weight row to per-lane FP or TP counts. Per lane, the
-/// best precision of each recall bucket (bucket j holds recalls in [R[j], R[j+1]), compared against
-/// <see cref="CocoParameters.RecallThresholds"/> exactly) is kept, and a suffix maximum over the buckets gives the
-/// interpolated precision pycocotools gets from its right-to-left envelope and left searchsorted. Means are summed in
-/// pycocotools' order (IoU, recall threshold, category), so lane 0 reproduces <see cref="CocoEvaluator"/> bit for bit.
-/// Nothing is allocated per resample or per chunk.
+/// once (<see cref="CocoCategoryTimeline"/>). Lanes are processed in chunks; per chunk, each (category, area) is one walk
+/// over the detections in score order that adds the frame's weight row to per-lane counts of all ten IoU thresholds.
+/// Per lane and threshold, the best precision of each recall bucket (bucket j holds recalls in [R[j], R[j+1]), compared
+/// against <see cref="CocoParameters.RecallThresholds"/> exactly) is kept, and a suffix maximum over the buckets gives
+/// the interpolated precision pycocotools gets from its right-to-left envelope and left searchsorted. Means are summed
+/// in pycocotools' order (IoU, recall threshold, category), so lane 0 reproduces <see cref="CocoEvaluator"/> bit for
+/// bit. Nothing is allocated per resample or per chunk.
 /// </summary>
 internal sealed class CocoResampleScorer
 {
-    /// <summary>Lanes per chunk: the per-walk state (20 KB) stays in L1, and memory stays bounded for any resample count.</summary>
+    /// <summary>Most lanes per chunk; fewer when the bucket tables (8 MB at most) need it.</summary>
     public const int ChunkLanes = 1024;
 
+    private const int TableBudget = 1 << 20;
     private const int Buckets = CocoParameters.RecallCount;
     private const int Areas = CocoParameters.AreaCount;
     private const int Ious = CocoParameters.IouCount;
@@ -27,8 +28,9 @@ internal sealed class CocoResampleScorer
     private readonly bool _vectorized;
     private readonly int _width;
     private readonly int _classes;
+    private readonly float[] _counted;
     private readonly float[] _tp;
-    private readonly float[] _fp;
+    private readonly float[] _notFp;
     private readonly float[] _nextBucketAt;
     private readonly double[] _bestInBucket;
     private readonly int[] _bucket;
@@ -49,14 +51,16 @@ internal sealed class CocoResampleScorer
         _weights = weights;
         _vectorized = vectorized;
         _classes = categories.Count;
-        _width = Math.Min(ChunkLanes, weights.Lanes);
-        _tp = new float[_width];
-        _fp = new float[_width];
-        _nextBucketAt = new float[_width];
-        _bestInBucket = new double[_width];
-        _bucket = new int[_width];
-        _table = new double[_classes * Buckets * _width];
-        _countAt = new float[_classes * (Buckets + 1) * _width];
+        var affordable = Math.Max(16, TableBudget / (Ious * Math.Max(1, _classes) * Buckets) / 16 * 16);
+        _width = Math.Min(Math.Min(ChunkLanes, affordable), weights.Lanes);
+        _counted = new float[_width];
+        _tp = new float[Ious * _width];
+        _notFp = new float[Ious * _width];
+        _nextBucketAt = new float[Ious * _width];
+        _bestInBucket = new double[Ious * _width];
+        _bucket = new int[Ious * _width];
+        _table = new double[Ious * _classes * _width * Buckets];
+        _countAt = new float[_classes * _width * (Buckets + 1)];
         _truths = new float[_classes * Areas * _width];
         _hits = new float[Areas * Ious * _classes * _width];
         _topHits = new float[CocoCategoryTimeline.TopCounts * Ious * _classes * _width];
@@ -81,13 +85,13 @@ internal sealed class CocoResampleScorer
             for (var a = 0; a < Areas; a++)
             {
                 CountsReachingBuckets(a, lanes);
+                for (var k = 0; k < _classes; k++)
+                {
+                    Walk(k, a, start, lanes);
+                }
+
                 for (var t = 0; t < Ious; t++)
                 {
-                    for (var k = 0; k < _classes; k++)
-                    {
-                        Walk(k, a, t, start, lanes);
-                    }
-
                     AddPrecisions(a, t, lanes);
                 }
             }
@@ -107,18 +111,21 @@ internal sealed class CocoResampleScorer
     private Span<float> TopHits(int top, int iou, int category) =>
         _topHits.AsSpan(((((top * Ious) + iou) * _classes) + category) * _width, _width);
 
+    /// <summary>One IoU threshold's per-lane walk state in one of the [iou][lane] arrays.</summary>
+    private Span<T> AtIou<T>(T[] values, int iou, int lanes) => values.AsSpan(iou * _width, lanes);
+
     /// <summary>
-    /// One lane's precision per recall bucket, then (after the suffix maximum) per recall threshold. Lane-major, so a
-    /// lane moving through its buckets touches a few adjacent cache lines rather than one line per bucket.
+    /// One lane's precision per recall bucket, then (after the suffix maximum) per recall threshold, laid out as
+    /// [iou][category][lane][bucket]: lane-major, so a lane moving through its buckets touches adjacent memory.
     /// </summary>
-    private int TableStart(int category, int lane) => ((category * _width) + lane) * Buckets;
+    private int TableStart(int iou, int category, int lane) => ((((iou * _classes) + category) * _width) + lane) * Buckets;
 
     /// <summary>Start of one lane's true-positive counts at which recall reaches bucket b; b = 101 is never reached.</summary>
     private int CountStart(int category, int lane) => ((category * _width) + lane) * (Buckets + 1);
 
     /// <summary>
     /// For area <paramref name="area"/>, each lane's true-positive count where recall (tp / npig, in doubles) first
-    /// reaches each recall threshold. It depends only on npig, so the ten IoU walks share it, and moving a lane to its
+    /// reaches each recall threshold. It depends only on npig, so all IoU thresholds share it, and moving a lane to its
     /// next bucket needs no division.
     /// </summary>
     private void CountsReachingBuckets(int area, int lanes)
@@ -176,47 +183,68 @@ internal sealed class CocoResampleScorer
         }
     }
 
-    /// <summary>One (category, area, IoU) accumulation in every lane; leaves the interpolated precisions in the table.</summary>
-    private void Walk(int k, int area, int iou, int start, int lanes)
+    /// <summary>One (category, area) accumulation at all IoU thresholds in every lane; leaves the interpolated precisions in the table.</summary>
+    private void Walk(int k, int area, int start, int lanes)
     {
-        var tp = _tp.AsSpan(0, lanes);
-        var fp = _fp.AsSpan(0, lanes);
-        var nextBucketAt = _nextBucketAt.AsSpan(0, lanes);
-        var best = _bestInBucket.AsSpan(0, lanes);
-        tp.Clear();
-        fp.Clear();
-        best.Clear();
-        _bucket.AsSpan(0, lanes).Clear();
-        _table.AsSpan(TableStart(k, 0), lanes * Buckets).Clear();
-        for (var lane = 0; lane < lanes; lane++)
+        var counted = _counted.AsSpan(0, lanes);
+        counted.Clear();
+        _tp.AsSpan().Clear();
+        _notFp.AsSpan().Clear();
+        _bestInBucket.AsSpan().Clear();
+        _bucket.AsSpan().Clear();
+        for (var t = 0; t < Ious; t++)
         {
-            nextBucketAt[lane] = _countAt[CountStart(k, lane) + 1];
-        }
-
-        foreach (var e in _categories[k].Events(area, iou))
-        {
-            var weights = _weights.Row(e >> 1, start, lanes);
-            if ((e & 1) == 0)
+            _table.AsSpan(TableStart(t, k, 0), lanes * Buckets).Clear();
+            var next = AtIou(_nextBucketAt, t, lanes);
+            for (var lane = 0; lane < lanes; lane++)
             {
-                WeightKernels.Add(fp, weights, _vectorized);
-            }
-            else if (WeightKernels.AddTruePositive(tp, fp, weights, nextBucketAt, best, _vectorized))
-            {
-                MoveBuckets(k, lanes);
+                next[lane] = _countAt[CountStart(k, lane) + 1];
             }
         }
 
-        for (var lane = 0; lane < lanes; lane++)
+        foreach (var e in _categories[k].Events(area))
         {
-            var table = _table.AsSpan(TableStart(k, lane), Buckets);
-            table[_bucket[lane]] = best[lane];
-            for (var b = Buckets - 2; b >= 0; b--)
+            var weights = _weights.Row(e >> CocoCategoryTimeline.KindBits, start, lanes);
+            var kind = e & ((1 << CocoCategoryTimeline.KindBits) - 1);
+            if (kind == CocoCategoryTimeline.Countable)
             {
-                table[b] = Math.Max(table[b], table[b + 1]);
+                WeightKernels.Add(counted, weights, _vectorized);
+            }
+            else if (kind >= CocoCategoryTimeline.CountedIgnore)
+            {
+                WeightKernels.Add(AtIou(_notFp, kind - CocoCategoryTimeline.CountedIgnore, lanes), weights, _vectorized);
+            }
+            else
+            {
+                var t = kind >= CocoCategoryTimeline.CountedHit ? kind - CocoCategoryTimeline.CountedHit : kind - CocoCategoryTimeline.Hit;
+                var notFp = AtIou(_notFp, t, lanes);
+                if (kind >= CocoCategoryTimeline.CountedHit)
+                {
+                    WeightKernels.Add(notFp, weights, _vectorized);
+                }
+
+                if (WeightKernels.AddTruePositive(AtIou(_tp, t, lanes), notFp, counted, weights, AtIou(_nextBucketAt, t, lanes),
+                    AtIou(_bestInBucket, t, lanes), _vectorized))
+                {
+                    MoveBuckets(t, k, lanes);
+                }
             }
         }
 
-        tp.CopyTo(Hits(area, iou, k));
+        for (var t = 0; t < Ious; t++)
+        {
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                var table = _table.AsSpan(TableStart(t, k, lane), Buckets);
+                table[_bucket[(t * _width) + lane]] = _bestInBucket[(t * _width) + lane];
+                for (var b = Buckets - 2; b >= 0; b--)
+                {
+                    table[b] = Math.Max(table[b], table[b + 1]);
+                }
+            }
+
+            AtIou(_tp, t, lanes).CopyTo(Hits(area, t, k));
+        }
     }
 
     /// <summary>
@@ -224,10 +252,13 @@ internal sealed class CocoResampleScorer
     /// The stored best already includes that latest precision, which is harmless: it belongs to a higher bucket, and
     /// the suffix maximum carries it down to the lower one anyway.
     /// </summary>
-    private void MoveBuckets(int k, int lanes)
+    private void MoveBuckets(int iou, int k, int lanes)
     {
-        var tps = _tp.AsSpan(0, lanes);
-        var next = _nextBucketAt.AsSpan(0, lanes);
+        var tps = AtIou(_tp, iou, lanes);
+        var next = AtIou(_nextBucketAt, iou, lanes);
+        var notFp = AtIou(_notFp, iou, lanes);
+        var best = AtIou(_bestInBucket, iou, lanes);
+        var buckets = AtIou(_bucket, iou, lanes);
         var block = _vectorized ? Vector<float>.Count : 1;
         for (var first = 0; first < lanes; first += block)
         {
@@ -246,8 +277,8 @@ internal sealed class CocoResampleScorer
                     continue;
                 }
 
-                var bucket = _bucket[lane];
-                _table[TableStart(k, lane) + bucket] = _bestInBucket[lane];
+                var bucket = buckets[lane];
+                _table[TableStart(iou, k, lane) + bucket] = best[lane];
                 var counts = _countAt.AsSpan(CountStart(k, lane), Buckets + 1);
                 do
                 {
@@ -255,8 +286,8 @@ internal sealed class CocoResampleScorer
                 }
                 while (counts[bucket + 1] <= tp);
 
-                _bucket[lane] = bucket;
-                _bestInBucket[lane] = WeightKernels.Precision(tp, _fp[lane]);
+                buckets[lane] = bucket;
+                best[lane] = WeightKernels.Precision(tp, _counted[lane] - notFp[lane]);
                 next[lane] = counts[bucket + 1];
             }
         }
@@ -293,7 +324,7 @@ internal sealed class CocoResampleScorer
             {
                 for (var k = 0; k < _classes; k++)
                 {
-                    areaSum += _table[TableStart(k, lane) + r];
+                    areaSum += _table[TableStart(iou, k, lane) + r];
                 }
             }
 
@@ -316,7 +347,7 @@ internal sealed class CocoResampleScorer
             {
                 for (var k = 0; k < _classes; k++)
                 {
-                    sum += _table[TableStart(k, lane) + r];
+                    sum += _table[TableStart(iou, k, lane) + r];
                 }
             }
 
@@ -325,7 +356,7 @@ internal sealed class CocoResampleScorer
 
         for (var k = 0; k < _classes; k++)
         {
-            var table = _table.AsSpan(TableStart(k, lane), Buckets);
+            var table = _table.AsSpan(TableStart(iou, k, lane), Buckets);
             AddInOrder(ref _classSums[(k * _width) + lane], table);
             if (iou == CocoParameters.Iou50)
             {

@@ -44,12 +44,12 @@ internal static class WeightKernels
 
     /// <summary>
     /// A true positive in every resample: tp += weights, then the lane's best precision in its current recall bucket
-    /// takes tp / (tp + fp + eps), the precision after the last copy of the detection (the earlier copies have lower
-    /// recall and lower precision, so the right-to-left envelope never needs them). Returns whether some lane's tp
-    /// reached its next recall bucket, which the caller then moves.
+    /// takes tp / (tp + fp + eps) with fp = counted - notFalsePositives, the precision after the last copy of the
+    /// detection (the earlier copies have lower recall and lower precision, so the right-to-left envelope never needs
+    /// them). Returns whether some lane's tp reached its next recall bucket, which the caller then moves.
     /// </summary>
-    public static bool AddTruePositive(Span<float> truePositives, ReadOnlySpan<float> falsePositives, ReadOnlySpan<float> weights,
-        ReadOnlySpan<float> nextBucketAt, Span<double> bestInBucket, bool vectorized)
+    public static bool AddTruePositive(Span<float> truePositives, ReadOnlySpan<float> notFalsePositives, ReadOnlySpan<float> counted,
+        ReadOnlySpan<float> weights, ReadOnlySpan<float> nextBucketAt, Span<double> bestInBucket, bool vectorized)
     {
         var lanes = truePositives.Length;
         var crossed = false;
@@ -64,7 +64,7 @@ internal static class WeightKernels
                 tp.CopyTo(truePositives[i..]);
                 crossed |= Vector.GreaterThanOrEqualAny(tp, new Vector<float>(nextBucketAt[i..]));
                 Vector.Widen(tp, out var tpLow, out var tpHigh);
-                Vector.Widen(tp + new Vector<float>(falsePositives[i..]), out var sumLow, out var sumHigh);
+                Vector.Widen(tp + (new Vector<float>(counted[i..]) - new Vector<float>(notFalsePositives[i..])), out var sumLow, out var sumHigh);
                 var best = bestInBucket[i..];
                 Vector.Max(new Vector<double>(best), tpLow / (sumLow + epsilon)).CopyTo(best);
                 Vector.Max(new Vector<double>(best[half..]), tpHigh / (sumHigh + epsilon)).CopyTo(best[half..]);
@@ -76,7 +76,7 @@ internal static class WeightKernels
             var tp = truePositives[i] + weights[i];
             truePositives[i] = tp;
             crossed |= tp >= nextBucketAt[i];
-            bestInBucket[i] = Math.Max(bestInBucket[i], Precision(tp, falsePositives[i]));
+            bestInBucket[i] = Math.Max(bestInBucket[i], Precision(tp, counted[i] - notFalsePositives[i]));
         }
 
         return crossed;

@@ -14,6 +14,8 @@ public sealed class WeightKernelsTests
         {
             var tp = Counts(random, length, 500);
             var fp = Counts(random, length, 5000);
+            var notFp = Counts(random, length, 100);
+            var counted = fp.Zip(notFp, (f, n) => f + n).ToArray();
             var weights = Counts(random, length, 4);
             var next = tp.Select(t => t + random.Next(-1, 300)).ToArray();
             if (length > 0 && random.Next(2) == 0)
@@ -25,8 +27,8 @@ public sealed class WeightKernelsTests
             var (tpVector, bestVector) = (tp.ToArray(), best.ToArray());
             var (tpScalar, bestScalar) = (tp.ToArray(), best.ToArray());
 
-            var crossedVector = WeightKernels.AddTruePositive(tpVector, fp, weights, next, bestVector, vectorized: true);
-            var crossedScalar = WeightKernels.AddTruePositive(tpScalar, fp, weights, next, bestScalar, vectorized: false);
+            var crossedVector = WeightKernels.AddTruePositive(tpVector, notFp, counted, weights, next, bestVector, vectorized: true);
+            var crossedScalar = WeightKernels.AddTruePositive(tpScalar, notFp, counted, weights, next, bestScalar, vectorized: false);
 
             Assert.Equal(crossedScalar, crossedVector);
             Assert.Equal(tpScalar, tpVector);
