@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using Harness.Metrics.Coco;
 
 namespace Harness.Metrics.Bootstrap;
@@ -256,41 +257,57 @@ internal sealed class CocoResampleScorer
     {
         var tps = AtIou(_tp, iou, lanes);
         var next = AtIou(_nextBucketAt, iou, lanes);
-        var notFp = AtIou(_notFp, iou, lanes);
-        var best = AtIou(_bestInBucket, iou, lanes);
-        var buckets = AtIou(_bucket, iou, lanes);
-        var block = _vectorized ? Vector<float>.Count : 1;
-        for (var first = 0; first < lanes; first += block)
+        var block = _vectorized ? CrossingBlock : 1;
+        var first = 0;
+        for (; first <= lanes - block; first += block)
         {
-            // Only some lanes move at a time: a vector compare rules out whole blocks.
-            var last = Math.Min(first + block, lanes);
-            if (last - first == Vector<float>.Count && !Vector.GreaterThanOrEqualAny(new Vector<float>(tps[first..]), new Vector<float>(next[first..])))
+            // A vector compare finds the lanes that move; walking its bits avoids a hard-to-predict branch per lane.
+            for (var bits = Crossed(tps, next, first, block); bits != 0; bits &= bits - 1)
             {
-                continue;
-            }
-
-            for (var lane = first; lane < last; lane++)
-            {
-                var tp = tps[lane];
-                if (tp < next[lane])
-                {
-                    continue;
-                }
-
-                var bucket = buckets[lane];
-                _table[TableStart(iou, k, lane) + bucket] = best[lane];
-                var counts = _countAt.AsSpan(CountStart(k, lane), Buckets + 1);
-                do
-                {
-                    bucket++;
-                }
-                while (counts[bucket + 1] <= tp);
-
-                buckets[lane] = bucket;
-                best[lane] = WeightKernels.Precision(tp, _counted[lane] - notFp[lane]);
-                next[lane] = counts[bucket + 1];
+                MoveBucket(iou, k, first + BitOperations.TrailingZeroCount(bits));
             }
         }
+
+        for (; first < lanes; first++)
+        {
+            if (tps[first] >= next[first])
+            {
+                MoveBucket(iou, k, first);
+            }
+        }
+    }
+
+    private static int CrossingBlock =>
+        Vector512.IsHardwareAccelerated ? Vector512<float>.Count
+        : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
+        : Vector128.IsHardwareAccelerated ? Vector128<float>.Count
+        : 1;
+
+    /// <summary>Bit j set when lane first + j has reached its next bucket.</summary>
+    private static ulong Crossed(ReadOnlySpan<float> tps, ReadOnlySpan<float> next, int first, int block) => block switch
+    {
+        16 => Vector512.GreaterThanOrEqual(Vector512.Create(tps.Slice(first, 16)), Vector512.Create(next.Slice(first, 16))).ExtractMostSignificantBits(),
+        8 => Vector256.GreaterThanOrEqual(Vector256.Create(tps.Slice(first, 8)), Vector256.Create(next.Slice(first, 8))).ExtractMostSignificantBits(),
+        4 => Vector128.GreaterThanOrEqual(Vector128.Create(tps.Slice(first, 4)), Vector128.Create(next.Slice(first, 4))).ExtractMostSignificantBits(),
+        _ => tps[first] >= next[first] ? 1UL : 0UL,
+    };
+
+    private void MoveBucket(int iou, int k, int lane)
+    {
+        var state = (iou * _width) + lane;
+        var tp = _tp[state];
+        var bucket = _bucket[state];
+        _table[TableStart(iou, k, lane) + bucket] = _bestInBucket[state];
+        var counts = _countAt.AsSpan(CountStart(k, lane), Buckets + 1);
+        do
+        {
+            bucket++;
+        }
+        while (counts[bucket + 1] <= tp);
+
+        _bucket[state] = bucket;
+        _bestInBucket[state] = WeightKernels.Precision(tp, _counted[lane] - _notFp[state]);
+        _nextBucketAt[state] = counts[bucket + 1];
     }
 
     /// <summary>The smallest count c with c / truths &gt;= threshold in doubles, as pycocotools compares recall.</summary>
