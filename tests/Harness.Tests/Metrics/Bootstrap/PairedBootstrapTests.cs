@@ -183,6 +183,14 @@ public sealed class PairedBootstrapTests
     }
 
     [Fact]
+    public void An_empty_clip_has_no_intervals()
+    {
+        var intervals = PairedBootstrap.Run(Classes, [], [], [], [], new BootstrapOptions(Resamples: 10));
+
+        Assert.Empty(intervals);
+    }
+
+    [Fact]
     public void Frame_lists_of_different_lengths_are_rejected()
     {
         var clip = BootstrapClip.Create(5, seed: 28);
