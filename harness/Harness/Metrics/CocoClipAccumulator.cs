@@ -42,22 +42,10 @@ internal sealed class CocoClipAccumulator(IReadOnlyList<string> classNames)
         }
     }
 
-    public CocoEvaluationResult Evaluate()
-    {
-        var images = new long[_frames];
-        for (var i = 0; i < images.Length; i++)
-        {
-            images[i] = i;
-        }
+    public CocoEvaluationResult Evaluate() => CocoEvaluator.Evaluate(GroundTruth(), _detections);
 
-        var categories = new CocoCategory[classNames.Count];
-        for (var c = 0; c < categories.Length; c++)
-        {
-            categories[c] = new CocoCategory(c, classNames[c]);
-        }
-
-        return CocoEvaluator.Evaluate(new CocoGroundTruth(images, categories, _annotations), _detections);
-    }
+    /// <summary>The evaluation's resolved input, for callers that match once and accumulate many times (the bootstrap).</summary>
+    public CocoInput CreateInput() => CocoInput.Create(GroundTruth(), _detections);
 
     public static void Write(CocoEvaluationResult result, IReadOnlyList<string> classNames, IDictionary<string, double> values,
         IDictionary<string, CocoPrecisionCurve> curves)
@@ -76,6 +64,23 @@ internal sealed class CocoClipAccumulator(IReadOnlyList<string> classNames)
                 curves[classNames[c]] = result.PrecisionCurves[c];
             }
         }
+    }
+
+    private CocoGroundTruth GroundTruth()
+    {
+        var images = new long[_frames];
+        for (var i = 0; i < images.Length; i++)
+        {
+            images[i] = i;
+        }
+
+        var categories = new CocoCategory[classNames.Count];
+        for (var c = 0; c < categories.Length; c++)
+        {
+            categories[c] = new CocoCategory(c, classNames[c]);
+        }
+
+        return new CocoGroundTruth(images, categories, _annotations);
     }
 
     private static CocoAnnotation ToAnnotation(long image, int category, TruthBox box)

@@ -20,6 +20,18 @@ internal sealed class OperatingPointAccumulator(int classes)
     private readonly bool[] _slices = new bool[TruthSlices.Count];
     private long _frames;
 
+    /// <summary>Running totals per class, read by the bootstrap to take per-frame differences.</summary>
+    public ReadOnlySpan<long> TruePositives => _truePositives;
+
+    public ReadOnlySpan<long> FalsePositives => _falsePositives;
+
+    public ReadOnlySpan<long> FalseNegatives => _falseNegatives;
+
+    /// <summary>Per class and slice, laid out as [class][slice].</summary>
+    public ReadOnlySpan<long> SliceTruths => _sliceTruths;
+
+    public ReadOnlySpan<long> SliceHits => _sliceHits;
+
     public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         _frames++;

@@ -26,6 +26,7 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
     private int[] _truthOrder = new int[16];
     private bool[] _truthIgnored = new bool[16];
     private bool[] _truthMatched = new bool[16];
+    private readonly int[] _lastTruthCounts = new int[CocoParameters.AreaCount];
 
     public CategoryMatches Match(int category)
     {
@@ -40,14 +41,22 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         var ranks = new int[total];
         var outcomes = new DetectionOutcome[CocoParameters.AreaCount * CocoParameters.IouCount * total];
         var truthCounts = new int[CocoParameters.AreaCount];
+        var imageStarts = new int[images + 1];
+        var imageTruthCounts = new int[CocoParameters.AreaCount * images];
         var offset = 0;
         for (var i = 0; i < images; i++)
         {
             var bucket = input.Bucket(category, i);
+            imageStarts[i] = offset;
             offset += MatchImage(input.TruthBuckets[bucket], input.DetectionBuckets[bucket], offset, scores, ranks, outcomes, truthCounts);
+            for (var a = 0; a < CocoParameters.AreaCount; a++)
+            {
+                imageTruthCounts[(a * images) + i] = _lastTruthCounts[a];
+            }
         }
 
-        return new CategoryMatches(scores, ranks, outcomes, truthCounts);
+        imageStarts[images] = offset;
+        return new CategoryMatches(scores, ranks, outcomes, truthCounts, imageStarts, imageTruthCounts);
     }
 
     private int MatchImage(ReadOnlySpan<int> truths, ReadOnlySpan<int> detections, int offset, double[] scores, int[] ranks,
@@ -92,7 +101,8 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         var total = outcomes.Length / CocoParameters.AreaCount / CocoParameters.IouCount;
         for (var a = 0; a < CocoParameters.AreaCount; a++)
         {
-            truthCounts[a] += OrderTruths(truths, a);
+            _lastTruthCounts[a] = OrderTruths(truths, a);
+            truthCounts[a] += _lastTruthCounts[a];
             var unmatched = UnmatchedOutcomes(d, a);
             for (var t = 0; t < CocoParameters.IouCount; t++)
             {

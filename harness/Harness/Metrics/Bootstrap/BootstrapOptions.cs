@@ -1,0 +1,28 @@
+namespace Harness.Metrics.Bootstrap;
+
+/// <summary>
+/// Settings of the paired moving-block bootstrap. The same options and inputs give byte-identical intervals: the
+/// resampling uses its own seeded generator, not <see cref="Random"/>.
+/// </summary>
+/// <param name="Resamples">Number of bootstrap resamples; 0 gives intervals of width zero at the full-sample change.</param>
+/// <param name="Seed">Seed of the resampling generator.</param>
+/// <param name="BlockSeconds">Length of a resampled block of consecutive frames, in seconds of clip time.</param>
+/// <param name="Confidence">Coverage of the percentile interval, in [0, 1].</param>
+public sealed record BootstrapOptions(int Resamples = 1000, ulong Seed = 0x5EED_2026UL, double BlockSeconds = 1.0, double Confidence = 0.95)
+{
+    /// <exception cref="ArgumentOutOfRangeException">A count is negative, the block length is not a positive finite
+    /// number, or the confidence is outside [0, 1].</exception>
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(Resamples);
+        if (!double.IsFinite(BlockSeconds) || BlockSeconds <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(BlockSeconds), BlockSeconds, "The block length must be a positive number of seconds.");
+        }
+
+        if (!(Confidence >= 0 && Confidence <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Confidence), Confidence, "The confidence must be in [0, 1].");
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace Harness.Metrics.Bootstrap;
+
+/// <summary>
+/// One metric's change between two runs: the full-sample values of both, the percentile interval of
+/// (current - baseline) over the bootstrap resamples, and how many things the metric is computed over in the current
+/// run (truths, or frames for <c>fp_per_frame</c>).
+/// </summary>
+public sealed record ChangeInterval(double Baseline, double Current, double Low, double High, long Support);
