@@ -87,6 +87,17 @@ public static class GateEvaluator
             return row with { Outcome = MetricOutcome.Error };
         }
 
+        // The interval is of the re-scored difference; it is centred on the difference of the reported values, so a
+        // baseline whose stored metrics disagree with its own detections (a hand edit) moves the interval with it.
+        var change = value - (baselineValue ?? value);
+        var shift = interval is null ? 0 : change - (interval.Current - interval.Baseline);
+        var low = interval is null ? change : interval.Low + shift;
+        var high = interval is null ? change : interval.High + shift;
+        if (interval is not null && baselineValue is not null)
+        {
+            row = row with { Low = low, High = high };
+        }
+
         if (applicable.Any(g => value < g.Min || value > g.Max))
         {
             return row with { Outcome = MetricOutcome.Regressed, Blocking = true };
@@ -108,14 +119,6 @@ public static class GateEvaluator
                 Allowed = $"baseline's detections score {SignificantDigits.Round(interval.Baseline).ToString("0.######", CultureInfo.InvariantCulture)}, not the stored value",
             };
         }
-
-        // The interval is of the re-scored difference; it is centred on the difference of the reported values, so a
-        // baseline whose stored metrics disagree with its own detections (a hand edit) moves the interval with it.
-        var change = value - reference;
-        var shift = interval is null ? 0 : change - (interval.Current - interval.Baseline);
-        var low = interval is null ? change : interval.Low + shift;
-        var high = interval is null ? change : interval.High + shift;
-        row = row with { Low = interval is null ? null : low, High = interval is null ? null : high };
 
         var minSupport = family?.MinSupport ?? defaults.MinSupport;
         if (interval is not null && interval.Support < minSupport)

@@ -58,7 +58,7 @@ public sealed class ReviewClipReporterTests : IDisposable
         Assert.Equal(result.Frames, camera.Count);
         Assert.Equal(result.Frames, annotations.Count);
         Assert.All(annotations, m => Assert.Equal("foxglove.ImageAnnotations", m.Schema!.Name));
-        Assert.All(camera, m => Assert.Equal("png", CompressedImageMessage.Decode(m.Data).Format));
+        Assert.All(camera, m => Assert.Equal("jpeg", CompressedImageMessage.Decode(m.Data).Format));
         for (var i = 0; i < result.Frames; i++)
         {
             var frame = result.ScoredFrames[i];

@@ -33,7 +33,7 @@ public sealed class GateSuiteTests : IDisposable
         var accepted = Run(isCi: true);
 
         Assert.False(accepted.Verdict.Failed, VerdictTable.Format(accepted.Verdict));
-        Assert.All(accepted.Verdict.Metrics, m => Assert.Equal(MetricOutcome.Pass, m.Outcome));
+        Assert.All(accepted.Verdict.Metrics, m => Assert.Contains(m.Outcome, new[] { MetricOutcome.Pass, MetricOutcome.LowSupport }));
         Assert.False(File.Exists(Path.Combine(Baselines, "tiny.received.json")));
     }
 
@@ -60,7 +60,7 @@ public sealed class GateSuiteTests : IDisposable
         var report = Run(isCi: true);
 
         Assert.False(report.Verdict.Failed, VerdictTable.Format(report.Verdict));
-        Assert.All(report.Verdict.Metrics, m => Assert.Equal(MetricOutcome.Pass, m.Outcome));
+        Assert.All(report.Verdict.Metrics, m => Assert.Contains(m.Outcome, new[] { MetricOutcome.Pass, MetricOutcome.LowSupport }));
     }
 
     [Fact]
@@ -140,6 +140,8 @@ public sealed class GateSuiteTests : IDisposable
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
         WriteScenario("borrower", "", baseline: "tiny", model: "reference://detector-v1-degraded");
+        // Two frames hold too few objects to gate on by default; this test is about where files go, not statistics.
+        File.WriteAllText(Path.Combine(root, "scenarios", "defaults.yaml"), "min_support: 0\n");
 
         var report = GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "borrower.yaml")), Options(isCi: true));
 

@@ -2,13 +2,20 @@ using SkiaSharp;
 
 namespace Harness.Clips.Images;
 
-/// <summary>Encodes packed 8-bit RGB/BGR frames as PNG (compressed camera messages, dataset fixtures, report thumbnails).</summary>
+/// <summary>Encodes packed 8-bit RGB/BGR frames as PNG (compressed camera messages, dataset fixtures, report thumbnails) or JPEG (review clips).</summary>
 public static class ImageEncoder
 {
     public static byte[] EncodePng(CameraImage image)
     {
         using var bitmap = ToBitmap(image);
         using var encoded = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return encoded.ToArray();
+    }
+
+    public static byte[] EncodeJpeg(CameraImage image, int quality)
+    {
+        using var bitmap = ToBitmap(image);
+        using var encoded = bitmap.Encode(SKEncodedImageFormat.Jpeg, quality);
         return encoded.ToArray();
     }
 
