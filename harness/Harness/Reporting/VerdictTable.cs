@@ -20,18 +20,19 @@ public static class VerdictTable
         !(verdict.BaselineMissing && metric.Outcome == MetricOutcome.Missing) &&
         !(metric.Outcome == MetricOutcome.LowSupport && metric.Change == 0);
 
-    /// <summary>Failures first, then warnings (possible regressions before ungated changes), so the rows that block the merge lead.</summary>
+    /// <summary>Failures first, then warnings of gated metrics, then those of metrics no gate names, so what decides the merge leads.</summary>
     internal static int Severity(MetricVerdict metric) => metric.Outcome switch
     {
         MetricOutcome.Error when metric.Blocking => 0,
         MetricOutcome.Regressed when metric.Blocking => 1,
-        MetricOutcome.PossibleRegression => 2,
+        MetricOutcome.PossibleRegression when metric.Blocking => 2,
         MetricOutcome.Missing => 3,
         MetricOutcome.Regressed or MetricOutcome.Error => 4,
-        MetricOutcome.Improved => 5,
-        MetricOutcome.LowSupport => 6,
-        MetricOutcome.Pass => 7,
-        _ => 8,
+        MetricOutcome.PossibleRegression => 5,
+        MetricOutcome.Improved => 6,
+        MetricOutcome.LowSupport => 7,
+        MetricOutcome.Pass => 8,
+        _ => 9,
     };
 
     /// <summary>The cells of one row, in <see cref="Header"/> order; shared by the console and Markdown tables.</summary>
@@ -79,7 +80,7 @@ public static class VerdictTable
 
         if (rows.Count == 0)
         {
-            text.Append("  all ").Append(verdict.Metrics.Count).Append(" metrics match the baseline\n");
+            text.Append("  all ").Append(verdict.Metrics.Count).Append(" metrics within their allowances\n");
             return text.ToString();
         }
 
