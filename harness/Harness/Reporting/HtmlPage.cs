@@ -17,7 +17,7 @@ internal static class HtmlPage
         h3 { font-size: 1.05rem; margin-top: 1.5rem; }
         table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
         th, td { border: 1px solid #ddd; padding: .25rem .6rem; text-align: left; }
-        td.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         th { background: #f3f3f3; }
         tr.fail td { background: #fde2e1; } tr.warn td { background: #fff4d6; } tr.improved td { background: #e2f5e4; }
         .badge { display: inline-block; padding: .1rem .5rem; border-radius: .3rem; font-size: .85rem; color: #fff; vertical-align: middle; }
