@@ -1,6 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
-
 namespace Harness.Scenarios;
 
 /// <summary>
@@ -20,21 +17,7 @@ public static class GateDefaultsLoader
 
     public static GateDefaults Parse(string yaml, string path)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ScenarioValidationException([new ValidationError(path, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {e.Message}")]);
-        }
-
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ScenarioValidationException([new ValidationError(path, 1, 1, "", "expected one YAML document whose top level is a mapping")]);
-        }
-
+        var root = YamlDocuments.LoadMapping(yaml, path);
         var errors = new List<ValidationError>();
         var top = new YamlMappingReader(root, path, "", errors);
         var builtIn = GateDefaults.BuiltIn;

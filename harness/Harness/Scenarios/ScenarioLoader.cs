@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Harness.Scenarios;
 
@@ -69,21 +67,7 @@ public static partial class ScenarioLoader
     public static Scenario Parse(string yaml, string path)
     {
         var errors = new List<ValidationError>();
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            throw new ScenarioValidationException([new ValidationError(path, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {e.Message}")]);
-        }
-
-        if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new ScenarioValidationException([new ValidationError(path, 1, 1, "", "expected one YAML document whose top level is a mapping")]);
-        }
-
+        var root = YamlDocuments.LoadMapping(yaml, path);
         var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var top = new YamlMappingReader(root, path, "", errors);
         var scenario = Read(top, path, baseDirectory);
