@@ -53,11 +53,11 @@ public sealed class MarkdownReporter(string outputDirectory) : IReporter
             }
         }
 
-        foreach (var scenario in report.Scenarios.Where(s => s.Verdict.Metrics.Any(m => VerdictTable.NeedsReview(m, s.Verdict))))
+        foreach (var scenario in report.Scenarios.Where(s => s.Verdict.Metrics.Any(m => VerdictTable.Listed(m, s.Verdict))))
         {
             text.Append("\n### ").Append(scenario.Verdict.ScenarioId).Append("\n\n| ")
                 .Append(string.Join(" | ", VerdictTable.Columns)).Append(" |\n| --- | ---: | ---: | ---: | --- | ---: | --- |\n");
-            foreach (var metric in scenario.Verdict.Metrics.Where(m => VerdictTable.NeedsReview(m, scenario.Verdict)).OrderBy(VerdictTable.Severity))
+            foreach (var metric in scenario.Verdict.Metrics.Where(m => VerdictTable.Listed(m, scenario.Verdict)).OrderBy(VerdictTable.Severity))
             {
                 var cells = VerdictTable.Cells(metric);
                 cells[0] = "`" + cells[0] + "`";

@@ -20,6 +20,13 @@ public static class VerdictTable
         !(verdict.BaselineMissing && metric.Outcome == MetricOutcome.Missing) &&
         !(metric.Outcome == MetricOutcome.LowSupport && metric.Change == 0);
 
+    /// <summary>
+    /// The rows a report lists: those needing review, then every metric that moved within its allowance, so a reviewer
+    /// sees what a change did even when it passes.
+    /// </summary>
+    internal static bool Listed(MetricVerdict metric, ScenarioVerdict verdict) =>
+        NeedsReview(metric, verdict) || (metric.Outcome == MetricOutcome.Pass && metric.Change is { } change && change != 0);
+
     /// <summary>Failures first, then warnings of gated metrics, then those of metrics no gate names, so what decides the merge leads.</summary>
     internal static int Severity(MetricVerdict metric) => metric.Outcome switch
     {
@@ -68,7 +75,7 @@ public static class VerdictTable
         }
 
         var rows = verdict.Metrics
-            .Where(m => includePassing || NeedsReview(m, verdict))
+            .Where(m => includePassing || Listed(m, verdict))
             .OrderBy(Severity)
             .Select(Cells)
             .ToList();
@@ -80,7 +87,7 @@ public static class VerdictTable
 
         if (rows.Count == 0)
         {
-            text.Append("  all ").Append(verdict.Metrics.Count).Append(" metrics within their allowances\n");
+            text.Append("  no metric changed (").Append(verdict.Metrics.Count).Append(" compared)\n");
             return text.ToString();
         }
 

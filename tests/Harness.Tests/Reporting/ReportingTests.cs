@@ -13,6 +13,7 @@ public sealed class ReportingTests
             new MetricVerdict("recall@0.5/car", 0.6, 0.58, "-0.02 (ungated: warns)", MetricOutcome.PossibleRegression) { Low = -0.04, High = 0.01, Support = 80, Blocking = false },
             new MetricVerdict("recall@0.5/car/range:0-30m", 0.5, 0.25, "-0.02 (ungated: warns)", MetricOutcome.LowSupport) { Support = 4, Blocking = false },
             new MetricVerdict("coco/AP50", 0.7, 0.7, "-0.01", MetricOutcome.Pass),
+            new MetricVerdict("coco/AR100", 0.3, 0.305, "-0.01 (ungated: warns)", MetricOutcome.Pass) { Low = -0.001, High = 0.01, Support = 120, Blocking = false },
             new MetricVerdict("latency/p99_ms", 9, 12, "gated on nightly", MetricOutcome.Skipped),
         ],
         ["model changed: aaaa -> bbbb"],
@@ -27,10 +28,11 @@ public sealed class ReportingTests
         Assert.Equal(
             "urban-night: regressed\n" +
             "  model changed: aaaa -> bbbb\n" +
-            "  metric                      baseline  measured  change [95% interval]  allowed                 support  verdict\n" +
-            "  coco/AP                     0.41      0.37      -0.04 [-0.05, -0.03]   >= 0.3, -0.005          120      regressed\n" +
-            "  recall@0.5/car              0.6       0.58      -0.02 [-0.04, +0.01]   -0.02 (ungated: warns)  80       possible regression\n" +
-            "  recall@0.5/car/range:0-30m  0.5       0.25      -0.25                  -0.02 (ungated: warns)  4        low support\n",
+            "  metric                      baseline  measured  change [95% interval]   allowed                 support  verdict\n" +
+            "  coco/AP                     0.41      0.37      -0.04 [-0.05, -0.03]    >= 0.3, -0.005          120      regressed\n" +
+            "  recall@0.5/car              0.6       0.58      -0.02 [-0.04, +0.01]    -0.02 (ungated: warns)  80       possible regression\n" +
+            "  recall@0.5/car/range:0-30m  0.5       0.25      -0.25                   -0.02 (ungated: warns)  4        low support\n" +
+            "  coco/AR100                  0.3       0.305     +0.005 [-0.001, +0.01]  -0.01 (ungated: warns)  120      pass\n",
             table);
     }
 
@@ -47,6 +49,7 @@ public sealed class ReportingTests
         Assert.Contains("| `coco/AP` | 0.41 | 0.37 | -0.04 [-0.05, -0.03] | >= 0.3, -0.005 | 120 | regressed |", markdown, StringComparison.Ordinal);
         Assert.True(markdown.IndexOf("`coco/AP`", StringComparison.Ordinal) < markdown.IndexOf("`recall@0.5/car`", StringComparison.Ordinal));
         Assert.DoesNotContain("`coco/AP50`", markdown, StringComparison.Ordinal);
+        Assert.Contains("| `coco/AR100` | 0.3 | 0.305 | +0.005 [-0.001, +0.01] |", markdown, StringComparison.Ordinal);
         Assert.Equal(SuiteReport.ExitRegression, report.ExitCode);
     }
 
