@@ -1,5 +1,7 @@
 using Harness.Gate;
+using Harness.Inference;
 using Harness.Postprocessing;
+using Harness.Preprocessing;
 
 namespace Harness.Tests.Gate;
 
@@ -43,6 +45,40 @@ public sealed class DetectionAgreementTests
     }
 
     [Fact]
+    public void Differences_exactly_at_the_tolerances_are_equivalent()
+    {
+        // Powers of two, so every difference is exact in float and double.
+        var baseline = new Detection(64, 64, 128, 128, 0.5f, 0);
+        var moved = baseline with { X2 = 128.25f, Score = 0.5f + (1f / 1024) };
+
+        var (agreement, detail) = DetectionAgreement.Compare([[baseline]], [[moved]], 0.25, 1.0 / 1024);
+
+        Assert.Equal(PipelineAgreement.Equivalent, agreement);
+        Assert.Equal("detections differ within tolerance: box corners by up to 0.25 px, scores by up to 0.0009766", detail);
+    }
+
+    [Fact]
+    public void Worst_corner_and_score_differences_are_reported()
+    {
+        var a = new Detection(0, 0, 10, 10, 0.5f, 0);
+        var b = new Detection(20, 20, 40, 40, 0.25f, 1);
+
+        var (_, detail) = DetectionAgreement.Compare([[a, b]], [[a with { Y1 = 0.125f }, b with { X1 = 20.0625f, Score = 0.25f + (1f / 4096) }]], 0.25, 1.0 / 1024);
+
+        Assert.Equal("detections differ within tolerance: box corners by up to 0.125 px, scores by up to 0.0002441", detail);
+    }
+
+    [Fact]
+    public void Equally_close_candidates_go_to_the_first_so_the_second_stays_free()
+    {
+        var first = new Detection(0, 0, 10, 10, 0.5f, 0);
+        var second = new Detection(0, 0, 10, 10.5f, 0.5f, 0);
+        var between = new Detection(0, 0, 10, 10.25f, 0.5f, 0);
+
+        Assert.Equal(PipelineAgreement.Equivalent, DetectionAgreement.Compare([[first, second]], [[between, second]], 0.25, 0).Agreement);
+    }
+
+    [Fact]
     public void Another_class_is_a_change_even_with_the_same_box()
     {
         var (agreement, detail) = Compare([[Car]], [[Car with { ClassId = 2 }]]);
@@ -63,7 +99,7 @@ public sealed class DetectionAgreementTests
     [Fact]
     public void Another_frame_count_is_a_change()
     {
-        Assert.Equal(PipelineAgreement.Changed, Compare([[Car]], [[Car], []]).Agreement);
+        Assert.Equal((PipelineAgreement.Changed, "1 frames in the baseline, 2 now"), Compare([[Car]], [[Car], []]));
     }
 
     [Fact]
@@ -74,6 +110,33 @@ public sealed class DetectionAgreementTests
         var b = new Detection(0, 0, 10, 10.5f, 0.5f, 0);
 
         Assert.Equal(PipelineAgreement.Changed, Compare([[a, b]], [[a, a]]).Agreement);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Last_digit_noise_in_model_outputs_decodes_to_equivalent_detections(int seed)
+    {
+        // What another CPU family or ONNX Runtime build does to a model's outputs: every float one or two units in the
+        // last place away. Decoded through the real postprocessor (threshold, NMS), the frames must stay equivalent.
+        var clean = SyntheticYolov8Output.Create(8400, 3, objects: 12, anchorsPerObject: 10, inputSize: 640, seed: seed);
+        var random = new Random(seed);
+        var noisy = clean.Select(v => random.Next(3) switch { 0 => MathF.BitDecrement(v), 1 => v, _ => MathF.BitIncrement(MathF.BitIncrement(v)) }).ToArray();
+
+        Assert.NotEmpty(Decode(clean));
+        var (agreement, _) = Compare([Decode(clean)], [Decode(noisy)]);
+
+        Assert.NotEqual(PipelineAgreement.Changed, agreement);
+    }
+
+    private static Detection[] Decode(float[] outputs)
+    {
+        long[] shape = [1, 7, 8400];
+        var detections = new List<Detection>();
+        Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions()).Process(
+            new ModelOutputs(new OutputTensor(outputs, shape)), LetterboxTransform.Identity(640, 640), detections);
+        return [.. detections];
     }
 
     private static (PipelineAgreement Agreement, string Detail) Compare(Detection[][] baseline, Detection[][] current) =>

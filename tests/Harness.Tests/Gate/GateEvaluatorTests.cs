@@ -369,6 +369,83 @@ public sealed class GateEvaluatorTests
         Assert.Equal((provenance, "abc"), (snapshot.Provenance, snapshot.SettingsSha256));
     }
 
+    [Fact]
+    public void Interval_follows_the_reported_values_when_they_are_rounded()
+    {
+        // The re-scored current value carries more digits than the stored one: the interval moves by the difference.
+        var evidence = Evidence((AP, new ChangeInterval(0.4, 0.38000004, -0.03, -0.01, 100)));
+
+        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.38)), Snapshot((AP, 0.4)), evidence);
+
+        Assert.Equal(-0.03 - 0.00000004, row.Low!.Value, 12);
+        Assert.Equal(-0.01 - 0.00000004, row.High!.Value, 12);
+    }
+
+    [Fact]
+    public void Metric_new_to_the_baseline_is_missing_without_an_interval()
+    {
+        var row = Row(Scenario(), Snapshot((AP, 0.4)), Snapshot(), Evidence((AP, new ChangeInterval(0.4, 0.4, 0, 0, 100))));
+
+        Assert.Equal(MetricOutcome.Missing, row.Outcome);
+        Assert.Null(row.Low);
+        Assert.Null(row.High);
+    }
+
+    [Fact]
+    public void Gate_on_a_metric_neither_run_has_is_an_error()
+    {
+        var verdict = Evaluate(Scenario(new GateRule("recall@0.5/bus", 0.5, null, null, RunKind.Always)), Snapshot((AP, 0.4)), Snapshot((AP, 0.4)));
+
+        Assert.Equal(MetricOutcome.Error, verdict.Metrics.Single(m => m.Metric == "recall@0.5/bus").Outcome);
+        Assert.True(verdict.Failed);
+    }
+
+    [Fact]
+    public void Gated_metric_takes_the_suite_minimum_support_not_its_family_s()
+    {
+        var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("coco/", new Tolerance(0.01, false), 5, Fails: false)] };
+        var evidence = Evidence((AP, new ChangeInterval(0.4, 0.3, -0.12, -0.08, 10)));
+
+        var verdict = GateEvaluator.Evaluate(Scenario(ApDrop), Snapshot((AP, 0.3)), Snapshot((AP, 0.4)), evidence, defaults, PullRequest);
+
+        Assert.Equal(MetricOutcome.LowSupport, Assert.Single(verdict.Metrics).Outcome);
+    }
+
+    [Fact]
+    public void Allowed_column_says_every_bound_and_the_direction()
+    {
+        var scenario = Scenario(
+            new GateRule(AP, 0.1, 0.9, new Tolerance(0.01, false), RunKind.Always),
+            new GateRule("fp_per_frame", null, 40, new Tolerance(0.2, true), RunKind.Always),
+            new GateRule("latency/p99_ms", null, 5, null, RunKind.Nightly));
+        var run = Snapshot((AP, 0.4), ("fp_per_frame", 3), ("latency/p99_ms", 4));
+
+        var rows = Evaluate(scenario, run, run).Metrics.ToDictionary(m => m.Metric, m => m.Allowed);
+
+        Assert.Equal(">= 0.1, <= 0.9, -0.01", rows[AP]);
+        Assert.Equal("<= 40, +20%", rows["fp_per_frame"]);
+        Assert.Equal("gated on nightly", rows["latency/p99_ms"]);
+    }
+
+    [Fact]
+    public void Notes_shorten_content_hashes_to_twelve_digits()
+    {
+        var baseline = Snapshot((AP, 0.4)) with { ModelSha256 = new string('a', 64) };
+        var run = baseline with { ModelSha256 = new string('b', 12) + "c" };
+
+        var verdict = Evaluate(Scenario(), run, baseline);
+
+        Assert.Equal(["model changed: aaaaaaaaaaaa -> bbbbbbbbbbbb"], verdict.Notes);
+    }
+
+    [Fact]
+    public void Snapshot_of_a_run_without_frames_has_no_detection_snapshot()
+    {
+        var result = new ScenarioResult("s", new Dictionary<string, double> { [AP] = 0.5 }, "c", "m", "d", 0);
+
+        Assert.Null(GateEvaluator.Snapshot(Scenario(), result).Detections);
+    }
+
     private static ScenarioVerdict Evaluate(Scenario scenario, BaselineSnapshot run, BaselineSnapshot? baseline, GateEvidence? evidence = null) =>
         GateEvaluator.Evaluate(scenario, run, baseline, evidence ?? GateEvidence.PointValuesOnly(), GateDefaults.BuiltIn, PullRequest);
 

@@ -16,11 +16,11 @@ public sealed class GateEvidenceBuilderTests
     {
         var (result, baseline) = Runs(d => d with { X1 = MathF.BitIncrement(d.X1), Score = MathF.BitDecrement(d.Score) });
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, ["cpu_model: A -> B"], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, ["cpu_model: A -> B", "os: C -> D"], Classes, GateDefaults.BuiltIn);
 
         Assert.Equal(PipelineAgreement.Equivalent, evidence.Agreement);
         Assert.Contains(evidence.Notes, n => n.StartsWith("equivalent to the baseline: detections differ within tolerance", StringComparison.Ordinal));
-        Assert.Contains("platform differs from the baseline's: cpu_model: A -> B", evidence.Notes);
+        Assert.Contains("platform differs from the baseline's: cpu_model: A -> B; os: C -> D", evidence.Notes);
         Assert.NotEmpty(evidence.Intervals);
         Assert.NotNull(evidence.Flips);
     }

@@ -17,6 +17,24 @@ public sealed class GateDefaultsLoaderTests
     }
 
     [Fact]
+    public void Defaults_file_of_a_suite_is_read_from_its_directory()
+    {
+        var suite = Directory.CreateTempSubdirectory("defaults-");
+        try
+        {
+            File.WriteAllText(Path.Combine(suite.FullName, GateDefaults.FileName), "min_support: 7\nstatistics:\n  resamples: 20\n");
+
+            var loaded = GateDefaultsLoader.LoadDirectory(suite.FullName);
+
+            Assert.Equal((7, 20), (loaded.MinSupport, loaded.Statistics.Resamples));
+        }
+        finally
+        {
+            suite.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Suite_without_a_defaults_file_uses_the_built_in_values()
     {
         var empty = Directory.CreateTempSubdirectory("defaults-");
@@ -71,6 +89,9 @@ public sealed class GateDefaultsLoaderTests
     [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n    min_support: -2\n", "ungated[0].min_support: must be 0 or more")]
     [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n  - family: coco/\n    max_change: 0.2\n", "'coco/' is listed twice")]
     [InlineData("gates: []\n", "gates: unknown key")]
+    [InlineData("equivalence:\n  boxes: 1\n", "equivalence.boxes: unknown key")]
+    [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n    gate: true\n", "ungated[0].gate: unknown key")]
+    [InlineData("ungated:\n  - max_change: 0.1\n", "ungated[0].family: is required")]
     [InlineData("- a\n", "expected one YAML document whose top level is a mapping")]
     [InlineData("a: [\n", "invalid YAML")]
     public void Bad_values_are_errors_naming_file_and_field(string yaml, string expected)
@@ -85,6 +106,8 @@ public sealed class GateDefaultsLoaderTests
     [InlineData("statistics:\n  resamples: 0\n")]
     [InlineData("statistics:\n  resamples: 100000\n")]
     [InlineData("min_support: 0\n")]
+    [InlineData("statistics:\n  seed: 0\n")]
+    [InlineData("ungated:\n  - family: coco/\n    max_change: 0\n    min_support: 0\n")]
     [InlineData("equivalence:\n  box_px: 0\n  score: 0\n")]
     public void Values_at_their_limits_are_accepted(string yaml)
     {
