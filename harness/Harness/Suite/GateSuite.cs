@@ -74,16 +74,28 @@ public static class GateSuite
         {
             return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: {e.Message}", options.IsCi), null);
         }
-
-        var measured = GateEvaluator.Snapshot(scenario, result);
-        var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
-        var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, evidence, defaults, policy);
-        if (scenario.BaselineId is null)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            KeepReceived(store, measured, baseline, verdict);
+            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: replay failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
         }
 
-        return new ScenarioReport(scenario, verdict, result) { BaselineDetections = baselineDetections };
+        try
+        {
+            var measured = GateEvaluator.Snapshot(scenario, result);
+            var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
+            var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, evidence, defaults, policy);
+            if (scenario.BaselineId is null)
+            {
+                KeepReceived(store, measured, baseline, verdict);
+            }
+
+            return new ScenarioReport(scenario, verdict, result) { BaselineDetections = baselineDetections };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The gate fails closed: a scenario that cannot be judged is a failure, and it never stops the others.
+            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: judging against the baseline failed: {e.GetType().Name}: {e.Message}", options.IsCi), result);
+        }
     }
 
     private static GateEvidence Evidence(Scenario scenario, ScenarioResult result, BaselineSnapshot baseline,
