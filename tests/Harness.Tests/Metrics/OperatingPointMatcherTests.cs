@@ -52,6 +52,33 @@ public sealed class OperatingPointMatcherTests
         Assert.Equal([1], matcher.MatchedBy.ToArray());
     }
 
+    [Theory]
+    [InlineData(20f, DetectionMatch.Matched)] // IoU exactly 0.5 (100 / 200) matches
+    [InlineData(20.25f, DetectionMatch.FalsePositive)] // just below 0.5
+    public void Iou_of_exactly_one_half_matches_and_just_below_does_not(float bottom, DetectionMatch expected)
+    {
+        TruthBox[] truth = [new(0, 0, 0, 10, 10)];
+        Detection[] detections = [new(0, 0, 10, bottom, 0.9f, 0)];
+        var matcher = new OperatingPointMatcher();
+
+        matcher.Match(truth, detections);
+
+        Assert.Equal(expected, matcher.Matches[0]);
+    }
+
+    [Fact]
+    public void Of_two_truths_at_equal_iou_the_first_is_taken()
+    {
+        // The detection overlaps both truths by the same area.
+        TruthBox[] truth = [new(0, 0, 0, 10, 10), new(0, 0, 5, 10, 10)];
+        Detection[] detections = [new(0, 2.5f, 10, 12.5f, 0.9f, 0)];
+        var matcher = new OperatingPointMatcher();
+
+        matcher.Match(truth, detections);
+
+        Assert.Equal([0, -1], matcher.MatchedBy.ToArray());
+    }
+
     [Fact]
     public void On_equal_scores_the_earlier_detection_takes_the_truth()
     {
