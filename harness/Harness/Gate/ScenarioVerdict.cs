@@ -25,10 +25,9 @@ public sealed record ScenarioVerdict(
     public bool Failed =>
         Error is not null ||
         Agreement == PipelineAgreement.Changed ||
-        Metrics.Any(m => m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error) ||
+        BlockingRegression ||
         (Strict && Metrics.Any(m => m.Blocking && m.Outcome == MetricOutcome.PossibleRegression)) ||
-        (IsCi && Metrics.Any(m => m.Outcome == MetricOutcome.Missing)) ||
-        (IsCi && BaselineMissing);
+        (IsCi && (BaselineMissing || Metrics.Any(m => m.Outcome == MetricOutcome.Missing)));
 
     /// <summary>Rows that warn without failing: possible regressions, and sure changes of metrics no gate names.</summary>
     public int Warnings => Metrics.Count(IsWarning);
@@ -38,13 +37,15 @@ public sealed record ScenarioVerdict(
     public string Summary =>
         Error is not null ? "error"
         : Agreement == PipelineAgreement.Changed ? "pipeline changed"
-        : Metrics.Any(m => m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error) ? "regressed"
+        : BlockingRegression ? "regressed"
         : BaselineMissing || (IsCi && Metrics.Any(m => m.Outcome == MetricOutcome.Missing)) ? "missing baseline"
         : Failed ? "possible regression (strict)"
         : Warnings > 0 ? "possible regression"
         : Improved ? "improved"
         : Agreement == PipelineAgreement.Equivalent ? "equivalent"
         : "pass";
+
+    private bool BlockingRegression => Metrics.Any(m => m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error);
 
     /// <summary>A scenario that could not run fails the gate: it never passes by saying nothing.</summary>
     public static ScenarioVerdict ForError(string scenarioId, string message, bool isCi) =>

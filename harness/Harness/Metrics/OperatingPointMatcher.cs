@@ -79,6 +79,13 @@ internal sealed class OperatingPointMatcher
     /// <summary>Ignore regions and truth of no model class are never missed.</summary>
     public static bool Scored(TruthBox box) => !box.Ignore && box.ClassId >= 0;
 
+    /// <summary>
+    /// The matching rule every search for a partner shares: the first candidate at IoU &gt;= 0.5 is taken, and a later
+    /// one only when strictly better, so ties go to the earlier candidate. <paramref name="bestIou"/> starts at
+    /// <see cref="MatchIou"/> with <paramref name="best"/> at -1.
+    /// </summary>
+    internal static bool IsBetterMatch(double iou, int best, double bestIou) => iou >= bestIou && (best < 0 || iou > bestIou);
+
     private int BestTruth(in Detection detection, IReadOnlyList<TruthBox> truth)
     {
         var best = -1;
@@ -91,7 +98,7 @@ internal sealed class OperatingPointMatcher
             }
 
             var iou = PixelOverlap.Iou(detection, truth[t]);
-            if (iou >= bestIou && (best < 0 || iou > bestIou))
+            if (IsBetterMatch(iou, best, bestIou))
             {
                 best = t;
                 bestIou = iou;

@@ -18,13 +18,8 @@ internal static class MetricFormat
         : row.Low is { } low && row.High is { } high ? $"{Signed(change)} [{Signed(low)}, {Signed(high)}]"
         : Signed(change);
 
-    public static string Outcome(MetricVerdict row) => row.Outcome switch
-    {
-        MetricOutcome.PossibleRegression => "possible regression",
-        MetricOutcome.LowSupport => "low support",
-        MetricOutcome.Regressed or MetricOutcome.Error when !row.Blocking => Name(row.Outcome) + " (ungated)",
-        _ => Name(row.Outcome),
-    };
+    public static string Outcome(MetricVerdict row) =>
+        !row.Blocking && row.Outcome is MetricOutcome.Regressed or MetricOutcome.Error ? Name(row.Outcome) + " (ungated)" : Name(row.Outcome);
 
     public static string Name(MetricOutcome outcome) => outcome switch
     {

@@ -89,7 +89,7 @@ internal sealed class FrameFlipFinder
             }
 
             var iou = PixelOverlap.Iou(detections[d], box);
-            if (iou >= bestIou && (best < 0 || iou > bestIou))
+            if (OperatingPointMatcher.IsBetterMatch(iou, best, bestIou))
             {
                 best = d;
                 bestIou = iou;
