@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Harness.Gate;
-using Harness.Metrics.Flips;
 using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Reporting;
 
 /// <summary>Renders the HTML report page. Every piece of text goes through <see cref="Escape"/>.</summary>
-internal static class HtmlPage
+internal static partial class HtmlPage
 {
     private const string Style = """
         body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; padding: 0 1rem; }
@@ -208,81 +207,6 @@ internal static class HtmlPage
             html.Append("<p class=\"muted\">No ground truth (no curve): ").Append(Escape(string.Join(", ", undefined))).Append("</p>\n");
         }
     }
-
-    private static void AppendFlips(StringBuilder html, HtmlScenarioImages images)
-    {
-        if (images.FlipPaths.Count == 0)
-        {
-            return;
-        }
-
-        html.Append("<h3>Objects that changed against the baseline, most severe first</h3>\n")
-            .Append("<p class=\"muted\">Each crop twice: the baseline run's detections on the left, this run's on the right; truth green, ")
-            .Append("the detection the change is about thick red. Near, large, vulnerable road users rank before far, small cars.</p>\n");
-        foreach (var (path, caption) in images.FlipPaths)
-        {
-            html.Append("<figure><img src=\"").Append(Escape(path)).Append("\" alt=\"").Append(Escape(caption))
-                .Append("\"><figcaption>").Append(Escape(caption)).Append("</figcaption></figure>\n");
-        }
-    }
-
-    private static void AppendFrames(StringBuilder html, ScenarioResult result, HtmlScenarioImages images)
-    {
-        var changed = result.ReviewFrames.Count(f => f.ChangedFromBaseline);
-        if (changed > 0)
-        {
-            html.Append("<h3>Frames where objects flipped against the baseline</h3>\n")
-                .Append("<p class=\"muted\">Frames where objects were lost, found or changed class, or false positives appeared or went away, against the baseline run; ")
-                .Append("the most severe flip first (near, large, vulnerable road users before far, small cars); ")
-                .Append("then, if room is left, the frames of this run with the most false positives plus misses at IoU 0.5.</p>\n");
-        }
-        else
-        {
-            html.Append("<h3>Frames with the most errors in this run</h3>\n")
-                .Append("<p class=\"muted\">No object flipped against the baseline run (or there were no baseline detections to compare with): ")
-                .Append("these are the frames of this run with the most false positives plus misses at IoU 0.5.</p>\n");
-        }
-
-        if (result.ReviewFrames.Count == 0)
-        {
-            html.Append("<p>No frame changed or had a false positive or a miss.</p>\n");
-            return;
-        }
-
-        html.Append("<p class=\"key muted\">")
-            .Append(Key(Thumbnails.TruthColor, "truth (thick and labelled: missed)"))
-            .Append(Key(Thumbnails.MatchedColor, "matched detection (labels: score)"))
-            .Append(Key(Thumbnails.FalsePositiveColor, "false positive"))
-            .Append(Key(Thumbnails.IgnoreColor, "ignore region (dashed) / detection inside one"))
-            .Append("</p>\n");
-        for (var i = 0; i < result.ReviewFrames.Count && i < images.FramePaths.Count; i++)
-        {
-            var frame = result.ReviewFrames[i];
-            var change = FlipCaption(frame.Flips);
-            var caption = change + Invariant($"frame {frame.FrameIndex}: {frame.FalsePositives} false positive{Plural(frame.FalsePositives)}, {frame.Misses} miss{(frame.Misses == 1 ? "" : "es")}");
-            html.Append("<figure><img src=\"").Append(Escape(images.FramePaths[i])).Append("\" width=\"").Append(Number(Thumbnails.Width))
-                .Append("\" height=\"").Append(Number(Thumbnails.HeightFor(frame.Image))).Append("\" alt=\"").Append(Escape(caption))
-                .Append("\"><figcaption>").Append(Escape(caption)).Append("</figcaption></figure>\n");
-        }
-    }
-
-    /// <summary>E.g. "1 lost, 2 false positives appeared against the baseline; ", or nothing when no object flipped.</summary>
-    private static string FlipCaption(IReadOnlyList<ObjectFlip> flips) =>
-        flips.Count == 0
-            ? ""
-            : string.Join(", ", flips.GroupBy(f => f.Kind).OrderBy(g => g.Key).Select(g => FlipCount(g.Key, g.Count()))) + " against the baseline; ";
-
-    private static string FlipCount(FlipKind kind, int count) => kind switch
-    {
-        FlipKind.Lost => Invariant($"{count} lost"),
-        FlipKind.Found => Invariant($"{count} found"),
-        FlipKind.ClassChanged => Invariant($"{count} class change{Plural(count)}"),
-        FlipKind.FalsePositiveAppeared => Invariant($"{count} false positive{Plural(count)} appeared"),
-        _ => Invariant($"{count} false positive{Plural(count)} gone"),
-    };
-
-    private static string Key(SkiaSharp.SKColor color, string label) =>
-        Invariant($"<span style=\"background: rgb({color.Red}, {color.Green}, {color.Blue})\"></span>") + Escape(label);
 
     private static string Badge(ScenarioVerdict verdict)
     {
