@@ -3,7 +3,7 @@ using Harness.Clips.Mcap;
 namespace Harness.Tests.Clips.Mcap;
 
 /// <summary>A seeded set of messages on three topics, with log times that go backwards now and then.</summary>
-internal sealed class McapTestClip
+public sealed class McapTestClip
 {
     public static readonly string[] Topics = ["/camera/front", "/lidar/top", "/truth/front"];
 
@@ -23,6 +23,8 @@ internal sealed class McapTestClip
 
         Messages = messages;
     }
+
+    public McapTestClip(IReadOnlyList<Written> messages) => Messages = messages;
 
     /// <summary>A message as handed to the writer, in write order.</summary>
     public sealed record Written(ushort ChannelId, ulong LogTime, uint Sequence, byte[] Data)
