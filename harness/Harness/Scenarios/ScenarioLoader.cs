@@ -113,8 +113,9 @@ public static partial class ScenarioLoader
         var camera = clip.String("camera") ?? "/camera/front";
         var truth = clip.String("truth") ?? "/truth/front";
         var lidar = clip.String("lidar");
+        var cameraInfo = clip.String("camera_info");
         clip.RejectUnknownKeys();
-        return source is null ? null : new ClipSpec(source, sha, camera, truth, lidar);
+        return source is null ? null : new ClipSpec(source, sha, camera, truth, lidar, cameraInfo);
     }
 
     private static ModelSpec? ReadModel(YamlMappingReader? model, string baseDirectory)
@@ -332,9 +333,19 @@ public static partial class ScenarioLoader
             return source;
         }
 
-        if (source.Contains("://", StringComparison.Ordinal))
+        if (source.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
-            mapping.Error(key, $"unsupported source '{source}' (expected {builtInScheme}... or a file path)");
+            if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !uri.IsFile)
+            {
+                mapping.Error(key, $"'{source}' is not a valid file:// URI");
+                return null;
+            }
+
+            source = uri.LocalPath;
+        }
+        else if (source.Contains("://", StringComparison.Ordinal))
+        {
+            mapping.Error(key, $"unsupported source '{source}' (expected {builtInScheme}..., a file path or a file:// URI)");
             return null;
         }
 
