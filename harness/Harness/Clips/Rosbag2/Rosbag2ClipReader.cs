@@ -74,7 +74,7 @@ public sealed class Rosbag2ClipReader : IClipReader
                 waiting.Enqueue((stamp, image));
                 if (waiting.Count > MaxWaitingFrames)
                 {
-                    throw Error(message, string.Create(CultureInfo.InvariantCulture, $"{MaxWaitingFrames} camera frames are waiting for truth on '{_truth.Name}' (the first at stamp {waiting.Peek().Stamp})"));
+                    throw Error(message, string.Create(CultureInfo.InvariantCulture, $"more than {MaxWaitingFrames} camera frames are waiting for truth on '{_truth.Name}' (the first at stamp {waiting.Peek().Stamp})"));
                 }
             }
             else if (message.Topic.Name == _truth.Name)

@@ -63,7 +63,7 @@ internal sealed class Rosbag2SqliteStorage : IRosbag2Storage
         }
 
         using var query = _connection.CreateCommand();
-        query.CommandText = $"SELECT topic_id, timestamp, data FROM messages WHERE topic_id IN ({string.Join(", ", ids)}) ORDER BY timestamp, id";
+        query.CommandText = MessagesQuery(ids);
         using var rows = Guard(query.ExecuteReader);
         while (Guard(rows.Read))
         {
@@ -73,6 +73,13 @@ internal sealed class Rosbag2SqliteStorage : IRosbag2Storage
     }
 
     public void Dispose() => _connection.Dispose();
+
+    /// <summary>
+    /// (timestamp, id) is the order of timestamp_idx (an index holds the rowid, and id is the rowid), so SQLite walks
+    /// the index instead of sorting every matching blob first: that is what keeps the read streaming.
+    /// </summary>
+    internal static string MessagesQuery(IEnumerable<string> topicIds) =>
+        $"SELECT topic_id, timestamp, data FROM messages WHERE topic_id IN ({string.Join(", ", topicIds)}) ORDER BY timestamp, id";
 
     private static void ThrowIfNotSqlite(string path)
     {

@@ -120,6 +120,39 @@ public sealed class Rosbag2ClipReaderErrorTests : IDisposable
         Assert.Equal([0, 2], frames.Select(f => f.Truth.Single().ClassId));
     }
 
+    [Theory]
+    [InlineData(Rosbag2ClipReader.MaxWaitingFrames, true)]
+    [InlineData(Rosbag2ClipReader.MaxWaitingFrames + 1, false)]
+    public void Truth_may_lag_camera_by_at_most_the_waiting_limit(int lag, bool replays)
+    {
+        using (var writer = new Rosbag2Writer(bag.Path, Rosbag2StorageFormat.Sqlite3))
+        {
+            var camera = writer.AddTopic(TestBag.Camera, Ros2ImageMessage.SchemaName, Ros2ImageMessage.SchemaText);
+            var truth = writer.AddTopic(TestBag.Truth, Detection2DArrayMessage.SchemaName, Detection2DArrayMessage.SchemaText);
+            for (var i = 1; i <= lag; i++)
+            {
+                writer.Write(camera, i, Ros2ImageMessage.FromTimestamp(i, "cam", 1, 1, "rgb8", 3, new byte[3]).Encode());
+            }
+
+            for (var i = 1; i <= lag; i++)
+            {
+                writer.Write(truth, lag + i, Truth(i, "car").Encode());
+            }
+        }
+
+        using var reader = new Rosbag2ClipReader(bag.Path, TestBag.Camera, TestBag.Truth, TestBag.Classes);
+
+        if (replays)
+        {
+            Assert.Equal(lag, reader.ReadFrames().Count());
+        }
+        else
+        {
+            var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
+            Assert.EndsWith($"more than 64 camera frames are waiting for truth on '{TestBag.Truth}' (the first at stamp 1)", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Camera_info_of_another_size_than_the_image_is_an_error_naming_both()
     {

@@ -88,6 +88,23 @@ public sealed class Rosbag2FixtureTests
         Assert.All(messages, m => Assert.Equal("test_msgs/msg/BasicTypes", m.Topic.Type));
     }
 
+    [Fact]
+    public void Sqlite_messages_stream_along_the_timestamp_index_without_a_sort()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(Directory("sqlite3"), "cdr_test_0.db3")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var plan = connection.CreateCommand();
+        plan.CommandText = "EXPLAIN QUERY PLAN " + Rosbag2SqliteStorage.MessagesQuery(["1", "2"]);
+        using var rows = plan.ExecuteReader();
+        var steps = new List<string>();
+        while (rows.Read())
+        {
+            steps.Add(rows.GetString(3));
+        }
+
+        Assert.Equal(["SCAN messages USING INDEX timestamp_idx"], steps);
+    }
+
     private static void AssertAgreesWithMetadata(Rosbag2Bag bag, Rosbag2Metadata metadata)
     {
         Assert.Equal(
