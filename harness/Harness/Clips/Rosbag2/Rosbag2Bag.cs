@@ -5,7 +5,7 @@ namespace Harness.Clips.Rosbag2;
 /// recording order) or by one of its .db3 / .mcap files. The storage plugin follows each file's first bytes (SQLite
 /// header or MCAP magic), so a renamed file still opens. Messages stream file after file in receive-time order.
 /// </summary>
-public sealed class Rosbag2Bag : IDisposable
+internal sealed class Rosbag2Bag : IDisposable
 {
     private readonly List<IRosbag2Storage> _files;
 

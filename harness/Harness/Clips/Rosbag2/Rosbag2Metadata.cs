@@ -10,7 +10,7 @@ namespace Harness.Clips.Rosbag2;
 /// recording order, the time range and each topic's type and message count. Only the fields a reader needs are kept;
 /// QoS profiles and custom data are left alone.
 /// </summary>
-public sealed record Rosbag2Metadata(
+internal sealed record Rosbag2Metadata(
     int Version,
     string StorageIdentifier,
     long StartingTimeNs,
