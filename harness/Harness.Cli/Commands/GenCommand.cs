@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harness.Clips.Rosbag2;
 using Harness.Reporting;
 using Harness.Running;
 
@@ -11,18 +12,35 @@ internal static class GenCommand
     {
         var uri = new Argument<string>("source") { Description = "Synthetic clip source, e.g. synthetic://urban-day?seed=7&frames=40" };
         var cache = new Option<string>("--cache") { Description = "Folder for generated clips and models", DefaultValueFactory = _ => Path.Combine("artifacts", "cache") };
-        var output = new Option<string?>("--out") { Description = "Also copy the clip to this path" };
-        var command = new Command("gen", "Generate a synthetic clip into the cache and print its path and SHA-256") { uri, cache, output };
-        command.SetAction(parse => Execute(parse.GetValue(uri)!, parse.GetValue(cache)!, parse.GetValue(output)));
+        var output = new Option<string?>("--out") { Description = "Also copy the clip to this path (for a bag: the bag directory to create)" };
+        var format = new Option<string>("--format")
+        {
+            Description = "mcap (the cache's own clip), rosbag2-sqlite3 or rosbag2-mcap (a ROS 2 bag directory; needs --out)",
+            DefaultValueFactory = _ => "mcap",
+        };
+        format.AcceptOnlyFromAmong("mcap", "rosbag2-sqlite3", "rosbag2-mcap");
+        var command = new Command("gen", "Generate a synthetic clip into the cache and print its path and SHA-256") { uri, cache, output, format };
+        command.SetAction(parse => Execute(parse.GetValue(uri)!, parse.GetValue(cache)!, parse.GetValue(output), parse.GetValue(format)!));
         return command;
     }
 
-    private static int Execute(string uri, string cacheDirectory, string? output)
+    private static int Execute(string uri, string cacheDirectory, string? output, string format)
     {
         try
         {
-            var (path, sha256) = SyntheticClips.Generate(uri, cacheDirectory);
-            if (output is not null)
+            if (format != "mcap" && output is null)
+            {
+                Console.Error.WriteLine($"--format {format} writes a bag directory: give it with --out");
+                return SuiteReport.ExitInputError;
+            }
+
+            var (path, sha256) = format switch
+            {
+                "rosbag2-sqlite3" => SyntheticClips.GenerateBag(uri, cacheDirectory, output!, Rosbag2StorageFormat.Sqlite3),
+                "rosbag2-mcap" => SyntheticClips.GenerateBag(uri, cacheDirectory, output!, Rosbag2StorageFormat.Mcap),
+                _ => SyntheticClips.Generate(uri, cacheDirectory),
+            };
+            if (output is not null && format == "mcap")
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
                 File.Copy(path, output, overwrite: true);

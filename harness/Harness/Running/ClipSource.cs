@@ -1,8 +1,7 @@
 using Harness.Clips;
-using Harness.Clips.CocoFolder;
-using Harness.Clips.Kitti;
 using Harness.Clips.Mcap;
 using Harness.Clips.Synthetic;
+using Harness.Running.ClipFormats;
 using Harness.Scenarios;
 
 namespace Harness.Running;
@@ -40,11 +39,8 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
         return Verified(clip.Source, ContentHash.OfFile(clip.Source), clip, null);
     }
 
-    public IClipReader Open(ClipSpec clip, IReadOnlyList<string> classNames) =>
-        Directory.Exists(Path) ? new KittiClipReader(Path, classNames)
-        : Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? new CocoFolderClipReader(Path, classNames)
-        : Path.EndsWith(".mcap", StringComparison.OrdinalIgnoreCase) ? new McapClipReader(Path, clip.Camera, clip.Truth, classNames, clip.Lidar)
-        : throw new ScenarioInputException($"clip '{Path}': unknown format (expected an .mcap file, a KITTI directory or a COCO .json)");
+    /// <summary>Opens the clip with the format <see cref="ClipFormatRegistry"/> recognises it as.</summary>
+    public IClipReader Open(ClipSpec clip, IReadOnlyList<string> classNames) => ClipFormatRegistry.For(Path).Open(Path, clip, classNames);
 
     /// <summary>Generates the clip once per generator build; later runs find it in the cache.</summary>
     internal static string Generate(SyntheticSceneOptions options, string cacheDirectory)

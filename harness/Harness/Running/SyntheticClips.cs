@@ -1,3 +1,5 @@
+using Harness.Clips.Mcap;
+using Harness.Clips.Rosbag2;
 using Harness.Clips.Synthetic;
 
 namespace Harness.Running;
@@ -11,5 +13,32 @@ public static class SyntheticClips
     {
         var path = ClipSource.Generate(SyntheticSceneOptions.Parse(uri), cacheDirectory);
         return (path, ContentHash.OfFile(path));
+    }
+
+    /// <summary>
+    /// The same clip as a ROS 2 bag directory (camera as sensor_msgs/msg/Image, truth as
+    /// vision_msgs/msg/Detection2DArray on the synthetic topics), for trying a bag scenario without a robot. Lidar
+    /// is left out: bag clips carry none.
+    /// </summary>
+    /// <exception cref="FormatException">The URI is not a valid <c>synthetic://</c> source; the message quotes it.</exception>
+    /// <exception cref="IOException"><paramref name="bagDirectory"/> exists and is not empty.</exception>
+    public static (string Path, string Sha256) GenerateBag(string uri, string cacheDirectory, string bagDirectory, Rosbag2StorageFormat format)
+    {
+        var (mcap, _) = Generate(uri, cacheDirectory);
+        if (Directory.Exists(bagDirectory) && Directory.EnumerateFileSystemEntries(bagDirectory).Any())
+        {
+            throw new IOException($"'{bagDirectory}' already exists and is not empty (a bag is written into a new directory, as ros2 bag record does)");
+        }
+
+        using (var reader = new McapClipReader(mcap, ClipSource.SyntheticCameraTopic, ClipSource.SyntheticTruthTopic, SyntheticScene.ClassNames))
+        using (var writer = new Rosbag2ClipWriter(bagDirectory, format, ClipSource.SyntheticCameraTopic, ClipSource.SyntheticTruthTopic, reader.ClassNames))
+        {
+            foreach (var frame in reader.ReadFrames())
+            {
+                writer.WriteFrame(frame.TimestampNs, frame.Image, frame.Truth);
+            }
+        }
+
+        return (bagDirectory, ContentHash.OfDirectory(bagDirectory));
     }
 }

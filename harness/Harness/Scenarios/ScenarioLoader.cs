@@ -12,12 +12,16 @@ public static partial class ScenarioLoader
     public const string NightlyTag = "nightly";
     public const string CanaryTag = "canary";
 
+    /// <summary>rosbag2's name for a bag's metadata; the Clips stage owns the format, this stage only steps around it.</summary>
+    private const string RosbagMetadataFile = "metadata.yaml";
+
     private static readonly string[] KnownTags = [PullRequestTag, NightlyTag, CanaryTag];
     private static readonly string[] KnownOptimizationLevels = ["disable", "basic", "extended", "all"];
 
     /// <summary>
     /// Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders but the suite's
-    /// <c>defaults.yaml</c> (see <see cref="GateDefaultsLoader"/>), failing on duplicate ids.
+    /// <c>defaults.yaml</c> (see <see cref="GateDefaultsLoader"/>) and the <c>metadata.yaml</c> of ROS 2 bags kept
+    /// beside the scenarios, failing on duplicate ids.
     /// </summary>
     public static IReadOnlyList<Scenario> LoadDirectory(string directory)
     {
@@ -31,7 +35,7 @@ public static partial class ScenarioLoader
         var defaults = Path.GetFullPath(Path.Combine(directory, GateDefaults.FileName));
         foreach (var file in Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (Path.GetFullPath(file) == defaults)
+            if (Path.GetFullPath(file) == defaults || Path.GetFileName(file) == RosbagMetadataFile)
             {
                 continue;
             }
@@ -113,8 +117,9 @@ public static partial class ScenarioLoader
         var camera = clip.String("camera") ?? "/camera/front";
         var truth = clip.String("truth") ?? "/truth/front";
         var lidar = clip.String("lidar");
+        var cameraInfo = clip.String("camera_info");
         clip.RejectUnknownKeys();
-        return source is null ? null : new ClipSpec(source, sha, camera, truth, lidar);
+        return source is null ? null : new ClipSpec(source, sha, camera, truth, lidar, cameraInfo);
     }
 
     private static ModelSpec? ReadModel(YamlMappingReader? model, string baseDirectory)
@@ -332,9 +337,19 @@ public static partial class ScenarioLoader
             return source;
         }
 
-        if (source.Contains("://", StringComparison.Ordinal))
+        if (source.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
-            mapping.Error(key, $"unsupported source '{source}' (expected {builtInScheme}... or a file path)");
+            if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !uri.IsFile)
+            {
+                mapping.Error(key, $"'{source}' is not a valid file:// URI");
+                return null;
+            }
+
+            source = uri.LocalPath;
+        }
+        else if (source.Contains("://", StringComparison.Ordinal))
+        {
+            mapping.Error(key, $"unsupported source '{source}' (expected {builtInScheme}..., a file path or a file:// URI)");
             return null;
         }
 

@@ -63,4 +63,37 @@ public class GenCliTests
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains($"out '{output}'", result.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("rosbag2-sqlite3", "night_0.db3")]
+    [InlineData("rosbag2-mcap", "night_0.mcap")]
+    public void Format_rosbag2_writes_a_bag_directory_that_replays_the_same_frames(string format, string storageFile)
+    {
+        using var directory = new TemporaryDirectory();
+        var bag = directory.Combine("night");
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "gen", Tiny, "--cache", "cache", "--out", bag, "--format", format);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(Path.Combine(bag, storageFile)));
+        Assert.Contains($"clip    {bag}", result.Output, StringComparison.Ordinal);
+        var (mcap, _) = Harness.Running.SyntheticClips.Generate(Tiny, directory.Combine("cache"));
+        using var original = new Harness.Clips.Mcap.McapClipReader(mcap, "/camera/front", "/truth/front", ["car", "pedestrian", "cyclist"]);
+        using var replayed = new Harness.Clips.Rosbag2.Rosbag2ClipReader(bag, "/camera/front", "/truth/front", ["car", "pedestrian", "cyclist"]);
+        var expected = original.ReadFrames().ToList();
+        var actual = replayed.ReadFrames().ToList();
+        Assert.Equal(expected.Select(f => (f.TimestampNs, f.Truth.Count)), actual.Select(f => (f.TimestampNs, f.Truth.Count)));
+        Assert.Equal(expected[1].Image.Pixels.ToArray(), actual[1].Image.Pixels.ToArray());
+    }
+
+    [Fact]
+    public void Format_rosbag2_without_out_exits_2()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "gen", Tiny, "--cache", "cache", "--format", "rosbag2-mcap");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("give it with --out", result.Error, StringComparison.Ordinal);
+    }
 }

@@ -36,6 +36,22 @@ internal ref struct CdrReader
 
     public int I32() => unchecked((int)U32());
 
+    /// <summary>float64, aligned to 8 bytes as XCDR1 (the ROS 2 default) lays it out.</summary>
+    public double F64()
+    {
+        Align(8);
+        return BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
+    }
+
+    /// <summary>A sequence length, checked against the bytes left so a corrupt count fails here rather than in an allocation.</summary>
+    public int SequenceLength(int minimumElementSize)
+    {
+        var length = U32();
+        return (ulong)length * (ulong)Math.Max(1, minimumElementSize) <= (ulong)Math.Max(0, _data.Length - _position)
+            ? (int)length
+            : throw Error($"a sequence of {length} elements runs past the end");
+    }
+
     public string String()
     {
         var length = U32();

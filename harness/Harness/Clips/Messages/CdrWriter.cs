@@ -35,6 +35,13 @@ internal sealed class CdrWriter
 
     public void I32(int value) => U32(unchecked((uint)value));
 
+    public void F64(double value)
+    {
+        Align(8);
+        BinaryPrimitives.WriteDoubleLittleEndian(_buffer.GetSpan(8), value);
+        _buffer.Advance(8);
+    }
+
     /// <summary>uint32 length counting the terminating NUL, the UTF-8 bytes, then the NUL.</summary>
     public void String(string value)
     {

@@ -20,14 +20,8 @@ public sealed record Ros2ImageMessage(int Sec, uint Nanosec, string FrameId, int
 
     public static Ros2ImageMessage FromTimestamp(long timestampNs, string frameId, int width, int height, string encoding, int step, ReadOnlyMemory<byte> data)
     {
-        var (sec, nanosec) = Math.DivRem(timestampNs, 1_000_000_000L);
-        if (nanosec < 0)
-        {
-            sec--;
-            nanosec += 1_000_000_000L;
-        }
-
-        return new Ros2ImageMessage(checked((int)sec), (uint)nanosec, frameId, height, width, encoding, false, step, data);
+        var header = Ros2Header.FromTimestamp(timestampNs, frameId);
+        return new Ros2ImageMessage(header.Sec, header.Nanosec, frameId, height, width, encoding, false, step, data);
     }
 
     public byte[] Encode()
@@ -65,6 +59,6 @@ public sealed record Ros2ImageMessage(int Sec, uint Nanosec, string FrameId, int
         return new Ros2ImageMessage(sec, nanosec, frameId, (int)height, (int)width, encoding, isBigEndian, (int)step, payload.Slice(offset, length));
     }
 
-    /// <summary>The pixels as a camera image (no copy); only rgb8 and bgr8 qualify.</summary>
+    /// <summary>The pixels as a camera image: rgb8 and bgr8 without a copy, the other encodings of <see cref="ImageLayout"/> repacked.</summary>
     public CameraImage ToCameraImage() => ImageLayout.ToCameraImage(SchemaName, Width, Height, Encoding, Step, Data);
 }

@@ -1,0 +1,4 @@
+namespace Harness.Clips.Messages;
+
+/// <summary>vision_msgs/msg/ObjectHypothesis: a class name and its score.</summary>
+internal readonly record struct ObjectHypothesis(string ClassId, double Score);

@@ -1,0 +1,30 @@
+using Harness.Clips;
+using Harness.Clips.CocoFolder;
+using Harness.Scenarios;
+
+namespace Harness.Running.ClipFormats;
+
+/// <summary>A COCO instances file (.json, or any file that opens a JSON object) with its image folder.</summary>
+internal sealed class CocoJsonClipFormat : IClipFormat
+{
+    public string Description => "a COCO instances .json beside its images (or an images/ folder)";
+
+    public bool Recognizes(ClipProbe probe)
+    {
+        if (probe.IsDirectory)
+        {
+            return false;
+        }
+
+        var text = probe.Head;
+        if (text.StartsWith("\uFEFF"u8))
+        {
+            text = text[3..];
+        }
+
+        var start = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return probe.HasExtension(".json") || (start >= 0 && text[start] == (byte)'{');
+    }
+
+    public IClipReader Open(string path, ClipSpec clip, IReadOnlyList<string> classNames) => new CocoFolderClipReader(path, classNames);
+}

@@ -1,0 +1,18 @@
+using Harness.Clips;
+using Harness.Scenarios;
+
+namespace Harness.Running.ClipFormats;
+
+/// <summary>
+/// One clip format the harness replays. <see cref="ClipFormatRegistry"/> asks each in turn whether it recognises a
+/// path (by directory shape, extension or first bytes); adding a format is a new implementation and one line there.
+/// </summary>
+internal interface IClipFormat
+{
+    /// <summary>What a user points a scenario at, for the error that lists every supported format.</summary>
+    string Description { get; }
+
+    bool Recognizes(ClipProbe probe);
+
+    IClipReader Open(string path, ClipSpec clip, IReadOnlyList<string> classNames);
+}

@@ -1,0 +1,15 @@
+using Harness.Clips;
+using Harness.Clips.Kitti;
+using Harness.Scenarios;
+
+namespace Harness.Running.ClipFormats;
+
+/// <summary>A KITTI object directory: only when it has both image_2/ and label_2/, so any other folder is an error rather than an empty clip.</summary>
+internal sealed class KittiClipFormat : IClipFormat
+{
+    public string Description => "a KITTI object directory (image_2/ and label_2/, optional velodyne/)";
+
+    public bool Recognizes(ClipProbe probe) => probe.HasSubdirectory("image_2") && probe.HasSubdirectory("label_2");
+
+    public IClipReader Open(string path, ClipSpec clip, IReadOnlyList<string> classNames) => new KittiClipReader(path, classNames);
+}

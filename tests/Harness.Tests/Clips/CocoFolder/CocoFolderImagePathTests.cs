@@ -1,0 +1,52 @@
+using Harness.Clips;
+using Harness.Clips.CocoFolder;
+using Harness.Clips.Images;
+
+namespace Harness.Tests.Clips.CocoFolder;
+
+/// <summary>Where a COCO file_name is looked for: beside the JSON (sub-folders included) first, then in images/.</summary>
+public sealed class CocoFolderImagePathTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("coco-paths-").FullName;
+
+    [Fact]
+    public void File_name_with_a_sub_folder_resolves_against_the_json_folder_before_images()
+    {
+        WriteImage(Path.Combine("val", "c.png"), 3, 1);
+        WriteImage(Path.Combine("images", "val", "c.png"), 5, 1);
+        WriteImage(Path.Combine("images", "d.png"), 2, 2);
+        var json = WriteJson("""{"images":[{"id":1,"file_name":"val/c.png"},{"id":2,"file_name":"d.png"}],"categories":[],"annotations":[]}""");
+
+        using var reader = new CocoFolderClipReader(json, ["car"]);
+        var frames = reader.ReadFrames().ToList();
+
+        Assert.Equal([(3, 1), (2, 2)], frames.Select(f => (f.Image.Width, f.Image.Height)));
+    }
+
+    [Fact]
+    public void Missing_image_is_an_error_naming_where_it_was_looked_for()
+    {
+        var json = WriteJson("""{"images":[{"id":1,"file_name":"gone.png"}],"categories":[],"annotations":[]}""");
+
+        using var reader = new CocoFolderClipReader(json, ["car"]);
+        var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
+
+        Assert.Equal($"{Path.Combine(root, "images", "gone.png")}: image file does not exist", error.Message);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private void WriteImage(string relative, int width, int height)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, ImageEncoder.EncodePng(CameraImage.Packed(width, height, PixelFormat.Rgb8, new byte[width * height * 3])));
+    }
+
+    private string WriteJson(string text)
+    {
+        var json = Path.Combine(root, "instances.json");
+        File.WriteAllText(json, text);
+        return json;
+    }
+}
