@@ -7,7 +7,8 @@ namespace Harness.Scenarios;
 /// </summary>
 public static class GateDefaultsLoader
 {
-    private static readonly string[] KnownActions = ["warn", "fail"];
+    /// <summary><c>on_regression</c>, as whether a change beyond the rule fails.</summary>
+    private static readonly KeyValuePair<string, bool>[] RegressionActions = [new("warn", false), new("fail", true)];
 
     public static GateDefaults LoadDirectory(string scenariosDirectory)
     {
@@ -123,13 +124,9 @@ public static class GateDefaultsLoader
             item.Error("min_support", "must be 0 or more");
         }
 
-        var action = item.String("on_regression") ?? "warn";
-        if (!KnownActions.Contains(action, StringComparer.Ordinal))
-        {
-            item.Error("on_regression", $"unknown value '{action}' (expected one of: {string.Join(", ", KnownActions)})");
-        }
+        var fails = item.Choice("on_regression", RegressionActions) ?? false;
 
         item.RejectUnknownKeys();
-        return family is null || change is null ? null : new MetricFamilyRule(family, change.Value, minSupport, action == "fail");
+        return family is null || change is null ? null : new MetricFamilyRule(family, change.Value, minSupport, fails);
     }
 }
