@@ -62,8 +62,8 @@ internal static class MetricNameCheck
             CocoFamily => Coco(metric, parts, classNames),
             MetricNames.Precision or MetricNames.Recall or MetricNames.F1 => Rate(metric, parts, classNames),
             LatencyFamily => Latency(metric, parts),
-            MetricNames.FalsePositivesPerFrame => Form(metric, MetricNames.FalsePositivesPerFrame),
-            ThroughputFamily => Form(metric, MetricNames.ThroughputFps),
+            MetricNames.FalsePositivesPerFrame => Exactly(metric, MetricNames.FalsePositivesPerFrame),
+            ThroughputFamily => Exactly(metric, MetricNames.ThroughputFps),
             _ => Unknown("metric family", parts[0], metric, Families),
         };
         return problem ?? (classNames is null ? null : $"'{metric}' is not a metric (docs/metrics.md lists them)");
@@ -154,6 +154,8 @@ internal static class MetricNameCheck
 
     private static string Unknown(string what, string value, string metric, IEnumerable<string> allowed) =>
         $"unknown {what} '{value}' in '{metric}' (expected one of: {string.Join(", ", allowed)})";
+
+    private static string? Exactly(string metric, string only) => metric == only ? null : Form(metric, only);
 
     private static string Form(string metric, string forms) => $"'{metric}' does not have the form {forms}";
 }
