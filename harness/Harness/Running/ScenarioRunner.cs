@@ -125,7 +125,7 @@ public static class ScenarioRunner
         }
     }
 
-    private static PreprocessOptions PreprocessOptionsFor(InputSpec input) => new(input.Width, input.Height)
+    internal static PreprocessOptions PreprocessOptionsFor(InputSpec input) => new(input.Width, input.Height)
     {
         Letterbox = input.Letterbox,
         Placement = input.Placement,
