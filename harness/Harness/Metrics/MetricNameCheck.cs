@@ -64,9 +64,20 @@ internal static class MetricNameCheck
             LatencyFamily => Latency(metric, parts),
             MetricNames.FalsePositivesPerFrame => Exactly(metric, MetricNames.FalsePositivesPerFrame),
             ThroughputFamily => Exactly(metric, MetricNames.ThroughputFps),
-            _ => Unknown("metric family", parts[0], metric, Families),
+            _ => FamilyProblem(metric),
         };
         return problem ?? (classNames is null ? null : $"'{metric}' is not a metric (docs/metrics.md lists them)");
+    }
+
+    /// <summary>
+    /// Null when the first part of <paramref name="prefix"/> (a <c>defaults.yaml</c> rule's <c>family</c>, matched as a
+    /// name prefix) is a metric family; otherwise the message listing the families.
+    /// </summary>
+    public static string? FamilyProblem(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var family = prefix.Split('/')[0];
+        return Families.Contains(family, StringComparer.Ordinal) ? null : Unknown("metric family", family, prefix, Families);
     }
 
     private static string? Coco(string metric, string[] parts, IReadOnlyList<string>? classNames)

@@ -1,3 +1,5 @@
+using Harness.Metrics;
+
 namespace Harness.Scenarios;
 
 /// <summary>
@@ -112,6 +114,11 @@ public static class GateDefaultsLoader
     private static MetricFamilyRule? ReadFamily(YamlMappingReader item)
     {
         var family = item.String("family", required: true);
+        if (family is not null && MetricNameCheck.FamilyProblem(family) is { } problem)
+        {
+            item.Error("family", problem);
+        }
+
         var change = item.Tolerance("max_change");
         if (change is null)
         {
