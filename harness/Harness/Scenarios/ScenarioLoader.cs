@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Harness.Metrics;
 using Harness.Preprocessing;
@@ -186,6 +187,11 @@ public static partial class ScenarioLoader
         }
 
         var scale = input.Number("scale") ?? 1.0 / 255.0;
+        if (scale <= 0)
+        {
+            input.Error("scale", $"must be greater than 0, found {scale.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         var mean = input.Numbers("mean", 3);
         var std = input.Numbers("std", 3);
         if (std.Any(s => s <= 0))

@@ -98,6 +98,35 @@ public sealed class StrictScenarioFileTests
     }
 
     [Theory]
+    [InlineData("width: 320", "width: 0", "model.input.width", "must be between 1 and 8192")]
+    [InlineData("width: 320", "width: 8193", "model.input.width", "must be between 1 and 8192")]
+    [InlineData("height: 192", "height: 0", "model.input.height", "must be between 1 and 8192")]
+    [InlineData("letterbox: true,", "letterbox: true, pad_value: -1,", "model.input.pad_value", "must be between 0 and 255")]
+    [InlineData("letterbox: true,", "letterbox: true, pad_value: 256,", "model.input.pad_value", "must be between 0 and 255")]
+    [InlineData("letterbox: true,", "letterbox: true, scale: 0,", "model.input.scale", "must be greater than 0, found 0")]
+    [InlineData("letterbox: true,", "letterbox: true, scale: -0.5,", "model.input.scale", "must be greater than 0, found -0.5")]
+    [InlineData("letterbox: true,", "letterbox: true, std: [1, 0, 1],", "model.input.std", "every value must be positive")]
+    [InlineData("letterbox: true,", "letterbox: true, mean: [0, 0],", "model.input.mean", "expected 3 numbers, found 2")]
+    public void Input_value_one_step_past_its_limit_is_an_error(string from, string to, string field, string message)
+    {
+        var error = SingleError(Replace(from, to));
+
+        Assert.Equal((field, message, 8), (error.Field, error.Message, error.Line));
+    }
+
+    [Theory]
+    [InlineData("width: 320", "width: 1")]
+    [InlineData("width: 320", "width: 8192")]
+    [InlineData("letterbox: true,", "letterbox: true, pad_value: 0,")]
+    [InlineData("letterbox: true,", "letterbox: true, pad_value: 255,")]
+    [InlineData("letterbox: true,", "letterbox: true, scale: 0.000001,")]
+    [InlineData("letterbox: true,", "letterbox: true, mean: [-1, 0, 255], std: [0.001, 1, 255],")]
+    public void Input_value_at_its_limit_loads(string from, string to)
+    {
+        _ = ScenarioLoader.Parse(Replace(from, to), "s.yaml");
+    }
+
+    [Theory]
     [InlineData("cocoo/AP", "unknown metric family 'cocoo' in 'cocoo/AP' (expected one of: coco, precision@0.5, recall@0.5, f1@0.5, fp_per_frame, latency, throughput)")]
     [InlineData("coco/AP90", "unknown COCO statistic 'AP90' in 'coco/AP90' (expected one of: AP, AP50, AP75, AP_small, AP_medium, AP_large, AR1, AR10, AR100, AR_small, AR_medium, AR_large)")]
     [InlineData("coco/ap", "unknown COCO statistic 'ap' in 'coco/ap' (expected one of: AP, AP50, AP75, AP_small, AP_medium, AP_large, AR1, AR10, AR100, AR_small, AR_medium, AR_large)")]
