@@ -21,6 +21,9 @@ public sealed record PreprocessOptions
     /// <summary>True keeps the aspect ratio and pads the border; false stretches the image to the target size.</summary>
     public bool Letterbox { get; init; } = true;
 
+    /// <summary>Where the letterboxed image sits; ignored when <see cref="Letterbox"/> is false.</summary>
+    public LetterboxPlacement Placement { get; init; } = LetterboxPlacement.Center;
+
     /// <summary>Raw 8-bit value of the padding, normalised like any pixel (114 is the Ultralytics grey).</summary>
     public byte PadValue { get; init; } = 114;
 

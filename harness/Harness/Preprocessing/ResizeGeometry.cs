@@ -4,8 +4,9 @@ namespace Harness.Preprocessing;
 internal readonly record struct ResizeGeometry(int ResizedWidth, int ResizedHeight, int PadX, int PadY)
 {
     /// <summary>
-    /// Letterbox as Ultralytics does it: one ratio for both axes, resized size rounded, the padding split with the
-    /// odd pixel going to the right/bottom.
+    /// Letterbox as Ultralytics does it: one ratio for both axes, resized size rounded, then placed by
+    /// <see cref="PreprocessOptions.Placement"/> (centred with the odd pixel of padding going to the right/bottom, or in
+    /// the top-left corner).
     /// </summary>
     public static ResizeGeometry For(PreprocessOptions options, int sourceWidth, int sourceHeight)
     {
@@ -17,7 +18,9 @@ internal readonly record struct ResizeGeometry(int ResizedWidth, int ResizedHeig
         var ratio = Math.Min((double)options.Width / sourceWidth, (double)options.Height / sourceHeight);
         var width = Math.Clamp((int)Math.Round(sourceWidth * ratio), 1, options.Width);
         var height = Math.Clamp((int)Math.Round(sourceHeight * ratio), 1, options.Height);
-        return new ResizeGeometry(width, height, (options.Width - width) / 2, (options.Height - height) / 2);
+        return options.Placement == LetterboxPlacement.TopLeft
+            ? new ResizeGeometry(width, height, 0, 0)
+            : new ResizeGeometry(width, height, (options.Width - width) / 2, (options.Height - height) / 2);
     }
 
     public LetterboxTransform Transform(int sourceWidth, int sourceHeight) => new(

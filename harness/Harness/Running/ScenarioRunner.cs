@@ -125,9 +125,10 @@ public static class ScenarioRunner
         }
     }
 
-    private static PreprocessOptions PreprocessOptionsFor(InputSpec input) => new(input.Width, input.Height)
+    internal static PreprocessOptions PreprocessOptionsFor(InputSpec input) => new(input.Width, input.Height)
     {
         Letterbox = input.Letterbox,
+        Placement = input.Placement,
         PadValue = input.PadValue,
         Scale = input.Scale,
         Mean = new ChannelValues(input.Mean[0], input.Mean[1], input.Mean[2]),

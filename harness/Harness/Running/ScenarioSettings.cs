@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Harness.Preprocessing;
 using Harness.Scenarios;
 
 namespace Harness.Running;
@@ -40,6 +41,13 @@ internal static class ScenarioSettings
         Line(text, "input.std", string.Join(",", input.Std.Select(Number)));
         Line(text, "input.bgr", Flag(input.Bgr));
         Line(text, "input.pad", Number(input.PadValue));
+        if (input.Placement != LetterboxPlacement.Center)
+        {
+            // Written only when it differs from the placement every scenario had before the setting existed, so
+            // the verified baselines of those scenarios keep their settings hash.
+            Line(text, "input.letterbox_placement", Text(input.Placement.ToString()));
+        }
+
         Line(text, "classes", string.Join(",", model.Classes.Select(Text)));
         Line(text, "postprocess.score_threshold", Number(post.ScoreThreshold));
         Line(text, "postprocess.iou_threshold", Number(post.IouThreshold));

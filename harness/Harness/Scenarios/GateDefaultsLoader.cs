@@ -1,3 +1,5 @@
+using Harness.Metrics;
+
 namespace Harness.Scenarios;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Harness.Scenarios;
 /// </summary>
 public static class GateDefaultsLoader
 {
-    private static readonly string[] KnownActions = ["warn", "fail"];
+    /// <summary><c>on_regression</c>, as whether a change beyond the rule fails.</summary>
+    private static readonly KeyValuePair<string, bool>[] RegressionActions = [new("warn", false), new("fail", true)];
 
     public static GateDefaults LoadDirectory(string scenariosDirectory)
     {
@@ -111,6 +114,11 @@ public static class GateDefaultsLoader
     private static MetricFamilyRule? ReadFamily(YamlMappingReader item)
     {
         var family = item.String("family", required: true);
+        if (family is not null && MetricNameCheck.FamilyProblem(family) is { } problem)
+        {
+            item.Error("family", problem);
+        }
+
         var change = item.Tolerance("max_change");
         if (change is null)
         {
@@ -123,13 +131,9 @@ public static class GateDefaultsLoader
             item.Error("min_support", "must be 0 or more");
         }
 
-        var action = item.String("on_regression") ?? "warn";
-        if (!KnownActions.Contains(action, StringComparer.Ordinal))
-        {
-            item.Error("on_regression", $"unknown value '{action}' (expected one of: {string.Join(", ", KnownActions)})");
-        }
+        var fails = item.Choice("on_regression", RegressionActions) ?? false;
 
         item.RejectUnknownKeys();
-        return family is null || change is null ? null : new MetricFamilyRule(family, change.Value, minSupport, action == "fail");
+        return family is null || change is null ? null : new MetricFamilyRule(family, change.Value, minSupport, fails);
     }
 }

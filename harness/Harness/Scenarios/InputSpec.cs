@@ -1,3 +1,5 @@
+using Harness.Preprocessing;
+
 namespace Harness.Scenarios;
 
 /// <summary>Model input geometry and normalisation: pixel * Scale, then (value - Mean) / Std per channel.</summary>
@@ -9,4 +11,8 @@ public sealed record InputSpec(
     IReadOnlyList<float> Mean,
     IReadOnlyList<float> Std,
     bool Bgr,
-    byte PadValue);
+    byte PadValue)
+{
+    /// <summary>Where the letterboxed image sits in the input (<c>letterbox_placement</c>); meaningless without a letterbox.</summary>
+    public LetterboxPlacement Placement { get; init; } = LetterboxPlacement.Center;
+}

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Harness.Metrics;
+using Harness.Preprocessing;
 
 namespace Harness.Scenarios;
 
@@ -17,6 +20,12 @@ public static partial class ScenarioLoader
 
     private static readonly string[] KnownTags = [PullRequestTag, NightlyTag, CanaryTag];
     private static readonly string[] KnownOptimizationLevels = ["disable", "basic", "extended", "all"];
+
+    /// <summary><c>channel_order</c>, as the <see cref="InputSpec.Bgr"/> flag it sets.</summary>
+    private static readonly KeyValuePair<string, bool>[] ChannelOrders = [new("rgb", false), new("bgr", true)];
+
+    private static readonly KeyValuePair<string, LetterboxPlacement>[] Placements =
+        [new("center", LetterboxPlacement.Center), new("top_left", LetterboxPlacement.TopLeft)];
 
     /// <summary>
     /// Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders but the suite's
@@ -88,17 +97,13 @@ public static partial class ScenarioLoader
         }
 
         var description = top.String("description") ?? "";
-        var tags = top.Strings("tags", required: true);
-        foreach (var tag in tags.Where(t => !KnownTags.Contains(t, StringComparer.Ordinal)))
-        {
-            top.Error("tags", $"unknown tag '{tag}' (expected {string.Join(", ", KnownTags)})");
-        }
+        var tags = top.Choices("tags", KnownTags, required: true);
 
         var baselineId = top.String("baseline");
         var clip = ReadClip(top.Mapping("clip", required: true), baseDirectory);
         var model = ReadModel(top.Mapping("model", required: true), baseDirectory);
         var postprocess = ReadPostprocess(top.Mapping("postprocess"));
-        var gates = top.MappingList("gates").Select(ReadGate).ToList();
+        var gates = top.MappingList("gates").Select(gate => ReadGate(gate, model?.Classes)).ToList();
 
         return id is null || clip is null || model is null || gates.Any(g => g is null)
             ? null
@@ -180,7 +185,18 @@ public static partial class ScenarioLoader
         }
 
         var letterbox = input.Boolean("letterbox") ?? true;
+        var placement = input.Choice("letterbox_placement", Placements);
+        if (placement is not null && !letterbox)
+        {
+            input.Error("letterbox_placement", "has no effect with letterbox: false (the image is stretched to the whole input)");
+        }
+
         var scale = input.Number("scale") ?? 1.0 / 255.0;
+        if (scale <= 0)
+        {
+            input.Error("scale", $"must be greater than 0, found {scale.ToString(CultureInfo.InvariantCulture)}");
+        }
+
         var mean = input.Numbers("mean", 3);
         var std = input.Numbers("std", 3);
         if (std.Any(s => s <= 0))
@@ -188,11 +204,7 @@ public static partial class ScenarioLoader
             input.Error("std", "every value must be positive");
         }
 
-        var order = input.String("channel_order") ?? "rgb";
-        if (order is not ("rgb" or "bgr"))
-        {
-            input.Error("channel_order", $"expected rgb or bgr, found '{order}'");
-        }
+        var bgr = input.Choice("channel_order", ChannelOrders) ?? false;
 
         var pad = input.Integer("pad_value") ?? 114;
         if (pad is < 0 or > 255)
@@ -210,8 +222,11 @@ public static partial class ScenarioLoader
                 (float)scale,
                 mean.Count == 3 ? mean.Select(m => (float)m).ToArray() : [0f, 0f, 0f],
                 std.Count == 3 ? std.Select(s => (float)s).ToArray() : [1f, 1f, 1f],
-                order == "bgr",
-                (byte)Math.Clamp(pad, 0, 255));
+                bgr,
+                (byte)Math.Clamp(pad, 0, 255))
+            {
+                Placement = placement ?? LetterboxPlacement.Center,
+            };
     }
 
     private static SessionSpec ReadSession(YamlMappingReader? session)
@@ -227,11 +242,7 @@ public static partial class ScenarioLoader
             session.Error("intra_op_threads", "must be between 0 (runtime default) and 256");
         }
 
-        var level = session.String("optimization") ?? "all";
-        if (!KnownOptimizationLevels.Contains(level, StringComparer.Ordinal))
-        {
-            session.Error("optimization", $"unknown level '{level}' (expected {string.Join(", ", KnownOptimizationLevels)})");
-        }
+        var level = session.Choice("optimization", KnownOptimizationLevels) ?? "all";
 
         var deterministic = session.Boolean("deterministic") ?? true;
         session.RejectUnknownKeys();
@@ -268,26 +279,21 @@ public static partial class ScenarioLoader
         return new PostprocessSpec((float)score, (float)iou, max, agnostic);
     }
 
-    private static GateRule? ReadGate(YamlMappingReader gate)
+    /// <param name="classes">The model's classes, or null when the model section could not be read.</param>
+    private static GateRule? ReadGate(YamlMappingReader gate, IReadOnlyList<string>? classes)
     {
         var metric = gate.String("metric", required: true);
+        if (metric is not null && MetricNameCheck.Problem(metric, classes) is { } problem)
+        {
+            gate.Error("metric", problem);
+            metric = null;
+        }
+
         var min = gate.Number("min");
         var max = gate.Number("max");
         var drop = gate.Tolerance("max_drop");
         var increase = gate.Tolerance("max_increase");
-        var whenText = gate.String("when") ?? "always";
-        RunKind? when = whenText switch
-        {
-            "always" => RunKind.Always,
-            "pr" => RunKind.PullRequest,
-            "nightly" => RunKind.Nightly,
-            _ => null,
-        };
-        if (when is null)
-        {
-            gate.Error("when", $"expected always, pr or nightly, found '{whenText}'");
-        }
-
+        var when = gate.Choice("when", RunKindNames.Words) ?? RunKind.Always;
         if (min is null && max is null && drop is null && increase is null)
         {
             gate.Error("metric", "a gate needs at least one of min, max, max_drop, max_increase");
@@ -300,7 +306,7 @@ public static partial class ScenarioLoader
 
         if (metric is not null)
         {
-            var higherIsBetter = Metrics.MetricNames.HigherIsBetter(metric);
+            var higherIsBetter = MetricNames.HigherIsBetter(metric);
             if (drop is not null && !higherIsBetter)
             {
                 gate.Error("max_drop", $"'{metric}' is lower-is-better: use max_increase");
@@ -313,7 +319,7 @@ public static partial class ScenarioLoader
         }
 
         gate.RejectUnknownKeys();
-        return metric is null || when is null ? null : new GateRule(metric, min, max, drop ?? increase, when.Value);
+        return metric is null ? null : new GateRule(metric, min, max, drop ?? increase, when);
     }
 
     private static string? ReadSha(YamlMappingReader mapping)

@@ -9,6 +9,8 @@ namespace Harness.Scenarios;
 /// </summary>
 internal sealed class YamlMappingReader
 {
+    private static readonly KeyValuePair<string, bool>[] BooleanWords = [new("true", true), new("false", false)];
+
     private readonly YamlMappingNode node;
     private readonly string file;
     private readonly string path;
@@ -63,24 +65,49 @@ internal sealed class YamlMappingReader
         return null;
     }
 
-    public bool? Boolean(string key)
+    public bool? Boolean(string key) => Choice(key, BooleanWords);
+
+    /// <summary>
+    /// A value that must be one of <paramref name="allowed"/> (compared exactly, case included); anything else is an
+    /// error at the value's line that lists every allowed value. Null when the key is absent or the value is not allowed.
+    /// </summary>
+    public string? Choice(string key, IReadOnlyCollection<string> allowed, bool required = false)
     {
-        var value = Scalar(key, required: false);
-        if (value is null)
+        var value = Scalar(key, required);
+        return value is null ? null : Allowed(value, key, allowed);
+    }
+
+    /// <summary><see cref="Choice(string, IReadOnlyCollection{string}, bool)"/>, mapped to the value the word names.</summary>
+    public T? Choice<T>(string key, IReadOnlyList<KeyValuePair<string, T>> allowed, bool required = false)
+        where T : struct
+    {
+        var word = Choice(key, allowed.Select(a => a.Key).ToList(), required);
+        return word is null ? null : allowed.First(a => a.Key == word).Value;
+    }
+
+    /// <summary>A list whose every item must be one of <paramref name="allowed"/>; each unknown item is its own error.</summary>
+    public IReadOnlyList<string> Choices(string key, IReadOnlyCollection<string> allowed, bool required = false)
+    {
+        var sequence = Node<YamlSequenceNode>(key, required, "a list");
+        if (sequence is null)
         {
-            return null;
+            return [];
         }
 
-        switch (value.Value)
+        var items = new List<string>();
+        foreach (var child in sequence.Children)
         {
-            case "true":
-                return true;
-            case "false":
-                return false;
-            default:
-                Error(value, key, $"expected true or false, found '{value.Value}'");
-                return null;
+            if (child is not YamlScalarNode scalar)
+            {
+                Error(child, key, "expected a list of plain values");
+            }
+            else if (Allowed(scalar, key, allowed) is { } item)
+            {
+                items.Add(item);
+            }
         }
+
+        return items;
     }
 
     /// <summary>A percentage ("20%") is relative to the baseline; a bare number is absolute.</summary>
@@ -194,12 +221,25 @@ internal sealed class YamlMappingReader
             var name = (key as YamlScalarNode)?.Value ?? "?";
             if (!known.Contains(name))
             {
-                errors.Add(At(key, Qualify(name), $"unknown key (expected one of: {string.Join(", ", known.Order(StringComparer.Ordinal))})"));
+                errors.Add(At(key, Qualify(name), $"unknown key ({AllowedList(known.Order(StringComparer.Ordinal))})"));
             }
         }
     }
 
     public void Error(string key, string message) => errors.Add(At(Find(key) ?? node, Qualify(key), message));
+
+    private static string AllowedList(IEnumerable<string> allowed) => $"expected one of: {string.Join(", ", allowed)}";
+
+    private string? Allowed(YamlScalarNode value, string key, IReadOnlyCollection<string> allowed)
+    {
+        if (value.Value is { } text && allowed.Contains(text, StringComparer.Ordinal))
+        {
+            return text;
+        }
+
+        Error(value, key, $"unknown value '{value.Value}' ({AllowedList(allowed)})");
+        return null;
+    }
 
     private void Error(YamlNode at, string key, string message) => errors.Add(At(at, Qualify(key), message));
 

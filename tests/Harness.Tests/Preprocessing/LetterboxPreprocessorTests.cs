@@ -55,6 +55,67 @@ public class LetterboxPreprocessorTests
     }
 
     [Fact]
+    public void Top_left_letterbox_puts_the_image_in_the_first_rows_and_all_padding_below()
+    {
+        // Given the same 5x2 image into a 5x5 input: ratio 1, all 3 rows of padding below.
+        var image = TestImages.Grey(new[,] { { 10, 10, 10, 10, 10 }, { 20, 20, 20, 20, 20 } });
+        var options = new PreprocessOptions(5, 5) { Scale = 1f, Placement = LetterboxPlacement.TopLeft };
+        var output = new float[options.TensorLength];
+        var reference = new float[options.TensorLength];
+
+        var transform = new LetterboxPreprocessor(options).Preprocess(image, output);
+        ReferencePreprocessor.Preprocess(options, image, reference);
+
+        float[] expectedRows = [10f, 20f, 114f, 114f, 114f];
+        for (var y = 0; y < 5; y++)
+        {
+            Assert.All(output.AsSpan(y * 5, 5).ToArray(), value => Assert.Equal(expectedRows[y], value));
+            Assert.All(reference.AsSpan(y * 5, 5).ToArray(), value => Assert.Equal(expectedRows[y], value));
+        }
+
+        Assert.Equal(new LetterboxTransform(1f, 1f, 0f, 0f, 5, 2), transform);
+    }
+
+    [Fact]
+    public void Top_left_letterbox_puts_a_tall_image_in_the_first_columns_and_maps_back()
+    {
+        // Given a 2x4 image into an 8x8 input: ratio 2, resized 4x8 in columns 0-3, columns 4-7 padding.
+        var image = TestImages.Grey(new[,] { { 1, 2 }, { 3, 4 }, { 5, 6 }, { 7, 8 } });
+        var options = new PreprocessOptions(8, 8) { Scale = 1f, PadValue = 0, Placement = LetterboxPlacement.TopLeft };
+        var output = new float[options.TensorLength];
+
+        var transform = new LetterboxPreprocessor(options).Preprocess(image, output);
+
+        for (var y = 0; y < 8; y++)
+        {
+            var row = output.AsSpan(y * 8, 8);
+            Assert.All(row[..4].ToArray(), value => Assert.True(value >= 1f));
+            Assert.Equal([0f, 0f, 0f, 0f], row[4..].ToArray());
+        }
+
+        Assert.Equal(new LetterboxTransform(2f, 2f, 0f, 0f, 2, 4), transform);
+        Assert.Equal(1f, transform.ToSourceX(2f));
+        Assert.Equal(2f, transform.ToSourceX(5f));
+        Assert.Equal(3f, transform.ToSourceY(6f));
+    }
+
+    [Fact]
+    public void Placement_does_not_matter_without_letterbox()
+    {
+        var image = TestImages.Random(new Random(5), 9, 4, 0, PixelFormat.Rgb8);
+        var centred = new PreprocessOptions(6, 6) { Letterbox = false };
+        var cornered = centred with { Placement = LetterboxPlacement.TopLeft };
+        var first = new float[centred.TensorLength];
+        var second = new float[cornered.TensorLength];
+
+        var firstTransform = new LetterboxPreprocessor(centred).Preprocess(image, first);
+        var secondTransform = new LetterboxPreprocessor(cornered).Preprocess(image, second);
+
+        Assert.Equal(first, second);
+        Assert.Equal(firstTransform, secondTransform);
+    }
+
+    [Fact]
     public void Letterbox_pads_left_and_right_for_a_tall_image_and_maps_back()
     {
         // Given a 2x4 image into an 8x8 input: ratio 2, resized 4x8, 2 columns of padding each side.
@@ -114,12 +175,15 @@ public class LetterboxPreprocessorTests
         Assert.Equal([1f, -1f, 0f], output, new ToleranceComparer(1e-6f));
     }
 
-    [Fact]
-    public void Second_frame_of_the_same_size_allocates_nothing()
+    [Theory]
+    [InlineData(true, LetterboxPlacement.Center)]
+    [InlineData(true, LetterboxPlacement.TopLeft)]
+    [InlineData(false, LetterboxPlacement.Center)]
+    public void Second_frame_of_the_same_size_allocates_nothing(bool letterbox, LetterboxPlacement placement)
     {
         var random = new Random(3);
         var image = TestImages.Random(random, 97, 61, 5, PixelFormat.Bgr8);
-        var preprocessor = new LetterboxPreprocessor(new PreprocessOptions(64, 64));
+        var preprocessor = new LetterboxPreprocessor(new PreprocessOptions(64, 64) { Letterbox = letterbox, Placement = placement });
         var output = new float[preprocessor.Options.TensorLength];
         preprocessor.Preprocess(image, output);
 

@@ -45,4 +45,78 @@ public class SimdAgreementTests
         Assert.Equal(scalarTransform, simdTransform);
         Assert.Equal(scalar, simd, new ToleranceComparer(1e-5f));
     }
+
+    /// <summary>
+    /// Every setting against every other: channel order x letterbox on/off x placement x normalisation (Ultralytics
+    /// 1/255, ImageNet mean/std, YOLOX raw 0-255) x pixel format, on odd sizes with images wider and taller than the
+    /// input, both larger (downscale) and smaller (upscale) than it.
+    /// </summary>
+    public static TheoryData<ChannelOrder, bool, LetterboxPlacement, string, PixelFormat, int, int, int, int> Combinations()
+    {
+        var data = new TheoryData<ChannelOrder, bool, LetterboxPlacement, string, PixelFormat, int, int, int, int>();
+        int[][] sources = [[97, 41], [41, 97], [13, 7], [7, 13]];
+        int[][] targets = [[33, 21], [21, 33], [17, 17]];
+        foreach (var order in Enum.GetValues<ChannelOrder>())
+        {
+            foreach (var letterbox in new[] { true, false })
+            {
+                foreach (var placement in Enum.GetValues<LetterboxPlacement>())
+                {
+                    foreach (var normalisation in new[] { "ultralytics", "imagenet", "raw" })
+                    {
+                        foreach (var format in new[] { PixelFormat.Rgb8, PixelFormat.Bgr8 })
+                        {
+                            foreach (var source in sources)
+                            {
+                                foreach (var target in targets)
+                                {
+                                    data.Add(order, letterbox, placement, normalisation, format, source[0], source[1], target[0], target[1]);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Combinations))]
+    public void Simd_path_matches_scalar_reference_for_every_combination_of_settings(
+        ChannelOrder order,
+        bool letterbox,
+        LetterboxPlacement placement,
+        string normalisation,
+        PixelFormat format,
+        int sourceWidth,
+        int sourceHeight,
+        int targetWidth,
+        int targetHeight)
+    {
+        var random = new Random(HashCode.Combine(sourceWidth, sourceHeight, targetWidth, targetHeight, normalisation.Length));
+        var image = TestImages.Random(random, sourceWidth, sourceHeight, random.Next(4), format);
+        var options = new PreprocessOptions(targetWidth, targetHeight)
+        {
+            Letterbox = letterbox,
+            Placement = placement,
+            PadValue = (byte)random.Next(256),
+            ChannelOrder = order,
+        };
+        options = normalisation switch
+        {
+            "imagenet" => options with { Mean = new ChannelValues(0.485f, 0.456f, 0.406f), Std = new ChannelValues(0.229f, 0.224f, 0.225f) },
+            "raw" => options with { Scale = 1f },
+            _ => options,
+        };
+        var simd = new float[options.TensorLength];
+        var scalar = new float[options.TensorLength];
+
+        var simdTransform = new LetterboxPreprocessor(options).Preprocess(image, simd);
+        var scalarTransform = ReferencePreprocessor.Preprocess(options, image, scalar);
+
+        Assert.Equal(scalarTransform, simdTransform);
+        Assert.Equal(scalar, simd, new ToleranceComparer(1e-5f));
+    }
 }

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using Harness.Preprocessing;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.Testing;
 
 namespace Harness.Tests.Running;
 
@@ -41,6 +44,7 @@ public sealed class ScenarioSettingsTests
             WithInput(input with { Std = [1, 0.5f, 1] }),
             WithInput(input with { Bgr = true }),
             WithInput(input with { PadValue = 0 }),
+            WithInput(input with { Placement = LetterboxPlacement.TopLeft }),
             WithModel(m => m with { Classes = ["car", "cyclist", "pedestrian"] }),
             WithModel(m => m with { Classes = ["car", "pedestrian"] }),
             Base with { Postprocess = Base.Postprocess with { ScoreThreshold = 0.3f } },
@@ -83,6 +87,27 @@ public sealed class ScenarioSettingsTests
         Assert.NotEqual(
             ScenarioSettings.Sha256(WithModel(m => m with { Classes = ["a,b"] })),
             ScenarioSettings.Sha256(WithModel(m => m with { Classes = ["a", "b"] })));
+    }
+
+    [Fact]
+    public void Default_placement_leaves_the_canonical_text_as_it_was_before_the_setting_existed()
+    {
+        var text = ScenarioSettings.CanonicalText(Base);
+
+        Assert.DoesNotContain("placement", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Repository_scenarios_keep_the_settings_hash_of_their_verified_baseline()
+    {
+        var scenarios = ScenarioLoader.LoadDirectory(RepositoryPaths.Scenarios).Where(s => s.BaselineId is null).ToList();
+
+        Assert.NotEmpty(scenarios);
+        Assert.All(scenarios, scenario =>
+        {
+            using var baseline = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Baselines, $"{scenario.Id}.verified.json")));
+            Assert.Equal(baseline.RootElement.GetProperty("settings_sha256").GetString(), ScenarioSettings.Sha256(scenario));
+        });
     }
 
     private static Scenario WithModel(Func<ModelSpec, ModelSpec> change) => Base with { Model = change(Base.Model) };
