@@ -103,7 +103,7 @@ public sealed class ReviewClipReporter(string outputDirectory, string cacheDirec
             var image = new CompressedImageMessage(frame.TimestampNs, frameId, "jpeg", ImageEncoder.EncodeJpeg(frame.Image, ReviewJpegQuality));
             writer.WriteMessage(CameraChannel, time, time, sequence, image.Encode());
             var before = baseline is not null && ordinal < baseline.Count ? baseline[ordinal] : null;
-            writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Model.Classes).Encode());
+            writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Model.Classes.EvaluationClasses).Encode());
             ordinal++;
         }
 

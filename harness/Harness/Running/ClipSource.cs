@@ -40,10 +40,11 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
         return Verified(clip.Source, ContentHash.OfFile(clip.Source), clip, null);
     }
 
-    public IClipReader Open(ClipSpec clip, IReadOnlyList<string> classNames) =>
-        Directory.Exists(Path) ? new KittiClipReader(Path, classNames)
-        : Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? new CocoFolderClipReader(Path, classNames)
-        : Path.EndsWith(".mcap", StringComparison.OrdinalIgnoreCase) ? new McapClipReader(Path, clip.Camera, clip.Truth, classNames, clip.Lidar)
+    /// <summary>Opens the clip with its truth labels resolved through <paramref name="classes"/>.</summary>
+    public IClipReader Open(ClipSpec clip, ClassMap classes) =>
+        Directory.Exists(Path) ? new KittiClipReader(Path, classes)
+        : Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? new CocoFolderClipReader(Path, classes)
+        : Path.EndsWith(".mcap", StringComparison.OrdinalIgnoreCase) ? new McapClipReader(Path, clip.Camera, clip.Truth, classes, clip.Lidar)
         : throw new ScenarioInputException($"clip '{Path}': unknown format (expected an .mcap file, a KITTI directory or a COCO .json)");
 
     /// <summary>Generates the clip once per generator build; later runs find it in the cache.</summary>
@@ -60,7 +61,7 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
         AtomicFile.Write(path, temporary =>
         {
             using var reader = new SyntheticClipReader(options);
-            using var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, SyntheticLidarTopic);
+            using var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, reader.Classes.EvaluationClasses, SyntheticLidarTopic);
             foreach (var frame in reader.ReadFrames())
             {
                 writer.WriteFrame(frame.TimestampNs, frame.Image, frame.Truth);

@@ -142,15 +142,10 @@ public static partial class ScenarioLoader
         }
 
         var input = ReadInput(model.Mapping("input", required: true));
-        var classes = model.Strings("classes", required: true);
-        if (classes.Count == 0)
-        {
-            model.Error("classes", "must name at least one class");
-        }
-
+        var classes = ReadClasses(model);
         var session = ReadSession(model.Mapping("session"));
         model.RejectUnknownKeys();
-        return source is null || layout is null || input is null
+        return source is null || layout is null || input is null || classes is null
             ? null
             : new ModelSpec(source, sha, layout.Value, input, classes, session);
     }
