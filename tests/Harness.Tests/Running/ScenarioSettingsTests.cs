@@ -10,7 +10,7 @@ public sealed class ScenarioSettingsTests
         "Daytime street",
         ["pr"],
         new ClipSpec("synthetic://urban-day?seed=7&frames=40", "c0ffee", "/camera/front", "/truth/front", "/lidar/top"),
-        new ModelSpec("reference://detector-v1", "beef", ModelLayout.Yolov8, new InputSpec(640, 384, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ["car", "pedestrian", "cyclist"], new SessionSpec(1, "all", true)),
+        new ModelSpec("reference://detector-v1", "beef", ModelLayout.Yolov8, new InputSpec(640, 384, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car", "pedestrian", "cyclist"]), new SessionSpec(1, "all", true)),
         new PostprocessSpec(0.25f, 0.45f, 300, false),
         [new GateRule("coco/AP", 0.03, null, new Tolerance(0.005, false), RunKind.Always)],
         "scenarios/urban-day.yaml");
@@ -41,8 +41,8 @@ public sealed class ScenarioSettingsTests
             WithInput(input with { Std = [1, 0.5f, 1] }),
             WithInput(input with { Bgr = true }),
             WithInput(input with { PadValue = 0 }),
-            WithModel(m => m with { Classes = ["car", "cyclist", "pedestrian"] }),
-            WithModel(m => m with { Classes = ["car", "pedestrian"] }),
+            WithModel(m => m with { Classes = ClassMap.Identity(["car", "cyclist", "pedestrian"]) }),
+            WithModel(m => m with { Classes = ClassMap.Identity(["car", "pedestrian"]) }),
             Base with { Postprocess = Base.Postprocess with { ScoreThreshold = 0.3f } },
             Base with { Postprocess = Base.Postprocess with { IouThreshold = 0.5f } },
             Base with { Postprocess = Base.Postprocess with { MaxDetections = 100 } },
@@ -81,8 +81,8 @@ public sealed class ScenarioSettingsTests
         Assert.Contains("input.scale=0.003921569\n", text, StringComparison.Ordinal);
         Assert.Contains("classes=3:car,10:pedestrian,7:cyclist\n", text, StringComparison.Ordinal);
         Assert.NotEqual(
-            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ["a,b"] })),
-            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ["a", "b"] })));
+            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ClassMap.Identity(["a,b"]) })),
+            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ClassMap.Identity(["a", "b"]) })));
     }
 
     private static Scenario WithModel(Func<ModelSpec, ModelSpec> change) => Base with { Model = change(Base.Model) };
