@@ -19,8 +19,19 @@ public static class ScenarioRunner
         string cacheDirectory,
         IProgress<FrameProgress>? progress = null,
         IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null,
+        CancellationToken cancellationToken = default) =>
+        Run(scenario, cacheDirectory, progress, baselineDetections, enter: null, cancellationToken);
+
+    /// <param name="enter">Called as the replay enters each stage (per frame for the per-frame stages); a test hook that throws shows a failure at that stage.</param>
+    internal static ScenarioResult Run(
+        Scenario scenario,
+        string cacheDirectory,
+        IProgress<FrameProgress>? progress,
+        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections,
+        Action<PipelineStage>? enter,
         CancellationToken cancellationToken = default)
     {
+        enter?.Invoke(PipelineStage.OpenClip);
         var clipSource = ClipSource.Resolve(scenario.Clip, cacheDirectory);
         var modelSource = ModelSource.Resolve(scenario.Model, cacheDirectory);
         var classes = scenario.Model.Classes;
@@ -39,12 +50,15 @@ public static class ScenarioRunner
 
         foreach (var frame in clip.ReadFrames(cancellationToken))
         {
+            enter?.Invoke(PipelineStage.Preprocess);
             var start = Stopwatch.GetTimestamp();
             var transform = preprocessor.Preprocess(frame.Image, detector.InputBuffer);
             var preprocessed = Stopwatch.GetTimestamp();
+            enter?.Invoke(PipelineStage.Infer);
             detector.Run();
             outputs.Refresh();
             var inferred = Stopwatch.GetTimestamp();
+            enter?.Invoke(PipelineStage.Postprocess);
             postprocessor.Process(outputs.Current, transform, detections);
             DetectionClasses.ToEvaluation(classes, detections, scenario.Model.Source);
             var postprocessed = Stopwatch.GetTimestamp();
@@ -67,6 +81,7 @@ public static class ScenarioRunner
             throw new ScenarioInputException($"clip '{clipSource.Path}' has no frames on '{scenario.Clip.Camera}'");
         }
 
+        enter?.Invoke(PipelineStage.Score);
         var measured = metrics.Complete();
         return new ScenarioResult(scenario.Id, measured.Values, clipSource.Sha256, modelSource.Sha256, digest.Complete(), frames)
         {

@@ -17,16 +17,32 @@ public static partial class ScenarioLoader
 
     /// <summary>
     /// Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders but the suite's
-    /// <c>defaults.yaml</c> (see <see cref="GateDefaultsLoader"/>), failing on duplicate ids.
+    /// <c>defaults.yaml</c> (see <see cref="GateDefaultsLoader"/>), failing on any file that does not load and on
+    /// duplicate ids.
     /// </summary>
     public static IReadOnlyList<Scenario> LoadDirectory(string directory)
+    {
+        var set = LoadEach(directory);
+        return set.Failures.Count > 0 ? throw new ScenarioValidationException([.. set.Failures.SelectMany(f => f.Errors)]) : set.Scenarios;
+    }
+
+    /// <summary>
+    /// Loads every scenario file of <paramref name="directory"/> on its own: a file that does not load, for any
+    /// reason, is a <see cref="ScenarioLoadFailure"/> and never stops the others. Of two files with one id, the later
+    /// in path order fails.
+    /// </summary>
+    /// <exception cref="ScenarioValidationException">The directory does not exist.</exception>
+    public static ScenarioSet LoadEach(string directory) => LoadEach(directory, LoadFile);
+
+    /// <param name="loadFile">Loads one file; a test passes one that fails to show a failure stays with its file.</param>
+    internal static ScenarioSet LoadEach(string directory, Func<string, Scenario> loadFile)
     {
         if (!Directory.Exists(directory))
         {
             throw new ScenarioValidationException([new ValidationError(directory, 0, 0, "", "scenario directory does not exist")]);
         }
 
-        var errors = new List<ValidationError>();
+        var failures = new List<ScenarioLoadFailure>();
         var scenarios = new List<Scenario>();
         var defaults = Path.GetFullPath(Path.Combine(directory, GateDefaults.FileName));
         foreach (var file in Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -38,20 +54,27 @@ public static partial class ScenarioLoader
 
             try
             {
-                scenarios.Add(LoadFile(file));
+                var scenario = loadFile(file);
+                if (scenarios.Find(s => s.Id == scenario.Id) is { } first)
+                {
+                    failures.Add(new ScenarioLoadFailure(file, [new ValidationError(file, 1, 1, "id", $"duplicate scenario id '{scenario.Id}' (also in {first.SourcePath})")]));
+                }
+                else
+                {
+                    scenarios.Add(scenario);
+                }
             }
             catch (ScenarioValidationException e)
             {
-                errors.AddRange(e.Errors);
+                failures.Add(new ScenarioLoadFailure(file, e.Errors));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures.Add(new ScenarioLoadFailure(file, [new ValidationError(file, 0, 0, "", $"could not be loaded: {e.GetType().Name}: {e.Message}")]));
             }
         }
 
-        foreach (var duplicate in scenarios.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            errors.Add(new ValidationError(duplicate.Last().SourcePath, 1, 1, "id", $"duplicate scenario id '{duplicate.Key}' (also in {duplicate.First().SourcePath})"));
-        }
-
-        return errors.Count > 0 ? throw new ScenarioValidationException(errors) : scenarios;
+        return new ScenarioSet(scenarios, failures);
     }
 
     public static Scenario LoadFile(string path)
