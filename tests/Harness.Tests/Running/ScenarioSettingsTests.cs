@@ -43,6 +43,9 @@ public sealed class ScenarioSettingsTests
             WithInput(input with { PadValue = 0 }),
             WithModel(m => m with { Classes = ClassMap.Identity(["car", "cyclist", "pedestrian"]) }),
             WithModel(m => m with { Classes = ClassMap.Identity(["car", "pedestrian"]) }),
+            WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [KeyValuePair.Create("vru", (IReadOnlyList<string>)["pedestrian", "cyclist"])], []) }),
+            WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [KeyValuePair.Create("vru", (IReadOnlyList<string>)["pedestrian", "cyclist", "Person_sitting"])], []) }),
+            WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [], ["DontCare"]) }),
             Base with { Postprocess = Base.Postprocess with { ScoreThreshold = 0.3f } },
             Base with { Postprocess = Base.Postprocess with { IouThreshold = 0.5f } },
             Base with { Postprocess = Base.Postprocess with { MaxDetections = 100 } },
@@ -55,6 +58,19 @@ public sealed class ScenarioSettingsTests
         var hashes = changed.Select(ScenarioSettings.Sha256).Prepend(ScenarioSettings.Sha256(Base)).ToList();
 
         Assert.Equal(hashes.Count, hashes.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Scenario_without_class_map_or_ignore_keeps_the_text_it_had_before_class_maps()
+    {
+        var text = ScenarioSettings.CanonicalText(Base);
+
+        Assert.DoesNotContain("class_map=", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ignore=", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "class_map=7:vehicle=3:car+5:truck\nignore=8:DontCare\n",
+            ScenarioSettings.CanonicalText(WithModel(m => m with { Classes = ClassMap.Create(["car", "truck"], [KeyValuePair.Create("vehicle", (IReadOnlyList<string>)["car", "truck"])], ["DontCare"]) })),
+            StringComparison.Ordinal);
     }
 
     [Fact]
