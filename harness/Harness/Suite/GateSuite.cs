@@ -36,6 +36,16 @@ public static class GateSuite
             enter?.Invoke(file, PipelineStage.Load);
             return ScenarioLoader.LoadFile(file);
         });
+        if (selected.Failures.Count > 0 && log is not null)
+        {
+            var problems = selected.Failures.SelectMany(f => f.Errors).ToList();
+            log.WriteLine($"{problems.Count} problem(s) in scenario files (those scenarios fail, the others run):");
+            foreach (var problem in problems)
+            {
+                log.WriteLine("  " + problem);
+            }
+        }
+
         var reports = selected.Failures.Select(failure => LoadFailed(failure, options.IsCi))
             .Concat(selected.Scenarios.Select(scenario => Guarded(scenario, options, progress, enter)))
             .ToList();
