@@ -1,7 +1,7 @@
 namespace Harness.Running;
 
 /// <summary>The stages a scenario passes through in a gate run, in order.</summary>
-public enum PipelineStage
+internal enum PipelineStage
 {
     /// <summary>Reading the scenario file.</summary>
     Load,

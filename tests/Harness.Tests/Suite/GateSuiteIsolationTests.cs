@@ -21,7 +21,7 @@ public sealed class GateSuiteIsolationTests : IDisposable
         WriteScenario("tiny");
     }
 
-    public static TheoryData<PipelineStage> Stages => [.. Enum.GetValues<PipelineStage>()];
+    public static TheoryData<string> Stages => [.. Enum.GetNames<PipelineStage>()];
 
     private string Scenarios => Path.Combine(root, "scenarios");
 
@@ -29,8 +29,9 @@ public sealed class GateSuiteIsolationTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Stages))]
-    public void Unexpected_exception_at_any_stage_fails_only_its_scenario(PipelineStage stage)
+    public void Unexpected_exception_at_any_stage_fails_only_its_scenario(string stageName)
     {
+        var stage = Enum.Parse<PipelineStage>(stageName);
         var recorder = new RecordingReporter();
 
         var suite = GateSuite.Run(Options(), [new MarkdownReporter(Reports), recorder], null, null, (subject, entered) =>
