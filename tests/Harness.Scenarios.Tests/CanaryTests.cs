@@ -26,6 +26,6 @@ public sealed class CanaryTests
         Assert.All(gated, m => Assert.True(m.High < -m.Allowance, $"{m.Metric}: interval [{m.Low}, {m.High}] reaches the allowance -{m.Allowance}"));
         var flips = report.Verdict.Flips!;
         Assert.True(flips.Lost > 0);
-        Assert.Contains($"{report.Scenario.Id}: {flips.Lost} objects lost", MarkdownReporter.Render(new SuiteReport([report], RunKind.PullRequest, IsCi: true)), StringComparison.Ordinal);
+        Assert.Contains($"{report.Verdict.ScenarioId}: {flips.Lost} objects lost", MarkdownReporter.Render(new SuiteReport([report], RunKind.PullRequest, IsCi: true)), StringComparison.Ordinal);
     }
 }

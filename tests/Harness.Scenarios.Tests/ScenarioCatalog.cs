@@ -7,7 +7,10 @@ namespace Harness.Scenarios.Tests;
 /// <summary>The repository's scenario set, discovered once, and the suite options a test run uses.</summary>
 internal static class ScenarioCatalog
 {
-    public static IReadOnlyList<Scenario> All { get; } = ScenarioLoader.LoadDirectory(RepositoryPaths.Scenarios);
+    /// <summary>Every file on its own: one that does not load fails its own test, never the others' discovery.</summary>
+    public static ScenarioSet Loaded { get; } = ScenarioLoader.LoadEach(RepositoryPaths.Scenarios);
+
+    public static IReadOnlyList<Scenario> All => Loaded.Scenarios;
 
     public static TheoryData<string> Tagged(string tag)
     {

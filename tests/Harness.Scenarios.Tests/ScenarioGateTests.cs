@@ -23,6 +23,12 @@ public sealed class ScenarioGateTests
     [MemberData(nameof(NightlyScenarios))]
     public void Nightly_scenario_holds_its_baseline(string id) => AssertHolds(id, RunKind.Nightly);
 
+    [Fact]
+    [Trait("Category", "pr")]
+    [Trait("Category", "nightly")]
+    public void Every_scenario_file_loads() =>
+        Assert.True(ScenarioCatalog.Loaded.Failures.Count == 0, string.Join(Environment.NewLine, ScenarioCatalog.Loaded.Failures.SelectMany(f => f.Errors)));
+
     private static void AssertHolds(string id, RunKind run)
     {
         var report = GateSuite.RunOne(ScenarioCatalog.Get(id), ScenarioCatalog.Options(run));

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Harness.Clips;
 using Harness.Clips.Mcap;
+using Harness.Scenarios;
 
 namespace Harness.Benchmarks.Clips;
 
@@ -14,7 +15,8 @@ public class McapReadBenchmarks
     private const int FrameCount = 200;
     private const int Width = 640;
     private const int Height = 480;
-    private static readonly string[] Classes = ["car", "pedestrian", "cyclist"];
+    private static readonly string[] Names = ["car", "pedestrian", "cyclist"];
+    private static readonly ClassMap Classes = ClassMap.Identity(Names);
     private string _path = "";
 
     [Params(McapCompression.None, McapCompression.Lz4, McapCompression.Zstd)]
@@ -27,7 +29,7 @@ public class McapReadBenchmarks
         var random = new Random(42);
         var pixels = new byte[Width * Height * 3];
         var points = new float[4096 * 4];
-        using var writer = McapClipWriter.Create(_path, "/camera/front", "/truth/front", "/lidar/top", new McapWriterOptions { Compression = Compression });
+        using var writer = McapClipWriter.Create(_path, "/camera/front", "/truth/front", Names, "/lidar/top", new McapWriterOptions { Compression = Compression });
         for (var frame = 0; frame < FrameCount; frame++)
         {
             // A smooth gradient with mild noise: compresses roughly like a camera frame, unlike random bytes.

@@ -1,3 +1,5 @@
+using Harness.Scenarios;
+
 namespace Harness.Clips;
 
 /// <summary>
@@ -6,8 +8,11 @@ namespace Harness.Clips;
 /// </summary>
 public interface IClipReader : IDisposable
 {
-    /// <summary>Class names in ground-truth class-id order.</summary>
-    IReadOnlyList<string> ClassNames { get; }
+    /// <summary>
+    /// How the clip's truth labels were resolved, by name: a truth box's class id indexes
+    /// <see cref="ClassMap.EvaluationClasses"/>, or is negative for an ignore region of every class.
+    /// </summary>
+    ClassMap Classes { get; }
 
     IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,6 @@ public sealed class HistoryReporter(HistoryStore store, string commit, DateTimeO
         var run = report.Run.Name();
         store.Append(report.Scenarios
             .Where(s => s.Result is not null)
-            .SelectMany(s => s.Result!.Metrics.Select(m => new MetricPoint(s.Scenario.Id, m.Key, m.Value, commit, recordedAt, run))));
+            .SelectMany(s => s.Result!.Metrics.Select(m => new MetricPoint(s.Verdict.ScenarioId, m.Key, m.Value, commit, recordedAt, run))));
     }
 }

@@ -73,9 +73,9 @@ internal static partial class HtmlPage
         var verdict = scenario.Verdict;
         html.Append("<section id=\"").Append(Anchor(verdict.ScenarioId)).Append("\">\n<h2>").Append(Escape(verdict.ScenarioId)).Append(' ')
             .Append(Badge(verdict)).Append("</h2>\n");
-        if (scenario.Scenario.Description.Length > 0)
+        if (scenario.Scenario is { Description.Length: > 0 } definition)
         {
-            html.Append("<p>").Append(Escape(scenario.Scenario.Description)).Append("</p>\n");
+            html.Append("<p>").Append(Escape(definition.Description)).Append("</p>\n");
         }
 
         html.Append("<p class=\"muted\">").Append(Escape(OutcomeCounts(verdict)));

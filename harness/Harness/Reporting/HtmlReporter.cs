@@ -31,12 +31,12 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
 
     private HtmlScenarioImages WriteImages(ScenarioReport scenario)
     {
-        if (scenario.Result is not { } result)
+        if (scenario is not { Scenario: { } definition, Result: { } result })
         {
             return HtmlScenarioImages.None;
         }
 
-        var folderName = FolderName(scenario.Scenario.Id);
+        var folderName = FolderName(definition.Id);
         var folder = Path.Combine(outputDirectory, folderName);
         Directory.CreateDirectory(folder);
         RemovePreviousImages(folder);
@@ -59,7 +59,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         foreach (var frame in result.ReviewFrames)
         {
             var file = FramePrefix + frame.FrameIndex.ToString(CultureInfo.InvariantCulture) + ".png";
-            File.WriteAllBytes(Path.Combine(folder, file), Thumbnails.Render(frame, scenario.Scenario.Model.Classes));
+            File.WriteAllBytes(Path.Combine(folder, file), Thumbnails.Render(frame, definition.Model.Classes.EvaluationClasses));
             frames.Add(folderName + "/" + file);
         }
 
@@ -68,7 +68,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         {
             var file = FlipPrefix + flips.Count.ToString(CultureInfo.InvariantCulture) + ".png";
             File.WriteAllBytes(Path.Combine(folder, file), FlipCrops.Render(frame, flip));
-            flips.Add((folderName + "/" + file, FlipCrops.Caption(flip, scenario.Scenario.Model.Classes)));
+            flips.Add((folderName + "/" + file, FlipCrops.Caption(flip, definition.Model.Classes.EvaluationClasses)));
         }
 
         return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips };

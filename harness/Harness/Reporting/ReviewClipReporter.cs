@@ -39,7 +39,7 @@ public sealed class ReviewClipReporter(string outputDirectory, string cacheDirec
         var failures = new List<Exception>();
         foreach (var scenario in report.Scenarios)
         {
-            var path = PathFor(scenario.Scenario.Id);
+            var path = PathFor(scenario.Verdict.ScenarioId);
             try
             {
                 if (File.Exists(path))
@@ -47,9 +47,9 @@ public sealed class ReviewClipReporter(string outputDirectory, string cacheDirec
                     File.Delete(path);
                 }
 
-                if (scenario.Result is { } result && NeedsReview(scenario.Verdict))
+                if (scenario is { Scenario: { } definition, Result: { } result } && NeedsReview(scenario.Verdict))
                 {
-                    AtomicFile.Write(path, temporary => Write(temporary, scenario.Scenario, result, scenario.BaselineDetections));
+                    AtomicFile.Write(path, temporary => Write(temporary, definition, result, scenario.BaselineDetections));
                 }
             }
             catch (Exception e)
@@ -103,7 +103,7 @@ public sealed class ReviewClipReporter(string outputDirectory, string cacheDirec
             var image = new CompressedImageMessage(frame.TimestampNs, frameId, "jpeg", ImageEncoder.EncodeJpeg(frame.Image, ReviewJpegQuality));
             writer.WriteMessage(CameraChannel, time, time, sequence, image.Encode());
             var before = baseline is not null && ordinal < baseline.Count ? baseline[ordinal] : null;
-            writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Model.Classes).Encode());
+            writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Model.Classes.EvaluationClasses).Encode());
             ordinal++;
         }
 

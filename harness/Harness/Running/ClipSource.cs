@@ -39,8 +39,8 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
         return Verified(clip.Source, ContentHash.OfFile(clip.Source), clip, null);
     }
 
-    /// <summary>Opens the clip with the format <see cref="ClipFormatRegistry"/> recognises it as.</summary>
-    public IClipReader Open(ClipSpec clip, IReadOnlyList<string> classNames) => ClipFormatRegistry.For(Path).Open(Path, clip, classNames);
+    /// <summary>Opens the clip with the format <see cref="ClipFormatRegistry"/> recognises it as, its truth labels resolved through <paramref name="classes"/>.</summary>
+    public IClipReader Open(ClipSpec clip, ClassMap classes) => ClipFormatRegistry.For(Path).Open(Path, clip, classes);
 
     /// <summary>Generates the clip once per generator build; later runs find it in the cache.</summary>
     internal static string Generate(SyntheticSceneOptions options, string cacheDirectory)
@@ -56,7 +56,7 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
         AtomicFile.Write(path, temporary =>
         {
             using var reader = new SyntheticClipReader(options);
-            using var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, SyntheticLidarTopic);
+            using var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, reader.Classes.EvaluationClasses, SyntheticLidarTopic);
             foreach (var frame in reader.ReadFrames())
             {
                 writer.WriteFrame(frame.TimestampNs, frame.Image, frame.Truth);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Harness.Clips;
 using Harness.Inference;
 using Harness.Metrics;
 using Harness.Postprocessing;
@@ -20,47 +19,59 @@ public static class ScenarioRunner
         string cacheDirectory,
         IProgress<FrameProgress>? progress = null,
         IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null,
+        CancellationToken cancellationToken = default) =>
+        Run(scenario, cacheDirectory, progress, baselineDetections, enter: null, cancellationToken);
+
+    /// <param name="enter">Called as the replay enters each stage (per frame for the per-frame stages); a test hook that throws shows a failure at that stage.</param>
+    internal static ScenarioResult Run(
+        Scenario scenario,
+        string cacheDirectory,
+        IProgress<FrameProgress>? progress,
+        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections,
+        Action<PipelineStage>? enter,
         CancellationToken cancellationToken = default)
     {
+        enter?.Invoke(PipelineStage.OpenClip);
         var clipSource = ClipSource.Resolve(scenario.Clip, cacheDirectory);
         var modelSource = ModelSource.Resolve(scenario.Model, cacheDirectory);
         var classes = scenario.Model.Classes;
 
         using var clip = clipSource.Open(scenario.Clip, classes);
-        var truthToModel = ClassMapping(clip.ClassNames, classes, clipSource.Path);
         using var detector = LoadDetector(scenario.Model, modelSource.Path);
         var outputs = new FloatOutputs(detector);
         var preprocessor = new LetterboxPreprocessor(PreprocessOptionsFor(scenario.Model.Input));
         var postprocessor = Postprocessor.Create(DetectorLayoutOf(scenario.Model.Layout), PostprocessOptionsFor(scenario.Postprocess));
-        var metrics = new MetricsAccumulator(new MetricsOptions(classes));
+        var metrics = new MetricsAccumulator(new MetricsOptions(classes.EvaluationClasses));
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
-        var truth = new List<TruthBox>();
-        var review = new FrameSelection(FrameSelection.DefaultCapacity, classes, baselineDetections);
+        var review = new FrameSelection(FrameSelection.DefaultCapacity, classes.EvaluationClasses, baselineDetections);
         var scored = new List<ScoredFrame>();
         var frames = 0;
 
         foreach (var frame in clip.ReadFrames(cancellationToken))
         {
+            enter?.Invoke(PipelineStage.Preprocess);
             var start = Stopwatch.GetTimestamp();
             var transform = preprocessor.Preprocess(frame.Image, detector.InputBuffer);
             var preprocessed = Stopwatch.GetTimestamp();
+            enter?.Invoke(PipelineStage.Infer);
             detector.Run();
             outputs.Refresh();
             var inferred = Stopwatch.GetTimestamp();
+            enter?.Invoke(PipelineStage.Postprocess);
             postprocessor.Process(outputs.Current, transform, detections);
+            DetectionClasses.ToEvaluation(classes, detections, scenario.Model.Source);
             var postprocessed = Stopwatch.GetTimestamp();
 
-            MapTruth(frame.Truth, truthToModel, truth);
-            metrics.Add(truth, detections);
+            metrics.Add(frame.Truth, detections);
             metrics.AddLatency(new StageTimings(
                 Stopwatch.GetElapsedTime(start, preprocessed),
                 Stopwatch.GetElapsedTime(preprocessed, inferred),
                 Stopwatch.GetElapsedTime(inferred, postprocessed),
                 Stopwatch.GetElapsedTime(start, postprocessed)));
-            scored.Add(new ScoredFrame(frame.Index, frame.TimestampNs, [.. truth], [.. detections]));
+            scored.Add(new ScoredFrame(frame.Index, frame.TimestampNs, [.. frame.Truth], [.. detections]));
             digest.AppendFrame(frame.Index, detections);
-            review.Add(frames, frame.Index, frame.Image, truth, detections);
+            review.Add(frames, frame.Index, frame.Image, frame.Truth, detections);
             frames++;
             progress?.Report(new FrameProgress(scenario.Id, frames, clipSource.FrameCount));
         }
@@ -70,6 +81,7 @@ public static class ScenarioRunner
             throw new ScenarioInputException($"clip '{clipSource.Path}' has no frames on '{scenario.Clip.Camera}'");
         }
 
+        enter?.Invoke(PipelineStage.Score);
         var measured = metrics.Complete();
         return new ScenarioResult(scenario.Id, measured.Values, clipSource.Sha256, modelSource.Sha256, digest.Complete(), frames)
         {
@@ -83,7 +95,7 @@ public static class ScenarioRunner
 
     private static OnnxDetector LoadDetector(ModelSpec model, string path)
     {
-        var contract = new DetectorContract(model.Input.Width, model.Input.Height, DetectorLayoutOf(model.Layout), model.Classes.Count);
+        var contract = new DetectorContract(model.Input.Width, model.Input.Height, DetectorLayoutOf(model.Layout), model.Classes.ModelClasses.Count);
         var options = new OnnxDetectorOptions(model.Session.IntraOpThreads, OptimizationOf(model.Session.OptimizationLevel), model.Session.Deterministic);
         try
         {
@@ -92,36 +104,6 @@ public static class ScenarioRunner
         catch (DetectorModelException e)
         {
             throw new ScenarioInputException(e.Message, e);
-        }
-    }
-
-    /// <summary>Truth classes map to model classes by name; truth of classes the model does not predict is not scored.</summary>
-    private static int[] ClassMapping(IReadOnlyList<string> clipClasses, IReadOnlyList<string> modelClasses, string clipPath)
-    {
-        var mapping = clipClasses
-            .Select(name => modelClasses.ToList().FindIndex(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase)))
-            .ToArray();
-        if (mapping.All(m => m < 0))
-        {
-            throw new ScenarioInputException($"clip '{clipPath}' has classes [{string.Join(", ", clipClasses)}], none of which the model's classes [{string.Join(", ", modelClasses)}] name");
-        }
-
-        return mapping;
-    }
-
-    private static void MapTruth(IReadOnlyList<TruthBox> source, int[] truthToModel, List<TruthBox> target)
-    {
-        target.Clear();
-        foreach (var box in source)
-        {
-            if (box.ClassId < 0)
-            {
-                target.Add(box);
-            }
-            else if (box.ClassId < truthToModel.Length && truthToModel[box.ClassId] >= 0)
-            {
-                target.Add(truthToModel[box.ClassId] == box.ClassId ? box : box with { ClassId = truthToModel[box.ClassId] });
-            }
         }
     }
 

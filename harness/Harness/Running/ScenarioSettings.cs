@@ -8,7 +8,8 @@ namespace Harness.Running;
 
 /// <summary>
 /// A SHA-256 of every scenario setting that can change the detections: which channels are read, how the model's
-/// input is prepared and its output decoded, the classes, the operating point and the session. A scenario's id,
+/// input is prepared and its output decoded, the classes and how they map to evaluation classes, the operating point
+/// and the session. A scenario's id,
 /// description, tags and gates do not change what the detector reports and are left out; the clip and model
 /// themselves are pinned by their own content hashes.
 /// </summary>
@@ -48,7 +49,14 @@ internal static class ScenarioSettings
             Line(text, "input.letterbox_placement", Text(input.Placement.ToString()));
         }
 
-        Line(text, "classes", string.Join(",", model.Classes.Select(Text)));
+        Line(text, "classes", string.Join(",", model.Classes.ModelClasses.Select(Text)));
+        // Only a scenario that maps classes hashes the map, so one without keeps the hash its baseline recorded.
+        if (!model.Classes.IsIdentity)
+        {
+            Line(text, "class_map", string.Join(",", model.Classes.Merges.Select(m => Text(m.Key) + "=" + string.Join("+", m.Value.Select(Text)))));
+            Line(text, "ignore", string.Join(",", model.Classes.Ignored.Select(Text)));
+        }
+
         Line(text, "postprocess.score_threshold", Number(post.ScoreThreshold));
         Line(text, "postprocess.iou_threshold", Number(post.IouThreshold));
         Line(text, "postprocess.max_detections", Number(post.MaxDetections));

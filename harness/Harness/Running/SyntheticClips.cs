@@ -1,6 +1,7 @@
 using Harness.Clips.Mcap;
 using Harness.Clips.Rosbag2;
 using Harness.Clips.Synthetic;
+using Harness.Scenarios;
 
 namespace Harness.Running;
 
@@ -30,8 +31,8 @@ public static class SyntheticClips
             throw new IOException($"'{bagDirectory}' already exists and is not empty (a bag is written into a new directory, as ros2 bag record does)");
         }
 
-        using (var reader = new McapClipReader(mcap, ClipSource.SyntheticCameraTopic, ClipSource.SyntheticTruthTopic, SyntheticScene.ClassNames))
-        using (var writer = new Rosbag2ClipWriter(bagDirectory, format, ClipSource.SyntheticCameraTopic, ClipSource.SyntheticTruthTopic, reader.ClassNames))
+        using (var reader = new McapClipReader(mcap, ClipSource.SyntheticCameraTopic, ClipSource.SyntheticTruthTopic, ClassMap.Identity(SyntheticScene.ClassNames)))
+        using (var writer = new Rosbag2ClipWriter(bagDirectory, format, ClipSource.SyntheticCameraTopic, ClipSource.SyntheticTruthTopic, reader.Classes.EvaluationClasses))
         {
             foreach (var frame in reader.ReadFrames())
             {

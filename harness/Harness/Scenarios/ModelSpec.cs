@@ -1,10 +1,13 @@
 namespace Harness.Scenarios;
 
-/// <summary>The detector under test, how its output is laid out, and how its input is prepared.</summary>
+/// <summary>
+/// The detector under test, how its output is laid out, how its input is prepared, and how its classes (and the
+/// clip's truth labels) map to the classes the metrics count.
+/// </summary>
 public sealed record ModelSpec(
     string Source,
     string? Sha256,
     ModelLayout Layout,
     InputSpec Input,
-    IReadOnlyList<string> Classes,
+    ClassMap Classes,
     SessionSpec Session);

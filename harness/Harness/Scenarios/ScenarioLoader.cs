@@ -30,16 +30,31 @@ public static partial class ScenarioLoader
     /// <summary>
     /// Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders but the suite's
     /// <c>defaults.yaml</c> (see <see cref="GateDefaultsLoader"/>) and the <c>metadata.yaml</c> of ROS 2 bags kept
-    /// beside the scenarios, failing on duplicate ids.
+    /// beside the scenarios, failing on any file that does not load and on duplicate ids.
     /// </summary>
     public static IReadOnlyList<Scenario> LoadDirectory(string directory)
+    {
+        var set = LoadEach(directory);
+        return set.Failures.Count > 0 ? throw new ScenarioValidationException([.. set.Failures.SelectMany(f => f.Errors)]) : set.Scenarios;
+    }
+
+    /// <summary>
+    /// Loads every scenario file of <paramref name="directory"/> on its own: a file that does not load, for any
+    /// reason, is a <see cref="ScenarioLoadFailure"/> and never stops the others. Of two files with one id, the later
+    /// in path order fails.
+    /// </summary>
+    /// <exception cref="ScenarioValidationException">The directory does not exist.</exception>
+    public static ScenarioSet LoadEach(string directory) => LoadEach(directory, LoadFile);
+
+    /// <param name="loadFile">Loads one file; a test passes one that fails to show a failure stays with its file.</param>
+    internal static ScenarioSet LoadEach(string directory, Func<string, Scenario> loadFile)
     {
         if (!Directory.Exists(directory))
         {
             throw new ScenarioValidationException([new ValidationError(directory, 0, 0, "", "scenario directory does not exist")]);
         }
 
-        var errors = new List<ValidationError>();
+        var failures = new List<ScenarioLoadFailure>();
         var scenarios = new List<Scenario>();
         var defaults = Path.GetFullPath(Path.Combine(directory, GateDefaults.FileName));
         foreach (var file in Directory.EnumerateFiles(directory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
@@ -51,20 +66,27 @@ public static partial class ScenarioLoader
 
             try
             {
-                scenarios.Add(LoadFile(file));
+                var scenario = loadFile(file);
+                if (scenarios.Find(s => s.Id == scenario.Id) is { } first)
+                {
+                    failures.Add(new ScenarioLoadFailure(file, [new ValidationError(file, 1, 1, "id", $"duplicate scenario id '{scenario.Id}' (also in {first.SourcePath})")]));
+                }
+                else
+                {
+                    scenarios.Add(scenario);
+                }
             }
             catch (ScenarioValidationException e)
             {
-                errors.AddRange(e.Errors);
+                failures.Add(new ScenarioLoadFailure(file, e.Errors));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures.Add(new ScenarioLoadFailure(file, [new ValidationError(file, 0, 0, "", $"could not be loaded: {e.GetType().Name}: {e.Message}")]));
             }
         }
 
-        foreach (var duplicate in scenarios.GroupBy(s => s.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            errors.Add(new ValidationError(duplicate.Last().SourcePath, 1, 1, "id", $"duplicate scenario id '{duplicate.Key}' (also in {duplicate.First().SourcePath})"));
-        }
-
-        return errors.Count > 0 ? throw new ScenarioValidationException(errors) : scenarios;
+        return new ScenarioSet(scenarios, failures);
     }
 
     public static Scenario LoadFile(string path)
@@ -103,7 +125,7 @@ public static partial class ScenarioLoader
         var clip = ReadClip(top.Mapping("clip", required: true), baseDirectory);
         var model = ReadModel(top.Mapping("model", required: true), baseDirectory);
         var postprocess = ReadPostprocess(top.Mapping("postprocess"));
-        var gates = top.MappingList("gates").Select(gate => ReadGate(gate, model?.Classes)).ToList();
+        var gates = top.MappingList("gates").Select(gate => ReadGate(gate, model?.Classes.EvaluationClasses)).ToList();
 
         return id is null || clip is null || model is null || gates.Any(g => g is null)
             ? null
@@ -152,15 +174,10 @@ public static partial class ScenarioLoader
         }
 
         var input = ReadInput(model.Mapping("input", required: true));
-        var classes = model.Strings("classes", required: true);
-        if (classes.Count == 0)
-        {
-            model.Error("classes", "must name at least one class");
-        }
-
+        var classes = ReadClasses(model);
         var session = ReadSession(model.Mapping("session"));
         model.RejectUnknownKeys();
-        return source is null || layout is null || input is null
+        return source is null || layout is null || input is null || classes is null
             ? null
             : new ModelSpec(source, sha, layout.Value, input, classes, session);
     }

@@ -154,6 +154,39 @@ internal sealed class YamlMappingReader
         return items;
     }
 
+    /// <summary>
+    /// Every entry of this mapping as a name and the names under it (a single value is a list of one), for mappings
+    /// whose keys are data rather than field names; every key counts as known.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> NameLists()
+    {
+        var entries = new List<KeyValuePair<string, IReadOnlyList<string>>>();
+        foreach (var (keyNode, value) in node.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                errors.Add(At(keyNode, Qualify("?"), "expected a plain name as key"));
+                continue;
+            }
+
+            known.Add(key);
+            switch (value)
+            {
+                case YamlScalarNode { Value: { Length: > 0 } single }:
+                    entries.Add(KeyValuePair.Create(key, (IReadOnlyList<string>)[single]));
+                    break;
+                case YamlSequenceNode:
+                    entries.Add(KeyValuePair.Create(key, Strings(key)));
+                    break;
+                default:
+                    errors.Add(At(value, Qualify(key), "expected a name or a list of names"));
+                    break;
+            }
+        }
+
+        return entries;
+    }
+
     public IReadOnlyList<double> Numbers(string key, int count)
     {
         var sequence = Node<YamlSequenceNode>(key, required: false, "a list");

@@ -7,48 +7,89 @@ namespace Harness.Suite;
 
 /// <summary>
 /// A whole gate run: select scenarios, replay each, judge it against its baseline, keep the received snapshot when
-/// anything differs, and hand the verdicts to the reporters. A scenario that cannot run is a failed scenario.
+/// anything differs, and hand the verdicts to the reporters. A failure of any kind at any stage (loading the file,
+/// reading the baseline, replaying, scoring, judging) is that scenario's error verdict and never stops the others; a
+/// reporter that fails never stops the other reporters nor hides the verdicts, and fails the run.
 /// </summary>
 public static class GateSuite
 {
     /// <summary>
     /// Scenarios named by id, else those with the tag, else every scenario that is not a canary. Canaries (known-bad
-    /// models kept to prove the gate catches them) run only when asked for by id or tag.
+    /// models kept to prove the gate catches them) run only when asked for by id or tag. Files that failed to load
+    /// are selected too (their tags are unknown), all of them unless ids are named, then those named by file name.
     /// </summary>
-    public static IReadOnlyList<Scenario> Select(SuiteOptions options)
+    /// <exception cref="ScenarioValidationException">The directory does not exist, or a named id is in no file.</exception>
+    public static ScenarioSet Select(SuiteOptions options) => Select(options, ScenarioLoader.LoadFile);
+
+    public static SuiteReport Run(SuiteOptions options, IReadOnlyList<IReporter> reporters, IProgress<FrameProgress>? progress = null, TextWriter? log = null) =>
+        Run(options, reporters, progress, log, enter: null);
+
+    /// <param name="enter">
+    /// Test hook: called with the scenario file (for <see cref="PipelineStage.Load"/>) or id as it enters each stage,
+    /// so a test can make any stage throw.
+    /// </param>
+    internal static SuiteReport Run(SuiteOptions options, IReadOnlyList<IReporter> reporters, IProgress<FrameProgress>? progress, TextWriter? log,
+        Action<string, PipelineStage>? enter)
     {
-        var all = ScenarioLoader.LoadDirectory(options.ScenariosDirectory);
-        var unknown = options.Ids.Where(id => all.All(s => s.Id != id)).ToList();
+        var selected = Select(options, file =>
+        {
+            enter?.Invoke(file, PipelineStage.Load);
+            return ScenarioLoader.LoadFile(file);
+        });
+        if (selected.Failures.Count > 0 && log is not null)
+        {
+            var problems = selected.Failures.SelectMany(f => f.Errors).ToList();
+            log.WriteLine($"{problems.Count} problem(s) in scenario files (those scenarios fail, the others run):");
+            foreach (var problem in problems)
+            {
+                log.WriteLine("  " + problem);
+            }
+        }
+
+        var reports = selected.Failures.Select(failure => LoadFailed(failure, options.IsCi))
+            .Concat(selected.Scenarios.Select(scenario => Guarded(scenario, options, progress, enter)))
+            .ToList();
+        var suite = new SuiteReport(reports, options.Run, options.IsCi);
+        var failedReporters = Export(suite, reporters, log);
+        return failedReporters.Count == 0 ? suite : suite with { FailedReporters = failedReporters };
+    }
+
+    public static ScenarioReport RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null) =>
+        RunOne(scenario, options, progress, enter: null);
+
+    private static ScenarioSet Select(SuiteOptions options, Func<string, Scenario> loadFile)
+    {
+        var all = ScenarioLoader.LoadEach(options.ScenariosDirectory, loadFile);
+        var unknown = options.Ids.Where(id => all.Scenarios.All(s => s.Id != id) && all.Failures.All(f => f.Id != id)).ToList();
         if (unknown.Count > 0)
         {
             throw new ScenarioValidationException(unknown.Select(id => new ValidationError(options.ScenariosDirectory, 0, 0, "id", $"no scenario with id '{id}'")).ToList());
         }
 
-        return all
+        var scenarios = all.Scenarios
             .Where(s => options.Ids.Count > 0 ? options.Ids.Contains(s.Id) : options.Tag is { } tag ? s.HasTag(tag) : !s.HasTag(ScenarioLoader.CanaryTag))
             .ToList();
+        var failures = options.Ids.Count > 0 ? all.Failures.Where(f => options.Ids.Contains(f.Id)).ToList() : all.Failures;
+        return new ScenarioSet(scenarios, failures);
     }
 
-    public static SuiteReport Run(SuiteOptions options, IReadOnlyList<IReporter> reporters, IProgress<FrameProgress>? progress = null, TextWriter? log = null)
+    private static ScenarioReport LoadFailed(ScenarioLoadFailure failure, bool isCi) =>
+        new(null, ScenarioVerdict.ForError(failure.Id, $"{failure.File} could not be loaded: {string.Join("; ", failure.Errors)}", isCi), null);
+
+    /// <summary>The last line of defence: whatever escapes a scenario's own stages is still only that scenario's failure.</summary>
+    private static ScenarioReport Guarded(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter)
     {
-        var reports = Select(options).Select(s => RunOne(s, options, progress)).ToList();
-        var suite = new SuiteReport(reports, options.Run, options.IsCi);
-        foreach (var reporter in reporters)
+        try
         {
-            try
-            {
-                reporter.Export(suite);
-            }
-            catch (Exception e)
-            {
-                log?.WriteLine($"reporter '{reporter.Name}' failed (the verdict stands): {e.Message}");
-            }
+            return RunOne(scenario, options, progress, enter);
         }
-
-        return suite;
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
+        }
     }
 
-    public static ScenarioReport RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null)
+    private static ScenarioReport RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter)
     {
         var policy = new GatePolicy(options.Run, options.IsCi, options.Strict);
         var store = new BaselineStore(options.BaselinesDirectory);
@@ -56,6 +97,7 @@ public static class GateSuite
         BaselineSnapshot? baseline;
         try
         {
+            enter?.Invoke(scenario.Id, PipelineStage.ReadBaseline);
             defaults = GateDefaultsLoader.LoadDirectory(options.ScenariosDirectory);
             baseline = store.ReadVerified(scenario.EffectiveBaselineId);
         }
@@ -63,12 +105,16 @@ public static class GateSuite
         {
             return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, e.Message, options.IsCi), null);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: reading the baseline failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
+        }
 
         ScenarioResult result;
         var baselineDetections = baseline?.Detections?.Frames.Select(f => f.Detections).ToList();
         try
         {
-            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections);
+            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections, enter is null ? null : stage => enter(scenario.Id, stage));
         }
         catch (Exception e) when (IsInputError(e))
         {
@@ -81,6 +127,7 @@ public static class GateSuite
 
         try
         {
+            enter?.Invoke(scenario.Id, PipelineStage.Compare);
             var measured = GateEvaluator.Snapshot(scenario, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
             var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, evidence, defaults, policy);
@@ -98,13 +145,42 @@ public static class GateSuite
         }
     }
 
+    /// <summary>Every reporter runs whatever the others do; the names of those that failed.</summary>
+    private static List<string> Export(SuiteReport suite, IReadOnlyList<IReporter> reporters, TextWriter? log)
+    {
+        var failed = new List<string>();
+        foreach (var reporter in reporters)
+        {
+            try
+            {
+                reporter.Export(suite);
+            }
+            catch (Exception e)
+            {
+                failed.Add(reporter.Name);
+                log?.WriteLine($"reporter '{reporter.Name}' failed (the verdicts stand; the run fails): {e.GetType().Name}: {e.Message}");
+            }
+        }
+
+        if (failed.Count > 0 && log is not null)
+        {
+            // The reporter that failed may be the one that shows the verdicts: they are written here too.
+            foreach (var scenario in suite.Scenarios)
+            {
+                log.Write(VerdictTable.Format(scenario.Verdict));
+            }
+        }
+
+        return failed;
+    }
+
     private static GateEvidence Evidence(Scenario scenario, ScenarioResult result, BaselineSnapshot baseline,
         IReadOnlyList<IReadOnlyList<Postprocessing.Detection>>? baselineDetections, GateDefaults defaults)
     {
         var sameInputs = baseline.ClipSha256 == result.ClipSha256 && baseline.ModelSha256 == result.ModelSha256 &&
             baseline.SettingsSha256 is not null && baseline.SettingsSha256 == result.SettingsSha256;
         var platform = result.Provenance is { } now && baseline.Provenance is { } then ? now.DifferencesFrom(then) : [];
-        return GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes, defaults);
+        return GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes.EvaluationClasses, defaults);
     }
 
     /// <summary>Received exists exactly while the run differs from verified, so accepting is always "promote what is there".</summary>

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Harness.Scenarios;
 
 namespace Harness.Tests.Cli;
 
@@ -78,8 +79,8 @@ public class GenCliTests
         Assert.True(File.Exists(Path.Combine(bag, storageFile)));
         Assert.Contains($"clip    {bag}", result.Output, StringComparison.Ordinal);
         var (mcap, _) = Harness.Running.SyntheticClips.Generate(Tiny, directory.Combine("cache"));
-        using var original = new Harness.Clips.Mcap.McapClipReader(mcap, "/camera/front", "/truth/front", ["car", "pedestrian", "cyclist"]);
-        using var replayed = new Harness.Clips.Rosbag2.Rosbag2ClipReader(bag, "/camera/front", "/truth/front", ["car", "pedestrian", "cyclist"]);
+        using var original = new Harness.Clips.Mcap.McapClipReader(mcap, "/camera/front", "/truth/front", ClassMap.Identity(["car", "pedestrian", "cyclist"]));
+        using var replayed = new Harness.Clips.Rosbag2.Rosbag2ClipReader(bag, "/camera/front", "/truth/front", ClassMap.Identity(["car", "pedestrian", "cyclist"]));
         var expected = original.ReadFrames().ToList();
         var actual = replayed.ReadFrames().ToList();
         Assert.Equal(expected.Select(f => (f.TimestampNs, f.Truth.Count)), actual.Select(f => (f.TimestampNs, f.Truth.Count)));

@@ -22,7 +22,7 @@ public sealed class DetectionSnapshotReplayTests : IDisposable
         Assert.True(store.Accept(scenario.Id));
 
         var stored = store.ReadVerified(scenario.Id)!.Detections!;
-        var rescored = new MetricsAccumulator(new MetricsOptions(scenario.Model.Classes));
+        var rescored = new MetricsAccumulator(new MetricsOptions(scenario.Model.Classes.EvaluationClasses));
         Assert.Equal(result.ScoredFrames.Select(f => f.Index), stored.Frames.Select(f => f.Index));
         foreach (var (frame, snapshot) in result.ScoredFrames.Zip(stored.Frames))
         {

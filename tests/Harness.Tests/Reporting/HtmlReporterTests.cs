@@ -185,7 +185,7 @@ public sealed partial class HtmlReporterTests : IDisposable
         description,
         ["pr"],
         new ClipSpec("synthetic://urban-night", null, "/c", "/t", null),
-        new ModelSpec("reference://detector-v1", null, ModelLayout.Yolov8, new InputSpec(8, 8, true, 1, [0, 0, 0], [1, 1, 1], false, 114), ["car", "cyclist"], new SessionSpec(1, "all", true)),
+        new ModelSpec("reference://detector-v1", null, ModelLayout.Yolov8, new InputSpec(8, 8, true, 1, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car", "cyclist"]), new SessionSpec(1, "all", true)),
         new PostprocessSpec(0.25f, 0.45f, 10, false),
         [],
         "s.yaml");

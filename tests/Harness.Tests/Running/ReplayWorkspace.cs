@@ -27,12 +27,18 @@ internal sealed class ReplayWorkspace : IDisposable
 
     public string Path(string name) => System.IO.Path.Combine(Directory, name);
 
-    /// <summary>Writes <paramref name="frames"/> black frames of the model's input size, each with the same truth.</summary>
-    public void WriteClip(int frames, params TruthBox[] truth)
+    /// <summary>The truth class names <see cref="WriteClip(int, TruthBox[])"/> writes: a truth box's class id indexes them.</summary>
+    public static readonly string[] ClipClasses = ["car", "pedestrian"];
+
+    /// <summary>Writes <paramref name="frames"/> black frames of the model's input size, each with the same truth, classes named by <see cref="ClipClasses"/>.</summary>
+    public void WriteClip(int frames, params TruthBox[] truth) => WriteClip(ClipClasses, frames, truth);
+
+    /// <summary>Writes <paramref name="frames"/> black frames whose truth class ids index <paramref name="classNames"/>.</summary>
+    public void WriteClip(IReadOnlyList<string> classNames, int frames, params TruthBox[] truth)
     {
         var size = ConstantModels.InputSize;
         var image = CameraImage.Packed(size, size, PixelFormat.Rgb8, new byte[size * size * 3]);
-        using var writer = McapClipWriter.Create(ClipPath, "/camera/front", "/truth/front");
+        using var writer = McapClipWriter.Create(ClipPath, "/camera/front", "/truth/front", classNames);
         for (var i = 0; i < frames; i++)
         {
             writer.WriteFrame((i + 1) * 100_000_000L, image, truth);
@@ -41,7 +47,8 @@ internal sealed class ReplayWorkspace : IDisposable
 
     public void WriteModel(byte[] model) => File.WriteAllBytes(ModelPath, model);
 
-    public string WriteScenario(string layout, string[] classes, string? clipSha256 = null, string? modelSha256 = null)
+    /// <param name="modelLines">Further lines of the scenario's <c>model</c> section (e.g. <c>  ignore: [DontCare]</c>).</param>
+    public string WriteScenario(string layout, string[] classes, string? clipSha256 = null, string? modelSha256 = null, IReadOnlyList<string>? modelLines = null)
     {
         var lines = new List<string>
         {
@@ -59,6 +66,7 @@ internal sealed class ReplayWorkspace : IDisposable
             "  session: { intra_op_threads: 1 }",
             "postprocess: { score_threshold: 0.25, iou_threshold: 0.45, max_detections: 100 }",
         };
+        lines.InsertRange(lines.IndexOf("  session: { intra_op_threads: 1 }") + 1, modelLines ?? []);
         if (clipSha256 is not null)
         {
             lines.Insert(lines.IndexOf("  camera: /camera/front"), $"  sha256: {clipSha256}");

@@ -48,11 +48,11 @@ public sealed class Rosbag2ReplayTests : IDisposable
             new SuiteOptions(Path.Combine(root, "scenarios"), Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, false) with { Ids = ["bad", "good"] },
             []);
 
-        var bad = suite.Scenarios.Single(s => s.Scenario.Id == "bad").Verdict;
+        var bad = suite.Scenarios.Single(s => s.Verdict.ScenarioId == "bad").Verdict;
         Assert.True(bad.Failed);
         Assert.Contains(Path.Combine(root, "scenarios", "bad"), bad.Error, StringComparison.Ordinal);
-        Assert.Contains("truth class 'truck' is not one of the scenario's classes (car, pedestrian)", bad.Error, StringComparison.Ordinal);
-        Assert.Null(suite.Scenarios.Single(s => s.Scenario.Id == "good").Verdict.Error);
+        Assert.Contains("truth label 'truck' maps to no class (evaluation classes: 'car', 'pedestrian')", bad.Error, StringComparison.Ordinal);
+        Assert.Null(suite.Scenarios.Single(s => s.Verdict.ScenarioId == "good").Verdict.Error);
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);

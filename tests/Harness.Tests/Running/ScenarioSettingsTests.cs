@@ -13,7 +13,7 @@ public sealed class ScenarioSettingsTests
         "Daytime street",
         ["pr"],
         new ClipSpec("synthetic://urban-day?seed=7&frames=40", "c0ffee", "/camera/front", "/truth/front", "/lidar/top"),
-        new ModelSpec("reference://detector-v1", "beef", ModelLayout.Yolov8, new InputSpec(640, 384, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ["car", "pedestrian", "cyclist"], new SessionSpec(1, "all", true)),
+        new ModelSpec("reference://detector-v1", "beef", ModelLayout.Yolov8, new InputSpec(640, 384, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car", "pedestrian", "cyclist"]), new SessionSpec(1, "all", true)),
         new PostprocessSpec(0.25f, 0.45f, 300, false),
         [new GateRule("coco/AP", 0.03, null, new Tolerance(0.005, false), RunKind.Always)],
         "scenarios/urban-day.yaml");
@@ -45,8 +45,11 @@ public sealed class ScenarioSettingsTests
             WithInput(input with { Bgr = true }),
             WithInput(input with { PadValue = 0 }),
             WithInput(input with { Placement = LetterboxPlacement.TopLeft }),
-            WithModel(m => m with { Classes = ["car", "cyclist", "pedestrian"] }),
-            WithModel(m => m with { Classes = ["car", "pedestrian"] }),
+            WithModel(m => m with { Classes = ClassMap.Identity(["car", "cyclist", "pedestrian"]) }),
+            WithModel(m => m with { Classes = ClassMap.Identity(["car", "pedestrian"]) }),
+            WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [KeyValuePair.Create("vru", (IReadOnlyList<string>)["pedestrian", "cyclist"])], []) }),
+            WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [KeyValuePair.Create("vru", (IReadOnlyList<string>)["pedestrian", "cyclist", "Person_sitting"])], []) }),
+            WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [], ["DontCare"]) }),
             Base with { Postprocess = Base.Postprocess with { ScoreThreshold = 0.3f } },
             Base with { Postprocess = Base.Postprocess with { IouThreshold = 0.5f } },
             Base with { Postprocess = Base.Postprocess with { MaxDetections = 100 } },
@@ -59,6 +62,19 @@ public sealed class ScenarioSettingsTests
         var hashes = changed.Select(ScenarioSettings.Sha256).Prepend(ScenarioSettings.Sha256(Base)).ToList();
 
         Assert.Equal(hashes.Count, hashes.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Scenario_without_class_map_or_ignore_keeps_the_text_it_had_before_class_maps()
+    {
+        var text = ScenarioSettings.CanonicalText(Base);
+
+        Assert.DoesNotContain("class_map=", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("ignore=", text, StringComparison.Ordinal);
+        Assert.Contains(
+            "class_map=7:vehicle=3:car+5:truck\nignore=8:DontCare\n",
+            ScenarioSettings.CanonicalText(WithModel(m => m with { Classes = ClassMap.Create(["car", "truck"], [KeyValuePair.Create("vehicle", (IReadOnlyList<string>)["car", "truck"])], ["DontCare"]) })),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,8 +101,8 @@ public sealed class ScenarioSettingsTests
         Assert.Contains("input.scale=0.003921569\n", text, StringComparison.Ordinal);
         Assert.Contains("classes=3:car,10:pedestrian,7:cyclist\n", text, StringComparison.Ordinal);
         Assert.NotEqual(
-            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ["a,b"] })),
-            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ["a", "b"] })));
+            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ClassMap.Identity(["a,b"]) })),
+            ScenarioSettings.Sha256(WithModel(m => m with { Classes = ClassMap.Identity(["a", "b"]) })));
     }
 
     [Fact]

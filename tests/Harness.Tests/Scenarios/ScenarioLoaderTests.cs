@@ -38,11 +38,66 @@ public sealed class ScenarioLoaderTests
         Assert.Equal(ModelLayout.Yolov8, scenario.Model.Layout);
         Assert.Equal(320, scenario.Model.Input.Width);
         Assert.Equal(0.00392156862f, scenario.Model.Input.Scale);
-        Assert.Equal(["car", "pedestrian", "cyclist"], scenario.Model.Classes);
+        Assert.Equal(["car", "pedestrian", "cyclist"], scenario.Model.Classes.ModelClasses);
+        Assert.True(scenario.Model.Classes.IsIdentity);
         Assert.Equal(new PostprocessSpec(0.3f, 0.5f, 100, false), scenario.Postprocess);
         Assert.Equal(new GateRule("coco/AP", 0.1, null, new Tolerance(0.005, false), RunKind.Always), scenario.Gates[0]);
         Assert.Equal(new Tolerance(0.2, true), scenario.Gates[1].AllowedChange);
         Assert.Equal(RunKind.Nightly, scenario.Gates[1].When);
+    }
+
+    [Fact]
+    public void Class_map_and_ignore_load_into_the_scenario_class_map()
+    {
+        var yaml = Valid.Replace("  classes: [car, pedestrian, cyclist]", """
+              classes: [car, truck, person, cyclist]
+              class_map:
+                vehicle: [car, truck, Van]
+                pedestrian: person
+              ignore: [DontCare]
+            """, StringComparison.Ordinal);
+
+        var classes = ScenarioLoader.Parse(yaml, "s.yaml").Model.Classes;
+
+        Assert.Equal(["car", "truck", "person", "cyclist"], classes.ModelClasses);
+        Assert.Equal(["vehicle", "pedestrian", "cyclist"], classes.EvaluationClasses);
+        Assert.True(classes.TryGetTruthClass("Van", out var van));
+        Assert.Equal(0, van);
+        Assert.Equal(["DontCare"], classes.Ignored);
+    }
+
+    [Fact]
+    public void Class_map_errors_name_file_line_and_the_entry()
+    {
+        var yaml = Valid.Replace("  classes: [car, pedestrian, cyclist]", """
+              classes: [car, pedestrian]
+              class_map:
+                vehicle: [car]
+                bike: [cyclist]
+              ignore: [pedestrian, Misc, Misc]
+            """, StringComparison.Ordinal);
+
+        var errors = Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, "s.yaml")).Errors;
+
+        Assert.Equal(
+            [
+                ("s.yaml", 15, "model.class_map.bike", "no model class maps to 'bike' (model classes: 'car', 'pedestrian'): its truth could only ever be missed"),
+                ("s.yaml", 16, "model.ignore", "'Misc' is listed twice"),
+            ],
+            errors.Select(e => (e.File, e.Line, e.Field, e.Message)).OrderBy(e => e.Line));
+    }
+
+    [Fact]
+    public void Class_map_entry_that_is_no_name_or_list_is_an_error()
+    {
+        var yaml = Valid.Replace("  classes: [car, pedestrian, cyclist]", """
+              classes: [car]
+              class_map: { vehicle: { car: 1 } }
+            """, StringComparison.Ordinal);
+
+        var error = Assert.Single(Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, "s.yaml")).Errors);
+
+        Assert.Equal(("model.class_map.vehicle", "expected a name or a list of names"), (error.Field, error.Message));
     }
 
     [Fact]

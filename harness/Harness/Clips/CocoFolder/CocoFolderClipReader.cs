@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Harness.Scenarios;
 
 namespace Harness.Clips.CocoFolder;
 
 /// <summary>
 /// Replays a COCO instances file plus its image folder as a frame stream: one frame per image in id order, boxes
-/// mapped to the scenario's classes by category name, crowd annotations as ignore regions. Images resolve against
-/// the folder holding the JSON, then its <c>images/</c> sub-folder.
+/// mapped to the scenario's classes by category name through its <see cref="ClassMap"/>, crowd annotations as ignore
+/// regions of their class. A category that annotations use and the scenario does not name is an error. Images
+/// resolve against the folder holding the JSON, then its <c>images/</c> sub-folder.
 /// </summary>
 public sealed class CocoFolderClipReader : IClipReader
 {
@@ -15,14 +17,15 @@ public sealed class CocoFolderClipReader : IClipReader
     private readonly List<(long Id, string File)> images = [];
     private readonly Dictionary<long, List<TruthBox>> truth = [];
 
-    public CocoFolderClipReader(string jsonPath, IReadOnlyList<string> classNames)
+    public CocoFolderClipReader(string jsonPath, ClassMap classes)
     {
+        ArgumentNullException.ThrowIfNull(classes);
         this.jsonPath = jsonPath;
-        ClassNames = classNames;
+        Classes = classes;
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(jsonPath));
-            Load(document.RootElement, classNames);
+            Load(document.RootElement);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException or FormatException)
         {
@@ -30,7 +33,7 @@ public sealed class CocoFolderClipReader : IClipReader
         }
     }
 
-    public IReadOnlyList<string> ClassNames { get; }
+    public ClassMap Classes { get; }
 
     public IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default)
     {
@@ -54,16 +57,12 @@ public sealed class CocoFolderClipReader : IClipReader
     {
     }
 
-    private void Load(JsonElement root, IReadOnlyList<string> classNames)
+    private void Load(JsonElement root)
     {
-        var byName = classNames.Select((name, id) => (name, id)).ToDictionary(c => c.name, c => c.id, StringComparer.OrdinalIgnoreCase);
-        var categories = new Dictionary<long, int>();
+        var categories = new Dictionary<long, string>();
         foreach (var category in root.GetProperty("categories").EnumerateArray())
         {
-            if (byName.TryGetValue(category.GetProperty("name").GetString() ?? "", out var classId))
-            {
-                categories[category.GetProperty("id").GetInt64()] = classId;
-            }
+            categories[category.GetProperty("id").GetInt64()] = category.GetProperty("name").GetString() ?? "";
         }
 
         foreach (var image in root.GetProperty("images").EnumerateArray())
@@ -73,6 +72,7 @@ public sealed class CocoFolderClipReader : IClipReader
 
         images.Sort((a, b) => a.Id.CompareTo(b.Id));
         var known = images.Select(i => i.Id).ToHashSet();
+        var unknownLabels = new List<string>();
         foreach (var annotation in root.GetProperty("annotations").EnumerateArray())
         {
             var imageId = annotation.GetProperty("image_id").GetInt64();
@@ -81,23 +81,34 @@ public sealed class CocoFolderClipReader : IClipReader
                 throw new FormatException($"annotation {annotation.GetProperty("id")} refers to unknown image {imageId}");
             }
 
-            var crowd = annotation.TryGetProperty("iscrowd", out var c) && c.GetInt32() == 1;
-            var mapped = categories.TryGetValue(annotation.GetProperty("category_id").GetInt64(), out var classId);
-            if (!mapped && !crowd)
+            var categoryId = annotation.GetProperty("category_id").GetInt64();
+            if (!categories.TryGetValue(categoryId, out var label))
             {
+                throw new FormatException($"annotation {annotation.GetProperty("id")} refers to unknown category {categoryId}");
+            }
+
+            if (!Classes.TryGetTruthClass(label, out var classId))
+            {
+                unknownLabels.Add(label);
                 continue;
             }
 
+            var crowd = annotation.TryGetProperty("iscrowd", out var c) && c.GetInt32() == 1;
             var box = annotation.GetProperty("bbox");
             var boxes = truth.TryGetValue(imageId, out var list) ? list : truth[imageId] = [];
             boxes.Add(new TruthBox(
-                mapped ? classId : -1,
+                classId,
                 box[0].GetSingle(),
                 box[1].GetSingle(),
                 box[2].GetSingle(),
                 box[3].GetSingle(),
                 TrackId: annotation.TryGetProperty("id", out var trackId) ? (int)trackId.GetInt64() : -1,
-                Ignore: crowd));
+                Ignore: crowd || classId == ClassMap.IgnoreRegion));
+        }
+
+        if (unknownLabels.Count > 0)
+        {
+            throw new ClipFormatException($"{jsonPath}: {Classes.DescribeUnknown(unknownLabels)}");
         }
     }
 }

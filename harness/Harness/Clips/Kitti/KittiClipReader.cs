@@ -1,35 +1,38 @@
+using Harness.Scenarios;
+
 namespace Harness.Clips.Kitti;
 
 /// <summary>
 /// Replays a KITTI object-detection directory (<c>image_2/</c>, <c>label_2/</c>, optional <c>velodyne/</c>) as a
-/// frame stream, one frame per image in file-name order. DontCare boxes become ignore regions, and so do the
-/// neighbour classes KITTI's own evaluation ignores (Van for cars, Person_sitting for pedestrians).
+/// frame stream, one frame per image in file-name order. Label types resolve by name through the scenario's
+/// <see cref="ClassMap"/> (so <c>DontCare</c> is an ignore region once the scenario ignores it); a neighbour class
+/// the scenario does not name becomes an ignore region of its neighbour, as KITTI's own evaluation does (Van for
+/// cars, Person_sitting for pedestrians). Any other label type the scenario does not name is an error.
 /// </summary>
 public sealed class KittiClipReader : IClipReader
 {
     private const long FramePeriodNs = 100_000_000;
 
-    private static readonly Dictionary<string, string> Ignored = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Neighbours = new(StringComparer.Ordinal)
     {
         ["Van"] = "car",
         ["Person_sitting"] = "pedestrian",
     };
 
     private readonly string directory;
-    private readonly Dictionary<string, int> classIds;
 
-    public KittiClipReader(string directory, IReadOnlyList<string> classNames)
+    public KittiClipReader(string directory, ClassMap classes)
     {
+        ArgumentNullException.ThrowIfNull(classes);
         this.directory = directory;
-        ClassNames = classNames;
-        classIds = classNames.Select((name, id) => (name, id)).ToDictionary(c => c.name, c => c.id, StringComparer.OrdinalIgnoreCase);
+        Classes = classes;
         if (!Directory.Exists(Path.Combine(directory, "image_2")))
         {
             throw new ClipFormatException($"{directory}: not a KITTI object directory (no image_2/ folder)");
         }
     }
 
-    public IReadOnlyList<string> ClassNames { get; }
+    public ClassMap Classes { get; }
 
     /// <summary>KITTI's occlusion levels as the fraction hidden, at the middle of each level's range.</summary>
     internal static float OcclusionFraction(int level) => level switch
@@ -65,6 +68,7 @@ public sealed class KittiClipReader : IClipReader
         }
 
         var boxes = new List<TruthBox>();
+        var unknown = new List<string>();
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -77,15 +81,24 @@ public sealed class KittiClipReader : IClipReader
             var label = KittiLabel.Parse(line, path, lineNumber);
             var width = label.X2 - label.X1;
             var height = label.Y2 - label.Y1;
-            if (label.Type == "DontCare")
+            bool neighbourOnly;
+            if (Classes.TryGetTruthClass(label.Type, out var classId))
             {
-                boxes.Add(new TruthBox(-1, label.X1, label.Y1, width, height, Ignore: true));
+                neighbourOnly = false;
+            }
+            else if (Neighbours.TryGetValue(label.Type, out var neighbour) && Classes.TryGetTruthClass(neighbour, out classId) && classId >= 0)
+            {
+                neighbourOnly = true;
+            }
+            else
+            {
+                unknown.Add(label.Type);
                 continue;
             }
 
-            var className = Ignored.TryGetValue(label.Type, out var neighbour) ? neighbour : label.Type;
-            if (!classIds.TryGetValue(className, out var classId))
+            if (classId == ClassMap.IgnoreRegion)
             {
+                boxes.Add(new TruthBox(ClassMap.IgnoreRegion, label.X1, label.Y1, width, height, Ignore: true));
                 continue;
             }
 
@@ -99,11 +112,11 @@ public sealed class KittiClipReader : IClipReader
                 TrackId: -1,
                 Occlusion: OcclusionFraction(label.OcclusionLevel),
                 RangeMeters: MathF.Sqrt((label.X * label.X) + (label.Z * label.Z)),
-                Ignore: Ignored.ContainsKey(label.Type),
+                Ignore: neighbourOnly,
                 Box3D: ego));
         }
 
-        return boxes;
+        return unknown.Count > 0 ? throw new ClipFormatException($"{path}: {Classes.DescribeUnknown(unknown)}") : boxes;
     }
 
     private LidarScan? ReadLidar(string name)

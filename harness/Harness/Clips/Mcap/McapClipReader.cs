@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Clips.Messages;
+using Harness.Scenarios;
 
 namespace Harness.Clips.Mcap;
 
@@ -7,7 +8,8 @@ namespace Harness.Clips.Mcap;
 /// Replays an MCAP clip as <see cref="Frame"/>s: each camera message is paired with the truth message of the same log
 /// time and, when a lidar topic is given, the lidar scan nearest in log time (the earlier one on a tie). Camera
 /// channels may carry foxglove.RawImage, foxglove.CompressedImage or sensor_msgs/msg/Image; the decoder follows the
-/// channel's schema name. Frames stream: only frames waiting for their lidar neighbour are held.
+/// channel's schema name. Truth labels resolve by name through the scenario's <see cref="ClassMap"/>. Frames stream:
+/// only frames waiting for their lidar neighbour are held.
 /// </summary>
 public sealed class McapClipReader : IClipReader
 {
@@ -16,15 +18,15 @@ public sealed class McapClipReader : IClipReader
     private readonly string _truthTopic;
     private readonly string? _lidarTopic;
 
-    public McapClipReader(string path, string cameraTopic, string truthTopic, IReadOnlyList<string> classNames, string? lidarTopic = null)
+    public McapClipReader(string path, string cameraTopic, string truthTopic, ClassMap classes, string? lidarTopic = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(cameraTopic);
         ArgumentException.ThrowIfNullOrEmpty(truthTopic);
-        ArgumentNullException.ThrowIfNull(classNames);
+        ArgumentNullException.ThrowIfNull(classes);
         _cameraTopic = cameraTopic;
         _truthTopic = truthTopic;
         _lidarTopic = lidarTopic;
-        ClassNames = classNames;
+        Classes = classes;
         _reader = McapReader.Open(path);
         try
         {
@@ -37,7 +39,7 @@ public sealed class McapClipReader : IClipReader
         }
     }
 
-    public IReadOnlyList<string> ClassNames { get; }
+    public ClassMap Classes { get; }
 
     public void Dispose() => _reader.Dispose();
 
@@ -134,22 +136,28 @@ public sealed class McapClipReader : IClipReader
             $"camera schema '{other ?? "(none)"}' is not supported ({RawImageMessage.SchemaName}, {CompressedImageMessage.SchemaName} or {Ros2ImageMessage.SchemaName})"),
     });
 
-    private IReadOnlyList<TruthBox> DecodeTruth(McapMessage message) => Decode(message, () =>
+    private List<TruthBox> DecodeTruth(McapMessage message) => Decode(message, () =>
     {
         if (message.Schema?.Name is not TruthBoxesMessage.SchemaName)
         {
             throw new MessageFormatException($"truth schema '{message.Schema?.Name ?? "(none)"}' is not {TruthBoxesMessage.SchemaName}");
         }
 
-        var boxes = TruthBoxesMessage.Decode(message.Data).Boxes;
-        foreach (var box in boxes)
+        var decoded = TruthBoxesMessage.Decode(message.Data);
+        var classIds = new int[decoded.ClassNames.Count];
+        for (var i = 0; i < classIds.Length; i++)
         {
-            if (box.ClassId < 0 || box.ClassId >= ClassNames.Count)
+            if (!Classes.TryGetTruthClass(decoded.ClassNames[i], out classIds[i]))
             {
-                throw new MessageFormatException(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"class id {box.ClassId} is outside the {ClassNames.Count} configured class names"));
+                throw new MessageFormatException(Classes.DescribeUnknown(decoded.ClassNames.Where(name => !Classes.TryGetTruthClass(name, out _))));
             }
+        }
+
+        var boxes = new List<TruthBox>(decoded.Boxes.Count);
+        foreach (var box in decoded.Boxes)
+        {
+            var classId = box.ClassId < 0 ? ClassMap.IgnoreRegion : classIds[box.ClassId];
+            boxes.Add(box with { ClassId = classId, Ignore = box.Ignore || classId == ClassMap.IgnoreRegion });
         }
 
         return boxes;

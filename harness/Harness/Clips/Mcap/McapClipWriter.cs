@@ -4,7 +4,8 @@ namespace Harness.Clips.Mcap;
 
 /// <summary>
 /// Writes a replay clip that <see cref="McapClipReader"/> reads: camera frames as foxglove.RawImage, truth as
-/// harness.TruthBoxes at the same log time, and optionally lidar as foxglove.PointCloud at its own times.
+/// harness.TruthBoxes at the same log time, and optionally lidar as foxglove.PointCloud at its own times. Truth is
+/// written with class names (<c>classNames</c>[class id]) so a reader maps it to its scenario's classes by name.
 /// </summary>
 public sealed class McapClipWriter : IDisposable
 {
@@ -14,11 +15,15 @@ public sealed class McapClipWriter : IDisposable
 
     private readonly McapWriter _writer;
     private readonly string _cameraFrameId;
+    private readonly IReadOnlyList<string> _classNames;
     private uint _cameraSequence;
     private uint _lidarSequence;
 
-    public McapClipWriter(Stream output, string cameraTopic, string truthTopic, string? lidarTopic = null, McapWriterOptions? options = null, bool leaveOpen = false)
+    /// <param name="classNames">The names of the truth class ids given to <see cref="WriteFrame"/>.</param>
+    public McapClipWriter(Stream output, string cameraTopic, string truthTopic, IReadOnlyList<string> classNames, string? lidarTopic = null, McapWriterOptions? options = null, bool leaveOpen = false)
     {
+        ArgumentNullException.ThrowIfNull(classNames);
+        _classNames = [.. classNames];
         _writer = new McapWriter(output, options, leaveOpen);
         _cameraFrameId = cameraTopic.Trim('/').Replace('/', '_');
         _writer.AddSchema(ClipSchemas.RawImage(CameraChannel));
@@ -32,8 +37,9 @@ public sealed class McapClipWriter : IDisposable
         }
     }
 
-    public static McapClipWriter Create(string path, string cameraTopic, string truthTopic, string? lidarTopic = null, McapWriterOptions? options = null) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), cameraTopic, truthTopic, lidarTopic, options);
+    /// <inheritdoc cref="McapClipWriter(Stream, string, string, IReadOnlyList{string}, string?, McapWriterOptions?, bool)"/>
+    public static McapClipWriter Create(string path, string cameraTopic, string truthTopic, IReadOnlyList<string> classNames, string? lidarTopic = null, McapWriterOptions? options = null) =>
+        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), cameraTopic, truthTopic, classNames, lidarTopic, options);
 
     /// <summary>The wrapped writer, to add attachments or metadata (calibration, scene description).</summary>
     public McapWriter Writer => _writer;
@@ -45,7 +51,7 @@ public sealed class McapClipWriter : IDisposable
         var camera = new RawImageMessage(timestampNs, _cameraFrameId, image.Width, image.Height, encoding, image.Stride, image.Pixels);
         var time = checked((ulong)timestampNs);
         _writer.WriteMessage(CameraChannel, time, time, _cameraSequence, camera.Encode());
-        _writer.WriteMessage(TruthChannel, time, time, _cameraSequence, new TruthBoxesMessage(truth).Encode());
+        _writer.WriteMessage(TruthChannel, time, time, _cameraSequence, new TruthBoxesMessage(truth, _classNames).Encode());
         _cameraSequence++;
     }
 

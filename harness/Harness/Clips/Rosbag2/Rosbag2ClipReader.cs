@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Clips.Messages;
+using Harness.Scenarios;
 
 namespace Harness.Clips.Rosbag2;
 
@@ -23,15 +24,13 @@ public sealed class Rosbag2ClipReader : IClipReader
     private readonly Rosbag2Topic _camera;
     private readonly Rosbag2Topic _truth;
     private readonly Rosbag2Topic? _cameraInfo;
-    private readonly Dictionary<string, int> _classIds;
 
-    public Rosbag2ClipReader(string path, string cameraTopic, string truthTopic, IReadOnlyList<string> classNames, string? cameraInfoTopic = null)
+    public Rosbag2ClipReader(string path, string cameraTopic, string truthTopic, ClassMap classes, string? cameraInfoTopic = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(cameraTopic);
         ArgumentException.ThrowIfNullOrEmpty(truthTopic);
-        ArgumentNullException.ThrowIfNull(classNames);
-        ClassNames = classNames;
-        _classIds = classNames.Select((name, id) => (name, id)).ToDictionary(c => c.name, c => c.id, StringComparer.OrdinalIgnoreCase);
+        ArgumentNullException.ThrowIfNull(classes);
+        Classes = classes;
         _bag = Rosbag2Bag.Open(path);
         try
         {
@@ -46,7 +45,7 @@ public sealed class Rosbag2ClipReader : IClipReader
         }
     }
 
-    public IReadOnlyList<string> ClassNames { get; }
+    public ClassMap Classes { get; }
 
     public void Dispose() => _bag.Dispose();
 
@@ -131,12 +130,12 @@ public sealed class Rosbag2ClipReader : IClipReader
     {
         if (string.Equals(label, IgnoreLabel, StringComparison.OrdinalIgnoreCase))
         {
-            return (-1, true);
+            return (ClassMap.IgnoreRegion, true);
         }
 
-        return _classIds.TryGetValue(label, out var id)
-            ? (id, false)
-            : throw new MessageFormatException($"truth class '{label}' is not one of the scenario's classes ({string.Join(", ", ClassNames)}) nor '{IgnoreLabel}'");
+        return Classes.TryGetTruthClass(label, out var id)
+            ? (id, id == ClassMap.IgnoreRegion)
+            : throw new MessageFormatException(Classes.DescribeUnknown([label]));
     }
 
     private static (long Stamp, CameraImage Image) DecodeCamera(Rosbag2Message message)

@@ -1,6 +1,6 @@
 namespace Harness.Clips.Synthetic;
 
-/// <summary>Ground-truth class ids of the synthetic scenes, in <see cref="SyntheticClipReader.ClassNames"/> order.</summary>
+/// <summary>Ground-truth class ids of the synthetic scenes, in <see cref="SyntheticScene.ClassNames"/> order.</summary>
 internal enum ObjectClass
 {
     Car = 0,

@@ -1,6 +1,11 @@
+using Harness.Scenarios;
+
 namespace Harness.Clips.Synthetic;
 
-/// <summary>An <see cref="IClipReader"/> over a synthetic scene, for <c>synthetic://</c> clip sources.</summary>
+/// <summary>
+/// An <see cref="IClipReader"/> over a synthetic scene, for <c>synthetic://</c> clip sources: its truth is in
+/// <see cref="SyntheticScene.ClassNames"/> order, written by name when the scene is recorded as MCAP.
+/// </summary>
 public sealed class SyntheticClipReader : IClipReader
 {
     private readonly SyntheticSceneOptions _options;
@@ -12,7 +17,7 @@ public sealed class SyntheticClipReader : IClipReader
         _options = options;
     }
 
-    public IReadOnlyList<string> ClassNames => SyntheticScene.ClassNames;
+    public ClassMap Classes { get; } = ClassMap.Identity(SyntheticScene.ClassNames);
 
     public IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default) => SyntheticScene.Render(_options, cancellationToken);
 

@@ -26,5 +26,5 @@ internal sealed class CocoJsonClipFormat : IClipFormat
         return probe.HasExtension(".json") || (start >= 0 && text[start] == (byte)'{');
     }
 
-    public IClipReader Open(string path, ClipSpec clip, IReadOnlyList<string> classNames) => new CocoFolderClipReader(path, classNames);
+    public IClipReader Open(string path, ClipSpec clip, ClassMap classes) => new CocoFolderClipReader(path, classes);
 }

@@ -14,5 +14,5 @@ internal interface IClipFormat
 
     bool Recognizes(ClipProbe probe);
 
-    IClipReader Open(string path, ClipSpec clip, IReadOnlyList<string> classNames);
+    IClipReader Open(string path, ClipSpec clip, ClassMap classes);
 }

@@ -11,5 +11,5 @@ internal sealed class KittiClipFormat : IClipFormat
 
     public bool Recognizes(ClipProbe probe) => probe.HasSubdirectory("image_2") && probe.HasSubdirectory("label_2");
 
-    public IClipReader Open(string path, ClipSpec clip, IReadOnlyList<string> classNames) => new KittiClipReader(path, classNames);
+    public IClipReader Open(string path, ClipSpec clip, ClassMap classes) => new KittiClipReader(path, classes);
 }

@@ -11,8 +11,8 @@ internal sealed class McapClipFormat : IClipFormat
 
     public bool Recognizes(ClipProbe probe) => probe.IsMcap(out _);
 
-    public IClipReader Open(string path, ClipSpec clip, IReadOnlyList<string> classNames) =>
+    public IClipReader Open(string path, ClipSpec clip, ClassMap classes) =>
         clip.CameraInfo is null
-            ? new McapClipReader(path, clip.Camera, clip.Truth, classNames, clip.Lidar)
+            ? new McapClipReader(path, clip.Camera, clip.Truth, classes, clip.Lidar)
             : throw new ScenarioInputException($"clip '{path}': camera_info is read from ROS 2 bags only (remove 'camera_info')");
 }

@@ -16,8 +16,8 @@ internal sealed class Rosbag2ClipFormat : IClipFormat
         probe.IsDirectory ? probe.HasBeside(Rosbag2Metadata.FileName)
         : Rosbag2SqliteStorage.HasMagic(probe.Head) || (probe.IsMcap(out var profile) && (profile == "ros2" || probe.HasBeside(Rosbag2Metadata.FileName)));
 
-    public IClipReader Open(string path, ClipSpec clip, IReadOnlyList<string> classNames) =>
+    public IClipReader Open(string path, ClipSpec clip, ClassMap classes) =>
         clip.Lidar is null
-            ? new Rosbag2ClipReader(path, clip.Camera, clip.Truth, classNames, clip.CameraInfo)
+            ? new Rosbag2ClipReader(path, clip.Camera, clip.Truth, classes, clip.CameraInfo)
             : throw new ScenarioInputException($"clip '{path}': lidar topics are not read from ROS 2 bags (remove 'lidar')");
 }

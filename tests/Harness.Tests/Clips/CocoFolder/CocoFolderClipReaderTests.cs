@@ -1,6 +1,7 @@
 using Harness.Clips;
 using Harness.Clips.CocoFolder;
 using Harness.Clips.Images;
+using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.CocoFolder;
 
@@ -27,14 +28,32 @@ public sealed class CocoFolderClipReaderTests : IDisposable
                {"id":3,"image_id":3,"category_id":1,"bbox":[0,0,4,2],"iscrowd":1}]}
             """);
 
-        using var reader = new CocoFolderClipReader(json, ["car", "pedestrian"]);
+        var classes = ClassMap.Create(["car", "pedestrian"], [KeyValuePair.Create("pedestrian", (IReadOnlyList<string>)["person"])], ["truck"]);
+        using var reader = new CocoFolderClipReader(json, classes);
         var frames = reader.ReadFrames().ToList();
 
         Assert.Equal(2, frames.Count);
         var crowd = Assert.Single(frames[0].Truth);
-        Assert.True(crowd.Ignore);
-        var car = Assert.Single(frames[1].Truth);
+        Assert.Equal((1, true), (crowd.ClassId, crowd.Ignore));
+        Assert.Equal(2, frames[1].Truth.Count);
+        var car = frames[1].Truth[0];
         Assert.Equal((0, 1f, 1f, 2f, 1f, false), (car.ClassId, car.X, car.Y, car.Width, car.Height, car.Ignore));
+        Assert.Equal((ClassMap.IgnoreRegion, true), (frames[1].Truth[1].ClassId, frames[1].Truth[1].Ignore));
+    }
+
+    [Fact]
+    public void Category_the_scenario_does_not_name_is_an_error_listing_it()
+    {
+        var json = Path.Combine(root, "instances.json");
+        File.WriteAllText(json, """
+            {"images":[{"id":1,"file_name":"a.png"}],
+             "categories":[{"id":1,"name":"car"},{"id":2,"name":"bus"},{"id":3,"name":"unused"}],
+             "annotations":[{"id":1,"image_id":1,"category_id":1,"bbox":[0,0,1,1]},{"id":2,"image_id":1,"category_id":2,"bbox":[0,0,1,1]}]}
+            """);
+
+        var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ClassMap.Identity(["car"])));
+
+        Assert.Equal($"{json}: truth label 'bus' maps to no class (evaluation classes: 'car'); name it in the scenario's model.class_map or model.ignore", error.Message);
     }
 
     [Fact]
@@ -43,7 +62,7 @@ public sealed class CocoFolderClipReaderTests : IDisposable
         var json = Path.Combine(root, "bad.json");
         File.WriteAllText(json, """{"images":[],"categories":[],"annotations":[{"id":1,"image_id":5,"category_id":1,"bbox":[0,0,1,1]}]}""");
 
-        var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ["car"]));
+        var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ClassMap.Identity(["car"])));
 
         Assert.Contains("bad.json", error.Message, StringComparison.Ordinal);
         Assert.Contains("unknown image 5", error.Message, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Harness.Clips;
 using Harness.Clips.CocoFolder;
 using Harness.Clips.Images;
+using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.CocoFolder;
 
@@ -17,7 +18,7 @@ public sealed class CocoFolderImagePathTests : IDisposable
         WriteImage(Path.Combine("images", "d.png"), 2, 2);
         var json = WriteJson("""{"images":[{"id":1,"file_name":"val/c.png"},{"id":2,"file_name":"d.png"}],"categories":[],"annotations":[]}""");
 
-        using var reader = new CocoFolderClipReader(json, ["car"]);
+        using var reader = new CocoFolderClipReader(json, ClassMap.Identity(["car"]));
         var frames = reader.ReadFrames().ToList();
 
         Assert.Equal([(3, 1), (2, 2)], frames.Select(f => (f.Image.Width, f.Image.Height)));
@@ -28,7 +29,7 @@ public sealed class CocoFolderImagePathTests : IDisposable
     {
         var json = WriteJson("""{"images":[{"id":1,"file_name":"gone.png"}],"categories":[],"annotations":[]}""");
 
-        using var reader = new CocoFolderClipReader(json, ["car"]);
+        using var reader = new CocoFolderClipReader(json, ClassMap.Identity(["car"]));
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
         Assert.Equal($"{Path.Combine(root, "images", "gone.png")}: image file does not exist", error.Message);

@@ -1,6 +1,7 @@
 using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Clips.Kitti;
+using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.Kitti;
 
@@ -28,12 +29,13 @@ public sealed class KittiClipReaderTests : IDisposable
             """);
         File.WriteAllBytes(Path.Combine(root, "velodyne", "000000.bin"), [.. BitConverter.GetBytes(1f), .. BitConverter.GetBytes(2f), .. BitConverter.GetBytes(3f), .. BitConverter.GetBytes(0.5f)]);
 
-        using var reader = new KittiClipReader(root, ["car", "pedestrian", "cyclist"]);
+        var classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [], ["DontCare", "Tram"]);
+        using var reader = new KittiClipReader(root, classes);
         var frame = Assert.Single(reader.ReadFrames());
 
         Assert.Equal((8, 4), (frame.Image.Width, frame.Image.Height));
         Assert.Equal(new byte[] { 10, 20, 30 }, frame.Image.Pixels.Span[..3].ToArray());
-        Assert.Equal(3, frame.Truth.Count);
+        Assert.Equal(4, frame.Truth.Count);
         var car = frame.Truth[0];
         Assert.Equal((0, 1f, 2f, 4f, 2f, false), (car.ClassId, car.X, car.Y, car.Width, car.Height, car.Ignore));
         Assert.Equal(5f, car.RangeMeters);
@@ -41,8 +43,44 @@ public sealed class KittiClipReaderTests : IDisposable
         Assert.Equal(new Box3D(4f, -3f, -1.7f + 0.75f, 3.9f, 1.6f, 1.5f, -0.01f), car.Box3D);
         Assert.True(frame.Truth[1].Ignore);
         Assert.Equal(0, frame.Truth[1].ClassId);
-        Assert.True(frame.Truth[2].Ignore);
+        Assert.Equal(new TruthBox(ClassMap.IgnoreRegion, 6, 0, 2, 2, Ignore: true), frame.Truth[2]);
+        Assert.Equal(new TruthBox(ClassMap.IgnoreRegion, 0, 0, 1, 1, Ignore: true), frame.Truth[3]);
         Assert.Equal(new[] { 1f, 2f, 3f, 0.5f }, frame.Lidar!.Points.ToArray());
+    }
+
+    [Fact]
+    public void Label_types_map_by_name_many_to_one_and_a_named_neighbour_class_is_scored()
+    {
+        WriteImage("000000", 8, 4, (0, 0, 0));
+        File.WriteAllText(Path.Combine(root, "label_2", "000000.txt"), """
+            Car 0.00 0 0 1.00 1.00 3.00 3.00 1.5 1.6 3.9 0 1.7 10 0
+            Van 0.00 0 0 4.00 1.00 6.00 3.00 2.0 1.9 4.5 0 1.7 20 0
+            Pedestrian 0.00 0 0 0.00 0.00 1.00 2.00 1.7 0.6 0.8 0 1.7 5 0
+            """);
+        var classes = ClassMap.Create(["pedestrian", "car"], [KeyValuePair.Create("vehicle", (IReadOnlyList<string>)["car", "Van"])], []);
+
+        using var reader = new KittiClipReader(root, classes);
+        var truth = Assert.Single(reader.ReadFrames()).Truth;
+
+        Assert.Equal([(1, false), (1, false), (0, false)], truth.Select(t => (t.ClassId, t.Ignore)));
+    }
+
+    [Fact]
+    public void Unknown_label_types_are_an_error_naming_the_file_and_every_type()
+    {
+        WriteImage("000003", 2, 2, (0, 0, 0));
+        File.WriteAllText(Path.Combine(root, "label_2", "000003.txt"), """
+            Car 0.00 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0
+            Tram 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0
+            DontCare -1 -1 -10 0 0 1 1 -1 -1 -1 -1000 -1000 -1000 -10
+            """);
+
+        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
+
+        Assert.Equal(
+            $"{Path.Combine(root, "label_2", "000003.txt")}: truth labels 'DontCare', 'Tram' map to no class (evaluation classes: 'car'); name them in the scenario's model.class_map or model.ignore",
+            error.Message);
     }
 
     [Fact]
@@ -51,7 +89,7 @@ public sealed class KittiClipReaderTests : IDisposable
         WriteImage("000007", 2, 2, (0, 0, 0));
         File.WriteAllText(Path.Combine(root, "label_2", "000007.txt"), "Car 0 0 0 1 2 3\n");
 
-        using var reader = new KittiClipReader(root, ["car"]);
+        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
         Assert.Contains("000007.txt:1", error.Message, StringComparison.Ordinal);
@@ -60,7 +98,7 @@ public sealed class KittiClipReaderTests : IDisposable
     [Fact]
     public void Directory_without_images_is_rejected()
     {
-        var error = Assert.Throws<ClipFormatException>(() => new KittiClipReader(Path.Combine(root, "label_2"), ["car"]));
+        var error = Assert.Throws<ClipFormatException>(() => new KittiClipReader(Path.Combine(root, "label_2"), ClassMap.Identity(["car"])));
 
         Assert.Contains("image_2", error.Message, StringComparison.Ordinal);
     }

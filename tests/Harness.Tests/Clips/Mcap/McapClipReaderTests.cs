@@ -1,13 +1,15 @@
 using Harness.Clips;
 using Harness.Clips.Mcap;
 using Harness.Clips.Messages;
+using Harness.Scenarios;
 using SkiaSharp;
 
 namespace Harness.Tests.Clips.Mcap;
 
 public sealed class McapClipReaderTests : IDisposable
 {
-    private static readonly string[] Classes = ["car", "pedestrian", "cyclist"];
+    private static readonly string[] Names = ["car", "pedestrian", "cyclist"];
+    private static readonly ClassMap Classes = ClassMap.Identity(Names);
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"clip-{Guid.NewGuid():N}.mcap");
 
     public void Dispose() => File.Delete(_path);
@@ -16,7 +18,7 @@ public sealed class McapClipReaderTests : IDisposable
     public void Streams_frames_with_same_time_truth_and_nearest_lidar()
     {
         var images = Enumerable.Range(0, 12).Select(i => Image(8, 6, seed: i)).ToList();
-        using (var writer = McapClipWriter.Create(_path, "/camera/front", "/truth/front", "/lidar/top", new McapWriterOptions { ChunkSize = 700 }))
+        using (var writer = McapClipWriter.Create(_path, "/camera/front", "/truth/front", Names, "/lidar/top", new McapWriterOptions { ChunkSize = 700 }))
         {
             for (var i = 0; i < images.Count; i++)
             {
@@ -65,7 +67,7 @@ public sealed class McapClipReaderTests : IDisposable
 
             writer.WriteMessage(1, 100, 100, 0, Ros2ImageMessage.FromTimestamp(100, "cam", 5, 4, "bgr8", 15, bgr).Encode());
             writer.WriteMessage(2, 100, 100, 0, new CompressedImageMessage(100, "cam", "png", Png(image)).Encode());
-            writer.WriteMessage(3, 100, 100, 0, new TruthBoxesMessage(Truth(1)).Encode());
+            writer.WriteMessage(3, 100, 100, 0, new TruthBoxesMessage(Truth(1), Names).Encode());
         }
 
         foreach (var topic in new[] { "/ros", "/png" })
@@ -82,7 +84,7 @@ public sealed class McapClipReaderTests : IDisposable
     [Fact]
     public void Rejects_camera_frame_without_truth_naming_time_and_topics()
     {
-        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth"))
+        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth", Names))
         {
             writer.WriteFrame(Ms(1), Image(2, 2, 1), Truth(0));
             writer.Writer.WriteMessage(1, (ulong)Ms(2), (ulong)Ms(2), 9, new RawImageMessage(Ms(2), "cam", 2, 2, "rgb8", 6, new byte[12]).Encode());
@@ -98,7 +100,7 @@ public sealed class McapClipReaderTests : IDisposable
     [Fact]
     public void Rejects_unknown_topic_listing_the_topics()
     {
-        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth"))
+        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth", Names))
         {
             writer.WriteFrame(1, Image(2, 2, 1), Truth(0));
         }
@@ -109,17 +111,53 @@ public sealed class McapClipReaderTests : IDisposable
     }
 
     [Fact]
-    public void Rejects_truth_class_outside_class_names()
+    public void Truth_maps_by_name_whatever_order_the_clip_and_the_scenario_list_classes_in()
     {
-        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth"))
+        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth", ["cyclist", "car"]))
         {
-            writer.WriteFrame(1, Image(2, 2, 1), [new TruthBox(5, 0, 0, 1, 1)]);
+            writer.WriteFrame(1, Image(2, 2, 1), [new TruthBox(0, 0, 0, 1, 1), new TruthBox(1, 2, 2, 1, 1), new TruthBox(-1, 3, 3, 1, 1, Ignore: true)]);
+        }
+
+        using var reader = new McapClipReader(_path, "/cam", "/truth", ClassMap.Identity(["pedestrian", "car", "cyclist"]));
+
+        var truth = Assert.Single(reader.ReadFrames()).Truth;
+        Assert.Equal([new TruthBox(2, 0, 0, 1, 1), new TruthBox(1, 2, 2, 1, 1), new TruthBox(ClassMap.IgnoreRegion, 3, 3, 1, 1, Ignore: true)], truth);
+    }
+
+    [Fact]
+    public void Rejects_truth_label_the_scenario_does_not_name_listing_it()
+    {
+        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth", ["car", "tram"]))
+        {
+            writer.WriteFrame(1, Image(2, 2, 1), [new TruthBox(0, 0, 0, 1, 1), new TruthBox(1, 0, 0, 1, 1)]);
         }
 
         using var reader = new McapClipReader(_path, "/cam", "/truth", Classes);
 
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
-        Assert.Contains("'/truth' at log time 1: class id 5 is outside the 3 configured class names", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            $"{_path}: message on '/truth' at log time 1: truth label 'tram' maps to no class (evaluation classes: 'car', 'pedestrian', 'cyclist'); name it in the scenario's model.class_map or model.ignore",
+            error.Message);
+    }
+
+    [Fact]
+    public void Rejects_clip_whose_truth_has_only_positional_class_ids()
+    {
+        using (var writer = McapWriter.Create(_path))
+        {
+            writer.AddSchema(ClipSchemas.RawImage(1));
+            writer.AddSchema(ClipSchemas.TruthBoxes(2));
+            writer.AddChannel(new McapChannel(1, 1, "/cam", "protobuf"));
+            writer.AddChannel(new McapChannel(2, 2, "/truth", "json"));
+            writer.WriteMessage(1, 1, 1, 0, new RawImageMessage(1, "cam", 2, 2, "rgb8", 6, new byte[12]).Encode());
+            writer.WriteMessage(2, 1, 1, 0, """{"boxes":[{"class_id":0,"x":0,"y":0,"w":1,"h":1}]}"""u8.ToArray());
+        }
+
+        using var reader = new McapClipReader(_path, "/cam", "/truth", Classes);
+
+        var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
+        Assert.Contains("'/truth' at log time 1: harness.TruthBoxes: box 0 has a \"class_id\" but no \"class\" name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("regenerate the clip", error.Message, StringComparison.Ordinal);
     }
 
     private static long Ms(int milliseconds) => milliseconds * 1_000_000L;

@@ -1,6 +1,7 @@
 using Harness.Clips;
 using Harness.Clips.Messages;
 using Harness.Clips.Rosbag2;
+using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.Rosbag2;
 
@@ -37,12 +38,12 @@ public sealed class Rosbag2ClipReaderErrorTests : IDisposable
     public void Truth_label_outside_the_scenario_classes_names_the_label_and_the_known_classes()
     {
         bag.Write(TestBag.Frames(1), Rosbag2StorageFormat.Mcap);
-        using var reader = new Rosbag2ClipReader(bag.Path, TestBag.Camera, TestBag.Truth, ["car", "pedestrian"]);
+        using var reader = new Rosbag2ClipReader(bag.Path, TestBag.Camera, TestBag.Truth, ClassMap.Identity(["car", "pedestrian"]));
 
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
         Assert.StartsWith($"{bag.Path}: message on '{TestBag.Truth}' received at {TestBag.FirstStampNs}: ", error.Message, StringComparison.Ordinal);
-        Assert.EndsWith("truth class 'cyclist' is not one of the scenario's classes (car, pedestrian) nor 'ignore'", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("truth label 'cyclist' maps to no class (evaluation classes: 'car', 'pedestrian'); name it in the scenario's model.class_map or model.ignore", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Harness.Clips;
 using Harness.Clips.Rosbag2;
+using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.Rosbag2;
 
@@ -11,7 +12,7 @@ internal sealed class TestBag : IDisposable
     public const long FirstStampNs = 1_700_000_000_123_456_789;
     public const long PeriodNs = 33_333_333;
 
-    public static readonly string[] Classes = ["car", "pedestrian", "cyclist"];
+    public static readonly ClassMap Classes = ClassMap.Identity(["car", "pedestrian", "cyclist"]);
 
     private readonly string _root = Directory.CreateTempSubdirectory("rosbag2-").FullName;
 
@@ -42,7 +43,7 @@ internal sealed class TestBag : IDisposable
 
     public void Write(IEnumerable<Frame> frames, Rosbag2StorageFormat format, Rosbag2CameraMessage camera = Rosbag2CameraMessage.Image)
     {
-        using var writer = new Rosbag2ClipWriter(Path, format, Camera, Truth, Classes, camera);
+        using var writer = new Rosbag2ClipWriter(Path, format, Camera, Truth, Classes.EvaluationClasses, camera);
         foreach (var frame in frames)
         {
             writer.WriteFrame(frame.TimestampNs, frame.Image, frame.Truth);

@@ -14,7 +14,7 @@ namespace Harness.Tests.Running.ClipFormats;
 /// <summary>Each clip is opened by the format its directory shape or first bytes say it is, whatever its name.</summary>
 public sealed class ClipFormatRegistryTests : IDisposable
 {
-    private static readonly string[] Classes = TestBag.Classes;
+    private static readonly ClassMap Classes = TestBag.Classes;
 
     private readonly string root = Directory.CreateTempSubdirectory("clip-formats-").FullName;
 
@@ -41,7 +41,7 @@ public sealed class ClipFormatRegistryTests : IDisposable
     public void Foxglove_mcap_is_recognised_by_its_magic_not_its_name()
     {
         var path = Path.Combine(root, "clip.bin");
-        using (var writer = McapClipWriter.Create(path, "/camera/front", "/truth/front"))
+        using (var writer = McapClipWriter.Create(path, "/camera/front", "/truth/front", Classes.EvaluationClasses))
         {
             writer.WriteFrame(1, CameraImage.Packed(1, 1, PixelFormat.Rgb8, new byte[3]), []);
         }

@@ -1,0 +1,12 @@
+namespace Harness.Scenarios;
+
+/// <summary>
+/// One inconsistency in a scenario's classes: the field it is in (<c>classes</c>, <c>class_map</c> or <c>ignore</c>)
+/// and, for <c>class_map</c>, the evaluation class whose entry holds it, so the loader can point at its line.
+/// </summary>
+internal readonly record struct ClassMapProblem(string Field, string? Key, string Message)
+{
+    public const string ClassesField = "classes";
+    public const string ClassMapField = "class_map";
+    public const string IgnoreField = "ignore";
+}
