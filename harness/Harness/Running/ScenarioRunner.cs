@@ -3,6 +3,7 @@ using Harness.Clips;
 using Harness.Inference;
 using Harness.Metrics;
 using Harness.Postprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Harness.Scenarios;
 
@@ -28,10 +29,11 @@ public static class ScenarioRunner
 
         using var clip = clipSource.Open(scenario.Clip, classes);
         var truthToModel = ClassMapping(clip.ClassNames, classes, clipSource.Path);
-        using var detector = LoadDetector(scenario.Model, modelSource.Path);
+        var layout = LayoutOf(scenario.Model);
+        using var detector = LoadDetector(scenario.Model, layout, modelSource.Path);
         var outputs = new FloatOutputs(detector);
         var preprocessor = new LetterboxPreprocessor(PreprocessOptionsFor(scenario.Model.Input));
-        var postprocessor = Postprocessor.Create(DetectorLayoutOf(scenario.Model.Layout), PostprocessOptionsFor(scenario.Postprocess));
+        var postprocessor = Postprocessor.Create(layout, PostprocessOptionsFor(scenario.Postprocess));
         var metrics = new MetricsAccumulator(new MetricsOptions(classes));
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
@@ -81,9 +83,9 @@ public static class ScenarioRunner
         };
     }
 
-    private static OnnxDetector LoadDetector(ModelSpec model, string path)
+    private static OnnxDetector LoadDetector(ModelSpec model, LayoutConfig layout, string path)
     {
-        var contract = new DetectorContract(model.Input.Width, model.Input.Height, DetectorLayoutOf(model.Layout), model.Classes.Count);
+        var contract = layout.Contract;
         var options = new OnnxDetectorOptions(model.Session.IntraOpThreads, OptimizationOf(model.Session.OptimizationLevel), model.Session.Deterministic);
         try
         {
@@ -143,13 +145,8 @@ public static class ScenarioRunner
         ClassAgnostic = post.ClassAgnostic,
     };
 
-    private static DetectorOutputLayout DetectorLayoutOf(ModelLayout layout) => layout switch
-    {
-        ModelLayout.Yolov8 => DetectorOutputLayout.Yolov8,
-        ModelLayout.Yolov5 => DetectorOutputLayout.Yolov5,
-        ModelLayout.Ssd => DetectorOutputLayout.Ssd,
-        _ => DetectorOutputLayout.End2End,
-    };
+    private static LayoutConfig LayoutOf(ModelSpec model) =>
+        model.Layout.Configure(model.Input.Width, model.Input.Height, model.Classes.Count, model.LayoutSettings);
 
     private static GraphOptimization OptimizationOf(string level) => level switch
     {

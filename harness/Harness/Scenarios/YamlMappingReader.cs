@@ -157,6 +157,13 @@ internal sealed class YamlMappingReader
         return items;
     }
 
+    /// <summary>True when the mapping has <paramref name="key"/>; the key counts as known either way.</summary>
+    public bool Contains(string key)
+    {
+        known.Add(key);
+        return Find(key) is not null;
+    }
+
     public YamlMappingReader? Mapping(string key, bool required = false)
     {
         var mapping = Node<YamlMappingNode>(key, required, "a mapping");
