@@ -42,6 +42,9 @@ public sealed class OnnxDetector : IDisposable
 
     public int OutputCount => _outputs.Length;
 
+    /// <summary>The element type the model's input takes: float, ONNX Runtime's Float16 or byte.</summary>
+    public Type InputElementType { get; private init; } = typeof(float);
+
     public static OnnxDetector Load(string modelPath, DetectorContract contract, OnnxDetectorOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
@@ -137,7 +140,15 @@ public sealed class OnnxDetector : IDisposable
                 binding.BindOutput(name, outputs[i].Value);
             }
 
-            return new OnnxDetector(modelName, contract, new SessionParts(sessionOptions, session, runOptions, binding), input, outputs);
+            return new OnnxDetector(modelName, contract, new SessionParts(sessionOptions, session, runOptions, binding), input, outputs)
+            {
+                InputElementType = inputType switch
+                {
+                    TensorElementType.Float16 => typeof(Float16),
+                    TensorElementType.UInt8 => typeof(byte),
+                    _ => typeof(float),
+                },
+            };
         }
         catch
         {
@@ -194,9 +205,9 @@ public sealed class OnnxDetector : IDisposable
         }
 
         var (name, metadata) = session.InputMetadata.First();
-        if (!metadata.IsTensor || metadata.ElementDataType is not (TensorElementType.Float or TensorElementType.Float16))
+        if (!metadata.IsTensor || metadata.ElementDataType is not (TensorElementType.Float or TensorElementType.Float16 or TensorElementType.UInt8))
         {
-            throw new DetectorModelException($"Model '{modelName}' input '{name}' is {metadata.ElementDataType}, but a float or float16 tensor is expected.");
+            throw new DetectorModelException($"Model '{modelName}' input '{name}' is {metadata.ElementDataType}, but a float, float16 or uint8 tensor is expected.");
         }
 
         var (shape, channelLast) = contract.ValidateInput(modelName, name, Array.ConvertAll(metadata.Dimensions, d => (long)d));

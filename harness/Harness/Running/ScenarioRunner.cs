@@ -87,14 +87,24 @@ public static class ScenarioRunner
     {
         var contract = layout.Contract;
         var options = new OnnxDetectorOptions(model.Session.IntraOpThreads, OptimizationOf(model.Session.OptimizationLevel), model.Session.Deterministic);
+        OnnxDetector detector;
         try
         {
-            return OnnxDetector.Load(path, contract, options);
+            detector = OnnxDetector.Load(path, contract, options);
         }
         catch (DetectorModelException e)
         {
             throw new ScenarioInputException(e.Message, e);
         }
+
+        var input = model.Input;
+        if (detector.InputElementType == typeof(byte) && (input.Scale != 1f || input.Mean.Any(m => m != 0f) || input.Std.Any(s => s != 1f)))
+        {
+            detector.Dispose();
+            throw new ScenarioInputException($"model '{path}' takes uint8 pixels (0-255): its scenario input needs scale: 1 and no mean or std");
+        }
+
+        return detector;
     }
 
     /// <summary>Truth classes map to model classes by name; truth of classes the model does not predict is not scored.</summary>
