@@ -73,6 +73,32 @@ public sealed record DetectorContract(int InputWidth, int InputHeight, int Class
         return selected;
     }
 
+    /// <summary>
+    /// Whether a model's declared outputs (dynamic dimensions fit anything) could be this layout, for recognising
+    /// an unknown model; the class count binds from the shapes unless <paramref name="classesKnown"/>.
+    /// </summary>
+    /// <returns>The class count the shapes imply (-1 when no shape carries it), or null when they do not fit.</returns>
+    internal int? Recognize(IReadOnlyList<string> names, IReadOnlyList<long[]> declared, bool classesKnown)
+    {
+        var selected = Select(names);
+        if (selected is null)
+        {
+            return null;
+        }
+
+        var classes = classesKnown ? ClassCount : -1;
+        var anchors = Anchors ?? -1;
+        for (var i = 0; i < selected.Length; i++)
+        {
+            if (!Outputs[i].Matches(declared[selected[i]], ref classes, ref anchors, dynamicMatchesAny: true))
+            {
+                return null;
+            }
+        }
+
+        return classes;
+    }
+
     private string Describe() => Outputs.Count == 1
         ? Outputs[0].Describe(ClassCount, Anchors)
         : string.Join(", ", Outputs.Select(p => $"{p.Role} {p.Describe(ClassCount, Anchors)}"));

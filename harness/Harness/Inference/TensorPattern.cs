@@ -20,14 +20,15 @@ public sealed record TensorPattern(string Role, IReadOnlyList<string> Names, IRe
     /// True when <paramref name="shape"/> has one of the pattern's shapes. Classes and anchors bind on first sight
     /// (a value below 0 is unbound) and must agree after; on failure neither is changed.
     /// </summary>
-    public bool Matches(ReadOnlySpan<long> shape, ref int classes, ref int anchors)
+    /// <param name="dynamicMatchesAny">For a declared shape: a negative (dynamic) dimension fits any size and binds nothing.</param>
+    public bool Matches(ReadOnlySpan<long> shape, ref int classes, ref int anchors, bool dynamicMatchesAny = false)
     {
         // Indexed, not foreach: an interface enumerator would allocate on every frame.
         for (var k = 0; k < Shapes.Count; k++)
         {
             var c = classes;
             var n = anchors;
-            if (MatchesOne(Shapes[k], shape, ref c, ref n))
+            if (MatchesOne(Shapes[k], shape, ref c, ref n, dynamicMatchesAny))
             {
                 classes = c;
                 anchors = n;
@@ -38,7 +39,7 @@ public sealed record TensorPattern(string Role, IReadOnlyList<string> Names, IRe
         return false;
     }
 
-    private static bool MatchesOne(IReadOnlyList<ShapeDim> expected, ReadOnlySpan<long> shape, ref int classes, ref int anchors)
+    private static bool MatchesOne(IReadOnlyList<ShapeDim> expected, ReadOnlySpan<long> shape, ref int classes, ref int anchors, bool dynamicMatchesAny)
     {
         if (shape.Length != expected.Count)
         {
@@ -49,6 +50,11 @@ public sealed record TensorPattern(string Role, IReadOnlyList<string> Names, IRe
         {
             var size = shape[i];
             var dim = expected[i];
+            if (size < 0 && dynamicMatchesAny)
+            {
+                continue;
+            }
+
             // An empty N (no anchors this frame) is a valid output; every other dimension must be positive.
             if (size < (dim.Kind == ShapeDimKind.Anchors ? 0 : 1) || size > int.MaxValue)
             {
