@@ -33,6 +33,21 @@ public sealed record ModelDescription(
         }
     }
 
+    /// <summary>Width and height of a single image input whose size is fixed (NCHW or NHWC); null when dynamic.</summary>
+    public (int Width, int Height)? FixedInputSize
+    {
+        get
+        {
+            if (Inputs.Count != 1 || Inputs[0].Shape is not { Count: 4 } shape)
+            {
+                return null;
+            }
+
+            var (h, w) = shape[1] == 3 ? (shape[2], shape[3]) : shape[3] == 3 ? (shape[1], shape[2]) : (-1, -1);
+            return h > 0 && w > 0 ? ((int)w, (int)h) : null;
+        }
+    }
+
     /// <summary>The output shapes, for matching against layouts.</summary>
     internal IReadOnlyList<long[]> OutputShapes => [.. Outputs.Select(o => o.Shape.ToArray())];
 

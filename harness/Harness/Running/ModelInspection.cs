@@ -22,13 +22,8 @@ public sealed record ModelInspection(
     {
         var model = ModelDescription.Read(path);
         var ultralytics = UltralyticsMetadata.From(model);
-        var (width, height) = InputSize(model, ultralytics);
-        var candidates = LayoutRecognizer.Candidates(model, width, height, ultralytics?.Names?.Count);
-        if (ultralytics?.EndToEnd == true && candidates.Any(c => c.Layout.Name == "yolov10"))
-        {
-            candidates = [.. candidates.Where(c => c.Layout.Name == "yolov10")];
-        }
-
+        var (width, height) = model.FixedInputSize is { } size ? size : (ultralytics?.Width, ultralytics?.Height);
+        var candidates = LayoutRecognizer.Candidates(model, width, height, ultralytics?.Names?.Count, ultralytics?.EndToEnd == true);
         return new ModelInspection(model, ContentHash.OfFile(path), ultralytics, width, height, candidates);
     }
 
@@ -109,21 +104,6 @@ public sealed record ModelInspection(
         text.Append(CultureInfo.InvariantCulture, $"layout    {LayoutVerdict}\n");
         text.Append('\n').Append(Stanza());
         return text.ToString();
-    }
-
-    /// <summary>Width and height from the input's static dimensions (NCHW or NHWC), else Ultralytics' imgsz.</summary>
-    private static (int? Width, int? Height) InputSize(ModelDescription model, UltralyticsMetadata? ultralytics)
-    {
-        if (model.Inputs.Count == 1 && model.Inputs[0].Shape is { Count: 4 } shape)
-        {
-            var (h, w) = shape[1] == 3 ? (shape[2], shape[3]) : shape[3] == 3 ? (shape[1], shape[2]) : (-1, -1);
-            if (h > 0 && w > 0)
-            {
-                return ((int)w, (int)h);
-            }
-        }
-
-        return (ultralytics?.Width, ultralytics?.Height);
     }
 
     private string ClassText(LayoutCandidate candidate) =>

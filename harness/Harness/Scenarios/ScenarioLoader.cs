@@ -127,16 +127,18 @@ public static partial class ScenarioLoader
 
         var source = ResolveSource(model, "source", baseDirectory, "reference://");
         var sha = ReadSha(model);
-        var layoutText = model.String("layout", required: true);
-        var layout = layoutText is null ? null : OutputLayouts.Find(layoutText);
+        var described = Describe(source);
+        var layoutText = model.String("layout", required: described is null);
+        var layout = layoutText is null ? LayoutFromMetadata(model, described) : OutputLayouts.Find(layoutText);
         if (layoutText is not null && layout is null)
         {
             model.Error("layout", $"unknown layout '{layoutText}' (expected one of: {string.Join(", ", OutputLayouts.Names)})");
         }
 
         var layoutSettings = ReadLayoutSettings(model, layout);
-        var input = ReadInput(model.Mapping("input", required: true));
-        var classes = model.Strings("classes", required: true);
+        var input = ReadInput(model.Mapping("input", required: described?.Metadata.Height is null) ?? InputFromMetadata(model, described));
+        CheckInputAgainstMetadata(model, input, described);
+        var classes = ClassesOrMetadata(model, described);
         if (classes.Count == 0)
         {
             model.Error("classes", "must name at least one class");
@@ -147,42 +149,6 @@ public static partial class ScenarioLoader
         return source is null || layout is null || input is null || layoutSettings is null
             ? null
             : new ModelSpec(source, sha, layout, input, classes, session) { LayoutSettings = layoutSettings };
-    }
-
-    /// <summary>
-    /// Reads the settings the chosen layout declares; a setting that belongs only to other layouts is an error
-    /// naming them, never silently ignored. Null when the layout is unknown.
-    /// </summary>
-    private static LayoutSettings? ReadLayoutSettings(YamlMappingReader model, OutputLayout? layout)
-    {
-        var settings = layout?.DefaultSettings;
-        foreach (var setting in layout?.Settings ?? [])
-        {
-            if (!model.Contains(setting.Key))
-            {
-                continue;
-            }
-
-            var values = setting.IsList ? model.Strings(setting.Key) : model.String(setting.Key) is { } one ? [one] : [];
-            if (setting.Canonical(values) is null)
-            {
-                model.Error(setting.Key, $"expected {setting.Expected}, found '{string.Join(", ", values)}'");
-                continue;
-            }
-
-            settings = settings!.With(setting.Key, [.. values]);
-        }
-
-        var own = layout?.Settings.Select(s => s.Key).ToHashSet(StringComparer.Ordinal) ?? [];
-        foreach (var other in OutputLayouts.All.SelectMany(l => l.Settings.Select(s => (Layout: l.Name, s.Key))).Where(o => !own.Contains(o.Key)).GroupBy(o => o.Key))
-        {
-            if (model.Contains(other.Key) && layout is not null)
-            {
-                model.Error(other.Key, $"is a setting of layout {string.Join(", ", other.Select(o => o.Layout))}, not of {layout.Name}");
-            }
-        }
-
-        return settings;
     }
 
     private static InputSpec? ReadInput(YamlMappingReader? input)

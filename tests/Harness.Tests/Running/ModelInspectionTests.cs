@@ -105,7 +105,7 @@ public sealed class ModelInspectionTests
     }
 
     /// <summary>An image input and constant float outputs with the given declared shapes, plus metadata_props.</summary>
-    private static byte[] Model(long[] input, (string Name, long[] Shape) output, params (string Key, string Value)[] metadata)
+    internal static byte[] Model(long[] input, (string Name, long[] Shape) output, params (string Key, string Value)[] metadata)
     {
         var graph = new OnnxGraph("inspected");
         graph.AddInput("images", OnnxElementType.Float, input);

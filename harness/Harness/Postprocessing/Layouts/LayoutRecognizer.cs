@@ -14,7 +14,8 @@ public static class LayoutRecognizer
 {
     /// <param name="inputWidth">The model's input width, or null when it is dynamic and nothing says what it is.</param>
     /// <param name="classes">The class count when the model's metadata names its classes.</param>
-    public static IReadOnlyList<LayoutCandidate> Candidates(ModelDescription model, int? inputWidth, int? inputHeight, int? classes)
+    /// <param name="endToEnd">The metadata says the head is end-to-end (Ultralytics' end2end), which settles yolov10 over look-alikes.</param>
+    public static IReadOnlyList<LayoutCandidate> Candidates(ModelDescription model, int? inputWidth, int? inputHeight, int? classes, bool endToEnd = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         var names = model.Outputs.Select(o => o.Name).ToList();
@@ -35,6 +36,6 @@ public static class LayoutRecognizer
             }
         }
 
-        return candidates;
+        return endToEnd && candidates.Any(c => c.Layout.Name == "yolov10") ? [.. candidates.Where(c => c.Layout.Name == "yolov10")] : candidates;
     }
 }
