@@ -1,6 +1,5 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
-using Harness.Inference;
 using Harness.Models.Onnx;
 using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
