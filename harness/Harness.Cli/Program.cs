@@ -8,5 +8,6 @@ var root = new RootCommand("Perception regression gate: replay clips through a d
     HistoryCommand.Create(),
     EvalCocoCommand.Create(),
     GenCommand.Create(),
+    InspectCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Harness.Clips.Synthetic;
 using Harness.Inference;
 using Harness.Models;
+using Harness.Postprocessing.Layouts;
 
 namespace Harness.Benchmarks.Inference;
 
@@ -17,7 +18,7 @@ public class ReferenceDetectorBenchmarks : IDisposable
     [GlobalSetup]
     public void Setup()
     {
-        var contract = new DetectorContract(ReferenceModels.InputWidth, ReferenceModels.InputHeight, DetectorOutputLayout.Yolov8, 3);
+        var contract = OutputLayouts.Get("yolov8").Configure(ReferenceModels.InputWidth, ReferenceModels.InputHeight, 3).Contract;
         _detector = OnnxDetector.Load(ReferenceModels.Build("detector-v1"), "reference://detector-v1", contract, new OnnxDetectorOptions(IntraOpThreads));
         var frame = SyntheticScene.Render(new SyntheticSceneOptions("urban-day", 7, 1)).Single();
         var pixels = frame.Image.Pixels.Span;

@@ -1,12 +1,12 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
-using Harness.Inference;
 using Harness.Models.Onnx;
 using Harness.Postprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Microsoft.ML.OnnxRuntime;
-using OpenCvSharp.Dnn;
 using OpenCvSharp;
+using OpenCvSharp.Dnn;
 
 namespace Harness.Benchmarks.Postprocessing;
 
@@ -37,8 +37,8 @@ public class Yolov8PostprocessBenchmarks : IDisposable
     public void Setup()
     {
         output = SyntheticYolov8Output.Create(Anchors, Rows - 4, objects: 40, anchorsPerObject: 10, inputSize: 640, seed: 42);
-        simd = Postprocessor.Create(DetectorOutputLayout.Yolov8, options);
-        scalar = Postprocessor.CreateReference(DetectorOutputLayout.Yolov8, options);
+        simd = Postprocessor.Create(OutputLayouts.Get("yolov8").Configure(640, 640, Rows - 4), options);
+        scalar = Postprocessor.CreateReference(OutputLayouts.Get("yolov8").Configure(640, 640, Rows - 4), options);
         CheckOpenCvKeepsTheSameBoxes();
         onnxNms = new InferenceSession(OnnxNmsGraph(), new SessionOptions { IntraOpNumThreads = 1 });
         onnxInput = OrtValue.CreateTensorValueFromMemory(output, shape);

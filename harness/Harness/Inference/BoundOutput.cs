@@ -28,9 +28,10 @@ internal sealed class BoundOutput : IDisposable
         return type switch
         {
             TensorElementType.Float => Create(name, shape, new float[length]),
+            TensorElementType.Float16 => Create(name, shape, new Float16[length]),
             TensorElementType.Int64 => Create(name, shape, new long[length]),
             TensorElementType.Int32 => Create(name, shape, new int[length]),
-            _ => throw new DetectorModelException($"Model '{model}' output '{name}' has element type {type}; only float, int64 and int32 outputs are supported."),
+            _ => throw new DetectorModelException($"Model '{model}' output '{name}' has element type {type}; only float, float16, int64 and int32 outputs are supported."),
         };
     }
 

@@ -2,11 +2,15 @@ using System.Globalization;
 
 namespace Harness.Inference;
 
-/// <summary>What the pipeline expects of a detector: input [1, 3, InputHeight, InputWidth] float and the output layout.</summary>
-public sealed record DetectorContract(int InputWidth, int InputHeight, DetectorOutputLayout Layout, int ClassCount)
+/// <summary>
+/// What the pipeline expects of a detector: one image input of InputHeight x InputWidth with three channels (NCHW or
+/// NHWC, float or float16; dynamic dimensions are fixed to these sizes), and the outputs its layout reads.
+/// </summary>
+/// <param name="LayoutName">The layout's scenario name, for messages.</param>
+/// <param name="Outputs">The output tensors the layout reads, in the order the decoder takes them.</param>
+/// <param name="Anchors">N when the layout fixes it (YOLOX: by the input size and strides), else null.</param>
+public sealed record DetectorContract(int InputWidth, int InputHeight, int ClassCount, string LayoutName, IReadOnlyList<TensorPattern> Outputs, int? Anchors = null)
 {
-    internal long[] InputShape => [1, 3, InputHeight, InputWidth];
-
     internal static string Format(ReadOnlySpan<long> shape)
     {
         var parts = new string[shape.Length];
@@ -18,76 +22,108 @@ public sealed record DetectorContract(int InputWidth, int InputHeight, DetectorO
         return $"[{string.Join(", ", parts)}]";
     }
 
-    /// <summary>Checks the model's declared input shape; dynamic (negative) dimensions are accepted and fixed later.</summary>
-    internal void ValidateInput(string model, string name, ReadOnlySpan<long> declared)
+    /// <summary>
+    /// Checks the model's declared input shape and tells channel-first from channel-last by where the 3 channels
+    /// are; dynamic (negative) dimensions are accepted and fixed to the contract's sizes.
+    /// </summary>
+    /// <returns>The concrete input shape to feed, and whether it is NHWC.</returns>
+    internal (long[] Shape, bool ChannelLast) ValidateInput(string model, string name, ReadOnlySpan<long> declared)
     {
-        var expected = InputShape;
-        var matches = declared.Length == expected.Length;
-        for (var i = 0; matches && i < expected.Length; i++)
+        long[] nchw = [1, 3, InputHeight, InputWidth];
+        long[] nhwc = [1, InputHeight, InputWidth, 3];
+        var first = Fits(declared, nchw);
+        var last = Fits(declared, nhwc);
+        if (first != last)
         {
-            matches = declared[i] < 0 || declared[i] == expected[i];
+            return first ? (nchw, false) : (nhwc, true);
         }
 
-        if (!matches)
-        {
-            throw new DetectorModelException(
-                $"Model '{model}' input '{name}' has shape {Format(declared)} but the scenario expects {Format(expected)} (float, RGB, CHW).");
-        }
+        throw new DetectorModelException(first
+            ? $"Model '{model}' input '{name}' has shape {Format(declared)}: it cannot be told whether it is NCHW {Format(nchw)} or NHWC {Format(nhwc)}; export it with a fixed channel dimension."
+            : $"Model '{model}' input '{name}' has shape {Format(declared)} but the scenario expects {Format(nchw)} (NCHW) or {Format(nhwc)} (NHWC).");
     }
 
-    /// <summary>Checks the concrete output shapes against <see cref="Layout"/>.</summary>
-    internal void ValidateOutputs(string model, IReadOnlyList<string> names, IReadOnlyList<long[]> shapes)
+    /// <summary>
+    /// Checks the concrete output shapes against <see cref="Outputs"/> and picks the model outputs the layout reads:
+    /// by position when the counts agree, else by the exporter's output names.
+    /// </summary>
+    /// <returns>For each pattern, the index of the model output that holds it.</returns>
+    internal int[] ValidateOutputs(string model, IReadOnlyList<string> names, IReadOnlyList<long[]> shapes)
     {
-        var (expectedCount, description) = Layout switch
-        {
-            DetectorOutputLayout.Yolov8 => (1, $"[1, {4 + ClassCount}, N]"),
-            DetectorOutputLayout.Yolov5 => (1, $"[1, N, {5 + ClassCount}]"),
-            DetectorOutputLayout.Ssd => (2, $"boxes [1, N, 4] and scores [1, N, {ClassCount}] or [1, N, {ClassCount + 1}]"),
-            _ => (4, "boxes [1, K, 4], scores [1, K], classes [1, K], count [1] or [1, 1]"),
-        };
-        var layoutName = Layout.ToString().ToLowerInvariant();
-        if (shapes.Count != expectedCount)
+        var selected = Select(names);
+        if (selected is null)
         {
             throw new DetectorModelException(
-                $"Model '{model}' has {shapes.Count} outputs ({string.Join(", ", names)}) but layout {layoutName} expects {expectedCount}: {description}.");
+                $"Model '{model}' has {shapes.Count} outputs ({string.Join(", ", names)}) but layout {LayoutName} expects {Outputs.Count}: {Describe()}.");
         }
 
-        for (var i = 0; i < shapes.Count; i++)
+        var classes = ClassCount;
+        var anchors = Anchors ?? -1;
+        for (var i = 0; i < selected.Length; i++)
         {
-            if (!OutputMatches(i, shapes))
+            var pattern = Outputs[i];
+            if (!pattern.Matches(shapes[selected[i]], ref classes, ref anchors))
             {
+                var expected = Outputs.Count == 1 ? pattern.Describe(ClassCount, Anchors) : $"{pattern.Role} {pattern.Describe(ClassCount, Anchors)} (with {Describe()})";
                 throw new DetectorModelException(
-                    $"Model '{model}' output '{names[i]}' has shape {Format(shapes[i])} but layout {layoutName} with {ClassCount} classes expects {description}.");
+                    $"Model '{model}' output '{names[selected[i]]}' has shape {Format(shapes[selected[i]])} but layout {LayoutName} with {ClassCount} classes expects {expected}.");
             }
         }
+
+        return selected;
     }
 
-    private bool OutputMatches(int index, IReadOnlyList<long[]> shapes)
+    /// <summary>
+    /// Whether a model's declared outputs (dynamic dimensions fit anything) could be this layout, for recognising
+    /// an unknown model; the class count binds from the shapes unless <paramref name="classesKnown"/>.
+    /// </summary>
+    /// <returns>The class count the shapes imply (-1 when no shape carries it), or null when they do not fit.</returns>
+    internal int? Recognize(IReadOnlyList<string> names, IReadOnlyList<long[]> declared, bool classesKnown)
     {
-        var shape = shapes[index];
-        return Layout switch
+        var selected = Select(names);
+        if (selected is null)
         {
-            DetectorOutputLayout.Yolov8 => Is(shape, 1, 4 + ClassCount, -1),
-            DetectorOutputLayout.Yolov5 => Is(shape, 1, -1, 5 + ClassCount),
-            DetectorOutputLayout.Ssd when index == 0 => Is(shape, 1, -1, 4),
-            DetectorOutputLayout.Ssd => (Is(shape, 1, shapes[0][1], ClassCount) || Is(shape, 1, shapes[0][1], ClassCount + 1)),
-            DetectorOutputLayout.End2End when index == 0 => Is(shape, 1, -1, 4),
-            DetectorOutputLayout.End2End when index < 3 => Is(shape, 1, shapes[0][1]),
-            _ => Is(shape, 1) || Is(shape, 1, 1),
-        };
+            return null;
+        }
+
+        var classes = classesKnown ? ClassCount : -1;
+        var anchors = Anchors ?? -1;
+        for (var i = 0; i < selected.Length; i++)
+        {
+            if (!Outputs[i].Matches(declared[selected[i]], ref classes, ref anchors, dynamicMatchesAny: true))
+            {
+                return null;
+            }
+        }
+
+        return classes;
     }
 
-    /// <summary>True when the shape has exactly these dimensions; -1 accepts any positive size.</summary>
-    private static bool Is(long[] shape, params long[] expected)
+    private string Describe() => Outputs.Count == 1
+        ? Outputs[0].Describe(ClassCount, Anchors)
+        : string.Join(", ", Outputs.Select(p => $"{p.Role} {p.Describe(ClassCount, Anchors)}"));
+
+    private int[]? Select(IReadOnlyList<string> names)
     {
-        if (shape.Length != expected.Length)
+        var byName = Outputs.Select(p => names.ToList().FindIndex(n => p.Names.Contains(n, StringComparer.Ordinal))).ToArray();
+        if (byName.All(i => i >= 0) && byName.Distinct().Count() == byName.Length)
+        {
+            return byName;
+        }
+
+        return names.Count == Outputs.Count ? [.. Enumerable.Range(0, names.Count)] : null;
+    }
+
+    private static bool Fits(ReadOnlySpan<long> declared, long[] expected)
+    {
+        if (declared.Length != expected.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < shape.Length; i++)
+        for (var i = 0; i < expected.Length; i++)
         {
-            if (expected[i] < 0 ? shape[i] < 1 : shape[i] != expected[i])
+            if (declared[i] >= 0 && declared[i] != expected[i])
             {
                 return false;
             }

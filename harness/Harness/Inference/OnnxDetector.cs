@@ -14,12 +14,11 @@ public sealed class OnnxDetector : IDisposable
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions;
     private readonly OrtIoBinding _binding;
-    private readonly float[] _input;
-    private readonly OrtValue _inputValue;
+    private readonly InputFeed _input;
     private readonly BoundOutput[] _outputs;
     private bool _disposed;
 
-    private OnnxDetector(string modelName, DetectorContract contract, SessionParts parts, float[] input, OrtValue inputValue, BoundOutput[] outputs)
+    private OnnxDetector(string modelName, DetectorContract contract, SessionParts parts, InputFeed input, BoundOutput[] outputs)
     {
         ModelName = modelName;
         Contract = contract;
@@ -28,7 +27,6 @@ public sealed class OnnxDetector : IDisposable
         _runOptions = parts.RunOptions;
         _binding = parts.Binding;
         _input = input;
-        _inputValue = inputValue;
         _outputs = outputs;
     }
 
@@ -36,10 +34,16 @@ public sealed class OnnxDetector : IDisposable
 
     public DetectorContract Contract { get; }
 
-    /// <summary>The model input [1, 3, H, W] in CHW order; the preprocessor writes here before each <see cref="Run"/>.</summary>
-    public Span<float> InputBuffer => _input;
+    /// <summary>
+    /// The model input [1, 3, H, W] as float CHW, whatever the model takes (NHWC and float16 inputs are fed from it);
+    /// the preprocessor writes here before each <see cref="Run"/>.
+    /// </summary>
+    public Span<float> InputBuffer => _input.Planar;
 
     public int OutputCount => _outputs.Length;
+
+    /// <summary>The element type the model's input takes: float, ONNX Runtime's Float16 or byte.</summary>
+    public Type InputElementType { get; private init; } = typeof(float);
 
     public static OnnxDetector Load(string modelPath, DetectorContract contract, OnnxDetectorOptions? options = null)
     {
@@ -63,7 +67,7 @@ public sealed class OnnxDetector : IDisposable
 
     public ReadOnlySpan<long> OutputShape(int index) => _outputs[index].Shape;
 
-    /// <summary>The CLR element type of the output's buffer: float, long or int (the model's float, int64 or int32).</summary>
+    /// <summary>The CLR element type of the output's buffer: float, long, int or ONNX Runtime's Float16 (the model's float, int64, int32 or float16).</summary>
     public Type OutputElementType(int index) => _outputs[index].Buffer.GetType().GetElementType()!;
 
     public ReadOnlySpan<float> Output(int index) => Output<float>(index);
@@ -82,6 +86,7 @@ public sealed class OnnxDetector : IDisposable
     public void Run()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        _input.Commit();
         _session.RunWithBinding(_runOptions, _binding);
     }
 
@@ -99,7 +104,7 @@ public sealed class OnnxDetector : IDisposable
             output.Dispose();
         }
 
-        _inputValue.Dispose();
+        _input.Dispose();
         _runOptions.Dispose();
         _session.Dispose();
         _sessionOptions.Dispose();
@@ -115,27 +120,35 @@ public sealed class OnnxDetector : IDisposable
             owned.Push(sessionOptions);
             var session = Open(modelName, open, sessionOptions);
             owned.Push(session);
-            var inputName = ValidateInput(modelName, session, contract);
-            var input = new float[3 * contract.InputHeight * contract.InputWidth];
-            var inputValue = OrtValue.CreateTensorValueFromMemory(input, contract.InputShape);
-            owned.Push(inputValue);
+            var (inputName, inputShape, channelLast, inputType) = ValidateInput(modelName, session, contract);
+            var input = InputFeed.Create(inputShape, channelLast, inputType);
+            owned.Push(input);
             var runOptions = new RunOptions();
             owned.Push(runOptions);
             var binding = session.CreateIoBinding();
             owned.Push(binding);
-            binding.BindInput(inputName, inputValue);
+            binding.BindInput(inputName, input.Value);
             var names = session.OutputNames;
             var shapes = OutputShapes(session, binding, runOptions);
-            contract.ValidateOutputs(modelName, names, shapes);
-            var outputs = new BoundOutput[names.Count];
+            var selected = contract.ValidateOutputs(modelName, names, shapes);
+            var outputs = new BoundOutput[selected.Length];
             for (var i = 0; i < outputs.Length; i++)
             {
-                outputs[i] = BoundOutput.Create(modelName, names[i], session.OutputMetadata[names[i]].ElementDataType, shapes[i]);
+                var name = names[selected[i]];
+                outputs[i] = BoundOutput.Create(modelName, name, session.OutputMetadata[name].ElementDataType, shapes[selected[i]]);
                 owned.Push(outputs[i]);
-                binding.BindOutput(names[i], outputs[i].Value);
+                binding.BindOutput(name, outputs[i].Value);
             }
 
-            return new OnnxDetector(modelName, contract, new SessionParts(sessionOptions, session, runOptions, binding), input, inputValue, outputs);
+            return new OnnxDetector(modelName, contract, new SessionParts(sessionOptions, session, runOptions, binding), input, outputs)
+            {
+                InputElementType = inputType switch
+                {
+                    TensorElementType.Float16 => typeof(Float16),
+                    TensorElementType.UInt8 => typeof(byte),
+                    _ => typeof(float),
+                },
+            };
         }
         catch
         {
@@ -182,7 +195,8 @@ public sealed class OnnxDetector : IDisposable
         }
     }
 
-    private static string ValidateInput(string modelName, InferenceSession session, DetectorContract contract)
+    private static (string Name, long[] Shape, bool ChannelLast, TensorElementType Type) ValidateInput(
+        string modelName, InferenceSession session, DetectorContract contract)
     {
         if (session.InputMetadata.Count != 1)
         {
@@ -191,13 +205,13 @@ public sealed class OnnxDetector : IDisposable
         }
 
         var (name, metadata) = session.InputMetadata.First();
-        if (!metadata.IsTensor || metadata.ElementDataType != TensorElementType.Float)
+        if (!metadata.IsTensor || metadata.ElementDataType is not (TensorElementType.Float or TensorElementType.Float16 or TensorElementType.UInt8))
         {
-            throw new DetectorModelException($"Model '{modelName}' input '{name}' is {metadata.ElementDataType}, but a float tensor is expected.");
+            throw new DetectorModelException($"Model '{modelName}' input '{name}' is {metadata.ElementDataType}, but a float, float16 or uint8 tensor is expected.");
         }
 
-        contract.ValidateInput(modelName, name, Array.ConvertAll(metadata.Dimensions, d => (long)d));
-        return name;
+        var (shape, channelLast) = contract.ValidateInput(modelName, name, Array.ConvertAll(metadata.Dimensions, d => (long)d));
+        return (name, shape, channelLast, metadata.ElementDataType);
     }
 
     /// <summary>

@@ -1,4 +1,4 @@
-using Harness.Inference;
+using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 
 namespace Harness.Postprocessing;
@@ -6,7 +6,7 @@ namespace Harness.Postprocessing;
 /// <summary>Turns one inference's raw outputs into detections in source-image pixels.</summary>
 public interface IPostprocessor
 {
-    DetectorOutputLayout Layout { get; }
+    LayoutConfig Layout { get; }
 
     PostprocessOptions Options { get; }
 

@@ -1,8 +1,6 @@
-using Harness.Inference;
-
 namespace Harness.Postprocessing;
 
-/// <summary>The one to four output tensors of one inference, in the order <see cref="DetectorOutputLayout"/> names them.</summary>
+/// <summary>The one to four output tensors of one inference, in the order the layout's output patterns name them.</summary>
 public readonly ref struct ModelOutputs
 {
     private readonly OutputTensor first;
@@ -17,6 +15,11 @@ public readonly ref struct ModelOutputs
 
     public ModelOutputs(OutputTensor first, OutputTensor second)
         : this(first, second, default, default, 2)
+    {
+    }
+
+    public ModelOutputs(OutputTensor first, OutputTensor second, OutputTensor third)
+        : this(first, second, third, default, 3)
     {
     }
 

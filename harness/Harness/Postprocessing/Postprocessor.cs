@@ -1,25 +1,21 @@
-using Harness.Inference;
+using Harness.Postprocessing.Layouts;
 
 namespace Harness.Postprocessing;
 
-/// <summary>Creates the postprocessor for a model's output layout.</summary>
+/// <summary>Creates the postprocessor for a model's configured output layout.</summary>
 public static class Postprocessor
 {
-    public static IPostprocessor Create(DetectorOutputLayout layout, PostprocessOptions options) =>
-        new SimdPostprocessor(layout, Validated(layout, options));
+    public static IPostprocessor Create(LayoutConfig layout, PostprocessOptions options) =>
+        new SimdPostprocessor(Validated(layout, options), options);
 
     /// <summary>The scalar oracle with the same behaviour, for tests and benchmarks.</summary>
-    internal static IPostprocessor CreateReference(DetectorOutputLayout layout, PostprocessOptions options) =>
-        new ReferencePostprocessor(layout, Validated(layout, options));
+    internal static IPostprocessor CreateReference(LayoutConfig layout, PostprocessOptions options) =>
+        new ReferencePostprocessor(Validated(layout, options), options);
 
-    private static PostprocessOptions Validated(DetectorOutputLayout layout, PostprocessOptions options)
+    private static LayoutConfig Validated(LayoutConfig layout, PostprocessOptions options)
     {
+        ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(options);
-        if (!Enum.IsDefined(layout))
-        {
-            throw new ArgumentOutOfRangeException(nameof(layout), layout, "Unknown output layout.");
-        }
-
         if (!float.IsFinite(options.ScoreThreshold))
         {
             throw new ArgumentException($"Score threshold must be a finite number, got {options.ScoreThreshold}.", nameof(options));
@@ -35,6 +31,6 @@ public static class Postprocessor
             throw new ArgumentException($"Max detections must be positive, got {options.MaxDetections}.", nameof(options));
         }
 
-        return options;
+        return layout;
     }
 }

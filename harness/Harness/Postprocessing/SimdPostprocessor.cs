@@ -1,4 +1,4 @@
-using Harness.Inference;
+using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 
 namespace Harness.Postprocessing;
@@ -7,7 +7,7 @@ namespace Harness.Postprocessing;
 /// The production postprocessor: vectorised decode and NMS over buffers sized to the anchor count on first use and
 /// reused after, so a stream of same-shaped outputs allocates nothing. One instance is not safe for concurrent calls.
 /// </summary>
-internal sealed class SimdPostprocessor(DetectorOutputLayout layout, PostprocessOptions options) : IPostprocessor
+internal sealed class SimdPostprocessor(LayoutConfig layout, PostprocessOptions options) : IPostprocessor
 {
     private readonly Candidates candidates = new();
     private readonly Candidates sorted = new();
@@ -16,7 +16,7 @@ internal sealed class SimdPostprocessor(DetectorOutputLayout layout, Postprocess
     private int[] suppressed = [];
     private int[] kept = [];
 
-    public DetectorOutputLayout Layout { get; } = layout;
+    public LayoutConfig Layout { get; } = layout;
 
     public PostprocessOptions Options { get; } = options;
 
@@ -24,7 +24,9 @@ internal sealed class SimdPostprocessor(DetectorOutputLayout layout, Postprocess
     {
         ArgumentNullException.ThrowIfNull(detections);
         detections.Clear();
-        Decode(outputs);
+        var shape = Layout.Check(outputs);
+        Reserve(shape.Anchors);
+        Layout.Layout.Decode(outputs, Layout, shape, Options.ScoreThreshold, candidates);
         var n = candidates.Count;
         ScoreOrder.Sort(candidates.Score.AsSpan(0, n), keys);
         sorted.Reset(n);
@@ -34,7 +36,7 @@ internal sealed class SimdPostprocessor(DetectorOutputLayout layout, Postprocess
         }
 
         int keptCount;
-        if (Layout == DetectorOutputLayout.End2End)
+        if (Layout.Layout.Suppressed)
         {
             keptCount = Math.Min(n, Options.MaxDetections);
             for (var i = 0; i < keptCount; i++)
@@ -49,34 +51,6 @@ internal sealed class SimdPostprocessor(DetectorOutputLayout layout, Postprocess
         }
 
         DetectionWriter.Write(sorted, kept.AsSpan(0, keptCount), transform, detections);
-    }
-
-    private void Decode(ModelOutputs outputs)
-    {
-        var threshold = Options.ScoreThreshold;
-        switch (Layout)
-        {
-            case DetectorOutputLayout.Yolov8:
-                var (rows, anchors) = LayoutShapes.Yolov8(outputs);
-                Reserve(anchors);
-                Yolov8Decoder.Decode(outputs[0].Data, rows, anchors, threshold, candidates);
-                break;
-            case DetectorOutputLayout.Yolov5:
-                var (yoloAnchors, columns) = LayoutShapes.Yolov5(outputs);
-                Reserve(yoloAnchors);
-                Yolov5Decoder.Decode(outputs[0].Data, yoloAnchors, columns, threshold, candidates);
-                break;
-            case DetectorOutputLayout.Ssd:
-                var (ssdAnchors, classes) = LayoutShapes.Ssd(outputs);
-                Reserve(ssdAnchors);
-                SsdDecoder.Decode(outputs[0].Data, outputs[1].Data, ssdAnchors, classes, threshold, candidates);
-                break;
-            default:
-                var valid = LayoutShapes.End2End(outputs);
-                Reserve(valid);
-                End2EndDecoder.Decode(outputs, valid, threshold, candidates);
-                break;
-        }
     }
 
     private void Reserve(int capacity)

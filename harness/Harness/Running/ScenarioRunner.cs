@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Harness.Inference;
 using Harness.Metrics;
 using Harness.Postprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Harness.Scenarios;
 
@@ -37,10 +38,11 @@ public static class ScenarioRunner
         var classes = scenario.Model.Classes;
 
         using var clip = clipSource.Open(scenario.Clip, classes);
-        using var detector = LoadDetector(scenario.Model, modelSource.Path);
+        var layout = LayoutOf(scenario.Model);
+        using var detector = LoadDetector(scenario.Model, layout, modelSource.Path);
         var outputs = new FloatOutputs(detector);
         var preprocessor = new LetterboxPreprocessor(PreprocessOptionsFor(scenario.Model.Input));
-        var postprocessor = Postprocessor.Create(DetectorLayoutOf(scenario.Model.Layout), PostprocessOptionsFor(scenario.Postprocess));
+        var postprocessor = Postprocessor.Create(layout, PostprocessOptionsFor(scenario.Postprocess));
         var metrics = new MetricsAccumulator(new MetricsOptions(classes.EvaluationClasses));
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
@@ -93,18 +95,28 @@ public static class ScenarioRunner
         };
     }
 
-    private static OnnxDetector LoadDetector(ModelSpec model, string path)
+    private static OnnxDetector LoadDetector(ModelSpec model, LayoutConfig layout, string path)
     {
-        var contract = new DetectorContract(model.Input.Width, model.Input.Height, DetectorLayoutOf(model.Layout), model.Classes.ModelClasses.Count);
+        var contract = layout.Contract;
         var options = new OnnxDetectorOptions(model.Session.IntraOpThreads, OptimizationOf(model.Session.OptimizationLevel), model.Session.Deterministic);
+        OnnxDetector detector;
         try
         {
-            return OnnxDetector.Load(path, contract, options);
+            detector = OnnxDetector.Load(path, contract, options);
         }
         catch (DetectorModelException e)
         {
             throw new ScenarioInputException(e.Message, e);
         }
+
+        var input = model.Input;
+        if (detector.InputElementType == typeof(byte) && (input.Scale != 1f || input.Mean.Any(m => m != 0f) || input.Std.Any(s => s != 1f)))
+        {
+            detector.Dispose();
+            throw new ScenarioInputException($"model '{path}' takes uint8 pixels (0-255): its scenario input needs scale: 1 and no mean or std");
+        }
+
+        return detector;
     }
 
     internal static PreprocessOptions PreprocessOptionsFor(InputSpec input) => new(input.Width, input.Height)
@@ -126,13 +138,8 @@ public static class ScenarioRunner
         ClassAgnostic = post.ClassAgnostic,
     };
 
-    private static DetectorOutputLayout DetectorLayoutOf(ModelLayout layout) => layout switch
-    {
-        ModelLayout.Yolov8 => DetectorOutputLayout.Yolov8,
-        ModelLayout.Yolov5 => DetectorOutputLayout.Yolov5,
-        ModelLayout.Ssd => DetectorOutputLayout.Ssd,
-        _ => DetectorOutputLayout.End2End,
-    };
+    private static LayoutConfig LayoutOf(ModelSpec model) =>
+        model.Layout.Configure(model.Input.Width, model.Input.Height, model.Classes.ModelClasses.Count, model.LayoutSettings);
 
     private static GraphOptimization OptimizationOf(string level) => level switch
     {

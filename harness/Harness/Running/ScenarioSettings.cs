@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Harness.Preprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Scenarios;
 
 namespace Harness.Running;
@@ -33,7 +34,12 @@ internal static class ScenarioSettings
         var text = new StringBuilder();
         Line(text, "clip.camera", Text(scenario.Clip.Camera));
         Line(text, "clip.truth", Text(scenario.Clip.Truth));
-        Line(text, "model.layout", Text(model.Layout.ToString()));
+        Line(text, "model.layout", Text(HashedName(model.Layout)));
+        foreach (var (key, value) in model.LayoutSettings.Values)
+        {
+            Line(text, "model." + key, Text(value));
+        }
+
         Line(text, "input.width", Number(input.Width));
         Line(text, "input.height", Number(input.Height));
         Line(text, "input.letterbox", Flag(input.Letterbox));
@@ -66,6 +72,16 @@ internal static class ScenarioSettings
         Line(text, "session.deterministic", Flag(session.Deterministic));
         return text.ToString();
     }
+
+    /// <summary>
+    /// The layout's name as the hash has always spelled it: when layouts were an enum, its member name (Yolov8), so
+    /// every verified baseline keeps its settings hash.
+    /// </summary>
+    private static string HashedName(OutputLayout layout) => layout.Name switch
+    {
+        "end2end" => "End2End",
+        var name => char.ToUpperInvariant(name[0]) + name[1..],
+    };
 
     private static void Line(StringBuilder text, string key, string value) => text.Append(key).Append('=').Append(value).Append('\n');
 

@@ -1,3 +1,5 @@
+using Harness.Postprocessing.Layouts;
+
 namespace Harness.Scenarios;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace Harness.Scenarios;
 public sealed record ModelSpec(
     string Source,
     string? Sha256,
-    ModelLayout Layout,
+    OutputLayout Layout,
     InputSpec Input,
     ClassMap Classes,
-    SessionSpec Session);
+    SessionSpec Session)
+{
+    /// <summary>The layout's own settings (<see cref="OutputLayout.Settings"/>), its defaults unless the scenario sets them.</summary>
+    public LayoutSettings LayoutSettings { get; init; } = Layout.DefaultSettings;
+}

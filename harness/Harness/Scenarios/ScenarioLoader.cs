@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Harness.Metrics;
 using Harness.Preprocessing;
+using Harness.Postprocessing.Layouts;
 
 namespace Harness.Scenarios;
 
@@ -158,28 +159,23 @@ public static partial class ScenarioLoader
 
         var source = ResolveSource(model, "source", baseDirectory, "reference://");
         var sha = ReadSha(model);
-        var layoutText = model.String("layout", required: true);
-        ModelLayout? layout = layoutText switch
-        {
-            null => null,
-            "yolov8" => ModelLayout.Yolov8,
-            "yolov5" => ModelLayout.Yolov5,
-            "ssd" => ModelLayout.Ssd,
-            "end2end" => ModelLayout.End2End,
-            _ => null,
-        };
+        var described = Describe(source);
+        var layoutText = model.String("layout", required: described is null);
+        var layout = layoutText is null ? LayoutFromMetadata(model, described) : OutputLayouts.Find(layoutText);
         if (layoutText is not null && layout is null)
         {
-            model.Error("layout", $"unknown layout '{layoutText}' (expected yolov8, yolov5, ssd or end2end)");
+            model.Error("layout", $"unknown layout '{layoutText}' (expected one of: {string.Join(", ", OutputLayouts.Names)})");
         }
 
-        var input = ReadInput(model.Mapping("input", required: true));
-        var classes = ReadClasses(model);
+        var layoutSettings = ReadLayoutSettings(model, layout);
+        var input = ReadInput(model.Mapping("input", required: described?.Metadata.Height is null) ?? InputFromMetadata(model, described));
+        CheckInputAgainstMetadata(model, input, described);
+        var classes = ReadClasses(model, ClassesOrMetadata(model, described));
         var session = ReadSession(model.Mapping("session"));
         model.RejectUnknownKeys();
-        return source is null || layout is null || input is null || classes is null
+        return source is null || layout is null || input is null || layoutSettings is null || classes is null
             ? null
-            : new ModelSpec(source, sha, layout.Value, input, classes, session);
+            : new ModelSpec(source, sha, layout, input, classes, session) { LayoutSettings = layoutSettings };
     }
 
     private static InputSpec? ReadInput(YamlMappingReader? input)

@@ -3,9 +3,8 @@ namespace Harness.Scenarios;
 /// <summary>The model's classes, <c>class_map</c> and <c>ignore</c> of a scenario's <c>model</c> section.</summary>
 public static partial class ScenarioLoader
 {
-    private static ClassMap? ReadClasses(YamlMappingReader model)
+    private static ClassMap? ReadClasses(YamlMappingReader model, IReadOnlyList<string> classes)
     {
-        var classes = model.Strings("classes", required: true);
         var classMap = model.Mapping("class_map");
         var merges = classMap?.NameLists() ?? [];
         var ignored = model.Strings("ignore");

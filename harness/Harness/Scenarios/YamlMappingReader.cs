@@ -217,11 +217,21 @@ internal sealed class YamlMappingReader
         return items;
     }
 
+    /// <summary>True when the mapping has <paramref name="key"/>; the key counts as known either way.</summary>
+    public bool Contains(string key)
+    {
+        known.Add(key);
+        return Find(key) is not null;
+    }
+
     public YamlMappingReader? Mapping(string key, bool required = false)
     {
         var mapping = Node<YamlMappingNode>(key, required, "a mapping");
         return mapping is null ? null : new YamlMappingReader(mapping, file, Qualify(key), errors);
     }
+
+    /// <summary>A reader over a mapping the loader made up for <paramref name="key"/> (values taken from elsewhere), reporting into the same errors.</summary>
+    public YamlMappingReader Synthesized(string key, YamlMappingNode mapping) => new(mapping, file, Qualify(key), errors);
 
     public IEnumerable<YamlMappingReader> MappingList(string key)
     {

@@ -1,7 +1,7 @@
 using Harness.Gate;
-using Harness.Inference;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
+using Harness.Tests.Postprocessing;
 
 namespace Harness.Tests.Gate;
 
@@ -134,7 +134,7 @@ public sealed class DetectionAgreementTests
     {
         long[] shape = [1, 7, 8400];
         var detections = new List<Detection>();
-        Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions()).Process(
+        Postprocessor.Create(TestLayouts.Configure("yolov8", 3), new PostprocessOptions()).Process(
             new ModelOutputs(new OutputTensor(outputs, shape)), LetterboxTransform.Identity(640, 640), detections);
         return [.. detections];
     }

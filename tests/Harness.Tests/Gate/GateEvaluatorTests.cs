@@ -2,6 +2,7 @@ using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
 using Harness.Postprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Running;
 using Harness.Scenarios;
 
@@ -464,7 +465,7 @@ public sealed class GateEvaluatorTests
             "",
             ["pr"],
             new ClipSpec("synthetic://urban-day", null, "/camera/front", "/truth/front", null),
-            new ModelSpec("reference://detector-v1", null, ModelLayout.Yolov8, new InputSpec(64, 64, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car"]), new SessionSpec(1, "all", true)),
+            new ModelSpec("reference://detector-v1", null, OutputLayouts.Get("yolov8"), new InputSpec(64, 64, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car"]), new SessionSpec(1, "all", true)),
             new PostprocessSpec(0.25f, 0.45f, 100, false),
             gates,
             "s.yaml");

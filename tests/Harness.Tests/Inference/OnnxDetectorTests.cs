@@ -1,11 +1,12 @@
 using Harness.Inference;
 using Harness.Models;
+using Harness.Postprocessing.Layouts;
 
 namespace Harness.Tests.Inference;
 
 public class OnnxDetectorTests
 {
-    private static readonly DetectorContract Tiny = new(4, 2, DetectorOutputLayout.Yolov8, 3);
+    private static readonly DetectorContract Tiny = OutputLayouts.Get("yolov8").Configure(4, 2, 3).Contract;
 
     [Fact]
     public void Computes_the_hand_checked_output_of_a_tiny_model()
@@ -46,7 +47,7 @@ public class OnnxDetectorTests
     public void Rejects_input_shape_mismatch_naming_the_model_and_both_shapes()
     {
         var error = Assert.Throws<DetectorModelException>(
-            () => OnnxDetector.Load(TinyModels.Yolov8Like(2, 4), "models/tiny.onnx", new DetectorContract(640, 384, DetectorOutputLayout.Yolov8, 3)));
+            () => OnnxDetector.Load(TinyModels.Yolov8Like(2, 4), "models/tiny.onnx", OutputLayouts.Get("yolov8").Configure(640, 384, 3).Contract));
         Assert.Contains("'models/tiny.onnx'", error.Message, StringComparison.Ordinal);
         Assert.Contains("[1, 3, 2, 4]", error.Message, StringComparison.Ordinal);
         Assert.Contains("[1, 3, 384, 640]", error.Message, StringComparison.Ordinal);
@@ -61,11 +62,11 @@ public class OnnxDetectorTests
         Assert.Contains("[1, 84, N]", error.Message, StringComparison.Ordinal);
 
         var yolov5 = Assert.Throws<DetectorModelException>(
-            () => OnnxDetector.Load(TinyModels.Yolov8Like(2, 4), "tiny.onnx", Tiny with { Layout = DetectorOutputLayout.Yolov5, ClassCount = 4 }));
+            () => OnnxDetector.Load(TinyModels.Yolov8Like(2, 4), "tiny.onnx", OutputLayouts.Get("yolov5").Configure(4, 2, 4).Contract));
         Assert.Contains("[1, N, 9]", yolov5.Message, StringComparison.Ordinal);
 
         var ssd = Assert.Throws<DetectorModelException>(
-            () => OnnxDetector.Load(TinyModels.Yolov8Like(2, 4), "tiny.onnx", Tiny with { Layout = DetectorOutputLayout.Ssd }));
+            () => OnnxDetector.Load(TinyModels.Yolov8Like(2, 4), "tiny.onnx", OutputLayouts.Get("ssd").Configure(4, 2, 3).Contract));
         Assert.Contains("has 1 outputs (output0) but layout ssd expects 2", ssd.Message, StringComparison.Ordinal);
     }
 
@@ -99,7 +100,7 @@ public class OnnxDetectorTests
     [Fact]
     public void Runs_the_reference_model_deterministically()
     {
-        var contract = new DetectorContract(ReferenceModels.InputWidth, ReferenceModels.InputHeight, DetectorOutputLayout.Yolov8, 3);
+        var contract = OutputLayouts.Get("yolov8").Configure(ReferenceModels.InputWidth, ReferenceModels.InputHeight, 3).Contract;
         using var detector = OnnxDetector.Load(ReferenceModels.Build("detector-v1"), "reference://detector-v1", contract);
         FillInput(detector.InputBuffer);
         detector.Run();

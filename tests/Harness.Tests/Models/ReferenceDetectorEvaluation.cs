@@ -1,7 +1,8 @@
-using Harness.Clips.Synthetic;
 using Harness.Clips;
+using Harness.Clips.Synthetic;
 using Harness.Inference;
 using Harness.Models;
+using Harness.Postprocessing.Layouts;
 
 namespace Harness.Tests.Models;
 
@@ -13,7 +14,7 @@ internal static class ReferenceDetectorEvaluation
 {
     public static List<(Frame Frame, List<Box> Detections)> Detect(string model, SyntheticSceneOptions scene)
     {
-        var contract = new DetectorContract(ReferenceModels.InputWidth, ReferenceModels.InputHeight, DetectorOutputLayout.Yolov8, 3);
+        var contract = OutputLayouts.Get("yolov8").Configure(ReferenceModels.InputWidth, ReferenceModels.InputHeight, 3).Contract;
         using var detector = OnnxDetector.Load(ReferenceModels.Build(model), model, contract);
         var results = new List<(Frame, List<Box>)>();
         foreach (var frame in SyntheticScene.Render(scene))

@@ -1,4 +1,3 @@
-using Harness.Inference;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
 
@@ -24,7 +23,7 @@ public class LayoutDecodingTests
         var transform = new LetterboxTransform(1f / 3f, 1f / 3f, 0f, 140f, 1920, 1080);
         var detections = new List<Detection>();
 
-        Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions())
+        Postprocessor.Create(TestLayouts.Configure("yolov8", 3), new PostprocessOptions())
             .Process(new ModelOutputs(new OutputTensor(data, [1, 7, 2])), transform, detections);
 
         var detection = Assert.Single(detections);
@@ -42,7 +41,7 @@ public class LayoutDecodingTests
         float[] data = [5, 95, 20, 20, 0.9f];
         var detections = new List<Detection>();
 
-        Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions())
+        Postprocessor.Create(TestLayouts.Configure("yolov8", 1), new PostprocessOptions())
             .Process(new ModelOutputs(new OutputTensor(data, [1, 5, 1])), LetterboxTransform.Identity(100, 100), detections);
 
         Assert.Equal([new Detection(0f, 85f, 15f, 100f, 0.9f, 0)], detections);
@@ -58,7 +57,7 @@ public class LayoutDecodingTests
         ];
         var detections = new List<Detection>();
 
-        Postprocessor.Create(DetectorOutputLayout.Yolov5, new PostprocessOptions())
+        Postprocessor.Create(TestLayouts.Configure("yolov5", 2), new PostprocessOptions())
             .Process(new ModelOutputs(new OutputTensor(data, [1, 2, 7])), LetterboxTransform.Identity(100, 100), detections);
 
         var detection = Assert.Single(detections);
@@ -75,7 +74,7 @@ public class LayoutDecodingTests
         float[] count = [2];
         var detections = new List<Detection>();
 
-        Postprocessor.Create(DetectorOutputLayout.End2End, new PostprocessOptions()).Process(
+        Postprocessor.Create(TestLayouts.Configure("end2end", 4), new PostprocessOptions()).Process(
             new ModelOutputs(
                 new OutputTensor(boxes, [1, 3, 4]),
                 new OutputTensor(scores, [1, 3]),
@@ -90,18 +89,18 @@ public class LayoutDecodingTests
     [Fact]
     public void Rejects_an_output_whose_shape_does_not_fit_the_layout()
     {
-        var postprocessor = Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions());
+        var postprocessor = Postprocessor.Create(TestLayouts.Configure("yolov8", 80), new PostprocessOptions());
 
         var error = Assert.Throws<OutputShapeException>(
             () => postprocessor.Process(new ModelOutputs(new OutputTensor(new float[84], [1, 84])), LetterboxTransform.Identity(1, 1), []));
 
-        Assert.Equal("Layout yolov8: output 0 has shape [1, 84], expected [1, 4+C, N].", error.Message);
+        Assert.Equal("Layout yolov8: output 0 has shape [1, 84], expected [1, 84, N].", error.Message);
     }
 
     [Fact]
     public void Rejects_data_shorter_than_its_shape()
     {
-        var postprocessor = Postprocessor.Create(DetectorOutputLayout.Yolov5, new PostprocessOptions());
+        var postprocessor = Postprocessor.Create(TestLayouts.Configure("yolov5", 80), new PostprocessOptions());
 
         var error = Assert.Throws<OutputShapeException>(
             () => postprocessor.Process(new ModelOutputs(new OutputTensor(new float[84], [1, 2, 85])), LetterboxTransform.Identity(1, 1), []));
@@ -112,7 +111,7 @@ public class LayoutDecodingTests
     [Fact]
     public void Rejects_the_wrong_number_of_tensors()
     {
-        var postprocessor = Postprocessor.Create(DetectorOutputLayout.Ssd, new PostprocessOptions());
+        var postprocessor = Postprocessor.Create(TestLayouts.Configure("ssd", 3), new PostprocessOptions());
 
         var error = Assert.Throws<OutputShapeException>(
             () => postprocessor.Process(new ModelOutputs(new OutputTensor(new float[4], [1, 1, 4])), LetterboxTransform.Identity(1, 1), []));

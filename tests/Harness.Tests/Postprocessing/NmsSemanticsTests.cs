@@ -1,4 +1,3 @@
-using Harness.Inference;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
 
@@ -81,8 +80,8 @@ public class NmsSemanticsTests
         var outputs = new ModelOutputs(new OutputTensor(Boxes, [1, 6, 4]), new OutputTensor(Scores, [1, 6, 2]));
         var simd = new List<Detection>();
         var scalar = new List<Detection>();
-        Postprocessor.Create(DetectorOutputLayout.Ssd, options).Process(outputs, Identity, simd);
-        Postprocessor.CreateReference(DetectorOutputLayout.Ssd, options).Process(outputs, Identity, scalar);
+        Postprocessor.Create(TestLayouts.Configure("ssd", 2), options).Process(outputs, Identity, simd);
+        Postprocessor.CreateReference(TestLayouts.Configure("ssd", 2), options).Process(outputs, Identity, scalar);
         Assert.Equal(scalar, simd);
         return simd;
     }

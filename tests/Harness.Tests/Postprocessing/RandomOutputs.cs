@@ -51,7 +51,72 @@ internal sealed class RandomOutputs(int seed)
         return (data, [1, anchors, columns]);
     }
 
-    public (float[] Boxes, float[] Scores) Corners(int anchors, int classes)
+    /// <summary>YOLOX rows: raw grid offsets in [-0.5, 1.5), log sizes in [-1, 2), objectness and class probabilities.</summary>
+    public (float[] Data, long[] Shape) Yolox(int anchors, int classes)
+    {
+        var columns = 5 + classes;
+        var data = new float[columns * anchors];
+        for (var a = 0; a < anchors; a++)
+        {
+            var row = data.AsSpan(a * columns, columns);
+            row[0] = (random.NextSingle() * 2f) - 0.5f;
+            row[1] = (random.NextSingle() * 2f) - 0.5f;
+            row[2] = (random.NextSingle() * 3f) - 1f;
+            row[3] = (random.NextSingle() * 3f) - 1f;
+            row[4] = random.NextSingle();
+            for (var c = 0; c < classes; c++)
+            {
+                row[5 + c] = Score();
+            }
+        }
+
+        return (data, [1, anchors, columns]);
+    }
+
+    /// <summary>Ultralytics end-to-end rows: corners, score, class id.</summary>
+    public (float[] Data, long[] Shape) Yolov10(int slots, int classes)
+    {
+        var data = new float[6 * slots];
+        var centres = Centres(slots);
+        for (var k = 0; k < slots; k++)
+        {
+            var (cx, cy, w, h) = Box(centres);
+            var row = data.AsSpan(6 * k, 6);
+            row[0] = cx - (w / 2);
+            row[1] = cy - (h / 2);
+            row[2] = cx + (w / 2);
+            row[3] = cy + (h / 2);
+            row[4] = Score();
+            row[5] = random.Next(classes);
+        }
+
+        return (data, [1, slots, 6]);
+    }
+
+    /// <summary>RT-DETR queries: normalized centre boxes, then class probabilities or logits in [-6, 2).</summary>
+    public (float[] Data, long[] Shape) RtDetr(int queries, int classes, bool logits)
+    {
+        var columns = 4 + classes;
+        var data = new float[columns * queries];
+        var centres = Centres(queries);
+        for (var q = 0; q < queries; q++)
+        {
+            var (cx, cy, w, h) = Box(centres);
+            var row = data.AsSpan(q * columns, columns);
+            row[0] = cx / 640f;
+            row[1] = cy / 640f;
+            row[2] = w / 640f;
+            row[3] = h / 640f;
+            for (var c = 0; c < classes; c++)
+            {
+                row[4 + c] = logits ? (random.NextSingle() * 8f) - 6f : Score();
+            }
+        }
+
+        return (data, [1, queries, columns]);
+    }
+
+    public (float[] Boxes, float[] Scores) Corners(int anchors, int classes, bool normalized = false)
     {
         var boxes = new float[4 * anchors];
         var scores = new float[classes * anchors];
@@ -59,10 +124,11 @@ internal sealed class RandomOutputs(int seed)
         for (var a = 0; a < anchors; a++)
         {
             var (cx, cy, w, h) = Box(centres);
-            boxes[4 * a] = cx - (w / 2);
-            boxes[(4 * a) + 1] = cy - (h / 2);
-            boxes[(4 * a) + 2] = cx + (w / 2);
-            boxes[(4 * a) + 3] = cy + (h / 2);
+            var scale = normalized ? 1f / 640f : 1f;
+            boxes[4 * a] = (cx - (w / 2)) * scale;
+            boxes[(4 * a) + 1] = (cy - (h / 2)) * scale;
+            boxes[(4 * a) + 2] = (cx + (w / 2)) * scale;
+            boxes[(4 * a) + 3] = (cy + (h / 2)) * scale;
             for (var c = 0; c < classes; c++)
             {
                 scores[(a * classes) + c] = Score();

@@ -1,5 +1,5 @@
-using Harness.Inference;
 using Harness.Postprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 
 namespace Harness.Tests.Postprocessing;
@@ -8,14 +8,25 @@ public class SimdAgreementTests
 {
     private static readonly LetterboxTransform Transform = new(1f / 3f, 1f / 3f, 0f, 140f, 1920, 1080);
 
-    [Theory]
-    [InlineData(DetectorOutputLayout.Yolov8)]
-    [InlineData(DetectorOutputLayout.Yolov5)]
-    [InlineData(DetectorOutputLayout.Ssd)]
-    [InlineData(DetectorOutputLayout.End2End)]
-    public void Simd_keeps_the_same_detections_as_the_scalar_reference_for_0_to_256_anchors(DetectorOutputLayout layout)
+    public static TheoryData<string> Cases =>
+    [
+        "yolov8", "yolov5", "yolox", "yolox-default-strides", "yolov10", "rtdetr", "rtdetr-logits",
+        "ssd", "ssd-background-first", "ssd-background-last-normalized", "tf-od-api", "end2end",
+    ];
+
+    [Fact]
+    public void Every_registered_layout_is_covered()
     {
-        var random = new RandomOutputs(seed: 17 + (int)layout);
+        var covered = Cases.Cast<object[]>().Select(c => ((string)c[0]).Split('-')[0]).ToHashSet(StringComparer.Ordinal);
+
+        Assert.All(OutputLayouts.Names, name => Assert.Contains(name.Split('-')[0], covered));
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Simd_keeps_the_same_detections_as_the_scalar_reference_for_0_to_256_anchors(string layoutCase)
+    {
+        var random = new RandomOutputs(seed: 17 + layoutCase.Length);
         var simd = new List<Detection>();
         var scalar = new List<Detection>();
         for (var anchors = 0; anchors <= 256; anchors++)
@@ -30,10 +41,11 @@ public class SimdAgreementTests
             };
 
             var seed = random.Next(int.MaxValue);
-            Run(Postprocessor.Create(layout, options), new RandomOutputs(seed), layout, anchors, classes, simd);
-            Run(Postprocessor.CreateReference(layout, options), new RandomOutputs(seed), layout, anchors, classes, scalar);
+            var (layout, tensors) = Case(layoutCase, new RandomOutputs(seed), anchors, classes);
+            Postprocessor.Create(layout, options).Process(tensors.Outputs, Transform, simd);
+            Postprocessor.CreateReference(layout, options).Process(tensors.Outputs, Transform, scalar);
 
-            Assert.True(scalar.SequenceEqual(simd), $"{layout}, {anchors} anchors, {classes} classes, {options}: scalar kept {scalar.Count}, SIMD kept {simd.Count}");
+            Assert.True(scalar.SequenceEqual(simd), $"{layoutCase}, {anchors} anchors, {classes} classes, {options}: scalar kept {scalar.Count}, SIMD kept {simd.Count}");
         }
     }
 
@@ -45,8 +57,8 @@ public class SimdAgreementTests
         var simd = new List<Detection>();
         var scalar = new List<Detection>();
 
-        Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions()).Process(outputs, Transform, simd);
-        Postprocessor.CreateReference(DetectorOutputLayout.Yolov8, new PostprocessOptions()).Process(outputs, Transform, scalar);
+        Postprocessor.Create(TestLayouts.Configure("yolov8", 80), new PostprocessOptions()).Process(outputs, Transform, simd);
+        Postprocessor.CreateReference(TestLayouts.Configure("yolov8", 80), new PostprocessOptions()).Process(outputs, Transform, scalar);
 
         Assert.InRange(simd.Count, 20, 300);
         Assert.Equal(scalar, simd);
@@ -58,7 +70,7 @@ public class SimdAgreementTests
         // The shape lives in an array as the runtime's would: a collection expression at the call would allocate.
         long[] shape = [1, 84, 8400];
         var data = SyntheticYolov8Output.Create(8400, 80, objects: 40, anchorsPerObject: 10, inputSize: 640, seed: 42);
-        var postprocessor = Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions());
+        var postprocessor = Postprocessor.Create(TestLayouts.Configure("yolov8", 80), new PostprocessOptions());
         var detections = new List<Detection>();
         postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections);
 
@@ -70,33 +82,88 @@ public class SimdAgreementTests
         Assert.NotEmpty(detections);
     }
 
-    private static void Run(
-        IPostprocessor postprocessor, RandomOutputs inputs, DetectorOutputLayout layout, int anchors, int classes, List<Detection> detections)
+    [Theory]
+    [InlineData("yolox-default-strides")]
+    [InlineData("rtdetr-logits")]
+    [InlineData("ssd-background-last-normalized")]
+    [InlineData("tf-od-api")]
+    [InlineData("yolov10")]
+    public void Second_frame_allocates_nothing_in_the_new_layouts(string layoutCase)
     {
-        switch (layout)
+        var (layout, tensors) = Case(layoutCase, new RandomOutputs(5), 200, 4);
+        var postprocessor = Postprocessor.Create(layout, new PostprocessOptions { ScoreThreshold = 0.05f });
+        var detections = new List<Detection>();
+        postprocessor.Process(tensors.Outputs, Transform, detections);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        postprocessor.Process(tensors.Outputs, Transform, detections);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.NotEmpty(detections);
+    }
+
+    /// <summary>Random outputs of <paramref name="anchors"/> boxes for one layout case; YOLOX's N follows from its grid, so its input is sized to give about that many.</summary>
+    private static (LayoutConfig Layout, TensorSet Tensors) Case(string layoutCase, RandomOutputs inputs, int anchors, int classes)
+    {
+        switch (layoutCase)
         {
-            case DetectorOutputLayout.Yolov8:
+            case "yolov8":
+                return (TestLayouts.Configure("yolov8", classes), new TensorSet(inputs.Yolov8(anchors, classes)));
+            case "yolov5":
+                return (TestLayouts.Configure("yolov5", classes), new TensorSet(inputs.Yolov5(anchors, classes)));
+            case "yolox":
             {
-                var (data, shape) = inputs.Yolov8(anchors, classes);
-                postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections);
-                break;
+                // One stride of 8 over a one-cell-high input: N = width / 8 = anchors (at least one cell).
+                var cells = Math.Max(anchors, 1);
+                var layout = OutputLayouts.Get("yolox").Configure(8 * cells, 8, classes, OutputLayouts.Get("yolox").DefaultSettings.With("strides", "8"));
+                return (layout, new TensorSet(inputs.Yolox(cells, classes)));
             }
 
-            case DetectorOutputLayout.Yolov5:
+            case "yolox-default-strides":
             {
-                var (data, shape) = inputs.Yolov5(anchors, classes);
-                postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections);
-                break;
+                // 64 x (32 + 32 * (anchors / 64)): grids of 8, 16 and 32 pixels.
+                var height = 32 + (32 * (anchors / 64));
+                var layout = OutputLayouts.Get("yolox").Configure(64, height, classes);
+                return (layout, new TensorSet(inputs.Yolox(layout.Anchors!.Value, classes)));
             }
 
-            case DetectorOutputLayout.Ssd:
+            case "yolov10":
+                return (TestLayouts.Configure("yolov10", classes), new TensorSet(inputs.Yolov10(anchors, classes)));
+            case "rtdetr":
+            case "rtdetr-logits":
+            {
+                var logits = layoutCase.EndsWith("logits", StringComparison.Ordinal);
+                var settings = OutputLayouts.Get("rtdetr").DefaultSettings.With("scores", logits ? "logits" : "probabilities");
+                return (OutputLayouts.Get("rtdetr").Configure(640, 480, classes, settings), new TensorSet(inputs.RtDetr(anchors, classes, logits)));
+            }
+
+            case "ssd":
             {
                 var (boxes, scores) = inputs.Corners(anchors, classes);
-                postprocessor.Process(
-                    new ModelOutputs(new OutputTensor(boxes, [1, anchors, 4]), new OutputTensor(scores, [1, anchors, classes])),
-                    Transform,
-                    detections);
-                break;
+                return (TestLayouts.Configure("ssd", classes), new TensorSet((boxes, [1, anchors, 4]), (scores, [1, anchors, classes])));
+            }
+
+            case "ssd-background-first":
+            case "ssd-background-last-normalized":
+            {
+                var first = layoutCase.EndsWith("first", StringComparison.Ordinal);
+                var settings = OutputLayouts.Get("ssd").DefaultSettings.With("background", first ? "first" : "last");
+                if (!first)
+                {
+                    settings = settings.With("coordinates", "normalized");
+                }
+
+                var (boxes, scores) = inputs.Corners(anchors, classes + 1, normalized: !first);
+                return (OutputLayouts.Get("ssd").Configure(640, 640, classes, settings), new TensorSet((boxes, [1, anchors, 4]), (scores, [1, anchors, classes + 1])));
+            }
+
+            case "tf-od-api":
+            {
+                var (boxes, scores) = inputs.Corners(anchors, 1, normalized: true);
+                var ids = inputs.Classes(anchors, classes).Select(id => id + 1).ToArray();
+                float[] count = [inputs.Next(anchors + 1)];
+                return (TestLayouts.Configure("tf-od-api", classes), new TensorSet((boxes, [1, anchors, 4]), (scores, [1, anchors]), (ids, [1, anchors]), (count, [1])));
             }
 
             default:
@@ -104,15 +171,7 @@ public class SimdAgreementTests
                 var (boxes, scores) = inputs.Corners(anchors, 1);
                 var ids = inputs.Classes(anchors, classes);
                 float[] count = [inputs.Next(anchors + 1)];
-                postprocessor.Process(
-                    new ModelOutputs(
-                        new OutputTensor(boxes, [1, anchors, 4]),
-                        new OutputTensor(scores, [1, anchors]),
-                        new OutputTensor(ids, [1, anchors]),
-                        new OutputTensor(count, [1])),
-                    Transform,
-                    detections);
-                break;
+                return (TestLayouts.Configure("end2end", classes), new TensorSet((boxes, [1, anchors, 4]), (scores, [1, anchors]), (ids, [1, anchors]), (count, [1])));
             }
         }
     }

@@ -4,6 +4,7 @@ using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Coco;
 using Harness.Postprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Reporting;
 using Harness.Running;
 using Harness.Scenarios;
@@ -185,7 +186,7 @@ public sealed partial class HtmlReporterTests : IDisposable
         description,
         ["pr"],
         new ClipSpec("synthetic://urban-night", null, "/c", "/t", null),
-        new ModelSpec("reference://detector-v1", null, ModelLayout.Yolov8, new InputSpec(8, 8, true, 1, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car", "cyclist"]), new SessionSpec(1, "all", true)),
+        new ModelSpec("reference://detector-v1", null, OutputLayouts.Get("yolov8"), new InputSpec(8, 8, true, 1, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car", "cyclist"]), new SessionSpec(1, "all", true)),
         new PostprocessSpec(0.25f, 0.45f, 10, false),
         [],
         "s.yaml");

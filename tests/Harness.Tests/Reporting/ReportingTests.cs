@@ -1,4 +1,5 @@
 using Harness.Gate;
+using Harness.Postprocessing.Layouts;
 using Harness.Reporting;
 using Harness.Scenarios;
 
@@ -69,7 +70,7 @@ public sealed class ReportingTests
             "",
             ["pr"],
             new ClipSpec("synthetic://urban-day", null, "/c", "/t", null),
-            new ModelSpec("reference://detector-v1", null, ModelLayout.Yolov8, new InputSpec(8, 8, true, 1, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car"]), new SessionSpec(1, "all", true)),
+            new ModelSpec("reference://detector-v1", null, OutputLayouts.Get("yolov8"), new InputSpec(8, 8, true, 1, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car"]), new SessionSpec(1, "all", true)),
             new PostprocessSpec(0.25f, 0.45f, 10, false),
             [],
             "s.yaml"), verdict, null);

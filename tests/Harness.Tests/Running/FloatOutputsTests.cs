@@ -1,11 +1,12 @@
 using Harness.Inference;
+using Harness.Postprocessing.Layouts;
 using Harness.Running;
 
 namespace Harness.Tests.Running;
 
 public class FloatOutputsTests
 {
-    private static readonly DetectorContract End2End = new(ConstantModels.InputSize, ConstantModels.InputSize, DetectorOutputLayout.End2End, 3);
+    private static readonly DetectorContract End2End = OutputLayouts.Get("end2end").Configure(ConstantModels.InputSize, ConstantModels.InputSize, 3).Contract;
 
     [Theory]
     [InlineData(false)]

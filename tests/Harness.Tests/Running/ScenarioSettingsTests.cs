@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harness.Preprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Testing;
@@ -13,7 +14,7 @@ public sealed class ScenarioSettingsTests
         "Daytime street",
         ["pr"],
         new ClipSpec("synthetic://urban-day?seed=7&frames=40", "c0ffee", "/camera/front", "/truth/front", "/lidar/top"),
-        new ModelSpec("reference://detector-v1", "beef", ModelLayout.Yolov8, new InputSpec(640, 384, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car", "pedestrian", "cyclist"]), new SessionSpec(1, "all", true)),
+        new ModelSpec("reference://detector-v1", "beef", OutputLayouts.Get("yolov8"), new InputSpec(640, 384, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car", "pedestrian", "cyclist"]), new SessionSpec(1, "all", true)),
         new PostprocessSpec(0.25f, 0.45f, 300, false),
         [new GateRule("coco/AP", 0.03, null, new Tolerance(0.005, false), RunKind.Always)],
         "scenarios/urban-day.yaml");
@@ -35,7 +36,7 @@ public sealed class ScenarioSettingsTests
         [
             Base with { Clip = Base.Clip with { Camera = "/camera/rear" } },
             Base with { Clip = Base.Clip with { Truth = "/truth/rear" } },
-            WithModel(m => m with { Layout = ModelLayout.Yolov5 }),
+            WithModel(m => m with { Layout = OutputLayouts.Get("yolov5") }),
             WithInput(input with { Width = 320 }),
             WithInput(input with { Height = 192 }),
             WithInput(input with { Letterbox = false }),

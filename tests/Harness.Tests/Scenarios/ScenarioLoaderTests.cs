@@ -35,7 +35,7 @@ public sealed class ScenarioLoaderTests
         Assert.Equal("urban-day", scenario.Id);
         Assert.Equal(["pr"], scenario.Tags);
         Assert.Equal("synthetic://urban-day?seed=7&frames=4", scenario.Clip.Source);
-        Assert.Equal(ModelLayout.Yolov8, scenario.Model.Layout);
+        Assert.Equal("yolov8", scenario.Model.Layout.Name);
         Assert.Equal(320, scenario.Model.Input.Width);
         Assert.Equal(0.00392156862f, scenario.Model.Input.Scale);
         Assert.Equal(["car", "pedestrian", "cyclist"], scenario.Model.Classes.ModelClasses);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harness.Postprocessing.Layouts;
 using Harness.Scenarios;
 using Harness.Testing;
 
@@ -43,6 +44,16 @@ public sealed class ScenarioSchemaTests
         var loaderKeys = message[(message.IndexOf(':', StringComparison.Ordinal) + 1)..].TrimEnd(')').Split(',', StringSplitOptions.TrimEntries);
 
         Assert.Equal(SchemaKeys(schemaPath).Order(StringComparer.Ordinal), loaderKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Schema_offers_exactly_the_registered_layouts()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Scenarios, "scenario.schema.json")));
+        var layouts = schema.RootElement.GetProperty("properties").GetProperty("model").GetProperty("properties").GetProperty("layout").GetProperty("enum")
+            .EnumerateArray().Select(e => e.GetString()!);
+
+        Assert.Equal(OutputLayouts.Names.Order(StringComparer.Ordinal), layouts.Order(StringComparer.Ordinal));
     }
 
     private static List<string> SchemaKeys(string path)

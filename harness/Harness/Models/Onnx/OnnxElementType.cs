@@ -4,6 +4,8 @@ namespace Harness.Models.Onnx;
 internal enum OnnxElementType
 {
     Float = 1,
+    UInt8 = 2,
     Int32 = 6,
     Int64 = 7,
+    Float16 = 10,
 }

@@ -15,6 +15,7 @@ internal sealed class OnnxGraph
     private readonly List<ValueInfo> _outputs = [];
     private readonly List<Initializer> _initializers = [];
     private readonly List<Node> _nodes = [];
+    private readonly List<KeyValuePair<string, string>> _metadata = [];
     private int _nextNodeId;
 
     public OnnxGraph(string name) => _name = name;
@@ -23,6 +24,9 @@ internal sealed class OnnxGraph
     public void AddInput(string name, OnnxElementType type, params long[] shape) => _inputs.Add(new ValueInfo(name, type, shape));
 
     public void AddOutput(string name, OnnxElementType type, params long[] shape) => _outputs.Add(new ValueInfo(name, type, shape));
+
+    /// <summary>Adds a model-level metadata_props entry, as exporters record class names and input size.</summary>
+    public void AddMetadata(string key, string value) => _metadata.Add(new(key, value));
 
     public string AddInitializer(string name, long[] shape, ReadOnlySpan<float> values)
     {
@@ -63,6 +67,15 @@ internal sealed class OnnxGraph
             opset.WriteString(1, string.Empty);
             opset.WriteInt64(2, opsetVersion);
         });
+        foreach (var (key, value) in _metadata)
+        {
+            model.WriteMessage(14, entry =>
+            {
+                entry.WriteString(1, key);
+                entry.WriteString(2, value);
+            });
+        }
+
         return model.ToArray();
     }
 

@@ -1,0 +1,8 @@
+namespace Harness.Inference;
+
+public enum ShapeDimKind
+{
+    Fixed,
+    Classes,
+    Anchors,
+}
