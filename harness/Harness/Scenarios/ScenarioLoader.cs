@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Harness.Metrics;
-using Harness.Preprocessing;
 using Harness.Postprocessing.Layouts;
 
 namespace Harness.Scenarios;
@@ -21,12 +18,6 @@ public static partial class ScenarioLoader
 
     private static readonly string[] KnownTags = [PullRequestTag, NightlyTag, CanaryTag];
     private static readonly string[] KnownOptimizationLevels = ["disable", "basic", "extended", "all"];
-
-    /// <summary><c>channel_order</c>, as the <see cref="InputSpec.Bgr"/> flag it sets.</summary>
-    private static readonly KeyValuePair<string, bool>[] ChannelOrders = [new("rgb", false), new("bgr", true)];
-
-    private static readonly KeyValuePair<string, LetterboxPlacement>[] Placements =
-        [new("center", LetterboxPlacement.Center), new("top_left", LetterboxPlacement.TopLeft)];
 
     /// <summary>
     /// Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders but the suite's
@@ -178,70 +169,6 @@ public static partial class ScenarioLoader
             : new ModelSpec(source, sha, layout, input, classes, session) { LayoutSettings = layoutSettings };
     }
 
-    private static InputSpec? ReadInput(YamlMappingReader? input)
-    {
-        if (input is null)
-        {
-            return null;
-        }
-
-        var width = input.Integer("width", required: true);
-        var height = input.Integer("height", required: true);
-        if (width is <= 0 or > 8192)
-        {
-            input.Error("width", "must be between 1 and 8192");
-        }
-
-        if (height is <= 0 or > 8192)
-        {
-            input.Error("height", "must be between 1 and 8192");
-        }
-
-        var letterbox = input.Boolean("letterbox") ?? true;
-        var placement = input.Choice("letterbox_placement", Placements);
-        if (placement is not null && !letterbox)
-        {
-            input.Error("letterbox_placement", "has no effect with letterbox: false (the image is stretched to the whole input)");
-        }
-
-        var scale = input.Number("scale") ?? 1.0 / 255.0;
-        if (scale <= 0)
-        {
-            input.Error("scale", $"must be greater than 0, found {scale.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        var mean = input.Numbers("mean", 3);
-        var std = input.Numbers("std", 3);
-        if (std.Any(s => s <= 0))
-        {
-            input.Error("std", "every value must be positive");
-        }
-
-        var bgr = input.Choice("channel_order", ChannelOrders) ?? false;
-
-        var pad = input.Integer("pad_value") ?? 114;
-        if (pad is < 0 or > 255)
-        {
-            input.Error("pad_value", "must be between 0 and 255");
-        }
-
-        input.RejectUnknownKeys();
-        return width is null || height is null
-            ? null
-            : new InputSpec(
-                width.Value,
-                height.Value,
-                letterbox,
-                (float)scale,
-                mean.Count == 3 ? mean.Select(m => (float)m).ToArray() : [0f, 0f, 0f],
-                std.Count == 3 ? std.Select(s => (float)s).ToArray() : [1f, 1f, 1f],
-                bgr,
-                (byte)Math.Clamp(pad, 0, 255))
-            {
-                Placement = placement ?? LetterboxPlacement.Center,
-            };
-    }
-
     private static SessionSpec ReadSession(YamlMappingReader? session)
     {
         if (session is null)
@@ -290,49 +217,6 @@ public static partial class ScenarioLoader
 
         post.RejectUnknownKeys();
         return new PostprocessSpec((float)score, (float)iou, max, agnostic);
-    }
-
-    /// <param name="classes">The model's classes, or null when the model section could not be read.</param>
-    private static GateRule? ReadGate(YamlMappingReader gate, IReadOnlyList<string>? classes)
-    {
-        var metric = gate.String("metric", required: true);
-        if (metric is not null && MetricNameCheck.Problem(metric, classes) is { } problem)
-        {
-            gate.Error("metric", problem);
-            metric = null;
-        }
-
-        var min = gate.Number("min");
-        var max = gate.Number("max");
-        var drop = gate.Tolerance("max_drop");
-        var increase = gate.Tolerance("max_increase");
-        var when = gate.Choice("when", RunKindNames.Words) ?? RunKind.Always;
-        if (min is null && max is null && drop is null && increase is null)
-        {
-            gate.Error("metric", "a gate needs at least one of min, max, max_drop, max_increase");
-        }
-
-        if (min is not null && max is not null && min > max)
-        {
-            gate.Error("min", $"min {min} is greater than max {max}");
-        }
-
-        if (metric is not null)
-        {
-            var higherIsBetter = MetricNames.HigherIsBetter(metric);
-            if (drop is not null && !higherIsBetter)
-            {
-                gate.Error("max_drop", $"'{metric}' is lower-is-better: use max_increase");
-            }
-
-            if (increase is not null && higherIsBetter)
-            {
-                gate.Error("max_increase", $"'{metric}' is higher-is-better: use max_drop");
-            }
-        }
-
-        gate.RejectUnknownKeys();
-        return metric is null ? null : new GateRule(metric, min, max, drop ?? increase, when);
     }
 
     private static string? ReadSha(YamlMappingReader mapping)
