@@ -62,8 +62,10 @@ internal static class ReferenceDetectorGraph
             pyramid[level] = previous;
         }
 
+        var moments = MomentPyramid.Build(graph, response, Levels[0], Levels, parameters);
         var anchors = Anchors(parameters);
         var scores = new List<string>();
+        var pooledMoments = new List<string>();
         var blockIndex = 0;
         foreach (var block in anchors)
         {
@@ -82,14 +84,16 @@ internal static class ReferenceDetectorGraph
                     AnchorBlock.PadEnd(block.TemplateWidth, block.StrideX)));
             var shape = graph.AddInitializer($"template_{blockIndex}_flat", [3], [1L, 1L, -1L]);
             scores.Add(graph.Add("Reshape", [map, shape]));
+            pooledMoments.Add(moments.PoolOver(block, blockIndex));
             blockIndex++;
         }
 
         var count = anchors.Sum(b => b.Rows(InputHeight) * b.Columns(InputWidth));
         var layout = AnchorLayout.Create(anchors, parameters, count);
-        var score = graph.Add("Sigmoid", [graph.Add("Concat", [.. scores], OnnxAttribute.Of("axis", 2L))]);
+        var boxes = BoxRegression.Decode(graph, graph.Add("Concat", [.. pooledMoments], OnnxAttribute.Of("axis", 2L)), layout, count);
+        var logits = graph.Add("Concat", [.. scores], OnnxAttribute.Of("axis", 2L));
+        var score = graph.Add("Sigmoid", [graph.Add("Sub", [logits, BoxRegression.SizeDisagreement(graph, boxes, layout, count, parameters.SizeDisagreementWeight)])]);
         var classMask = graph.AddInitializer("class_mask", [1, ClassCount, count], layout.ClassMask);
-        var boxes = graph.AddInitializer("anchor_boxes", [1, 4, count], layout.Boxes);
         graph.AddNode("Concat", [boxes, graph.Add("Mul", [score, classMask])], ["output0"], OnnxAttribute.Of("axis", 1L));
         graph.AddOutput("output0", OnnxElementType.Float, 1, 4 + ClassCount, count);
         return graph.ToModelBytes(OpsetVersion, "Harness.Models.ReferenceModels");
