@@ -37,6 +37,17 @@ internal static class BoxRegression
         return graph.Add("Mul", [disagreement, graph.AddInitializer("size_disagreement_weight", [1], [weight])]);
     }
 
+    /// <summary>
+    /// weight * max(0, mean mask over the window - limit), [1, 1, N]. A window that sits inside one object sees its
+    /// colour almost everywhere and decodes a part of it as a box of its own size; a window fitted around an object
+    /// sees the object and its surround.
+    /// </summary>
+    public static string Overfill(OnnxGraph graph, string moments, float limit, float weight)
+    {
+        var excess = graph.Add("Relu", [graph.Add("Sub", [Slice(graph, moments, 0, 1), graph.AddInitializer("overfill_limit", [1], [limit])])]);
+        return graph.Add("Mul", [excess, graph.AddInitializer("overfill_weight", [1], [weight])]);
+    }
+
     private static string Slice(OnnxGraph graph, string input, long start, long end)
     {
         var starts = graph.AddInitializer($"{input}_from_{start}", [1], [start]);
