@@ -63,8 +63,8 @@ internal sealed record ReferenceDetectorParameters(
         OtherClassWeight: 0.5f,
         MaskGains: [4f, 4f, 4f],
         MaskThresholds: [0.1f, 0.1f, 0.1f],
-        SizeDisagreementWeight: 8f,
-        OverfillLimit: 0.3f,
+        SizeDisagreementWeight: 10f,
+        OverfillLimit: 0.25f,
         OverfillWeight: 20f,
         SpreadToWidth: [3.36f, 4.44f, 4.96f],
         SpreadToHeight: [4.2f, 4.04f, 4.47f],
@@ -94,6 +94,6 @@ internal sealed record ReferenceDetectorParameters(
     public static ReferenceDetectorParameters Mixed { get; } = Tuned with
     {
         ColorBias = [-0.1f, -0.35f, -0.2f],
-        Offsets = [0f, -2.5f, -1f],
+        Offsets = [1f, -2.5f, -1f],
     };
 }
