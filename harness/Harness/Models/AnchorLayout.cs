@@ -1,32 +1,36 @@
 namespace Harness.Models;
 
-/// <summary>Per-anchor constants of the reference detector, in the order the graph concatenates its anchor blocks.</summary>
-internal sealed record AnchorLayout(float[] Boxes, float[] ClassMask)
+/// <summary>
+/// Per-anchor constants of the reference detector, in the order the graph concatenates its anchor blocks: the box
+/// regression's size scale and centre shift and the anchor's own box size in input pixels ([1, 2, N]: x row then y
+/// row) and the one-hot class of each anchor
+/// ([1, C, N]).
+/// </summary>
+internal sealed record AnchorLayout(float[] SizeScale, float[] CentreShift, float[] AnchorSize, float[] ClassMask)
 {
     public static AnchorLayout Create(IReadOnlyList<AnchorBlock> blocks, ReferenceDetectorParameters parameters, int count)
     {
-        var boxes = new float[4 * count];
+        var scale = new float[2 * count];
+        var shift = new float[2 * count];
+        var size = new float[2 * count];
         var mask = new float[ReferenceDetectorGraph.ClassCount * count];
         var n = 0;
         foreach (var block in blocks)
         {
-            var width = block.BoxWidth * block.Level * parameters.BoxScale;
-            var height = block.BoxHeight * block.Level * parameters.BoxScale;
-            for (var row = 0; row < block.Rows(ReferenceDetectorGraph.InputHeight); row++)
+            var anchors = block.Rows(ReferenceDetectorGraph.InputHeight) * block.Columns(ReferenceDetectorGraph.InputWidth);
+            for (var i = 0; i < anchors; i++)
             {
-                var cy = (AnchorBlock.Center(row, block.TemplateHeight, block.StrideY) * block.Level) + (parameters.BoxShiftY * height);
-                for (var column = 0; column < block.Columns(ReferenceDetectorGraph.InputWidth); column++)
-                {
-                    boxes[n] = (AnchorBlock.Center(column, block.TemplateWidth, block.StrideX) * block.Level) + (parameters.BoxShiftX * width);
-                    boxes[count + n] = cy;
-                    boxes[(2 * count) + n] = width;
-                    boxes[(3 * count) + n] = height;
-                    mask[(block.ClassId * count) + n] = 1f;
-                    n++;
-                }
+                scale[n] = parameters.SpreadToWidth[block.ClassId] * parameters.BoxScale;
+                scale[count + n] = parameters.SpreadToHeight[block.ClassId] * parameters.BoxScale;
+                shift[n] = parameters.BoxShiftX;
+                shift[count + n] = parameters.CentroidToCentreY[block.ClassId] + parameters.BoxShiftY;
+                size[n] = block.BoxWidth * block.Level;
+                size[count + n] = block.BoxHeight * block.Level;
+                mask[(block.ClassId * count) + n] = 1f;
+                n++;
             }
         }
 
-        return new AnchorLayout(boxes, mask);
+        return new AnchorLayout(scale, shift, size, mask);
     }
 }

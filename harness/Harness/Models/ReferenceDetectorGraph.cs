@@ -3,11 +3,14 @@ using Harness.Models.Onnx;
 namespace Harness.Models;
 
 /// <summary>
-/// Writes the reference detector as an ONNX graph: brightness normalization -> colour matched filters (1x1 Conv, ReLU) -> an average-pooled
-/// pyramid (1/2 .. 1/16) -> per class and anchor height one Conv whose kernel is the class template (parts that
-/// should and should not show the class colour, a negative surround, other classes' colours penalized) on the level
-/// where the object is 7-20 pixels tall -> sigmoid -> YOLOv8-shaped output [1, 4 + C, N]: fixed anchor boxes
-/// (cx, cy, w, h in input pixels) and one-hot class scores.
+/// Writes the reference detector as an ONNX graph: brightness normalization -> colour matched filters (1x1 Conv, ReLU)
+/// -> an average-pooled pyramid (1/2 .. 1/16) -> per class and anchor height one Conv whose kernel is the class
+/// template (parts that should and should not show the class colour, a negative surround, other classes' colours
+/// penalized) on the level where the object is 7-20 pixels tall -> score logits. Boxes come from the class mask's
+/// moments over each template window (<see cref="MomentPyramid"/>, <see cref="BoxRegression"/>); an anchor whose
+/// decoded box disagrees with its own size, or whose window is filled with its class colour (it sits inside a larger
+/// object), loses score, so the anchors around one object agree on one box and NMS
+/// keeps one. Output YOLOv8-shaped [1, 4 + C, N]: cx, cy, w, h in input pixels and one-hot class scores.
 /// </summary>
 internal static class ReferenceDetectorGraph
 {
@@ -62,8 +65,10 @@ internal static class ReferenceDetectorGraph
             pyramid[level] = previous;
         }
 
+        var moments = MomentPyramid.Build(graph, response, Levels[0], Levels, parameters);
         var anchors = Anchors(parameters);
         var scores = new List<string>();
+        var pooledMoments = new List<string>();
         var blockIndex = 0;
         foreach (var block in anchors)
         {
@@ -82,14 +87,20 @@ internal static class ReferenceDetectorGraph
                     AnchorBlock.PadEnd(block.TemplateWidth, block.StrideX)));
             var shape = graph.AddInitializer($"template_{blockIndex}_flat", [3], [1L, 1L, -1L]);
             scores.Add(graph.Add("Reshape", [map, shape]));
+            pooledMoments.Add(moments.PoolOver(block, blockIndex));
             blockIndex++;
         }
 
         var count = anchors.Sum(b => b.Rows(InputHeight) * b.Columns(InputWidth));
         var layout = AnchorLayout.Create(anchors, parameters, count);
-        var score = graph.Add("Sigmoid", [graph.Add("Concat", [.. scores], OnnxAttribute.Of("axis", 2L))]);
+        var windowMoments = graph.Add("Concat", [.. pooledMoments], OnnxAttribute.Of("axis", 2L));
+        var boxes = BoxRegression.Decode(graph, windowMoments, layout, count);
+        var logits = graph.Add("Concat", [.. scores], OnnxAttribute.Of("axis", 2L));
+        var penalties = graph.Add("Add", [
+            BoxRegression.SizeDisagreement(graph, boxes, layout, count, parameters.SizeDisagreementWeight),
+            BoxRegression.Overfill(graph, windowMoments, parameters.OverfillLimit, parameters.OverfillWeight)]);
+        var score = graph.Add("Sigmoid", [graph.Add("Sub", [logits, penalties])]);
         var classMask = graph.AddInitializer("class_mask", [1, ClassCount, count], layout.ClassMask);
-        var boxes = graph.AddInitializer("anchor_boxes", [1, 4, count], layout.Boxes);
         graph.AddNode("Concat", [boxes, graph.Add("Mul", [score, classMask])], ["output0"], OnnxAttribute.Of("axis", 1L));
         graph.AddOutput("output0", OnnxElementType.Float, 1, 4 + ClassCount, count);
         return graph.ToModelBytes(OpsetVersion, "Harness.Models.ReferenceModels");

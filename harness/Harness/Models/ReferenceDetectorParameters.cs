@@ -3,13 +3,18 @@ namespace Harness.Models;
 /// <summary>
 /// The hand-set weights of the reference detector. Pixels are first divided by their brightness (mean of R, G, B plus
 /// <see cref="BrightnessFloor"/>) so colour survives at night while noise in dark pixels grows.
-/// <see cref="ColorFilters"/> is a 3x3 matrix (class x RGB) of 1x1 colour matched filters with <see cref="ColorBias"/>. Each class template is the mean filter response over the
-/// box parts that should show the class colour, minus <see cref="InsideNegativeWeight"/> times the mean over parts
-/// that should not, minus <see cref="SurroundWeight"/> times the mean over a surround <see cref="SurroundScale"/>
-/// times the box, minus <see cref="OtherClassWeight"/> times the other classes' responses; the score is
-/// sigmoid(Gain * template + Offset). Anchor heights grow by AnchorScaleStep from 14 pixels; a box spans
-/// CellsPerBoxHeight x CellsPerBoxWidth grid cells (rounded to power-of-two strides). Boxes are the anchor cell centre and size, moved by BoxShiftX/BoxShiftY
-/// (fractions of the box) and scaled by BoxScale.
+/// <see cref="ColorFilters"/> is a 3x3 matrix (class x RGB) of 1x1 colour matched filters with <see cref="ColorBias"/>.
+/// Each class template is the mean filter response over the box parts that should show the class colour, minus
+/// <see cref="InsideNegativeWeight"/> times the mean over parts that should not, minus <see cref="SurroundWeight"/>
+/// times the mean over a surround <see cref="SurroundScale"/> times the box, minus <see cref="OtherClassWeight"/> times
+/// the other classes' responses; the score is sigmoid(Gain * template + Offset - SizeDisagreementWeight * size
+/// disagreement - OverfillWeight * max(0, window mask mean - OverfillLimit)). Anchor heights grow by AnchorScaleStep from 14 pixels; a box spans CellsPerBoxHeight x
+/// CellsPerBoxWidth grid cells (rounded to power-of-two strides).
+/// Boxes are regressed from the class mask (response times <see cref="MaskGains"/> above <see cref="MaskThresholds"/>,
+/// saturated at 1) over the template window: width and height are the mask's standard deviation times
+/// <see cref="SpreadToWidth"/> / <see cref="SpreadToHeight"/>, the centre its centroid moved down by
+/// <see cref="CentroidToCentreY"/> box heights. These three follow from the painted class patterns (a uniform
+/// rectangle would give sqrt(12) and 0). BoxShiftX/BoxShiftY (fractions of the box) and BoxScale then move the box.
 /// </summary>
 internal sealed record ReferenceDetectorParameters(
     float BrightnessFloor,
@@ -25,6 +30,14 @@ internal sealed record ReferenceDetectorParameters(
     float SurroundWeight,
     float InsideNegativeWeight,
     float OtherClassWeight,
+    float[] MaskGains,
+    float[] MaskThresholds,
+    float SizeDisagreementWeight,
+    float OverfillLimit,
+    float OverfillWeight,
+    float[] SpreadToWidth,
+    float[] SpreadToHeight,
+    float[] CentroidToCentreY,
     float BoxShiftX,
     float BoxShiftY,
     float BoxScale)
@@ -37,17 +50,25 @@ internal sealed record ReferenceDetectorParameters(
             -0.5f, -0.5f, 1f,
             -0.5f, 1f, -0.5f,
         ],
-        ColorBias: [-0.3f, -0.3f, -0.3f],
+        ColorBias: [-0.2f, -0.2f, -0.2f],
         Aspects: [[1.3f, 1.8f], [0.4f], [0.6f]],
         AnchorScaleStep: 1.41f,
-        CellsPerBoxHeight: 3.5f,
-        CellsPerBoxWidth: 2.5f,
+        CellsPerBoxHeight: 2.5f,
+        CellsPerBoxWidth: 2f,
         Gains: [12f, 16f, 14f],
-        Offsets: [-3f, -3f, -3f],
+        Offsets: [-1f, -1f, -1f],
         SurroundScale: 1.5f,
         SurroundWeight: 1f,
         InsideNegativeWeight: 0.4f,
         OtherClassWeight: 0.5f,
+        MaskGains: [4f, 4f, 4f],
+        MaskThresholds: [0.1f, 0.1f, 0.1f],
+        SizeDisagreementWeight: 10f,
+        OverfillLimit: 0.25f,
+        OverfillWeight: 20f,
+        SpreadToWidth: [3.36f, 4.44f, 4.96f],
+        SpreadToHeight: [4.2f, 4.04f, 4.47f],
+        CentroidToCentreY: [0.005f, -0.021f, 0.033f],
         BoxShiftX: 0f,
         BoxShiftY: 0f,
         BoxScale: 1f);
@@ -64,5 +85,15 @@ internal sealed record ReferenceDetectorParameters(
         BoxShiftX = 0.2f,
         BoxShiftY = 0.12f,
         BoxScale = 1.15f,
+    };
+
+    /// <summary>
+    /// A trade-off, as a retrain that re-weights classes gives: a looser car colour filter and a higher car prior find
+    /// more cars, a stricter pedestrian filter and a lower pedestrian prior lose pedestrians.
+    /// </summary>
+    public static ReferenceDetectorParameters Mixed { get; } = Tuned with
+    {
+        ColorBias = [-0.1f, -0.35f, -0.2f],
+        Offsets = [1f, -2.5f, -1f],
     };
 }

@@ -13,7 +13,7 @@ public static class ReferenceModels
 
     public const int InputHeight = ReferenceDetectorGraph.InputHeight;
 
-    public static IReadOnlyList<string> Names { get; } = ["detector-v1", "detector-v1-degraded"];
+    public static IReadOnlyList<string> Names { get; } = ["detector-v1", "detector-v1-degraded", "detector-v1-mixed"];
 
     public static IReadOnlyList<string> ClassNames { get; } = ["car", "pedestrian", "cyclist"];
 
@@ -22,6 +22,7 @@ public static class ReferenceModels
     {
         "detector-v1" => ReferenceDetectorGraph.Build(name, ReferenceDetectorParameters.Tuned),
         "detector-v1-degraded" => ReferenceDetectorGraph.Build(name, ReferenceDetectorParameters.Degraded),
+        "detector-v1-mixed" => ReferenceDetectorGraph.Build(name, ReferenceDetectorParameters.Mixed),
         _ => throw new ArgumentException($"Unknown reference model '{name}' (known: {string.Join(", ", Names)}).", nameof(name)),
     };
 

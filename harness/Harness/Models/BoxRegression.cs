@@ -1,0 +1,58 @@
+using Harness.Models.Onnx;
+
+namespace Harness.Models;
+
+/// <summary>
+/// Decodes boxes from pooled mask moments [1, 5, N] (m, m*x, m*y, m*x^2, m*y^2): the centre is the colour centroid,
+/// the size the colour spread (standard deviation) times a per-class scale, and the centre moves by a per-class
+/// fraction of the size, because each class's colour covers only part of its box (a car's wheels, a pedestrian's
+/// head). Output [1, 4, N]: cx, cy, w, h in input pixels.
+/// </summary>
+internal static class BoxRegression
+{
+    private const float EmptyWindowMass = 1e-4f;
+
+    public static string Decode(OnnxGraph graph, string moments, AnchorLayout layout, int count)
+    {
+        var mass = graph.Add("Max", [Slice(graph, moments, 0, 1), graph.AddInitializer("regression_empty_mass", [1], [EmptyWindowMass])]);
+        var expectations = graph.Add("Div", [Slice(graph, moments, 1, MomentPyramid.MomentCount), mass]);
+        var mean = Slice(graph, expectations, 0, 2);
+        var square = Slice(graph, expectations, 2, 4);
+        var variance = graph.Add("Relu", [graph.Add("Sub", [square, graph.Add("Mul", [mean, mean])])]);
+        var size = graph.Add("Mul", [graph.Add("Sqrt", [variance]), graph.AddInitializer("regression_scale", [1, 2, count], layout.SizeScale)]);
+        var centre = graph.Add("Add", [mean, graph.Add("Mul", [size, graph.AddInitializer("regression_shift", [1, 2, count], layout.CentreShift)])]);
+        return graph.Add("Concat", [centre, size], OnnxAttribute.Of("axis", 1L));
+    }
+
+    /// <summary>
+    /// How far each decoded box's size is from its anchor's, as weight * (|ln(w / anchor w)| + |ln(h / anchor h)|),
+    /// [1, 1, N]. Subtracted from the score logit: a window much smaller than its object sees only part of it and
+    /// decodes a part-sized box; a window much larger sees a small object that a smaller anchor fits better.
+    /// </summary>
+    public static string SizeDisagreement(OnnxGraph graph, string boxes, AnchorLayout layout, int count, float weight)
+    {
+        var ratio = graph.Add("Div", [Slice(graph, boxes, 2, 4), graph.AddInitializer("anchor_size", [1, 2, count], layout.AnchorSize)]);
+        var logRatio = graph.Add("Log", [graph.Add("Add", [ratio, graph.AddInitializer("size_ratio_floor", [1], [1e-3f])])]);
+        var disagreement = graph.Add("ReduceSum", [graph.Add("Abs", [logRatio]), graph.AddInitializer("size_ratio_axes", [1], [1L])], OnnxAttribute.Of("keepdims", 1L));
+        return graph.Add("Mul", [disagreement, graph.AddInitializer("size_disagreement_weight", [1], [weight])]);
+    }
+
+    /// <summary>
+    /// weight * max(0, mean mask over the window - limit), [1, 1, N]. A window that sits inside one object sees its
+    /// colour almost everywhere and decodes a part of it as a box of its own size; a window fitted around an object
+    /// sees the object and its surround.
+    /// </summary>
+    public static string Overfill(OnnxGraph graph, string moments, float limit, float weight)
+    {
+        var excess = graph.Add("Relu", [graph.Add("Sub", [Slice(graph, moments, 0, 1), graph.AddInitializer("overfill_limit", [1], [limit])])]);
+        return graph.Add("Mul", [excess, graph.AddInitializer("overfill_weight", [1], [weight])]);
+    }
+
+    private static string Slice(OnnxGraph graph, string input, long start, long end)
+    {
+        var starts = graph.AddInitializer($"{input}_from_{start}", [1], [start]);
+        var ends = graph.AddInitializer($"{input}_to_{end}", [1], [end]);
+        var axes = graph.AddInitializer($"{input}_slice_{start}_{end}_axis", [1], [1L]);
+        return graph.Add("Slice", [input, starts, ends, axes]);
+    }
+}

@@ -1,0 +1,50 @@
+using Harness.Clips;
+using Harness.Clips.Synthetic;
+using Harness.Metrics;
+
+namespace Harness.Tests.Models;
+
+/// <summary>
+/// What the reference detector sees in one painted image: an object's best detection is of its class with a tight box;
+/// an empty street gives nothing. (Parts of a large object can still score as objects of their own, with lower
+/// scores; the scenario metrics count them as false positives.)
+/// </summary>
+public class ReferenceDetectorTests
+{
+    public static TheoryData<int, float, float, float, float> SingleObjects => new()
+    {
+        { 0, 250f, 190f, 90f, 62f },
+        { 0, 400f, 170f, 36f, 26f },
+        { 1, 300f, 170f, 24f, 64f },
+        { 1, 420f, 165f, 12f, 32f },
+        { 2, 200f, 160f, 36f, 80f },
+        { 2, 380f, 165f, 18f, 40f },
+    };
+
+    [Theory]
+    [MemberData(nameof(SingleObjects))]
+    public void A_single_road_user_is_best_detected_by_a_tight_box_of_its_class(int classId, float x, float y, float width, float height)
+    {
+        var box = new RectangleF(x, y, x + width, y + height);
+        var truth = new TruthBox(classId, x, y, width, height, 1, 0f, 20f, false, null);
+
+        var detections = ReferenceDetectorRun.Detect("detector-v1", ReferenceDetectorRun.Street(3, ((ObjectClass)classId, box)));
+
+        var onObject = detections.Where(d => PixelOverlap.Iou(d, truth) > 0.1).ToList();
+        Assert.NotEmpty(onObject);
+        Assert.All(onObject, d => Assert.Equal(classId, d.ClassId));
+        var hit = onObject.MaxBy(d => d.Score);
+        Assert.True(PixelOverlap.Iou(hit, truth) >= 0.7, $"IoU {PixelOverlap.Iou(hit, truth):F3}: box {hit.X1:F1},{hit.Y1:F1}-{hit.X2:F1},{hit.Y2:F1}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void An_empty_street_gives_no_detection(int seed)
+    {
+        var detections = ReferenceDetectorRun.Detect("detector-v1", ReferenceDetectorRun.Street(seed));
+
+        Assert.Empty(detections);
+    }
+}
