@@ -3,6 +3,7 @@ using Harness.Clips.Synthetic;
 using Harness.Inference;
 using Harness.Models;
 using Harness.Postprocessing;
+using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Harness.Running;
 
@@ -41,15 +42,15 @@ internal static class ReferenceDetectorRun
 
     public static List<Detection> Detect(string model, CameraImage image)
     {
-        var contract = new DetectorContract(Width, Height, DetectorOutputLayout.Yolov8, ReferenceModels.ClassNames.Count);
-        using var detector = OnnxDetector.Load(ReferenceModels.Build(model), model, contract);
+        var layout = OutputLayouts.Get("yolov8").Configure(Width, Height, ReferenceModels.ClassNames.Count);
+        using var detector = OnnxDetector.Load(ReferenceModels.Build(model), model, layout.Contract);
         var preprocessor = new LetterboxPreprocessor(new PreprocessOptions(Width, Height) { Letterbox = true, Scale = 1f / 255f });
         var transform = preprocessor.Preprocess(image, detector.InputBuffer);
         detector.Run();
         var outputs = new FloatOutputs(detector);
         outputs.Refresh();
         var detections = new List<Detection>();
-        Postprocessor.Create(DetectorOutputLayout.Yolov8, new PostprocessOptions { ScoreThreshold = 0.25f, IouThreshold = 0.45f }).Process(outputs.Current, transform, detections);
+        Postprocessor.Create(layout, new PostprocessOptions { ScoreThreshold = 0.25f, IouThreshold = 0.45f }).Process(outputs.Current, transform, detections);
         return detections;
     }
 }
