@@ -31,15 +31,33 @@ internal sealed class OnnxGraph
     public string AddInitializer(string name, long[] shape, ReadOnlySpan<float> values)
     {
         CheckElementCount(name, shape, values.Length);
-        _initializers.Add(new Initializer(name, OnnxElementType.Float, shape, MemoryMarshal.AsBytes(values).ToArray()));
-        return name;
+        return AddInitializer(new Initializer(name, OnnxElementType.Float, shape, MemoryMarshal.AsBytes(values).ToArray()));
     }
 
     public string AddInitializer(string name, long[] shape, ReadOnlySpan<long> values)
     {
         CheckElementCount(name, shape, values.Length);
-        _initializers.Add(new Initializer(name, OnnxElementType.Int64, shape, MemoryMarshal.AsBytes(values).ToArray()));
-        return name;
+        return AddInitializer(new Initializer(name, OnnxElementType.Int64, shape, MemoryMarshal.AsBytes(values).ToArray()));
+    }
+
+    /// <summary>
+    /// Initializer names are unique in a graph (ONNX Runtime keeps the last of two and warns that the model is
+    /// malformed), so asking again for the same constant returns the one already added, and reusing a name for a
+    /// different constant is a bug in the caller.
+    /// </summary>
+    private string AddInitializer(Initializer initializer)
+    {
+        var existing = _initializers.Find(i => i.Name == initializer.Name);
+        if (existing is null)
+        {
+            _initializers.Add(initializer);
+        }
+        else if (existing.Type != initializer.Type || !existing.Shape.AsSpan().SequenceEqual(initializer.Shape) || !existing.RawData.AsSpan().SequenceEqual(initializer.RawData))
+        {
+            throw new InvalidOperationException($"Initializer '{initializer.Name}' is already in graph '{_name}' with another value.");
+        }
+
+        return initializer.Name;
     }
 
     /// <summary>Adds a node with a single output whose name is generated; returns that output name.</summary>

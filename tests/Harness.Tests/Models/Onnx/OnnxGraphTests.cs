@@ -54,6 +54,40 @@ public class OnnxGraphTests
         Assert.Contains("'w'", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_same_constant_asked_for_twice_is_written_once()
+    {
+        static byte[] Build(int times)
+        {
+            var graph = new OnnxGraph("shared");
+            graph.AddInput("x", OnnxElementType.Float, 1, 2);
+            var scale = "";
+            for (var i = 0; i < times; i++)
+            {
+                scale = graph.AddInitializer("scale", [1], [3f]);
+            }
+
+            graph.AddNode("Mul", ["x", scale], ["y"]);
+            graph.AddOutput("y", OnnxElementType.Float, 1, 2);
+            return graph.ToModelBytes(17, "test");
+        }
+
+        Assert.Equal(Build(1), Build(2));
+        Assert.Equal([3f, 6f], RunSingle(Build(2), [1f, 2f], [1, 2]));
+    }
+
+    [Fact]
+    public void Rejects_a_second_constant_under_a_name_already_taken()
+    {
+        var graph = new OnnxGraph("clash");
+        graph.AddInitializer("w", [1], [1f]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => graph.AddInitializer("w", [1], [2f]));
+        Assert.Contains("'w'", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => graph.AddInitializer("w", [1, 1], [1f]));
+        Assert.Throws<InvalidOperationException>(() => graph.AddInitializer("w", [1], [1L]));
+    }
+
     internal static float[] RunSingle(byte[] model, float[] input, long[] shape)
     {
         using var session = new InferenceSession(model);
