@@ -1,0 +1,167 @@
+using Harness.Metrics.Coco;
+
+namespace Harness.Metrics.Bootstrap;
+
+/// <summary>summarize() over the bucket tables, in pycocotools' order of addition, and the per-lane metric values written from it.</summary>
+internal sealed partial class CocoResampleScorer
+{
+    /// <summary>
+    /// Adds the table in summarize()'s order (recall threshold, then category). A category without truth in a lane has
+    /// an all-zero table there, and adding 0.0 leaves a sum bit-identical, so no lane needs masking.
+    /// </summary>
+    private void AddPrecisions(int area, int iou, int lanes)
+    {
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            var areaSum = _areaSums[(area * _width) + lane];
+            for (var r = 0; r < Buckets; r++)
+            {
+                for (var k = 0; k < _classes; k++)
+                {
+                    areaSum += _table[TableStart(iou, k, lane) + r];
+                }
+            }
+
+            _areaSums[(area * _width) + lane] = areaSum;
+            if (area == CocoParameters.AreaAll)
+            {
+                AddAreaAllPrecisions(iou, lane);
+            }
+        }
+    }
+
+    /// <summary>Per-class AP and AP50, and AP50 and AP75 over classes, for one lane.</summary>
+    private void AddAreaAllPrecisions(int iou, int lane)
+    {
+        if (iou is CocoParameters.Iou50 or CocoParameters.Iou75)
+        {
+            var sums = iou == CocoParameters.Iou50 ? _ap50Sums : _ap75Sums;
+            var sum = sums[lane];
+            for (var r = 0; r < Buckets; r++)
+            {
+                for (var k = 0; k < _classes; k++)
+                {
+                    sum += _table[TableStart(iou, k, lane) + r];
+                }
+            }
+
+            sums[lane] = sum;
+        }
+
+        for (var k = 0; k < _classes; k++)
+        {
+            var table = _table.AsSpan(TableStart(iou, k, lane), Buckets);
+            AddInOrder(ref _classSums[(k * _width) + lane], table);
+            if (iou == CocoParameters.Iou50)
+            {
+                AddInOrder(ref _class50Sums[(k * _width) + lane], table);
+            }
+        }
+    }
+
+    private static void AddInOrder(ref double sum, ReadOnlySpan<double> values)
+    {
+        var total = sum;
+        foreach (var value in values)
+        {
+            total += value;
+        }
+
+        sum = total;
+    }
+
+    private void Write(MetricSamples samples, int start, int lanes)
+    {
+        for (var lane = 0; lane < lanes; lane++)
+        {
+            var all = DefinedCategories(CocoParameters.AreaAll, lane);
+            Set(samples, MetricLayout.CocoStat(0), start + lane, _areaSums[lane], all * Ious * Buckets);
+            Set(samples, MetricLayout.CocoStat(1), start + lane, _ap50Sums[lane], all * Buckets);
+            Set(samples, MetricLayout.CocoStat(2), start + lane, _ap75Sums[lane], all * Buckets);
+            for (var a = 1; a < Areas; a++)
+            {
+                Set(samples, MetricLayout.CocoStat(2 + a), start + lane, _areaSums[(a * _width) + lane], DefinedCategories(a, lane) * Ious * Buckets);
+            }
+
+            for (var top = 0; top < CocoCategoryTimeline.TopCounts; top++)
+            {
+                samples.Values(MetricLayout.CocoStat(6 + top))[start + lane] =
+                    MeanRecall(CocoParameters.AreaAll, lane, _topHits.AsSpan(top * Ious * _classes * _width));
+            }
+
+            for (var a = 0; a < Areas; a++)
+            {
+                samples.Values(MetricLayout.CocoStat(8 + a))[start + lane] = MeanRecall(a, lane, _hits.AsSpan(a * Ious * _classes * _width));
+            }
+
+            for (var k = 0; k < _classes; k++)
+            {
+                var defined = Truths(k, CocoParameters.AreaAll)[lane] > 0 ? 1 : 0;
+                Set(samples, MetricLayout.ClassAP(k), start + lane, _classSums[(k * _width) + lane], defined * Ious * Buckets);
+                Set(samples, MetricLayout.ClassAP50(k), start + lane, _class50Sums[(k * _width) + lane], defined * Buckets);
+            }
+        }
+    }
+
+    private static void Set(MetricSamples samples, int metric, int lane, double sum, int count) =>
+        samples.Values(metric)[lane] = count == 0 ? double.NaN : sum / count;
+
+    private int DefinedCategories(int area, int lane)
+    {
+        var defined = 0;
+        for (var k = 0; k < _classes; k++)
+        {
+            defined += Truths(k, area)[lane] > 0 ? 1 : 0;
+        }
+
+        return defined;
+    }
+
+    /// <summary>summarize()'s mean of recall over IoU thresholds, then categories, where the category has truth;
+    /// <paramref name="hits"/> is laid out as [iou][category][lane].</summary>
+    private double MeanRecall(int area, int lane, ReadOnlySpan<float> hits)
+    {
+        var sum = 0.0;
+        var count = 0;
+        for (var t = 0; t < Ious; t++)
+        {
+            for (var k = 0; k < _classes; k++)
+            {
+                var truths = Truths(k, area)[lane];
+                if (truths > 0)
+                {
+                    sum += hits[(((t * _classes) + k) * _width) + lane] / (double)truths;
+                    count++;
+                }
+            }
+        }
+
+        return count == 0 ? double.NaN : sum / count;
+    }
+
+    private void WriteSupport(MetricSamples samples)
+    {
+        for (var a = 0; a < Areas; a++)
+        {
+            long truths = 0;
+            foreach (var category in _categories)
+            {
+                truths += category.TruthCounts[a];
+            }
+
+            samples.SetSupport(MetricLayout.CocoStat(a == 0 ? 0 : 2 + a), truths);
+            samples.SetSupport(MetricLayout.CocoStat(8 + a), truths);
+        }
+
+        foreach (var stat in (ReadOnlySpan<int>)[1, 2, 6, 7])
+        {
+            samples.SetSupport(MetricLayout.CocoStat(stat), samples.Support(MetricLayout.CocoStat(0)));
+        }
+
+        for (var k = 0; k < _classes; k++)
+        {
+            samples.SetSupport(MetricLayout.ClassAP(k), _categories[k].TruthCounts[CocoParameters.AreaAll]);
+            samples.SetSupport(MetricLayout.ClassAP50(k), _categories[k].TruthCounts[CocoParameters.AreaAll]);
+        }
+    }
+}
