@@ -18,14 +18,20 @@ public sealed class OperatingPointAccumulatorTests
         }
 
         const int Frames = 5000;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < Frames; i++)
+        long AllocatedOverFrames()
         {
-            accumulator.Add(truth, detections);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < Frames; i++)
+            {
+                accumulator.Add(truth, detections);
+            }
+
+            return GC.GetAllocatedBytesForCurrentThread() - before;
         }
 
-        // The runtime may allocate a few one-off bytes while it re-compiles hot methods; anything allocated per frame
-        // (the smallest object is 24 bytes) would exceed this bound many times over.
-        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, Frames);
+        // The runtime may allocate a few one-off bytes while it re-compiles hot methods (a fresh CI clone measured
+        // 5,480 once); that lands in one window, while anything allocated per frame (the smallest object is 24 bytes)
+        // shows in both and exceeds this bound many times over.
+        Assert.InRange(Math.Min(AllocatedOverFrames(), AllocatedOverFrames()), 0, Frames);
     }
 }
