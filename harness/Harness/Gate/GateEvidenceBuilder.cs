@@ -40,16 +40,21 @@ internal static class GateEvidenceBuilder
         var frames = result.ScoredFrames;
         var current = frames.Select(f => f.Detections).ToList();
         var statistics = defaults.Statistics;
-        var intervals = PairedBootstrap.Run(
-            classNames,
-            [.. frames.Select(f => f.Truth)],
-            [.. frames.Select(f => f.TimestampNs)],
-            baselineDetections,
-            current,
-            new BootstrapOptions(statistics.Resamples, statistics.Seed, statistics.BlockSeconds, statistics.Confidence));
-        var flips = ObjectFlips.Compare(classNames, frames, baselineDetections);
-
+        var options = new BootstrapOptions(statistics.Resamples, statistics.Seed, statistics.BlockSeconds, statistics.Confidence);
+        var timestamps = frames.Select(f => f.TimestampNs).ToList();
         var notes = new List<string>();
+        IReadOnlyDictionary<string, ChangeInterval> intervals = new Dictionary<string, ChangeInterval>();
+        if (PairedBootstrap.CanEstimate(timestamps, options, out var blockLength))
+        {
+            intervals = PairedBootstrap.Run(classNames, [.. frames.Select(f => f.Truth)], timestamps, baselineDetections, current, options);
+        }
+        else
+        {
+            notes.Add($"the clip is too short for intervals ({frames.Count} frames, fewer than {PairedBootstrap.MinimumBlocks} blocks of {blockLength} frames, " +
+                $"the {statistics.BlockSeconds:0.###} s block): metrics are compared on point values");
+        }
+
+        var flips = ObjectFlips.Compare(classNames, frames, baselineDetections);
         var agreement = PipelineAgreement.NotApplicable;
         if (sameInputs)
         {

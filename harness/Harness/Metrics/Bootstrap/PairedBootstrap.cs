@@ -62,6 +62,24 @@ public static class PairedBootstrap
         return Score(classNames, truth, detections, weights, vectorized);
     }
 
+    /// <summary>
+    /// Fewer blocks than this and the resamples barely differ from the full sample (at one block they are all the full
+    /// sample), so the interval would be narrow for lack of data, not for lack of noise: such a clip gets no interval.
+    /// </summary>
+    internal const int MinimumBlocks = 5;
+
+    /// <summary>
+    /// Whether the clip spans at least <see cref="MinimumBlocks"/> blocks of the configured length, so that intervals
+    /// say something; <paramref name="blockLength"/> is the block length in frames either way.
+    /// </summary>
+    public static bool CanEstimate(IReadOnlyList<long> timestampsNs, BootstrapOptions options, out int blockLength)
+    {
+        ArgumentNullException.ThrowIfNull(timestampsNs);
+        ArgumentNullException.ThrowIfNull(options);
+        blockLength = BlockLength(timestampsNs, options);
+        return timestampsNs.Count >= MinimumBlocks * blockLength;
+    }
+
     /// <summary>The moving-block length for the clip's timestamps (see <see cref="MovingBlockResampler.BlockLength"/>).</summary>
     internal static int BlockLength(IReadOnlyList<long> timestampsNs, BootstrapOptions options) =>
         MovingBlockResampler.BlockLength(timestampsNs, options.BlockSeconds);
