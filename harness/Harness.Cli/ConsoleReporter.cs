@@ -78,7 +78,13 @@ internal sealed class ConsoleReporter(TextWriter plain, TextWriter progressLog) 
         {
             if (rich)
             {
-                var color = scenario.Verdict.Failed ? "red" : scenario.Verdict.Improved ? "blue" : "green";
+                var color = VerdictTones.Of(scenario.Verdict) switch
+                {
+                    VerdictTone.Failure => "red",
+                    VerdictTone.Warning or VerdictTone.Missing => "yellow",
+                    VerdictTone.Improved => "blue",
+                    _ => "green",
+                };
                 AnsiConsole.MarkupLine($"[{color}]{Markup.Escape(VerdictTable.Format(scenario.Verdict).TrimEnd())}[/]");
             }
             else
