@@ -89,10 +89,12 @@ public partial class CiWorkflowTests
             cd out && harness run --shard ${{ matrix.shard }}/4 \
               --report "a b" || [ $? -le 2 ]
             X=1 dotnet build 'tests/Harness.Tests'; echo done
+            dotnet harness merge a && dotnet tool run harness report --results b
             """).ToList();
 
         Assert.Equal(
-            [["cd", "out"], ["harness", "run", "--shard", "${{ matrix.shard }}/4", "--report", "a b"], ["[", "$?", "-le", "2", "]"], ["dotnet", "build", "tests/Harness.Tests"], ["echo", "done"]],
+            [["cd", "out"], ["harness", "run", "--shard", "${{ matrix.shard }}/4", "--report", "a b"], ["[", "$?", "-le", "2", "]"], ["dotnet", "build", "tests/Harness.Tests"], ["echo", "done"],
+                ["harness", "merge", "a"], ["harness", "report", "--results", "b"]],
             commands.Select(c => c.Words));
     }
 

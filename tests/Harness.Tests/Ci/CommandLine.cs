@@ -6,7 +6,8 @@ namespace Harness.Tests.Ci;
 /// <summary>
 /// One command a CI file runs, as the shell would split it: words with quotes removed, GitHub expressions
 /// (<c>${{ ... }}</c>) and shell arithmetic (<c>$(( ... ))</c>) kept as one word each, and a leading <c>env</c> with its
-/// settings dropped, so the program is the first word.
+/// settings dropped, so the program is the first word. The harness run as a local tool (<c>dotnet harness</c>,
+/// <c>dotnet tool run harness</c>) reads as <c>harness</c>.
 /// </summary>
 internal sealed partial record CommandLine(string File, IReadOnlyList<string> Words)
 {
@@ -37,9 +38,19 @@ internal sealed partial record CommandLine(string File, IReadOnlyList<string> Wo
                     start++;
                 }
 
-                if (start < words.Count)
+                words = words[start..];
+                if (words is ["dotnet", "harness", ..])
                 {
-                    yield return new CommandLine(file, words[start..]);
+                    words = words[1..];
+                }
+                else if (words is ["dotnet", "tool", "run", "harness", ..])
+                {
+                    words = words[3..];
+                }
+
+                if (words.Count > 0)
+                {
+                    yield return new CommandLine(file, words);
                 }
             }
         }
