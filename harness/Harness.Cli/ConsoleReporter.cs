@@ -7,10 +7,11 @@ using Spectre.Console;
 namespace Harness.Cli;
 
 /// <summary>
-/// Per-scenario verdicts on the console: a live progress display and a coloured table on a terminal, plain lines
-/// when output is redirected or CI=true (logs stay readable and diffable).
+/// Per-scenario verdicts on the console: a live progress display (a line per running scenario, redrawn) and a
+/// coloured table on a terminal; plain lines when output is redirected or CI=true (logs stay readable and diffable),
+/// with progress as a few lines per scenario on <c>progressLog</c>, apart from the verdicts.
 /// </summary>
-internal sealed class ConsoleReporter(TextWriter plain) : IReporter
+internal sealed class ConsoleReporter(TextWriter plain, TextWriter progressLog) : IReporter
 {
     private readonly bool rich = !Console.IsOutputRedirected && !GatePolicy.CiFromEnvironment();
     private SuiteReport? deferred;
@@ -18,26 +19,35 @@ internal sealed class ConsoleReporter(TextWriter plain) : IReporter
 
     public string Name => "console";
 
+    /// <summary>Progress arrives from every replaying scenario's thread when scenarios run in parallel.</summary>
     public SuiteReport WithProgress(Func<IProgress<FrameProgress>, SuiteReport> run)
     {
         if (!rich)
         {
-            return run(new SynchronousProgress(_ => { }));
+            return run(new PlainProgress(progressLog));
         }
 
         SuiteReport? report = null;
         live = true;
-        AnsiConsole.Progress().AutoClear(true).Start(context =>
+        AnsiConsole.Progress().AutoClear(true).HideCompleted(true).Start(context =>
         {
             var tasks = new Dictionary<string, ProgressTask>(StringComparer.Ordinal);
             report = run(new SynchronousProgress(p =>
             {
-                if (!tasks.TryGetValue(p.ScenarioId, out var task))
+                lock (tasks)
                 {
-                    task = tasks[p.ScenarioId] = context.AddTask(p.ScenarioId, maxValue: p.FramesTotal ?? 1);
-                }
+                    if (!tasks.TryGetValue(p.ScenarioId, out var task))
+                    {
+                        task = tasks[p.ScenarioId] = context.AddTask(p.ScenarioId, maxValue: p.FramesTotal ?? 1);
+                        task.IsIndeterminate = p.FramesTotal is null;
+                    }
 
-                task.Value = p.FramesDone;
+                    task.Value = p.FramesTotal is null ? 0 : p.FramesDone;
+                    if (p.FramesTotal is null)
+                    {
+                        task.Description = $"{p.ScenarioId} ({p.FramesDone} frames)";
+                    }
+                }
             }));
         });
         live = false;
@@ -68,7 +78,13 @@ internal sealed class ConsoleReporter(TextWriter plain) : IReporter
         {
             if (rich)
             {
-                var color = scenario.Verdict.Failed ? "red" : scenario.Verdict.Improved ? "blue" : "green";
+                var color = VerdictTones.Of(scenario.Verdict) switch
+                {
+                    VerdictTone.Failure => "red",
+                    VerdictTone.Warning or VerdictTone.Missing => "yellow",
+                    VerdictTone.Improved => "blue",
+                    _ => "green",
+                };
                 AnsiConsole.MarkupLine($"[{color}]{Markup.Escape(VerdictTable.Format(scenario.Verdict).TrimEnd())}[/]");
             }
             else
@@ -81,9 +97,36 @@ internal sealed class ConsoleReporter(TextWriter plain) : IReporter
         plain.WriteLine($"gate: {report.Scenarios.Count - failed} passed, {failed} failed ({report.Run.Name()} run{(report.IsCi ? ", CI" : "")})");
     }
 
-    /// <summary>Progress reported on the caller's thread, so the display updates while the replay runs.</summary>
+    /// <summary>Progress reported on the replaying thread, so the display updates while the replay runs.</summary>
     private sealed class SynchronousProgress(Action<FrameProgress> handler) : IProgress<FrameProgress>
     {
         public void Report(FrameProgress value) => handler(value);
+    }
+
+    /// <summary>
+    /// A line as a scenario starts and one as each quarter of its frames is done (every 500 frames when the clip does
+    /// not say how many it has): every running scenario is seen to move, without a line per frame in a CI log.
+    /// </summary>
+    private sealed class PlainProgress(TextWriter log) : IProgress<FrameProgress>
+    {
+        private const int FramesPerLineWhenTotalUnknown = 500;
+        private readonly Dictionary<string, int> lastStep = new(StringComparer.Ordinal);
+
+        public void Report(FrameProgress value)
+        {
+            var step = value.FramesTotal is > 0 and var total ? (int)((long)value.FramesDone * 4 / total) : value.FramesDone / FramesPerLineWhenTotalUnknown;
+            lock (lastStep)
+            {
+                if (lastStep.TryGetValue(value.ScenarioId, out var last) && last == step)
+                {
+                    return;
+                }
+
+                lastStep[value.ScenarioId] = step;
+                log.WriteLine(value.FramesTotal is { } frames
+                    ? $"{value.ScenarioId}: {value.FramesDone}/{frames} frames"
+                    : $"{value.ScenarioId}: {value.FramesDone} frames");
+            }
+        }
     }
 }

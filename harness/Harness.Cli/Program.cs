@@ -1,13 +1,3 @@
-using System.CommandLine;
-using Harness.Cli.Commands;
+using Harness.Cli;
 
-var root = new RootCommand("Perception regression gate: replay clips through a detector, measure, compare with baselines.")
-{
-    RunCommand.Create(),
-    AcceptCommand.Create(),
-    HistoryCommand.Create(),
-    EvalCocoCommand.Create(),
-    GenCommand.Create(),
-    InspectCommand.Create(),
-};
-return root.Parse(args).Invoke();
+return HarnessCommand.Create().Parse(args).Invoke();

@@ -23,7 +23,12 @@ internal static class RunCommand
         run.AcceptOnlyFromAmong("pr", "nightly");
         var strict = new Option<bool>("--strict") { Description = "Fail on a possible regression of a gated metric (point estimate beyond the allowance, interval not), not only warn" };
 
-        var command = new Command("run", "Replay scenarios, compare every metric with its baseline, and report") { scenarios, baselines, cache, report, tag, ids, run, strict, history };
+        var parallel = new Option<int?>("--parallel")
+        {
+            Description = "Scenarios replayed at once (default: the cores divided by the scenarios' intra-op threads); results do not depend on it",
+        };
+
+        var command = new Command("run", "Replay scenarios, compare every metric with its baseline, and report") { scenarios, baselines, cache, report, tag, ids, run, strict, parallel, history };
         command.SetAction(parse =>
         {
             var options = new SuiteOptions(
@@ -34,7 +39,16 @@ internal static class RunCommand
                 parse.GetValue(ids) ?? [],
                 parse.GetValue(run) == "nightly" ? RunKind.Nightly : RunKind.PullRequest,
                 GatePolicy.CiFromEnvironment(),
-                parse.GetValue(strict));
+                parse.GetValue(strict))
+            {
+                Parallel = parse.GetValue(parallel),
+            };
+            if (options.Parallel is < 1)
+            {
+                Console.Error.WriteLine($"--parallel {options.Parallel}: the number of scenarios replayed at once must be at least 1");
+                return SuiteReport.ExitInputError;
+            }
+
             return Execute(options, parse.GetValue(report)!, parse.GetValue(history)!);
         });
         return command;
@@ -42,7 +56,7 @@ internal static class RunCommand
 
     private static int Execute(SuiteOptions options, string reportDirectory, string historyPath)
     {
-        var console = new ConsoleReporter(Console.Out);
+        var console = new ConsoleReporter(Console.Out, Console.Error);
         IReporter[] reporters =
         [
             console,

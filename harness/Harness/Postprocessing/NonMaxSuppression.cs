@@ -7,8 +7,9 @@ namespace Harness.Postprocessing;
 /// <summary>
 /// Greedy NMS with torchvision.ops.nms semantics: boxes in descending score order, each kept box suppresses every
 /// later box whose IoU with it is strictly greater than the threshold; areas are (x2 - x1) * (y2 - y1), no +1.
-/// The IoU of the kept box against all later ones is computed a vector at a time with the same float expression
-/// as the scalar tail, so the kept set does not depend on the vector width.
+/// The IoU of the kept box against all later ones is computed a vector at a time with the float expression of
+/// <see cref="BoxOverlap.Iou{T}"/>, which the scalar tail calls: wherever boxes overlap the lanes give its bits, and
+/// elsewhere both give a value no threshold exceeds, so the kept set does not depend on the vector width.
 /// </summary>
 internal static class NonMaxSuppression
 {
@@ -119,10 +120,8 @@ internal static class NonMaxSuppression
                 continue;
             }
 
-            var w = MathF.Max(0f, MathF.Min(ix2, Unsafe.Add(ref x2, j)) - MathF.Max(ix1, Unsafe.Add(ref x1, j)));
-            var h = MathF.Max(0f, MathF.Min(iy2, Unsafe.Add(ref y2, j)) - MathF.Max(iy1, Unsafe.Add(ref y1, j)));
-            var inter = w * h;
-            if (inter / (iarea + Unsafe.Add(ref areas, j) - inter) > threshold)
+            var iou = BoxOverlap.Iou(ix1, iy1, ix2, iy2, iarea, Unsafe.Add(ref x1, j), Unsafe.Add(ref y1, j), Unsafe.Add(ref x2, j), Unsafe.Add(ref y2, j), Unsafe.Add(ref areas, j));
+            if (iou > threshold)
             {
                 Unsafe.Add(ref flags, j) = -1;
             }

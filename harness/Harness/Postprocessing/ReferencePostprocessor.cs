@@ -61,11 +61,6 @@ internal sealed class ReferencePostprocessor(LayoutConfig layout, PostprocessOpt
         return kept;
     }
 
-    private static float Iou(Detection a, Detection b)
-    {
-        var w = MathF.Max(0f, MathF.Min(a.X2, b.X2) - MathF.Max(a.X1, b.X1));
-        var h = MathF.Max(0f, MathF.Min(a.Y2, b.Y2) - MathF.Max(a.Y1, b.Y1));
-        var inter = w * h;
-        return inter / ((a.Width * a.Height) + (b.Width * b.Height) - inter);
-    }
+    private static float Iou(Detection a, Detection b) =>
+        BoxOverlap.Iou(a.X1, a.Y1, a.X2, a.Y2, a.Width * a.Height, b.X1, b.Y1, b.X2, b.Y2, b.Width * b.Height);
 }

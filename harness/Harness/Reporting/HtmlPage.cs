@@ -170,12 +170,11 @@ internal static partial class HtmlPage
         html.Append("</tr>\n");
         foreach (var row in rows)
         {
-            var rowClass = row.Outcome switch
+            var rowClass = VerdictTones.Of(row) switch
             {
-                MetricOutcome.Regressed or MetricOutcome.Error when row.Blocking => " class=\"fail\"",
-                MetricOutcome.Missing => " class=\"fail\"",
-                MetricOutcome.PossibleRegression or MetricOutcome.Regressed or MetricOutcome.Error => " class=\"warn\"",
-                MetricOutcome.Improved => " class=\"improved\"",
+                VerdictTone.Failure => " class=\"fail\"",
+                VerdictTone.Warning => " class=\"warn\"",
+                VerdictTone.Improved => " class=\"improved\"",
                 _ => "",
             };
             var cells = VerdictTable.Cells(row);
@@ -210,7 +209,14 @@ internal static partial class HtmlPage
 
     private static string Badge(ScenarioVerdict verdict)
     {
-        var kind = verdict.Failed ? "fail" : verdict.BaselineMissing ? "missing" : verdict.Warnings > 0 ? "warn" : verdict.Improved ? "improved" : "pass";
+        var kind = VerdictTones.Of(verdict) switch
+        {
+            VerdictTone.Failure => "fail",
+            VerdictTone.Warning => "warn",
+            VerdictTone.Improved => "improved",
+            VerdictTone.Missing => "missing",
+            _ => "pass",
+        };
         return "<span class=\"badge " + kind + "\">" + Escape(verdict.Summary) + "</span>";
     }
 

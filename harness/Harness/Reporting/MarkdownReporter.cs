@@ -68,8 +68,14 @@ public sealed class MarkdownReporter(string outputDirectory) : IReporter
         return text.ToString();
     }
 
-    private static string Icon(ScenarioVerdict verdict) =>
-        verdict.Failed ? ":x:" : verdict.Warnings > 0 ? ":warning:" : verdict.Improved ? ":arrow_up:" : verdict.BaselineMissing ? ":grey_question:" : ":white_check_mark:";
+    private static string Icon(ScenarioVerdict verdict) => VerdictTones.Of(verdict) switch
+    {
+        VerdictTone.Failure => ":x:",
+        VerdictTone.Warning => ":warning:",
+        VerdictTone.Improved => ":arrow_up:",
+        VerdictTone.Missing => ":grey_question:",
+        _ => ":white_check_mark:",
+    };
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }

@@ -79,12 +79,12 @@ internal static class Plots
             better.FillStyle.Color = Colors.Green.WithAlpha(0.12);
             better.LineStyle.Width = 0;
             var (low, high) = (sign * row.Low!.Value, sign * row.High!.Value);
-            var color = row.Outcome switch
+            var color = VerdictTones.Of(row) switch
             {
-                MetricOutcome.Regressed or MetricOutcome.Error => Colors.Red,
-                MetricOutcome.PossibleRegression => Colors.DarkOrange,
-                MetricOutcome.Improved => Colors.Green,
-                MetricOutcome.LowSupport => Colors.Gray,
+                VerdictTone.Failure => Colors.Red,
+                VerdictTone.Warning => Colors.DarkOrange,
+                VerdictTone.Improved => Colors.Green,
+                VerdictTone.Muted => Colors.Gray,
                 _ => Colors.SteelBlue,
             };
             var bar = plot.Add.Line(Math.Min(low, high), y, Math.Max(low, high), y);

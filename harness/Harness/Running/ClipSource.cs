@@ -42,18 +42,12 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
     /// <summary>Opens the clip with the format <see cref="ClipFormatRegistry"/> recognises it as, its truth labels resolved through <paramref name="classes"/>.</summary>
     public IClipReader Open(ClipSpec clip, ClassMap classes) => ClipFormatRegistry.For(Path).Open(Path, clip, classes);
 
-    /// <summary>Generates the clip once per generator build; later runs find it in the cache.</summary>
+    /// <summary>Generates the clip once per generator build (once, too, when scenarios sharing it run at the same time); later runs find it in the cache.</summary>
     internal static string Generate(SyntheticSceneOptions options, string cacheDirectory)
     {
         var directory = System.IO.Path.Combine(cacheDirectory, "clips");
         var name = $"{options.Scene}-seed{options.Seed}-{options.Frames}f-{options.Width}x{options.Height}-{options.FrameRateHz}hz-{GeneratorBuild}.mcap";
-        var path = System.IO.Path.Combine(directory, name);
-        if (File.Exists(path))
-        {
-            return path;
-        }
-
-        AtomicFile.Write(path, temporary =>
+        return CachedFile.Ensure(System.IO.Path.Combine(directory, name), File.Exists, temporary =>
         {
             using var reader = new SyntheticClipReader(options);
             using var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, reader.Classes.EvaluationClasses, SyntheticLidarTopic);
@@ -66,7 +60,6 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
                 }
             }
         });
-        return path;
     }
 
     private static string GeneratorBuild { get; } =

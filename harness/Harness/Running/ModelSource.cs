@@ -36,14 +36,7 @@ internal sealed record ModelSource(string Path, string Sha256)
         return new ModelSource(path, sha);
     }
 
-    private static string WriteIfChanged(byte[] bytes, string path)
-    {
-        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
-        {
-            return path;
-        }
-
-        AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, bytes));
-        return path;
-    }
+    private static string WriteIfChanged(byte[] bytes, string path) =>
+        CachedFile.Ensure(path, existing => File.Exists(existing) && File.ReadAllBytes(existing).AsSpan().SequenceEqual(bytes),
+            temporary => File.WriteAllBytes(temporary, bytes));
 }

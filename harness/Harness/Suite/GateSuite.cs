@@ -9,7 +9,10 @@ namespace Harness.Suite;
 /// A whole gate run: select scenarios, replay each, judge it against its baseline, keep the received snapshot when
 /// anything differs, and hand the verdicts to the reporters. A failure of any kind at any stage (loading the file,
 /// reading the baseline, replaying, scoring, judging) is that scenario's error verdict and never stops the others; a
-/// reporter that fails never stops the other reporters nor hides the verdicts, and fails the run.
+/// reporter that fails never stops the other reporters nor hides the verdicts, and fails the run. Scenarios may
+/// replay concurrently (<see cref="SuiteOptions.Parallel"/>): each writes only its own received baseline, shared
+/// generated inputs are made once (<see cref="Running.CachedFile"/>), and the reporters run after the last one in
+/// scenario order, so the outcome is the sequential run's byte for byte.
 /// </summary>
 public static class GateSuite
 {
@@ -21,6 +24,7 @@ public static class GateSuite
     /// <exception cref="ScenarioValidationException">The directory does not exist, or a named id is in no file.</exception>
     public static ScenarioSet Select(SuiteOptions options) => Select(options, ScenarioLoader.LoadFile);
 
+    /// <param name="progress">Reported from every replaying scenario's thread when scenarios run concurrently.</param>
     public static SuiteReport Run(SuiteOptions options, IReadOnlyList<IReporter> reporters, IProgress<FrameProgress>? progress = null, TextWriter? log = null) =>
         Run(options, reporters, progress, log, enter: null);
 
@@ -46,9 +50,9 @@ public static class GateSuite
             }
         }
 
-        var reports = selected.Failures.Select(failure => LoadFailed(failure, options.IsCi))
-            .Concat(selected.Scenarios.Select(scenario => Guarded(scenario, options, progress, enter)))
-            .ToList();
+        var workers = SuiteParallelism.Resolve(options.Parallel, selected.Scenarios.Select(s => s.Model.Session.IntraOpThreads), Environment.ProcessorCount);
+        var replayed = OrderedParallel.Map(selected.Scenarios, workers, scenario => Guarded(scenario, options, progress, enter));
+        var reports = selected.Failures.Select(failure => LoadFailed(failure, options.IsCi)).Concat(replayed).ToList();
         var suite = new SuiteReport(reports, options.Run, options.IsCi);
         var failedReporters = Export(suite, reporters, log);
         return failedReporters.Count == 0 ? suite : suite with { FailedReporters = failedReporters };

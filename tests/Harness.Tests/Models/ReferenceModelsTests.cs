@@ -1,4 +1,7 @@
 using Harness.Models;
+using Harness.Running;
+using Harness.Scenarios;
+using Harness.Testing;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Harness.Tests.Models;
@@ -13,6 +16,20 @@ public class ReferenceModelsTests
         Assert.Equal(v1, ReferenceModels.BuildFromUri("reference://detector-v1"));
         Assert.NotEqual(v1, ReferenceModels.Build("detector-v1-degraded"));
         Assert.NotEqual(v1, ReferenceModels.Build("detector-v1-mixed"));
+    }
+
+    /// <summary>The ONNX bytes are pinned by the scenarios: any change to how a graph is serialized shows here first.</summary>
+    [Fact]
+    public void Every_reference_model_builds_the_bytes_the_scenarios_pin()
+    {
+        var pins = ScenarioLoader.LoadEach(RepositoryPaths.Scenarios).Scenarios
+            .Where(s => s.Model.Source.StartsWith(ReferenceModels.UriScheme, StringComparison.Ordinal) && s.Model.Sha256 is not null)
+            .Select(s => (s.Model.Source, Pinned: s.Model.Sha256!))
+            .Distinct()
+            .ToList();
+
+        Assert.Equal(ReferenceModels.Names.Order(StringComparer.Ordinal), pins.Select(p => p.Source[ReferenceModels.UriScheme.Length..]).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(pins, pin => Assert.Equal(pin.Pinned, ContentHash.Of(ReferenceModels.BuildFromUri(pin.Source))));
     }
 
     [Fact]

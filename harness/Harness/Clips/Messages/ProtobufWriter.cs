@@ -4,8 +4,17 @@ using System.Text;
 
 namespace Harness.Clips.Messages;
 
-/// <summary>Writes protobuf wire format into a growable buffer; nested messages are written into their own writer.</summary>
-internal sealed class ProtobufWriter(int initialCapacity = 256)
+/// <summary>
+/// The one protobuf wire-format writer: clip and review messages (foxglove schemas) and the reference detector's ONNX
+/// graph. Writes into a growable buffer; a nested message is written into its own writer first, so its length prefix
+/// is known, and fields come out in the order the caller writes them, which keeps the bytes deterministic.
+/// </summary>
+/// <param name="explicitPresence">
+/// Write every field, default values included, as proto2 messages (ONNX) do; otherwise a zero number or an empty string
+/// or bytes field is left out, as proto3 (foxglove) serializers do. Nested writers made by
+/// <see cref="MessageField(int, Action{ProtobufWriter})"/> inherit it.
+/// </param>
+internal sealed class ProtobufWriter(int initialCapacity = 256, bool explicitPresence = false)
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(initialCapacity);
 
@@ -31,7 +40,7 @@ internal sealed class ProtobufWriter(int initialCapacity = 256)
 
     public void VarintField(int field, ulong value)
     {
-        if (value != 0)
+        if (value != 0 || explicitPresence)
         {
             Tag(field, ProtobufWireType.Varint);
             Varint(value);
@@ -43,7 +52,7 @@ internal sealed class ProtobufWriter(int initialCapacity = 256)
 
     public void Fixed32Field(int field, uint value)
     {
-        if (value != 0)
+        if (value != 0 || explicitPresence)
         {
             Tag(field, ProtobufWireType.Fixed32);
             BinaryPrimitives.WriteUInt32LittleEndian(_buffer.GetSpan(4), value);
@@ -51,9 +60,12 @@ internal sealed class ProtobufWriter(int initialCapacity = 256)
         }
     }
 
+    /// <summary>A float is a little-endian fixed32 of its bits (so -0 is not a default value).</summary>
+    public void FloatField(int field, float value) => Fixed32Field(field, BitConverter.SingleToUInt32Bits(value));
+
     public void DoubleField(int field, double value)
     {
-        if (BitConverter.DoubleToInt64Bits(value) != 0)
+        if (BitConverter.DoubleToInt64Bits(value) != 0 || explicitPresence)
         {
             Tag(field, ProtobufWireType.Fixed64);
             BinaryPrimitives.WriteDoubleLittleEndian(_buffer.GetSpan(8), value);
@@ -63,7 +75,7 @@ internal sealed class ProtobufWriter(int initialCapacity = 256)
 
     public void BytesField(int field, ReadOnlySpan<byte> value, bool always = false)
     {
-        if (value.Length > 0 || always)
+        if (value.Length > 0 || always || explicitPresence)
         {
             Tag(field, ProtobufWireType.LengthDelimited);
             Varint((ulong)value.Length);
@@ -73,7 +85,7 @@ internal sealed class ProtobufWriter(int initialCapacity = 256)
 
     public void StringField(int field, string value)
     {
-        if (value.Length > 0)
+        if (value.Length > 0 || explicitPresence)
         {
             Tag(field, ProtobufWireType.LengthDelimited);
             var count = Encoding.UTF8.GetByteCount(value);
@@ -82,6 +94,38 @@ internal sealed class ProtobufWriter(int initialCapacity = 256)
         }
     }
 
+    /// <summary>A packed repeated int64 field: the values' varints in one length-delimited field.</summary>
+    public void PackedVarintField(int field, ReadOnlySpan<long> values)
+    {
+        var packed = new ProtobufWriter();
+        foreach (var value in values)
+        {
+            packed.Varint(unchecked((ulong)value));
+        }
+
+        BytesField(field, packed.WrittenSpan);
+    }
+
+    /// <summary>A packed repeated float field: the values as little-endian fixed32 in one length-delimited field.</summary>
+    public void PackedFloatField(int field, ReadOnlySpan<float> values)
+    {
+        var bytes = new byte[values.Length * sizeof(float)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
+        }
+
+        BytesField(field, bytes);
+    }
+
     /// <summary>A nested message field, written even when empty (presence matters for message fields).</summary>
     public void MessageField(int field, ProtobufWriter nested) => BytesField(field, nested.WrittenSpan, always: true);
+
+    /// <summary>A nested message written by <paramref name="writeBody"/> into a writer with this one's presence rule.</summary>
+    public void MessageField(int field, Action<ProtobufWriter> writeBody)
+    {
+        var nested = new ProtobufWriter(explicitPresence: explicitPresence);
+        writeBody(nested);
+        MessageField(field, nested);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Harness.Postprocessing;
 
 namespace Harness.Metrics.Coco;
 
@@ -64,24 +65,8 @@ internal static class BoxIou
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Single(in TruthBoxGeometry truth, double x1, double y1, double x2, double y2, double area)
-    {
-        var w = Math.Min(x2, truth.X2) - Math.Max(x1, truth.X1);
-        if (w <= 0)
-        {
-            return 0;
-        }
-
-        var h = Math.Min(y2, truth.Y2) - Math.Max(y1, truth.Y1);
-        if (h <= 0)
-        {
-            return 0;
-        }
-
-        var intersection = w * h;
-        var union = truth.IsCrowd ? area : area + truth.BoxArea - intersection;
-        return intersection / union;
-    }
+    private static double Single(in TruthBoxGeometry truth, double x1, double y1, double x2, double y2, double area) =>
+        BoxOverlap.Iou(x1, y1, x2, y2, area, truth.X1, truth.Y1, truth.X2, truth.Y2, truth.BoxArea, truth.IsCrowd);
 
     private static void CheckLengths(in DetectionRows detections, Span<double> destination, int count)
     {

@@ -1,3 +1,5 @@
+using Harness.Postprocessing;
+
 namespace Harness.Metrics.Coco;
 
 /// <summary>
@@ -100,18 +102,8 @@ internal static class CocoEvaluatorReference
         return new EvalImage(dts.Select(d => d.Score).ToArray(), matched, ignored, sorted.Count(p => !p.ignore));
     }
 
-    private static double Iou(CocoDetection d, CocoAnnotation g)
-    {
-        var w = Math.Min(d.Width + d.X, g.Width + g.X) - Math.Max(d.X, g.X);
-        var h = Math.Min(d.Height + d.Y, g.Height + g.Y) - Math.Max(d.Y, g.Y);
-        if (w <= 0 || h <= 0)
-        {
-            return 0;
-        }
-
-        var da = d.Width * d.Height;
-        return w * h / (g.IsCrowd ? da : da + (g.Width * g.Height) - (w * h));
-    }
+    private static double Iou(CocoDetection d, CocoAnnotation g) =>
+        BoxOverlap.Iou(d.X, d.Y, d.Width + d.X, d.Height + d.Y, d.Width * d.Height, g.X, g.Y, g.Width + g.X, g.Height + g.Y, g.Width * g.Height, g.IsCrowd);
 
     private static void Accumulate(List<EvalImage> evals, int maxDet, CocoPrecisionTable table, int k, int a, int m)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Harness.Clips.Messages;
 
 namespace Harness.Models.Onnx;
 
@@ -76,21 +77,21 @@ internal sealed class OnnxGraph
 
     public byte[] ToModelBytes(int opsetVersion, string producerName)
     {
-        var model = new ProtoWriter();
-        model.WriteInt64(1, IrVersion);
-        model.WriteString(2, producerName);
-        model.WriteMessage(7, WriteGraph);
-        model.WriteMessage(8, opset =>
+        var model = new ProtobufWriter(explicitPresence: true);
+        model.SignedVarintField(1, IrVersion);
+        model.StringField(2, producerName);
+        model.MessageField(7, WriteGraph);
+        model.MessageField(8, opset =>
         {
-            opset.WriteString(1, string.Empty);
-            opset.WriteInt64(2, opsetVersion);
+            opset.StringField(1, string.Empty);
+            opset.SignedVarintField(2, opsetVersion);
         });
         foreach (var (key, value) in _metadata)
         {
-            model.WriteMessage(14, entry =>
+            model.MessageField(14, entry =>
             {
-                entry.WriteString(1, key);
-                entry.WriteString(2, value);
+                entry.StringField(1, key);
+                entry.StringField(2, value);
             });
         }
 
@@ -111,53 +112,53 @@ internal sealed class OnnxGraph
         }
     }
 
-    private void WriteGraph(ProtoWriter graph)
+    private void WriteGraph(ProtobufWriter graph)
     {
         foreach (var node in _nodes)
         {
-            graph.WriteMessage(1, node.Write);
+            graph.MessageField(1, node.Write);
         }
 
-        graph.WriteString(2, _name);
+        graph.StringField(2, _name);
         foreach (var initializer in _initializers)
         {
-            graph.WriteMessage(5, initializer.Write);
+            graph.MessageField(5, initializer.Write);
         }
 
         foreach (var input in _inputs)
         {
-            graph.WriteMessage(11, input.Write);
+            graph.MessageField(11, input.Write);
         }
 
         foreach (var output in _outputs)
         {
-            graph.WriteMessage(12, output.Write);
+            graph.MessageField(12, output.Write);
         }
     }
 
     private sealed record ValueInfo(string Name, OnnxElementType Type, long[] Shape)
     {
-        public void Write(ProtoWriter valueInfo)
+        public void Write(ProtobufWriter valueInfo)
         {
-            valueInfo.WriteString(1, Name);
-            valueInfo.WriteMessage(2, type => type.WriteMessage(1, tensor =>
+            valueInfo.StringField(1, Name);
+            valueInfo.MessageField(2, type => type.MessageField(1, tensor =>
             {
-                tensor.WriteInt64(1, (long)Type);
-                tensor.WriteMessage(2, shape =>
+                tensor.SignedVarintField(1, (long)Type);
+                tensor.MessageField(2, shape =>
                 {
                     for (var i = 0; i < Shape.Length; i++)
                     {
                         var dim = Shape[i];
                         var symbol = $"{Name}_dim{i}";
-                        shape.WriteMessage(1, dimension =>
+                        shape.MessageField(1, dimension =>
                         {
                             if (dim < 0)
                             {
-                                dimension.WriteString(2, symbol);
+                                dimension.StringField(2, symbol);
                             }
                             else
                             {
-                                dimension.WriteInt64(1, dim);
+                                dimension.SignedVarintField(1, dim);
                             }
                         });
                     }
@@ -168,62 +169,62 @@ internal sealed class OnnxGraph
 
     private sealed record Initializer(string Name, OnnxElementType Type, long[] Shape, byte[] RawData)
     {
-        public void Write(ProtoWriter tensor)
+        public void Write(ProtobufWriter tensor)
         {
-            tensor.WritePackedInt64(1, Shape);
-            tensor.WriteInt64(2, (long)Type);
-            tensor.WriteString(8, Name);
-            tensor.WriteBytes(9, RawData);
+            tensor.PackedVarintField(1, Shape);
+            tensor.SignedVarintField(2, (long)Type);
+            tensor.StringField(8, Name);
+            tensor.BytesField(9, RawData);
         }
     }
 
     private sealed record Node(string Name, string OpType, string[] Inputs, string[] Outputs, OnnxAttribute[] Attributes)
     {
-        public void Write(ProtoWriter node)
+        public void Write(ProtobufWriter node)
         {
             foreach (var input in Inputs)
             {
-                node.WriteString(1, input);
+                node.StringField(1, input);
             }
 
             foreach (var output in Outputs)
             {
-                node.WriteString(2, output);
+                node.StringField(2, output);
             }
 
-            node.WriteString(3, Name);
-            node.WriteString(4, OpType);
+            node.StringField(3, Name);
+            node.StringField(4, OpType);
             foreach (var attribute in Attributes)
             {
-                node.WriteMessage(5, attr => WriteAttribute(attr, attribute));
+                node.MessageField(5, attr => WriteAttribute(attr, attribute));
             }
         }
 
-        private static void WriteAttribute(ProtoWriter writer, OnnxAttribute attribute)
+        private static void WriteAttribute(ProtobufWriter writer, OnnxAttribute attribute)
         {
-            writer.WriteString(1, attribute.Name);
+            writer.StringField(1, attribute.Name);
             switch (attribute.Kind)
             {
                 case OnnxAttributeKind.Float:
-                    writer.WriteFloat(2, attribute.Float);
+                    writer.FloatField(2, attribute.Float);
                     break;
                 case OnnxAttributeKind.Int:
-                    writer.WriteInt64(3, attribute.Int);
+                    writer.SignedVarintField(3, attribute.Int);
                     break;
                 case OnnxAttributeKind.String:
-                    writer.WriteString(4, attribute.Text!);
+                    writer.StringField(4, attribute.Text!);
                     break;
                 case OnnxAttributeKind.Floats:
-                    writer.WritePackedFloat(7, attribute.Floats);
+                    writer.PackedFloatField(7, attribute.Floats);
                     break;
                 case OnnxAttributeKind.Ints:
-                    writer.WritePackedInt64(8, attribute.Ints);
+                    writer.PackedVarintField(8, attribute.Ints);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(attribute), attribute.Kind, "Unsupported attribute kind.");
             }
 
-            writer.WriteInt64(20, (long)attribute.Kind);
+            writer.SignedVarintField(20, (long)attribute.Kind);
         }
     }
 }

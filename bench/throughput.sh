@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Throughput of the whole harness against ONNX Runtime alone, and the speed-up of --parallel 2 (docs/benchmarks.md).
+#
+#   bench/throughput.sh [FRAMES] [THREADS]     defaults: 1000 frames per clip, 1 intra-op thread per session
+#
+# Prints, measured side by side in one run on the same machine:
+#   1. frames per second of a loop that only calls ONNX Runtime on pre-made inputs (reference detector, same threads);
+#   2. frames per second of `harness run` on one FRAMES-frame synthetic clip, end to end (process start, replay,
+#      scoring, reports), and the replay alone as the harness records it (throughput/fps), each as a share of 1;
+#   3. two such scenarios run one at a time and with --parallel 2, and the speed-up.
+# Run it on a quiet machine; everything it writes goes to a temporary folder.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+frames="${1:-1000}"
+threads="${2:-1}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+unset CI GITHUB_STEP_SUMMARY
+
+echo "building (Release)..." >&2
+dotnet publish harness/Harness.Cli -c Release -o "$work/harness" >/dev/null
+dotnet build bench/Harness.Benchmarks -c Release >/dev/null
+harness() { dotnet "$work/harness/harness.dll" "$@"; }
+
+mkdir -p "$work/scenarios"
+for seed in 7 8; do
+  cat >"$work/scenarios/throughput-$seed.yaml" <<YAML
+id: throughput-$seed
+tags: [pr]
+clip:
+  source: synthetic://urban-day?seed=$seed&frames=$frames
+model:
+  source: reference://detector-v1
+  layout: yolov8
+  input: { width: 640, height: 384 }
+  classes: [car, pedestrian, cyclist]
+  session: { intra_op_threads: $threads }
+YAML
+  # Generated before any clock starts: clip generation is a one-off cache fill, not replay.
+  harness gen "synthetic://urban-day?seed=$seed&frames=$frames" --cache "$work/cache" >/dev/null
+done
+
+# Each run starts from no baselines, so the runs do the same work: no bootstrap, a received baseline, a review clip.
+timed_run() {
+  local name="$1"; shift
+  rm -rf "$work/baselines" "$work/report-$name"
+  local start end
+  start="$(date +%s.%N)"
+  harness run --scenarios "$work/scenarios" --baselines "$work/baselines" --cache "$work/cache" \
+    --report "$work/report-$name" --history "$work/history-$name.sqlite" "$@" >/dev/null 2>&1 || true
+  end="$(date +%s.%N)"
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }'
+}
+
+loop_fps="$(dotnet run -c Release --no-build --project bench/Harness.Benchmarks -- inference-loop "$frames" "$threads")"
+one_seconds="$(timed_run one --scenario throughput-7 --parallel 1)"
+replay_fps="$(harness history --db "$work/history-one.sqlite" --scenario throughput-7 --metric throughput/fps | awk 'NR == 2 { print $5 }')"
+sequential_seconds="$(timed_run sequential --scenario throughput-7 throughput-8 --parallel 1)"
+parallel_seconds="$(timed_run parallel --scenario throughput-7 throughput-8 --parallel 2)"
+
+awk -v frames="$frames" -v threads="$threads" -v loop="$loop_fps" -v one="$one_seconds" -v replay="$replay_fps" \
+    -v seq="$sequential_seconds" -v par="$parallel_seconds" -v cores="$(nproc)" 'BEGIN {
+  end_to_end = frames / one
+  printf "clip: %d frames, intra-op threads: %d, cores: %d\n", frames, threads, cores
+  printf "ONNX Runtime loop on pre-made inputs    %8.2f frames/s\n", loop
+  printf "harness run, end to end (1 scenario)    %8.2f frames/s   %5.1f%% of the loop\n", end_to_end, 100 * end_to_end / loop
+  printf "harness replay (its throughput/fps)     %8.2f frames/s   %5.1f%% of the loop\n", replay, 100 * replay / loop
+  printf "2 scenarios, --parallel 1               %8.2f s\n", seq
+  printf "2 scenarios, --parallel 2               %8.2f s         speed-up %.2fx\n", par, seq / par
+}'

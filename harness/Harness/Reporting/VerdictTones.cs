@@ -1,0 +1,33 @@
+using Harness.Gate;
+
+namespace Harness.Reporting;
+
+/// <summary>The one map from a verdict to its <see cref="VerdictTone"/>.</summary>
+public static class VerdictTones
+{
+    /// <summary>A failure outranks a warning, a warning an improvement; a missing baseline that does not fail is last.</summary>
+    public static VerdictTone Of(ScenarioVerdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        return verdict.Failed ? VerdictTone.Failure
+            : verdict.Warnings > 0 ? VerdictTone.Warning
+            : verdict.Improved ? VerdictTone.Improved
+            : verdict.BaselineMissing ? VerdictTone.Missing
+            : VerdictTone.Pass;
+    }
+
+    /// <summary>A metric's row: a regression or error fails only when the metric is gated; otherwise it warns.</summary>
+    public static VerdictTone Of(MetricVerdict row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.Outcome switch
+        {
+            MetricOutcome.Regressed or MetricOutcome.Error when row.Blocking => VerdictTone.Failure,
+            MetricOutcome.Missing => VerdictTone.Failure,
+            MetricOutcome.PossibleRegression or MetricOutcome.Regressed or MetricOutcome.Error => VerdictTone.Warning,
+            MetricOutcome.Improved => VerdictTone.Improved,
+            MetricOutcome.LowSupport or MetricOutcome.Skipped => VerdictTone.Muted,
+            _ => VerdictTone.Pass,
+        };
+    }
+}
