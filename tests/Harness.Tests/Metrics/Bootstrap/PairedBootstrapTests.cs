@@ -1,6 +1,8 @@
 using Harness.Clips;
 using Harness.Metrics.Bootstrap;
 using Harness.Postprocessing;
+using Harness.Simd;
+using Harness.Tests.Simd;
 
 namespace Harness.Tests.Metrics.Bootstrap;
 
@@ -34,14 +36,21 @@ public sealed class PairedBootstrapTests
         Assert.NotEqual(Bits(first["coco/AP"]), Bits(Run(clip, options with { Seed = 78 })["coco/AP"]));
     }
 
-    [Fact]
-    public void The_vector_path_gives_the_same_intervals_as_the_scalar_reference()
+    [Theory]
+    [Trait("Category", "simd")]
+    [MemberData(nameof(VectorWidths.Supported), MemberType = typeof(VectorWidths))]
+    public void The_vector_path_gives_the_same_intervals_as_the_scalar_reference(int width)
     {
         // 1,100 resamples: two lane chunks, the second (77 lanes) ending in a scalar tail.
         var clip = BootstrapClip.Create(50, seed: 22, maxTruths: 10, maxFalsePositives: 12);
         var options = new BootstrapOptions(Resamples: 1100, Seed: 5, BlockSeconds: 0.5);
 
-        var vector = PairedBootstrap.Run(Classes, clip.Truth, clip.TimestampsNs, clip.Baseline, clip.Current, options, vectorized: true);
+        IReadOnlyDictionary<string, ChangeInterval> vector;
+        using (VectorWidth.Force(width))
+        {
+            vector = PairedBootstrap.Run(Classes, clip.Truth, clip.TimestampsNs, clip.Baseline, clip.Current, options, vectorized: true);
+        }
+
         var scalar = PairedBootstrap.Run(Classes, clip.Truth, clip.TimestampsNs, clip.Baseline, clip.Current, options, vectorized: false);
 
         Assert.Equal(scalar.Keys, vector.Keys);
