@@ -2,7 +2,9 @@ using System.Runtime.Intrinsics;
 
 namespace Harness.Simd;
 
-/// <summary>The 128-bit operations: SSE on x64, AdvSimd on ARM64. The gather has no portable instruction, so it loads lane by lane.</summary>
+/// <summary>
+/// The 128-bit operations: SSE on x64, AdvSimd on ARM64. The gather has no portable instruction, so it loads lane by lane.
+/// </summary>
 internal readonly unsafe struct Vector128Ops : IVectorOps<Vector128<float>, Vector128<int>>
 {
     public static int Count => Vector128<float>.Count;
