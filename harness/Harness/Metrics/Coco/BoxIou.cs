@@ -33,36 +33,6 @@ internal static class BoxIou
         }
     }
 
-    public static void RowScalar(in TruthBoxGeometry truth, in DetectionRows detections, Span<double> destination)
-    {
-        var count = detections.X1.Length;
-        CheckLengths(detections, destination, count);
-        for (var d = 0; d < count; d++)
-        {
-            destination[d] = Single(truth, detections.X1[d], detections.Y1[d], detections.X2[d], detections.Y2[d], detections.BoxArea[d]);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Single(in TruthBoxGeometry truth, double x1, double y1, double x2, double y2, double area)
-    {
-        var w = Math.Min(x2, truth.X2) - Math.Max(x1, truth.X1);
-        if (w <= 0)
-        {
-            return 0;
-        }
-
-        var h = Math.Min(y2, truth.Y2) - Math.Max(y1, truth.Y1);
-        if (h <= 0)
-        {
-            return 0;
-        }
-
-        var intersection = w * h;
-        var union = truth.IsCrowd ? area : area + truth.BoxArea - intersection;
-        return intersection / union;
-    }
-
     /// <summary>Four detections at a time; the final block overlaps the previous one instead of a scalar tail.</summary>
     private static void Row256(in TruthBoxGeometry truth, in DetectionRows detections, Span<double> destination)
     {
@@ -128,6 +98,36 @@ internal static class BoxIou
                 break;
             }
         }
+    }
+
+    public static void RowScalar(in TruthBoxGeometry truth, in DetectionRows detections, Span<double> destination)
+    {
+        var count = detections.X1.Length;
+        CheckLengths(detections, destination, count);
+        for (var d = 0; d < count; d++)
+        {
+            destination[d] = Single(truth, detections.X1[d], detections.Y1[d], detections.X2[d], detections.Y2[d], detections.BoxArea[d]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Single(in TruthBoxGeometry truth, double x1, double y1, double x2, double y2, double area)
+    {
+        var w = Math.Min(x2, truth.X2) - Math.Max(x1, truth.X1);
+        if (w <= 0)
+        {
+            return 0;
+        }
+
+        var h = Math.Min(y2, truth.Y2) - Math.Max(y1, truth.Y1);
+        if (h <= 0)
+        {
+            return 0;
+        }
+
+        var intersection = w * h;
+        var union = truth.IsCrowd ? area : area + truth.BoxArea - intersection;
+        return intersection / union;
     }
 
     private static void CheckLengths(in DetectionRows detections, Span<double> destination, int count)
