@@ -42,8 +42,6 @@ internal unsafe interface IVectorOps<TFloat, TInt>
     /// <summary>All bits set in the lanes where <c>left &gt; right</c> (false for NaN, as in scalar code).</summary>
     static abstract TInt GreaterThan(TFloat left, TFloat right);
 
-    static abstract TInt GreaterThanOrEqual(TFloat left, TFloat right);
-
     static abstract TInt Equal(TInt left, TInt right);
 
     static abstract TInt And(TInt left, TInt right);

@@ -35,9 +35,6 @@ internal readonly unsafe struct Vector128Ops : IVectorOps<Vector128<float>, Vect
 
     public static Vector128<int> GreaterThan(Vector128<float> left, Vector128<float> right) => Vector128.GreaterThan(left, right).AsInt32();
 
-    public static Vector128<int> GreaterThanOrEqual(Vector128<float> left, Vector128<float> right) =>
-        Vector128.GreaterThanOrEqual(left, right).AsInt32();
-
     public static Vector128<int> Equal(Vector128<int> left, Vector128<int> right) => Vector128.Equals(left, right);
 
     public static Vector128<int> And(Vector128<int> left, Vector128<int> right) => left & right;

@@ -34,9 +34,6 @@ internal readonly unsafe struct Vector256Ops : IVectorOps<Vector256<float>, Vect
 
     public static Vector256<int> GreaterThan(Vector256<float> left, Vector256<float> right) => Vector256.GreaterThan(left, right).AsInt32();
 
-    public static Vector256<int> GreaterThanOrEqual(Vector256<float> left, Vector256<float> right) =>
-        Vector256.GreaterThanOrEqual(left, right).AsInt32();
-
     public static Vector256<int> Equal(Vector256<int> left, Vector256<int> right) => Vector256.Equals(left, right);
 
     public static Vector256<int> And(Vector256<int> left, Vector256<int> right) => left & right;

@@ -33,9 +33,6 @@ internal readonly unsafe struct Vector512Ops : IVectorOps<Vector512<float>, Vect
 
     public static Vector512<int> GreaterThan(Vector512<float> left, Vector512<float> right) => Vector512.GreaterThan(left, right).AsInt32();
 
-    public static Vector512<int> GreaterThanOrEqual(Vector512<float> left, Vector512<float> right) =>
-        Vector512.GreaterThanOrEqual(left, right).AsInt32();
-
     public static Vector512<int> Equal(Vector512<int> left, Vector512<int> right) => Vector512.Equals(left, right);
 
     public static Vector512<int> And(Vector512<int> left, Vector512<int> right) => left & right;
