@@ -58,15 +58,22 @@ void RunTestsWithCoverage()
     var failures = new List<string>();
     // The scenario gate replays whole clips: instrumenting the library's hot loops for coverage would make it several
     // times slower, and the unit tests are what coverage is measured on.
-    foreach (var (project, filter, measureCoverage) in new[]
+    // The SIMD agreement tests (Category=simd) run twice more with an instruction set switched off, so the runtime's own
+    // detection picks the 256-bit and then the 128-bit kernel paths (the one ARM64 and SSE-only x64 take) and Vector<T>
+    // and TensorPrimitives narrow with it; VectorWidthTests fails if a switch did not reach the runtime (.NET 10 reads
+    // EnableAVX512 and ignores the older EnableAVX512F).
+    foreach (var (project, filter, measureCoverage, switchedOff) in new[]
     {
-        ("tests/Harness.Tests/Harness.Tests.csproj", "", true),
-        ("tests/Harness.Scenarios.Tests/Harness.Scenarios.Tests.csproj", "Category!=nightly", false),
+        ("tests/Harness.Tests/Harness.Tests.csproj", "", true, ""),
+        ("tests/Harness.Tests/Harness.Tests.csproj", "Category=simd", false, "DOTNET_EnableAVX512"),
+        ("tests/Harness.Tests/Harness.Tests.csproj", "Category=simd", false, "DOTNET_EnableAVX2"),
+        ("tests/Harness.Scenarios.Tests/Harness.Scenarios.Tests.csproj", "Category!=nightly", false, ""),
     })
     {
-        var name = System.IO.Path.GetFileNameWithoutExtension(project);
+        var name = System.IO.Path.GetFileNameWithoutExtension(project) + (switchedOff == "" ? "" : "." + switchedOff.Replace("DOTNET_Enable", "no-"));
         var settings = new DotNetTestSettings
         {
+            EnvironmentVariables = switchedOff == "" ? new Dictionary<string, string>() : new Dictionary<string, string> { [switchedOff] = "0" },
             Configuration = configuration,
             NoBuild = true,
             Filter = filter,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using Harness.Scenarios;
+using Harness.Simd;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Harness.Running;
@@ -36,7 +36,7 @@ public sealed record NumericProvenance(
             session.IntraOpThreads,
             session.OptimizationLevel,
             Cpu.Value,
-            VectorWidth(),
+            VectorWidth.Current,
             RuntimeInformation.OSDescription,
             RuntimeInformation.FrameworkDescription);
     }
@@ -63,13 +63,6 @@ public sealed record NumericProvenance(
         ("os", Os),
         ("vector_width_bits", VectorWidthBits.ToString(CultureInfo.InvariantCulture)),
     ];
-
-    /// <summary>The widest vector the hardware accelerates, which is the path the .NET SIMD kernels take.</summary>
-    private static int VectorWidth() =>
-        Vector512.IsHardwareAccelerated ? 512
-        : Vector256.IsHardwareAccelerated ? 256
-        : Vector128.IsHardwareAccelerated ? 128
-        : 0;
 
     /// <summary>The "model name" of /proc/cpuinfo on Linux; elsewhere, or when it cannot be read, the process architecture.</summary>
     private static string ReadCpuModel()

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.Simd;
 
 namespace Harness.Tests.Running;
 
@@ -18,6 +19,18 @@ public sealed class NumericProvenanceTests
         Assert.Contains(provenance.VectorWidthBits, new[] { 0, 128, 256, 512 });
         Assert.Equal(RuntimeInformation.OSDescription, provenance.Os);
         Assert.Equal(RuntimeInformation.FrameworkDescription, provenance.DotnetVersion);
+    }
+
+    [Fact]
+    public void Vector_width_is_the_width_the_kernels_take_on_this_thread()
+    {
+        var session = new SessionSpec(1, "all", true);
+
+        Assert.Equal(VectorWidth.Hardware, NumericProvenance.Current(session).VectorWidthBits);
+        using (VectorWidth.Force(0))
+        {
+            Assert.Equal(0, NumericProvenance.Current(session).VectorWidthBits);
+        }
     }
 
     [Fact]
