@@ -68,7 +68,7 @@ internal static class YamlDocuments
             var duplicates = DuplicateKeys(yaml, path);
             throw new ScenarioValidationException(duplicates.Count > 0
                 ? duplicates
-                : [new ValidationError(path, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {e.Message}")]);
+                : [TabIndentation(yaml, path) ?? new ValidationError(path, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {e.Message}")]);
         }
 
         return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root
@@ -84,10 +84,12 @@ internal static class YamlDocuments
     {
         var parser = new Parser(new StringReader(yaml));
         var depth = 0;
+        var last = Mark.Empty;
         try
         {
             while (parser.MoveNext())
             {
+                last = parser.Current!.End;
                 switch (parser.Current)
                 {
                     case AnchorAlias alias:
@@ -108,6 +110,32 @@ internal static class YamlDocuments
         {
             return;
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (found by the scenario fuzz target).
+            throw new ScenarioValidationException([new ValidationError(path, (int)last.Line, (int)last.Column, "",
+                $"invalid YAML after this point: the YAML parser failed ({e.Message})")]);
+        }
+    }
+
+    /// <summary>
+    /// YAML forbids tabs in indentation, and the parser's message for one points at the start of the enclosing
+    /// mapping; this names the line that has it. Null when no line is indented with a tab.
+    /// </summary>
+    private static ValidationError? TabIndentation(string yaml, string path)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indentation = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indentation)
+            {
+                return new ValidationError(path, i + 1, tab + 1, "", "invalid YAML: a tab indents this line (YAML indents with spaces only)");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -11,10 +11,10 @@ internal static class McapCompressionCodec
 {
     /// <summary>A zstd context per thread: creating one per chunk costs more than decompressing a small chunk.</summary>
     /// <summary>
-    /// The largest output buffer allocated on a chunk's word alone: larger than the chunks writers make (4 MiB here,
-    /// a few MiB in the MCAP libraries), small enough that a corrupted size field cannot exhaust memory.
+    /// The largest output buffer allocated on a chunk's word alone: the chunk size this project's writer aims at
+    /// (4 MiB), so a corrupted size field costs at most that; larger chunks (one big image) grow by doubling.
     /// </summary>
-    internal const int TrustedSize = 64 << 20;
+    internal const int TrustedSize = 4 << 20;
 
     private const int StreamingPiece = 1 << 20;
 
