@@ -1,10 +1,11 @@
 using Harness.Fuzz;
 using SharpFuzz;
 
-// harness-fuzz <mcap|scenario> [afl|libfuzzer]   run a target under a fuzzer (docs/fuzzing.md has the command lines);
-//                                                outside one, afl mode runs the target once on standard input,
-//                                                which is how a reported crash is replayed
-// harness-fuzz seed <directory>                  write the MCAP seed corpus for a long run
+// harness-fuzz <mcap|scenario>                       the target under afl-fuzz; outside it, once on standard input,
+//                                                     which is how a reported crash is replayed
+// harness-fuzz <mcap|scenario>-libfuzzer              the target under libfuzzer-dotnet
+// harness-fuzz seed <directory>                       writes the MCAP seed corpus
+// One argument per mode, because libfuzzer-dotnet passes exactly one (--target_arg). docs/fuzzing.md has the commands.
 if (args is ["seed", var directory])
 {
     Directory.CreateDirectory(directory);
@@ -16,14 +17,14 @@ if (args is ["seed", var directory])
     return 0;
 }
 
-if (args is not ([("mcap" or "scenario")] or [("mcap" or "scenario"), ("afl" or "libfuzzer")]))
+if (args is not [("mcap" or "scenario" or "mcap-libfuzzer" or "scenario-libfuzzer") and var mode])
 {
-    await Console.Error.WriteLineAsync("usage: harness-fuzz <mcap|scenario> [afl|libfuzzer] | harness-fuzz seed <directory>");
+    await Console.Error.WriteLineAsync("usage: harness-fuzz <mcap|scenario>[-libfuzzer] | harness-fuzz seed <directory>");
     return 2;
 }
 
-ReadOnlySpanAction target = args[0] == "mcap" ? FuzzTargets.Mcap : FuzzTargets.Scenario;
-if (args is [_, "libfuzzer"])
+ReadOnlySpanAction target = mode.StartsWith("mcap", StringComparison.Ordinal) ? FuzzTargets.Mcap : FuzzTargets.Scenario;
+if (mode.EndsWith("-libfuzzer", StringComparison.Ordinal))
 {
     Fuzzer.LibFuzzer.Run(target);
 }

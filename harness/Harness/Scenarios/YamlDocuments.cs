@@ -63,12 +63,14 @@ internal static class YamlDocuments
         {
             stream.Load(new StringReader(yaml));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or ArgumentException)
         {
+            // YamlDotNet reports most repeated keys as a YamlException, a repeated empty key as an ArgumentException.
             var duplicates = DuplicateKeys(yaml, path);
+            var start = (e as YamlException)?.Start ?? Mark.Empty;
             throw new ScenarioValidationException(duplicates.Count > 0
                 ? duplicates
-                : [TabIndentation(yaml, path) ?? new ValidationError(path, (int)e.Start.Line, (int)e.Start.Column, "", $"invalid YAML: {e.Message}")]);
+                : [TabIndentation(yaml, path) ?? new ValidationError(path, (int)start.Line, (int)start.Column, "", $"invalid YAML: {e.Message}")]);
         }
 
         return stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode root

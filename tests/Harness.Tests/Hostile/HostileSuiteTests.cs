@@ -1,8 +1,4 @@
-using System.Buffers.Binary;
-using System.IO.Hashing;
 using System.Text;
-using Harness.Clips;
-using Harness.Clips.Images;
 using Harness.Clips.Messages;
 using Harness.Fuzz;
 using Harness.Models.Onnx;
@@ -28,12 +24,12 @@ public sealed class HostileSuiteTests
         ["clip-record-length-2^62"] = suite => Clip(suite, FirstChunkLength(suite.GoodClipBytes(), 1UL << 62), "declares 4611686018427387904 content bytes"),
         ["clip-record-length-0"] = suite => Clip(suite, FirstChunkLength(suite.GoodClipBytes(), 0), "Chunk record at byte offset"),
         ["clip-empty"] = suite => Clip(suite, [], "is not a format the harness reads"),
-        ["clip-not-mcap"] = suite => Clip(suite, Png(8, 8), "is not a format the harness reads"),
+        ["clip-not-mcap"] = suite => Clip(suite, HostileImages.Png(8, 8), "is not a format the harness reads"),
         ["image-png-undecodable"] = suite => Compressed(suite, "png", [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3, 4, 5, 6, 7, 8], "not a decodable PNG or JPEG image"),
-        ["image-png-truncated"] = suite => Compressed(suite, "png", Png(64, 64)[..^200], "image decoding failed"),
+        ["image-png-truncated"] = suite => Compressed(suite, "png", HostileImages.Png(64, 64)[..^200], "image decoding failed"),
         ["image-jpeg-undecodable"] = suite => Compressed(suite, "jpeg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 9, 9, 9, 9], "not a decodable PNG or JPEG image"),
-        ["image-png-claims-10-gigapixels"] = suite => Compressed(suite, "png", PngClaiming(100_000, 100_000), "declares 100000x100000 pixels"),
-        ["image-format-not-an-image"] = suite => Compressed(suite, "compressedDepth png", Png(8, 8), "format 'compressedDepth png' is not supported"),
+        ["image-png-claims-10-gigapixels"] = suite => Compressed(suite, "png", HostileImages.PngClaiming(100_000, 100_000), "declares 100000x100000 pixels"),
+        ["image-format-not-an-image"] = suite => Compressed(suite, "compressedDepth png", HostileImages.Png(8, 8), "format 'compressedDepth png' is not supported"),
         ["image-wrong-size"] = suite => Raw(suite, HostileSuite.Size, HostileSuite.Size, "rgb8", HostileSuite.Size * 3, new byte[100], "64x64 rgb8 with step 192 needs 12288 bytes of data but has 100"),
         ["image-wrong-encoding"] = suite => Raw(suite, 4, 4, "32FC1", 16, new byte[64], "image encoding '32FC1' is not supported"),
         ["model-empty"] = suite => Model(suite, []),
@@ -129,24 +125,6 @@ public sealed class HostileSuiteTests
 
     private static byte[] FirstChunkLength(byte[] clip, ulong length) =>
         McapFraming.WithLength(clip, McapFraming.Walk(clip).First(r => r.Opcode == McapFraming.Chunk), length);
-
-    private static byte[] Png(int width, int height)
-    {
-        var pixels = new byte[width * height * 3];
-        new Random(5).NextBytes(pixels);
-        return ImageEncoder.EncodePng(CameraImage.Packed(width, height, PixelFormat.Rgb8, pixels));
-    }
-
-    /// <summary>A valid 1x1 PNG whose IHDR (CRC recomputed) claims another size: a decompression bomb's header.</summary>
-    private static byte[] PngClaiming(int width, int height)
-    {
-        var png = Png(1, 1);
-        const int ihdrData = 8 + 4 + 4;
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(ihdrData), width);
-        BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(ihdrData + 4), height);
-        BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(ihdrData + 13), Crc32.HashToUInt32(png.AsSpan(ihdrData - 4, 4 + 13)));
-        return png;
-    }
 
     /// <summary>Every dimension of input and output symbolic, and the output [1, 9, 3]: the layout check can only happen on the first frame.</summary>
     private static byte[] DynamicWrongShape()
