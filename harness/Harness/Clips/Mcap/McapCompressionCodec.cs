@@ -55,7 +55,7 @@ internal static class McapCompressionCodec
     }
 
     /// <summary>
-    /// Decompresses at most <paramref name="declaredSize"/> bytes (a chunk's uncompressed size, which a corrupted file
+    /// Decompresses an lz4 or zstd chunk to at most <paramref name="declaredSize"/> bytes (a chunk's uncompressed size, which a corrupted file
     /// may overstate by gigabytes). Up to <see cref="TrustedSize"/> the output buffer is allocated at once; beyond it,
     /// it grows with the data actually produced.
     /// </summary>
@@ -64,9 +64,6 @@ internal static class McapCompressionCodec
         var output = new McapBoundedBufferWriter(TrustedSize, declaredSize);
         switch (compression)
         {
-            case "":
-                output.Write(source.Span);
-                break;
             case "lz4":
                 LZ4Frame.Decode(source.Span, output);
                 break;
