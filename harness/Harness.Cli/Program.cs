@@ -9,5 +9,6 @@ var root = new RootCommand("Perception regression gate: replay clips through a d
     EvalCocoCommand.Create(),
     GenCommand.Create(),
     InspectCommand.Create(),
+    InitCommand.Create(),
 };
 return root.Parse(args).Invoke();
