@@ -1,0 +1,47 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Harness.Testing;
+
+namespace Harness.Packaging.Tests;
+
+/// <summary>
+/// A local folder feed holding Harness.Core, the harness tool and Harness.Testing, packed once per test class from
+/// what this test run was built from (same configuration, no rebuild), with a NuGet packages folder of its own.
+/// </summary>
+public sealed partial class PackedFeed : IDisposable
+{
+    private static readonly string[] Projects = ["harness/Harness/Harness.csproj", "harness/Harness.Cli/Harness.Cli.csproj", "harness/Harness.Testing/Harness.Testing.csproj"];
+
+    public PackedFeed()
+    {
+        Scratch = Path.Combine(Path.GetTempPath(), "harness-packaging-" + Guid.NewGuid().ToString("N"));
+        var configuration = typeof(PackedFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        foreach (var project in Projects)
+        {
+            var pack = Dotnet.Run(RepositoryPaths.Root, Packages, "pack", Path.Combine(RepositoryPaths.Root, project), "--no-build", "-c", configuration, "-o", Folder);
+            if (pack.ExitCode != 0)
+            {
+                throw new InvalidOperationException(pack.ToString());
+            }
+        }
+
+        var tool = Directory.EnumerateFiles(Folder, "harness.cli.*.nupkg").Single();
+        Version = ToolVersion().Match(Path.GetFileName(tool)).Groups[1].Value;
+    }
+
+    public string Scratch { get; }
+
+    public string Folder => Path.Combine(Scratch, "feed");
+
+    /// <summary>The NuGet packages folder every command of these tests uses, so nothing they install reaches the machine's.</summary>
+    public string Packages => Path.Combine(Scratch, "packages");
+
+    public string Version { get; }
+
+    public string Package(string id, string extension = "nupkg") => Path.Combine(Folder, $"{id}.{Version}.{extension}");
+
+    public void Dispose() => Directory.Delete(Scratch, recursive: true);
+
+    [GeneratedRegex(@"^harness\.cli\.(.+)\.nupkg$")]
+    private static partial Regex ToolVersion();
+}
