@@ -12,20 +12,17 @@ namespace Harness.Testing;
 /// </summary>
 public abstract class ScenarioGate
 {
-    [Theory]
+    [ScenarioTheory(ScenarioLoader.PullRequestTag)]
     [Trait("Category", ScenarioLoader.PullRequestTag)]
-    [ScenarioData(ScenarioLoader.PullRequestTag)]
     public void Pull_request_scenario_holds_its_baseline(string id) => AssertHolds(id, RunKind.PullRequest);
 
-    [Theory]
+    [ScenarioTheory(ScenarioLoader.NightlyTag)]
     [Trait("Category", ScenarioLoader.NightlyTag)]
-    [ScenarioData(ScenarioLoader.NightlyTag)]
     public void Nightly_scenario_holds_its_baseline(string id) => AssertHolds(id, RunKind.Nightly);
 
     /// <summary>A canary is a known-bad model kept to prove the gate bites: it must fail, and not by an error.</summary>
-    [Theory]
+    [ScenarioTheory(ScenarioLoader.CanaryTag)]
     [Trait("Category", ScenarioLoader.CanaryTag)]
-    [ScenarioData(ScenarioLoader.CanaryTag)]
     public void Canary_scenario_is_caught_by_the_gate(string id)
     {
         var report = ScenarioCatalog.Run(id, RunKind.PullRequest);

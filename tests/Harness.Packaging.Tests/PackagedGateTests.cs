@@ -46,7 +46,7 @@ public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<P
     [Trait("Category", "packaging")]
     public void Packages_carry_the_readme_the_license_expression_and_symbols_and_the_tool_is_named_harness()
     {
-        foreach (var id in new[] { "harness.core", "harness.cli", "harness.testing" })
+        foreach (var id in new[] { "Harness.Core", "Harness.Cli", "Harness.Testing" })
         {
             Assert.True(File.Exists(feed.Package(id, "snupkg")), $"no symbols package for {id}");
             using var zip = ZipFile.OpenRead(feed.Package(id));
@@ -59,7 +59,7 @@ public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<P
             Assert.Contains(zip.Entries, e => e.FullName == "README.md");
         }
 
-        using var tool = ZipFile.OpenRead(feed.Package("harness.cli"));
+        using var tool = ZipFile.OpenRead(feed.Package("Harness.Cli"));
         var settings = XDocument.Load(tool.Entries.Single(e => e.FullName.EndsWith("DotnetToolSettings.xml", StringComparison.Ordinal)).Open());
         Assert.Equal("harness", settings.Descendants().Single(e => e.Name.LocalName == "Command").Attribute("Name")!.Value);
     }

@@ -25,7 +25,7 @@ public sealed partial class PackedFeed : IDisposable
             }
         }
 
-        var tool = Directory.EnumerateFiles(Folder, "harness.cli.*.nupkg").Single();
+        var tool = Directory.EnumerateFiles(Folder, "Harness.Cli.*.nupkg").Single();
         Version = ToolVersion().Match(Path.GetFileName(tool)).Groups[1].Value;
     }
 
@@ -42,6 +42,6 @@ public sealed partial class PackedFeed : IDisposable
 
     public void Dispose() => Directory.Delete(Scratch, recursive: true);
 
-    [GeneratedRegex(@"^harness\.cli\.(.+)\.nupkg$")]
+    [GeneratedRegex(@"^Harness\.Cli\.(.+)\.nupkg$")]
     private static partial Regex ToolVersion();
 }
