@@ -12,14 +12,14 @@ namespace Harness.Packaging.Tests;
 /// </summary>
 public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
-    private string Repository => Path.Combine(feed.Scratch, "repo");
+    private string Repository => Path.Combine(feed.Scratch.Root, "repo");
 
     [Fact]
     [Trait("Category", "packaging")]
     public void Packed_tool_and_packages_gate_a_fresh_repository_that_passes_and_fails_on_an_edited_baseline()
     {
         Directory.CreateDirectory(Repository);
-        File.WriteAllText(Path.Combine(Repository, "nuget.config"), NuGetConfig(feed.Folder, MachinePackagesFolder()));
+        File.WriteAllText(Path.Combine(Repository, "nuget.config"), NuGetConfig(feed.Folder, MachineSources(), MachinePackagesFolder()));
 
         Succeeds("new", "tool-manifest");
         Succeeds("tool", "install", "Harness.Cli", "--version", feed.Version);
@@ -35,7 +35,7 @@ public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<P
         Assert.Matches(PassedCount(), passing.Output);
 
         EditCocoAp(verified);
-        var failing = Dotnet.Run(Repository, feed.Packages, "test");
+        var failing = Dotnet.Run(Repository, feed.Scratch, "test");
 
         Assert.True(failing.ExitCode != 0, failing.ToString());
         Assert.Contains("Pull_request_scenario_holds_its_baseline(id: \"example\")", failing.Output, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<P
 
     private DotnetResult Succeeds(params string[] arguments)
     {
-        var result = Dotnet.Run(Repository, feed.Packages, arguments);
+        var result = Dotnet.Run(Repository, feed.Scratch, arguments);
         Assert.True(result.ExitCode == 0, result.ToString());
         return result;
     }
@@ -81,18 +81,26 @@ public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<P
         File.WriteAllText(verified, CocoAp().Replace(text, $"\"coco/AP\": {edited.ToString("0.######", CultureInfo.InvariantCulture)}", 1));
     }
 
-    /// <summary>The local feed beside the machine's own sources; packages already on the machine are read in place, not copied.</summary>
-    private static string NuGetConfig(string folder, string machinePackages) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <add key="harness-local" value="{folder}" />
-          </packageSources>
-          <fallbackPackageFolders>
-            <add key="machine" value="{machinePackages}" />
-          </fallbackPackageFolders>
-        </configuration>
-        """;
+    /// <summary>
+    /// The local feed and the package sources this machine's own NuGet configuration names (the default registry);
+    /// packages already on the machine are read in place from its packages folder, not copied.
+    /// </summary>
+    private static string NuGetConfig(string folder, IEnumerable<XElement> machineSources, string machinePackages) =>
+        new XDocument(new XElement("configuration",
+            new XElement("packageSources",
+                new XElement("add", new XAttribute("key", "harness-local"), new XAttribute("value", folder)),
+                machineSources),
+            new XElement("fallbackPackageFolders",
+                new XElement("add", new XAttribute("key", "machine"), new XAttribute("value", machinePackages))))).ToString();
+
+    /// <summary>The <c>add</c> entries of the user's NuGet.Config (the commands run with a CLI home of their own, which would hide it).</summary>
+    private static IEnumerable<XElement> MachineSources()
+    {
+        var path = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config");
+        return File.Exists(path)
+            ? XDocument.Load(path).Descendants("packageSources").Elements("add").Select(e => new XElement(e))
+            : [new XElement("add", new XAttribute("key", "nuget.org"), new XAttribute("value", "https://api.nuget.org/v3/index.json"))];
+    }
 
     private static string MachinePackagesFolder() =>
         Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured

@@ -6,7 +6,7 @@ namespace Harness.Packaging.Tests;
 
 /// <summary>
 /// A local folder feed holding Harness.Core, the harness tool and Harness.Testing, packed once per test class from
-/// what this test run was built from (same configuration, no rebuild), with a NuGet packages folder of its own.
+/// what this test run was built from (same configuration, no rebuild), in a scratch folder the tests of the class share.
 /// </summary>
 public sealed partial class PackedFeed : IDisposable
 {
@@ -14,11 +14,11 @@ public sealed partial class PackedFeed : IDisposable
 
     public PackedFeed()
     {
-        Scratch = Path.Combine(Path.GetTempPath(), "harness-packaging-" + Guid.NewGuid().ToString("N"));
+        Scratch = new Scratch(Path.Combine(Path.GetTempPath(), "harness-packaging-" + Guid.NewGuid().ToString("N")));
         var configuration = typeof(PackedFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         foreach (var project in Projects)
         {
-            var pack = Dotnet.Run(RepositoryPaths.Root, Packages, "pack", Path.Combine(RepositoryPaths.Root, project), "--no-build", "-c", configuration, "-o", Folder);
+            var pack = Dotnet.Run(RepositoryPaths.Root, Scratch, "pack", Path.Combine(RepositoryPaths.Root, project), "--no-build", "-c", configuration, "-o", Folder);
             if (pack.ExitCode != 0)
             {
                 throw new InvalidOperationException(pack.ToString());
@@ -29,18 +29,15 @@ public sealed partial class PackedFeed : IDisposable
         Version = ToolVersion().Match(Path.GetFileName(tool)).Groups[1].Value;
     }
 
-    public string Scratch { get; }
+    public Scratch Scratch { get; }
 
-    public string Folder => Path.Combine(Scratch, "feed");
-
-    /// <summary>The NuGet packages folder every command of these tests uses, so nothing they install reaches the machine's.</summary>
-    public string Packages => Path.Combine(Scratch, "packages");
+    public string Folder => Path.Combine(Scratch.Root, "feed");
 
     public string Version { get; }
 
     public string Package(string id, string extension = "nupkg") => Path.Combine(Folder, $"{id}.{Version}.{extension}");
 
-    public void Dispose() => Directory.Delete(Scratch, recursive: true);
+    public void Dispose() => Directory.Delete(Scratch.Root, recursive: true);
 
     [GeneratedRegex(@"^Harness\.Cli\.(.+)\.nupkg$")]
     private static partial Regex ToolVersion();
