@@ -42,11 +42,9 @@ internal static class InitCommand
 
         try
         {
-            var (scenario, inspection) = model is null
-                ? (ExampleScenario.File(Path.Combine(root, "artifacts", "cache")), null)
-                : ModelScenario.File(root, model, clip!);
-            var files = Files(root, scenario);
-            var existing = Scaffold.Existing(root, files);
+            var scenarioPath = model is null ? ExampleScenario.Path : ModelScenario.PathFor(model);
+            var others = Files(root);
+            var existing = Scaffold.Existing(root, [scenarioPath, .. others.Select(f => f.RelativePath)]);
             if (existing.Count > 0)
             {
                 Console.Error.WriteLine($"harness init writes nothing: these already exist in '{Path.GetFullPath(root)}':");
@@ -54,6 +52,10 @@ internal static class InitCommand
                 return SuiteReport.ExitInputError;
             }
 
+            var (scenario, inspection) = model is null
+                ? (ExampleScenario.File(Path.Combine(root, "artifacts", "cache")), null)
+                : ModelScenario.File(root, model, clip!);
+            List<ScaffoldFile> files = [scenario, .. others];
             Scaffold.Write(root, files);
             Report(root, files, scenario, inspection);
             return SuiteReport.ExitPass;
@@ -70,9 +72,10 @@ internal static class InitCommand
         }
     }
 
-    private static List<ScaffoldFile> Files(string root, ScaffoldFile scenario)
+    /// <summary>Every file but the scenario, which is only generated (clip and model hashed) once nothing is in the way.</summary>
+    private static List<ScaffoldFile> Files(string root)
     {
-        var files = new List<ScaffoldFile> { scenario, new("baselines/.gitkeep", "") };
+        var files = new List<ScaffoldFile> { new("baselines/.gitkeep", "") };
         var hasSolution = Directory.Exists(root) && Directory.EnumerateFiles(root).Any(f => f.EndsWith(".sln", StringComparison.Ordinal) || f.EndsWith(".slnx", StringComparison.Ordinal));
         files.AddRange(GateTestProject.Files(withSolution: !hasSolution));
         if (!ToolManifest.Locations.Any(path => File.Exists(Path.Combine(root, path))))

@@ -15,12 +15,14 @@ internal static class ExampleScenario
 
     public const string ModelName = "detector-v1";
 
+    public const string Path = $"scenarios/{Id}.yaml";
+
     /// <exception cref="IOException">The clip cannot be written to <paramref name="cacheDirectory"/>.</exception>
     public static ScaffoldFile File(string cacheDirectory)
     {
         var (_, clipSha256) = SyntheticClips.Generate(ClipSource, cacheDirectory);
         var modelSha256 = PinnedHash.OfBytes(ReferenceModels.Build(ModelName));
-        return new ScaffoldFile($"scenarios/{Id}.yaml", $"""
+        return new ScaffoldFile(Path, $"""
             # A synthetic street clip through the built-in reference detector: the gate runs with nothing downloaded.
             # `harness init --from model.onnx --clip recording.mcap` writes a scenario for your own model and recording.
             id: {Id}

@@ -10,6 +10,9 @@ namespace Harness.Cli.Init;
 /// </summary>
 internal static class ModelScenario
 {
+    /// <summary>Where the scenario for <paramref name="modelPath"/> goes: named after the model file.</summary>
+    public static string PathFor(string modelPath) => $"scenarios/{IdOf(Path.GetFileNameWithoutExtension(modelPath))}.yaml";
+
     /// <param name="root">The repository folder; the scenario names both files relative to its <c>scenarios/</c> folder.</param>
     /// <exception cref="Harness.Inference.DetectorModelException">The model cannot be read.</exception>
     public static (ScaffoldFile File, ModelInspection Inspection) File(string root, string modelPath, string clipPath)
@@ -37,7 +40,7 @@ internal static class ModelScenario
                 max_drop: 0.005
 
             """);
-        return (new ScaffoldFile($"scenarios/{id}.yaml", text.ToString()), inspection);
+        return (new ScaffoldFile(PathFor(modelPath), text.ToString()), inspection);
     }
 
     /// <summary>A scenario id (it names the baseline file) from a file name: lower-case letters, digits and dashes.</summary>

@@ -6,9 +6,9 @@ internal sealed record ScaffoldFile(string RelativePath, string Content);
 /// <summary>Writes a set of new files all or nothing: a file that already exists is never overwritten.</summary>
 internal static class Scaffold
 {
-    /// <summary>The files of <paramref name="files"/> that already exist under <paramref name="root"/>, as given.</summary>
-    public static IReadOnlyList<string> Existing(string root, IEnumerable<ScaffoldFile> files) =>
-        [.. files.Select(f => f.RelativePath).Where(path => File.Exists(Path.Combine(root, path)) || Directory.Exists(Path.Combine(root, path)))];
+    /// <summary>The paths of <paramref name="relativePaths"/> that already exist under <paramref name="root"/>, as given.</summary>
+    public static IReadOnlyList<string> Existing(string root, IEnumerable<string> relativePaths) =>
+        [.. relativePaths.Where(path => File.Exists(Path.Combine(root, path)) || Directory.Exists(Path.Combine(root, path)))];
 
     /// <summary>Writes every file, with LF line endings and no byte-order mark, creating folders as needed.</summary>
     public static void Write(string root, IEnumerable<ScaffoldFile> files)
