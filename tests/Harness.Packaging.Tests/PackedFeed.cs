@@ -15,6 +15,36 @@ public sealed partial class PackedFeed : IDisposable
     public PackedFeed()
     {
         Scratch = new Scratch(Path.Combine(Path.GetTempPath(), "harness-packaging-" + Guid.NewGuid().ToString("N")));
+        try
+        {
+            Version = Pack();
+        }
+        catch
+        {
+            // xunit disposes no fixture whose constructor threw: the scratch folder (hundreds of MB) goes here.
+            Dispose();
+            throw;
+        }
+    }
+
+    public Scratch Scratch { get; }
+
+    public string Folder => Path.Combine(Scratch.Root, "feed");
+
+    public string Version { get; }
+
+    public string Package(string id, string extension = "nupkg") => Path.Combine(Folder, $"{id}.{Version}.{extension}");
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Scratch.Root))
+        {
+            Directory.Delete(Scratch.Root, recursive: true);
+        }
+    }
+
+    private string Pack()
+    {
         var configuration = typeof(PackedFeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         foreach (var project in Projects)
         {
@@ -26,18 +56,8 @@ public sealed partial class PackedFeed : IDisposable
         }
 
         var tool = Directory.EnumerateFiles(Folder, "Harness.Cli.*.nupkg").Single();
-        Version = ToolVersion().Match(Path.GetFileName(tool)).Groups[1].Value;
+        return ToolVersion().Match(Path.GetFileName(tool)).Groups[1].Value;
     }
-
-    public Scratch Scratch { get; }
-
-    public string Folder => Path.Combine(Scratch.Root, "feed");
-
-    public string Version { get; }
-
-    public string Package(string id, string extension = "nupkg") => Path.Combine(Folder, $"{id}.{Version}.{extension}");
-
-    public void Dispose() => Directory.Delete(Scratch.Root, recursive: true);
 
     [GeneratedRegex(@"^Harness\.Cli\.(.+)\.nupkg$")]
     private static partial Regex ToolVersion();
