@@ -14,5 +14,6 @@ internal static class HarnessCommand
         EvalCocoCommand.Create(),
         GenCommand.Create(),
         InspectCommand.Create(),
+        InitCommand.Create(),
     };
 }
