@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Metrics;
-using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Gate;

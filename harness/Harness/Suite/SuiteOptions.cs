@@ -1,10 +1,12 @@
+using Harness.Results;
 using Harness.Scenarios;
 
 namespace Harness.Suite;
 
 /// <summary>
-/// A resolved gate run: which scenarios (by tag and/or id), where baselines and the generated-input cache live,
-/// what kind of run it is, and whether a possible regression of a gated metric fails (strict).
+/// A resolved gate run: which scenarios (by tag and/or id, and which shard of them), where baselines, the
+/// generated-input cache and the result bundles live, what kind of run it is, and whether a possible regression of a
+/// gated metric fails (strict).
 /// </summary>
 public sealed record SuiteOptions(
     string ScenariosDirectory,
@@ -14,4 +16,17 @@ public sealed record SuiteOptions(
     IReadOnlyList<string> Ids,
     RunKind Run,
     bool IsCi,
-    bool Strict = false);
+    bool Strict = false)
+{
+    /// <summary>Where each scenario's result bundle is written; the reports are rendered from what is read back from there.</summary>
+    public required string ResultsDirectory { get; init; }
+
+    /// <summary>Run only this shard of the selected scenarios; null runs them all.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>Each scenario's last recorded replay time in seconds (from the history store), which shards are balanced by.</summary>
+    public IReadOnlyDictionary<string, double> ReplaySeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The clock stage timings and replay times are read from; tests fix it to make them reproducible.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
