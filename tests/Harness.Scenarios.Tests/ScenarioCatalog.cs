@@ -26,5 +26,8 @@ internal static class ScenarioCatalog
     public static Scenario Get(string id) => All.Single(s => s.Id == id);
 
     public static SuiteOptions Options(RunKind run) =>
-        new(RepositoryPaths.Scenarios, RepositoryPaths.Baselines, RepositoryPaths.Cache, null, [], run, GatePolicy.CiFromEnvironment());
+        new(RepositoryPaths.Scenarios, RepositoryPaths.Baselines, RepositoryPaths.Cache, null, [], run, GatePolicy.CiFromEnvironment())
+        {
+            ResultsDirectory = Path.Combine(RepositoryPaths.Root, "artifacts", "results"),
+        };
 }

@@ -30,7 +30,7 @@ public sealed class DetectionSnapshotReplayTests : IDisposable
         }
 
         Assert.True(stored.Frames.Sum(f => f.Detections.Count) > 0);
-        Assert.Equal(NonTiming(result.Metrics), NonTiming(rescored.Complete().Values));
+        Assert.Equal(NonTiming(result.Metrics), NonTiming(rescored.Complete("s", "clip", "model", "digest").Metrics));
     }
 
     [Fact]

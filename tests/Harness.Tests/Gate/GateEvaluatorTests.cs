@@ -3,7 +3,6 @@ using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
 using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
-using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Tests.Gate;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Harness.Metrics;
 using Harness.Running;
 using Harness.Scenarios;
 
@@ -9,7 +10,7 @@ public sealed class NumericProvenanceTests
     [Fact]
     public void Current_describes_this_process_and_the_session()
     {
-        var provenance = NumericProvenance.Current(new SessionSpec(3, "extended", true));
+        var provenance = ProvenanceProbe.Current(new SessionSpec(3, "extended", true));
 
         Assert.Matches(@"^\d+\.\d+\.\d+", provenance.OnnxRuntimeVersion);
         Assert.Equal("CPUExecutionProvider", provenance.ExecutionProvider);

@@ -107,7 +107,7 @@ public sealed class GateSuiteIsolationTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     private SuiteOptions Options() =>
-        new(Scenarios, Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false);
+        new(Scenarios, Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Path.Combine(root, "results") };
 
     private void WriteScenario(string id) =>
         File.WriteAllText(Path.Combine(Scenarios, id + ".yaml"), $"""
