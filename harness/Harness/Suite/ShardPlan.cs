@@ -6,8 +6,8 @@ namespace Harness.Suite;
 
 /// <summary>
 /// Splits a run's selected scenarios into shards of about equal work, the same way on every machine: greedy longest
-/// first (each scenario, heaviest first, goes to the shard with the least work so far; ties to the earlier scenario and
-/// the lower shard). Work is the replay time the history recorded when it has one for every scenario, else the frame
+/// first (each scenario, heaviest first, goes to the shard with the least work so far; ties to the earlier scenario,
+/// then to the shard with fewer scenarios, then the lower shard). Work is the replay time the history recorded when it has one for every scenario, else the frame
 /// count (a recorded clip's is unknown before it is read, and counts as one frame). A file that failed to load costs
 /// nothing but still lands in exactly one shard.
 /// </summary>
@@ -18,19 +18,21 @@ internal static class ShardPlan
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
         var load = new double[shards];
+        var items = new int[shards];
         var assigned = new int[work.Count];
         foreach (var item in Enumerable.Range(0, work.Count).OrderByDescending(i => work[i]).ThenBy(i => i))
         {
             var lightest = 0;
             for (var s = 1; s < shards; s++)
             {
-                if (load[s] < load[lightest])
+                if (load[s] < load[lightest] || (load[s] == load[lightest] && items[s] < items[lightest]))
                 {
                     lightest = s;
                 }
             }
 
             load[lightest] += work[item];
+            items[lightest]++;
             assigned[item] = lightest + 1;
         }
 
