@@ -172,9 +172,10 @@ public static class GateSuite
         try
         {
             enter?.Invoke(scenario.Id, PipelineStage.Compare);
-            var measured = GateEvaluator.Snapshot(scenario, result);
+            var subject = new GateSubject(scenario.Id, scenario.EffectiveBaselineId, scenario.Gates);
+            var measured = GateEvaluator.Snapshot(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
-            var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, evidence, defaults, policy);
+            var verdict = GateEvaluator.Evaluate(subject, measured, baseline, evidence, defaults, policy);
             if (scenario.BaselineId is null)
             {
                 KeepReceived(store, measured, baseline, verdict);
