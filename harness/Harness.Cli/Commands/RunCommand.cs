@@ -5,6 +5,7 @@ using Harness.Reporting;
 using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
+using Microsoft.Data.Sqlite;
 
 namespace Harness.Cli.Commands;
 
@@ -41,6 +42,17 @@ internal static class RunCommand
             }
 
             var historyPath = parse.GetValue(history)!;
+            IReadOnlyDictionary<string, double> replaySeconds;
+            try
+            {
+                replaySeconds = part is null ? new Dictionary<string, double>() : new HistoryStore(historyPath).Latest(HistoryStore.ReplaySecondsMetric);
+            }
+            catch (SqliteException e)
+            {
+                Console.Error.WriteLine($"{historyPath}: not a readable history store, so shards cannot be balanced by it ({e.Message})");
+                return SuiteReport.ExitInputError;
+            }
+
             var options = new SuiteOptions(
                 parse.GetValue(scenarios)!,
                 parse.GetValue(baselines)!,
@@ -53,7 +65,7 @@ internal static class RunCommand
             {
                 ResultsDirectory = parse.GetValue(results)!,
                 Shard = part,
-                ReplaySeconds = part is null ? new Dictionary<string, double>() : new HistoryStore(historyPath).Latest(HistoryStore.ReplaySecondsMetric),
+                ReplaySeconds = replaySeconds,
             };
             return Execute(options, parse.GetValue(report)!, historyPath);
         });
