@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Harness.Reporting;
+using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
 
@@ -14,7 +14,7 @@ public static class ScenarioCatalog
 {
     private static readonly Lazy<ScenarioRepository> LocatedRepository = new(() => ScenarioRepository.Locate(AppContext.BaseDirectory));
     private static readonly Lazy<ScenarioSet> LoadedSet = new(() => ScenarioLoader.LoadEach(Repository.Scenarios));
-    private static readonly ConcurrentDictionary<(string Id, RunKind Run), Lazy<ScenarioReport>> Reports = new();
+    private static readonly ConcurrentDictionary<(string Id, RunKind Run), Lazy<ResultBundle>> Reports = new();
 
     public static ScenarioRepository Repository => LocatedRepository.Value;
 
@@ -33,6 +33,6 @@ public static class ScenarioCatalog
     public static SuiteOptions Options(RunKind run) => Repository.Options(run);
 
     /// <summary>The gate's report of one scenario in one kind of run, replayed on first use.</summary>
-    public static ScenarioReport Run(string id, RunKind run) =>
-        Reports.GetOrAdd((id, run), key => new Lazy<ScenarioReport>(() => GateSuite.RunOne(Get(key.Id), Options(key.Run)))).Value;
+    public static ResultBundle Run(string id, RunKind run) =>
+        Reports.GetOrAdd((id, run), key => new Lazy<ResultBundle>(() => GateSuite.RunOne(Get(key.Id), Options(key.Run)))).Value;
 }

@@ -6,7 +6,8 @@ namespace Harness.Testing;
 
 /// <summary>
 /// Where a gated repository keeps its scenarios, baselines and generated inputs: the layout <c>harness init</c>
-/// scaffolds and <c>harness run</c> assumes (<c>scenarios/</c>, <c>baselines/</c>, <c>artifacts/cache/</c>).
+/// scaffolds and <c>harness run</c> assumes (<c>scenarios/</c>, <c>baselines/</c>, <c>artifacts/cache/</c>,
+/// <c>artifacts/results/</c>).
 /// </summary>
 public sealed record ScenarioRepository(string Root)
 {
@@ -15,6 +16,8 @@ public sealed record ScenarioRepository(string Root)
     public string Baselines => Path.Combine(Root, "baselines");
 
     public string Cache => Path.Combine(Root, "artifacts", "cache");
+
+    public string Results => Path.Combine(Root, "artifacts", "results");
 
     /// <summary>
     /// The nearest folder above the test assembly that holds a <c>scenarios/</c> folder: test output is built
@@ -35,5 +38,5 @@ public sealed record ScenarioRepository(string Root)
     }
 
     /// <summary>The suite options of a test run: every scenario of this repository, CI taken from the environment.</summary>
-    public SuiteOptions Options(RunKind run) => new(Scenarios, Baselines, Cache, null, [], run, GatePolicy.CiFromEnvironment());
+    public SuiteOptions Options(RunKind run) => new(Scenarios, Baselines, Cache, null, [], run, GatePolicy.CiFromEnvironment()) { ResultsDirectory = Results };
 }

@@ -116,7 +116,7 @@ internal sealed class HostileSuite : IDisposable
     }
 
     public SuiteReport Run() =>
-        GateSuite.Run(new SuiteOptions(Scenarios, Baselines, Path.Combine(root, "cache"), null, [], RunKind.PullRequest, IsCi: false), []);
+        GateSuite.Run(new SuiteOptions(Scenarios, Baselines, Path.Combine(root, "cache"), null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Path.Combine(root, "results") }, []);
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 }

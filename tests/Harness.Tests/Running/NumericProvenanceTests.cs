@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Harness.Metrics;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Simd;
@@ -10,7 +11,7 @@ public sealed class NumericProvenanceTests
     [Fact]
     public void Current_describes_this_process_and_the_session()
     {
-        var provenance = NumericProvenance.Current(new SessionSpec(3, "extended", true));
+        var provenance = ProvenanceProbe.Current(new SessionSpec(3, "extended", true));
 
         Assert.Matches(@"^\d+\.\d+\.\d+", provenance.OnnxRuntimeVersion);
         Assert.Equal("CPUExecutionProvider", provenance.ExecutionProvider);
@@ -26,10 +27,10 @@ public sealed class NumericProvenanceTests
     {
         var session = new SessionSpec(1, "all", true);
 
-        Assert.Equal(VectorWidth.Hardware, NumericProvenance.Current(session).VectorWidthBits);
+        Assert.Equal(VectorWidth.Hardware, ProvenanceProbe.Current(session).VectorWidthBits);
         using (VectorWidth.Force(0))
         {
-            Assert.Equal(0, NumericProvenance.Current(session).VectorWidthBits);
+            Assert.Equal(0, ProvenanceProbe.Current(session).VectorWidthBits);
         }
     }
 
