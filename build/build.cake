@@ -13,6 +13,9 @@ var coverage = artifacts.Combine("coverage");
 var report = artifacts.Combine("report");
 var solution = root.CombineWithFilePath("Harness.sln");
 var cli = root.CombineWithFilePath("harness/Harness.Cli/Harness.Cli.csproj");
+var packages = artifacts.Combine("packages");
+// The packages a user installs: the library, the harness tool and the xunit helper (versions from Directory.Build.props).
+var packaged = new[] { "harness/Harness/Harness.csproj", "harness/Harness.Cli/Harness.Cli.csproj", "harness/Harness.Testing/Harness.Testing.csproj" };
 
 Task("Clean").Does(() => CleanDirectories(new[] { artifacts.FullPath }));
 
@@ -26,6 +29,8 @@ Task("Regress").IsDependentOn("Build").Does(() => Harness(Selected("run", "--tag
 Task("Nightly").IsDependentOn("Build").Does(() => Harness(Selected("run", "--run", "nightly", "--parallel", "1", "--report", report.FullPath)));
 
 Task("AcceptBaselines").IsDependentOn("Build").Does(() => Harness("accept"));
+
+Task("Pack").Does(() => PackPackages());
 
 Task("Bench").Does(() => RunBenchmarks());
 
@@ -58,15 +63,24 @@ void RunTestsWithCoverage()
     var failures = new List<string>();
     // The scenario gate replays whole clips: instrumenting the library's hot loops for coverage would make it several
     // times slower, and the unit tests are what coverage is measured on.
-    foreach (var (project, filter, measureCoverage) in new[]
+    // The SIMD agreement tests (Category=simd) run twice more with an instruction set switched off, so the runtime's own
+    // detection picks the 256-bit and then the 128-bit kernel paths (the one ARM64 and SSE-only x64 take) and Vector<T>
+    // and TensorPrimitives narrow with it; VectorWidthTests fails if a switch did not reach the runtime (.NET 10 reads
+    // EnableAVX512 and ignores the older EnableAVX512F).
+    foreach (var (project, filter, measureCoverage, switchedOff) in new[]
     {
-        ("tests/Harness.Tests/Harness.Tests.csproj", "", true),
-        ("tests/Harness.Scenarios.Tests/Harness.Scenarios.Tests.csproj", "Category!=nightly", false),
+        ("tests/Harness.Tests/Harness.Tests.csproj", "", true, ""),
+        ("tests/Harness.Tests/Harness.Tests.csproj", "Category=simd", false, "DOTNET_EnableAVX512"),
+        ("tests/Harness.Tests/Harness.Tests.csproj", "Category=simd", false, "DOTNET_EnableAVX2"),
+        ("tests/Harness.Scenarios.Tests/Harness.Scenarios.Tests.csproj", "Category!=nightly", false, ""),
+        // Packs the three packages and gates a fresh repository with them (Category=packaging), a few minutes.
+        ("tests/Harness.Packaging.Tests/Harness.Packaging.Tests.csproj", "", false, ""),
     })
     {
-        var name = System.IO.Path.GetFileNameWithoutExtension(project);
+        var name = System.IO.Path.GetFileNameWithoutExtension(project) + (switchedOff == "" ? "" : "." + switchedOff.Replace("DOTNET_Enable", "no-"));
         var settings = new DotNetTestSettings
         {
+            EnvironmentVariables = switchedOff == "" ? new Dictionary<string, string>() : new Dictionary<string, string> { [switchedOff] = "0" },
             Configuration = configuration,
             NoBuild = true,
             Filter = filter,
@@ -100,6 +114,16 @@ void RunTestsWithCoverage()
     }
 
     if (failures.Count > 0) throw new Exception("Test failed:\n  " + string.Join("\n  ", failures));
+}
+
+// Harness.Core, the harness tool and Harness.Testing, with their symbol packages, into artifacts/packages/.
+void PackPackages()
+{
+    CleanDirectories(new[] { packages.FullPath });
+    foreach (var project in packaged)
+    {
+        DotNetPack(root.CombineWithFilePath(project).FullPath, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages });
+    }
 }
 
 void RunBenchmarks()

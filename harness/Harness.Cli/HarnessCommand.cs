@@ -9,10 +9,13 @@ internal static class HarnessCommand
     public static RootCommand Create() => new("Perception regression gate: replay clips through a detector, measure, compare with baselines.")
     {
         RunCommand.Create(),
+        ReportCommand.Create(),
+        MergeCommand.Create(),
         AcceptCommand.Create(),
         HistoryCommand.Create(),
         EvalCocoCommand.Create(),
         GenCommand.Create(),
         InspectCommand.Create(),
+        InitCommand.Create(),
     };
 }

@@ -1,6 +1,5 @@
 using Harness.Gate;
 using Harness.Reporting;
-using Harness.Suite;
 
 namespace Harness.Scenarios.Tests;
 
@@ -16,7 +15,7 @@ public sealed class CanaryTests
     [Trait("Category", "canary")]
     public void Degraded_model_is_caught_as_a_regression()
     {
-        var report = GateSuite.RunOne(ScenarioCatalog.Get("detector-degraded"), ScenarioCatalog.Options(RunKind.PullRequest));
+        var report = ScenarioCatalog.Run("detector-degraded", RunKind.PullRequest);
 
         Assert.True(report.Verdict.Error is null, report.Verdict.Error);
         Assert.True(report.Verdict.Failed);
@@ -32,7 +31,7 @@ public sealed class CanaryTests
     [Trait("Category", "canary")]
     public void Mixed_model_shows_more_cars_found_and_pedestrians_regressed_with_intervals_that_exclude_no_change()
     {
-        var report = GateSuite.RunOne(ScenarioCatalog.Get("detector-mixed"), ScenarioCatalog.Options(RunKind.PullRequest));
+        var report = ScenarioCatalog.Run("detector-mixed", RunKind.PullRequest);
 
         Assert.True(report.Verdict.Error is null, report.Verdict.Error);
         var metrics = report.Verdict.Metrics.ToDictionary(m => m.Metric);

@@ -2,8 +2,10 @@ using System.CommandLine;
 using Harness.Gate;
 using Harness.History;
 using Harness.Reporting;
+using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
+using Microsoft.Data.Sqlite;
 
 namespace Harness.Cli.Commands;
 
@@ -14,11 +16,13 @@ internal static class RunCommand
     {
         var scenarios = new Option<string>("--scenarios") { Description = "Folder of scenario YAML files", DefaultValueFactory = _ => "scenarios" };
         var baselines = new Option<string>("--baselines") { Description = "Folder of verified baselines", DefaultValueFactory = _ => "baselines" };
-        var cache = new Option<string>("--cache") { Description = "Folder for generated clips and models", DefaultValueFactory = _ => Path.Combine("artifacts", "cache") };
-        var report = new Option<string>("--report") { Description = "Folder for the Markdown and HTML reports", DefaultValueFactory = _ => Path.Combine("artifacts", "report") };
+        var cache = ReportCommand.CacheOption();
+        var report = ReportCommand.ReportOption();
+        var results = ReportCommand.ResultsOption("Folder the result bundles are written to, one folder per scenario");
+        var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (1-based, e.g. 2/4) of the selected scenarios; writes bundles for 'harness merge', no reports or history" };
         var tag = new Option<string?>("--tag") { Description = "Run only scenarios with this tag (pr, nightly, canary)" };
         var ids = new Option<string[]>("--scenario") { Description = "Run only these scenario ids", AllowMultipleArgumentsPerToken = true };
-        var history = new Option<string>("--history") { Description = "SQLite file every run appends its metrics to", DefaultValueFactory = _ => HistoryCommand.DefaultPath };
+        var history = new Option<string>("--history") { Description = "SQLite file every run appends its metrics to (and shards are balanced by)", DefaultValueFactory = _ => HistoryCommand.DefaultPath };
         var run = new Option<string>("--run") { Description = "Kind of run, selects timing gates: pr or nightly", DefaultValueFactory = _ => "pr" };
         run.AcceptOnlyFromAmong("pr", "nightly");
         var strict = new Option<bool>("--strict") { Description = "Fail on a possible regression of a gated metric (point estimate beyond the allowance, interval not), not only warn" };
@@ -28,9 +32,32 @@ internal static class RunCommand
             Description = "Scenarios replayed at once (default: the cores divided by the scenarios' intra-op threads); results do not depend on it",
         };
 
-        var command = new Command("run", "Replay scenarios, compare every metric with its baseline, and report") { scenarios, baselines, cache, report, tag, ids, run, strict, parallel, history };
+        var command = new Command("run", "Replay scenarios, compare every metric with its baseline, and report") { scenarios, baselines, cache, report, results, tag, ids, run, strict, parallel, history, shard };
         command.SetAction(parse =>
         {
+            ShardSpec? part;
+            try
+            {
+                part = parse.GetValue(shard) is { } text ? ShardSpec.Parse(text) : null;
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return SuiteReport.ExitInputError;
+            }
+
+            var historyPath = parse.GetValue(history)!;
+            IReadOnlyDictionary<string, double> replaySeconds;
+            try
+            {
+                replaySeconds = part is null ? new Dictionary<string, double>() : new HistoryStore(historyPath).Latest(HistoryStore.ReplaySecondsMetric);
+            }
+            catch (SqliteException e)
+            {
+                Console.Error.WriteLine($"{historyPath}: not a readable history store, so shards cannot be balanced by it ({e.Message})");
+                return SuiteReport.ExitInputError;
+            }
+
             var options = new SuiteOptions(
                 parse.GetValue(scenarios)!,
                 parse.GetValue(baselines)!,
@@ -42,6 +69,9 @@ internal static class RunCommand
                 parse.GetValue(strict))
             {
                 Parallel = parse.GetValue(parallel),
+                ResultsDirectory = parse.GetValue(results)!,
+                Shard = part,
+                ReplaySeconds = replaySeconds,
             };
             if (options.Parallel is < 1)
             {
@@ -49,7 +79,7 @@ internal static class RunCommand
                 return SuiteReport.ExitInputError;
             }
 
-            return Execute(options, parse.GetValue(report)!, parse.GetValue(history)!);
+            return Execute(options, parse.GetValue(report)!, historyPath);
         });
         return command;
     }
@@ -57,18 +87,13 @@ internal static class RunCommand
     private static int Execute(SuiteOptions options, string reportDirectory, string historyPath)
     {
         var console = new ConsoleReporter(Console.Out, Console.Error);
-        IReporter[] reporters =
-        [
-            console,
-            new MarkdownReporter(reportDirectory),
-            new HtmlReporter(reportDirectory),
-            new ReviewClipReporter(reportDirectory, options.CacheDirectory),
-            new HistoryReporter(new HistoryStore(historyPath), GitCommit.Current(), DateTimeOffset.UtcNow),
-        ];
+        IReporter[] reporters = options.Shard is null
+            ? [console, .. ReportCommand.FileReporters(reportDirectory, options.CacheDirectory), new HistoryReporter(new HistoryStore(historyPath), GitCommit.Current(), DateTimeOffset.UtcNow)]
+            : [console];
         try
         {
             var suite = console.WithProgress(progress => GateSuite.Run(options, reporters, progress, Console.Error));
-            if (suite.Scenarios.Count == 0)
+            if (suite.Scenarios.Count == 0 && (options.Shard is null || ResultsFolder.ReadManifest(options.ResultsDirectory).Selection.Count == 0))
             {
                 Console.Error.WriteLine($"no scenarios selected in {options.ScenariosDirectory}");
                 return SuiteReport.ExitInputError;

@@ -1,5 +1,4 @@
 using Harness.Metrics;
-using Harness.Running;
 
 namespace Harness.Gate;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Harness.Running;
@@ -17,6 +18,9 @@ public sealed class BaselineStore
     private const string ReceivedSuffix = ".received.json";
     private const string VerifiedDetectionsSuffix = ".detections.verified.bin";
     private const string ReceivedDetectionsSuffix = ".detections.received.bin";
+
+    /// <summary>4 MiB: a thousand times the default suite's largest baseline (a few KiB of metrics).</summary>
+    internal const int MaxJsonBytes = 4 << 20;
 
     public BaselineStore(string directory)
     {
@@ -122,9 +126,21 @@ public sealed class BaselineStore
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    /// <summary>Reads the JSON only; a <c>frame_digests</c> array left by older versions is ignored.</summary>
+    /// <summary>
+    /// Reads the JSON only; a <c>frame_digests</c> array left by older versions is ignored. The file may be at most
+    /// <see cref="MaxJsonBytes"/>: it holds one number per metric, so anything larger is not a baseline, and is
+    /// refused before it is read into memory.
+    /// </summary>
     internal static BaselineSnapshot Read(string path)
     {
+        var length = new FileInfo(path).Length;
+        if (length > MaxJsonBytes)
+        {
+            throw new BaselineFormatException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{path}: not a valid baseline file ({length} bytes, more than the {MaxJsonBytes} a baseline can take)"));
+        }
+
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));

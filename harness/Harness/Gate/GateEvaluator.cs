@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Metrics;
-using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Gate;
@@ -11,16 +10,16 @@ namespace Harness.Gate;
 /// </summary>
 public static class GateEvaluator
 {
-    public static BaselineSnapshot Snapshot(Scenario scenario, ScenarioResult result)
+    public static BaselineSnapshot Snapshot(GateSubject subject, ScenarioResult result)
     {
-        var gated = scenario.Gates.Select(g => g.Metric).ToHashSet(StringComparer.Ordinal);
+        var gated = subject.Gates.Select(g => g.Metric).ToHashSet(StringComparer.Ordinal);
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in result.Metrics.Where(m => !MetricNames.IsTiming(m.Key) || gated.Contains(m.Key)))
         {
             metrics[name] = SignificantDigits.Round(value);
         }
 
-        return new BaselineSnapshot(scenario.EffectiveBaselineId, result.ClipSha256, result.ModelSha256, result.DetectionsSha256, result.Frames, metrics)
+        return new BaselineSnapshot(subject.BaselineId, result.ClipSha256, result.ModelSha256, result.DetectionsSha256, result.Frames, metrics)
         {
             Detections = result.ScoredFrames.Count > 0
                 ? new DetectionSnapshot([.. result.ScoredFrames.Select(f => new SnapshotFrame(f.Index, f.Detections))])
@@ -36,20 +35,20 @@ public static class GateEvaluator
     /// a metric no gate names is judged by its family's rule in <paramref name="defaults"/> and warns; a metric over
     /// fewer objects than the minimum support never gates. Absolute <c>min</c>/<c>max</c> bounds are hard limits.
     /// </summary>
-    public static ScenarioVerdict Evaluate(Scenario scenario, BaselineSnapshot measured, BaselineSnapshot? baseline, GateEvidence evidence,
+    public static ScenarioVerdict Evaluate(GateSubject subject, BaselineSnapshot measured, BaselineSnapshot? baseline, GateEvidence evidence,
         GateDefaults defaults, GatePolicy policy)
     {
         var names = new SortedSet<string>(measured.Metrics.Keys, StringComparer.Ordinal);
-        names.UnionWith(scenario.Gates.Select(g => g.Metric));
+        names.UnionWith(subject.Gates.Select(g => g.Metric));
         if (baseline is not null)
         {
             names.UnionWith(baseline.Metrics.Keys.Where(k => !MetricNames.IsTiming(k)));
         }
 
-        var verdicts = names.Select(name => EvaluateMetric(name, scenario, measured, baseline, evidence, defaults, policy)).ToList();
+        var verdicts = names.Select(name => EvaluateMetric(name, subject, measured, baseline, evidence, defaults, policy)).ToList();
         var notes = Notes(measured, baseline);
         notes.AddRange(evidence.Notes);
-        return new ScenarioVerdict(scenario.Id, verdicts, notes, baseline is null, policy.IsCi)
+        return new ScenarioVerdict(subject.ScenarioId, verdicts, notes, baseline is null, policy.IsCi)
         {
             Agreement = evidence.Agreement,
             Flips = evidence.Flips,
@@ -57,10 +56,10 @@ public static class GateEvaluator
         };
     }
 
-    private static MetricVerdict EvaluateMetric(string name, Scenario scenario, BaselineSnapshot measured, BaselineSnapshot? baseline,
+    private static MetricVerdict EvaluateMetric(string name, GateSubject subject, BaselineSnapshot measured, BaselineSnapshot? baseline,
         GateEvidence evidence, GateDefaults defaults, GatePolicy policy)
     {
-        var rules = scenario.Gates.Where(g => g.Metric == name).ToList();
+        var rules = subject.Gates.Where(g => g.Metric == name).ToList();
         var applicable = rules.Where(g => g.When == RunKind.Always || g.When == policy.Run).ToList();
         double? measuredValue = measured.Metrics.TryGetValue(name, out var m) ? m : null;
         double? baselineValue = baseline is not null && baseline.Metrics.TryGetValue(name, out var b) ? b : null;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Running;
+using Harness.Metrics;
 
 namespace Harness.Gate;
 

@@ -9,6 +9,9 @@ namespace Harness.History;
 /// </summary>
 public sealed class HistoryStore
 {
+    /// <summary>The series a scenario's wall-clock replay time is kept under, beside its metrics.</summary>
+    public const string ReplaySecondsMetric = "run/replay_seconds";
+
     private readonly string connectionString;
 
     public HistoryStore(string path)
@@ -74,6 +77,28 @@ public sealed class HistoryStore
         }
 
         return points;
+    }
+
+    /// <summary>Each scenario's most recent value of one series; empty when the store does not exist yet.</summary>
+    public IReadOnlyDictionary<string, double> Latest(string metricName)
+    {
+        var latest = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (!File.Exists(Path))
+        {
+            return latest;
+        }
+
+        using var connection = Open();
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT scenario, value FROM metrics WHERE metric = $metric ORDER BY recorded_at, id";
+        query.Parameters.AddWithValue("$metric", metricName);
+        using var reader = query.ExecuteReader();
+        while (reader.Read())
+        {
+            latest[reader.GetString(0)] = reader.GetDouble(1);
+        }
+
+        return latest;
     }
 
     private SqliteConnection Open()

@@ -6,7 +6,7 @@ namespace Harness.Metrics;
 
 /// <summary>
 /// The metric stage of the pipeline: fed frame by frame with truth and (already thresholded) detections and with
-/// stage timings, it produces <see cref="ScenarioMetrics"/>. Memory grows with the number of boxes (COCO needs every
+/// stage timings, it produces <see cref="ScenarioResult"/>. Memory grows with the number of boxes (COCO needs every
 /// detection at the end) and four doubles of timing per frame, never with image pixels: frames are not retained.
 /// </summary>
 public sealed class MetricsAccumulator
@@ -61,13 +61,14 @@ public sealed class MetricsAccumulator
     public void AddLatency(StageTimings timings) => _latency.Add(timings);
 
     /// <summary>Runs the COCO evaluation over all frames so far and returns every defined metric.</summary>
-    public ScenarioMetrics Complete()
+    /// <param name="scenarioId">The scenario the frames came from; the hashes name what was replayed and what it detected.</param>
+    public ScenarioResult Complete(string scenarioId, string clipSha256, string modelSha256, string detectionsSha256)
     {
         var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var curves = new SortedDictionary<string, CocoPrecisionCurve>(StringComparer.Ordinal);
         CocoClipAccumulator.Write(_coco.Evaluate(), _classNames, values, curves);
         _operatingPoint.Write(_classNames, values);
         _latency.Write(values);
-        return new ScenarioMetrics(_frames, values, curves);
+        return new ScenarioResult(scenarioId, values, clipSha256, modelSha256, detectionsSha256, _frames) { PrecisionCurves = curves };
     }
 }

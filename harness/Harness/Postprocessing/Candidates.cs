@@ -1,6 +1,10 @@
 namespace Harness.Postprocessing;
 
-/// <summary>Boxes that passed the score threshold, as parallel arrays so NMS can load them as vectors.</summary>
+/// <summary>
+/// Boxes that passed the score threshold, as parallel arrays so NMS can load them as vectors. Every decoder adds
+/// through here, so this is where a box with a NaN or infinite corner or score is dropped: such a box has no place
+/// in the image, would compare false against every IoU threshold in NMS, and would make the metrics NaN.
+/// </summary>
 internal sealed class Candidates
 {
     public float[] X1 { get; private set; } = [];
@@ -34,8 +38,18 @@ internal sealed class Candidates
         Class = new int[capacity];
     }
 
+    /// <summary>Whether a decoded box is usable: corners and score all finite (after the centre form's arithmetic).</summary>
+    public static bool IsFinite(float x1, float y1, float x2, float y2, float score) =>
+        float.IsFinite(x1) && float.IsFinite(y1) && float.IsFinite(x2) && float.IsFinite(y2) && float.IsFinite(score);
+
+    /// <summary>Appends the box, or drops it when it is not <see cref="IsFinite"/>.</summary>
     public void Add(float x1, float y1, float x2, float y2, float score, int classId)
     {
+        if (!IsFinite(x1, y1, x2, y2, score))
+        {
+            return;
+        }
+
         var i = Count++;
         X1[i] = x1;
         Y1[i] = y1;

@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Harness.Simd;
 
 namespace Harness.Postprocessing;
 
@@ -9,7 +9,9 @@ namespace Harness.Postprocessing;
 /// later box whose IoU with it is strictly greater than the threshold; areas are (x2 - x1) * (y2 - y1), no +1.
 /// The IoU of the kept box against all later ones is computed a vector at a time with the float expression of
 /// <see cref="BoxOverlap.Iou{T}"/>, which the scalar tail calls: wherever boxes overlap the lanes give its bits, and
-/// elsewhere both give a value no threshold exceeds, so the kept set does not depend on the vector width.
+/// elsewhere both give a value no threshold exceeds, so the kept set does not depend on the vector width. One body is
+/// generic over the width: the widest <see cref="VectorWidth.Current"/> allows first, each narrower one on what is
+/// left, then the scalar tail.
 /// </summary>
 internal static class NonMaxSuppression
 {
@@ -32,6 +34,7 @@ internal static class NonMaxSuppression
 
         suppressed = suppressed[..n];
         suppressed.Clear();
+        var width = VectorWidth.Current;
         var count = 0;
         for (var i = 0; i < n && count < maxKept; i++)
         {
@@ -41,14 +44,53 @@ internal static class NonMaxSuppression
             }
 
             kept[count++] = i;
-            SuppressLater(sorted, i, iouThreshold, classAgnostic, area, suppressed);
+            SuppressLater(sorted, i, iouThreshold, classAgnostic, width, area, suppressed);
         }
 
         return count;
     }
 
     private static void SuppressLater(
-        Candidates sorted, int i, float threshold, bool classAgnostic, ReadOnlySpan<float> area, Span<int> suppressed)
+        Candidates sorted, int i, float threshold, bool classAgnostic, int width, ReadOnlySpan<float> area, Span<int> suppressed)
+    {
+        var n = sorted.Count;
+        var kept = new KeptBox(sorted, i, area[i], threshold, classAgnostic);
+        var j = i + 1;
+        if (width >= 512)
+        {
+            j = SuppressVectors<Vector512Ops, Vector512<float>, Vector512<int>>(sorted, kept, area, suppressed, j);
+        }
+
+        if (width >= 256)
+        {
+            j = SuppressVectors<Vector256Ops, Vector256<float>, Vector256<int>>(sorted, kept, area, suppressed, j);
+        }
+
+        if (width >= 128)
+        {
+            j = SuppressVectors<Vector128Ops, Vector128<float>, Vector128<int>>(sorted, kept, area, suppressed, j);
+        }
+
+        for (; j < n; j++)
+        {
+            if (!classAgnostic && sorted.Class[j] != kept.Class)
+            {
+                continue;
+            }
+
+            if (BoxOverlap.Iou(kept.X1, kept.Y1, kept.X2, kept.Y2, kept.Area, sorted.X1[j], sorted.Y1[j], sorted.X2[j], sorted.Y2[j], area[j]) > threshold)
+            {
+                suppressed[j] = -1;
+            }
+        }
+    }
+
+    /// <returns>The first index not tested: vectors of later boxes are taken while they fit.</returns>
+    private static int SuppressVectors<TOps, TFloat, TInt>(
+        Candidates sorted, in KeptBox kept, ReadOnlySpan<float> area, Span<int> suppressed, int j)
+        where TOps : IVectorOps<TFloat, TInt>
+        where TFloat : struct
+        where TInt : struct
     {
         var n = sorted.Count;
         ref var x1 = ref MemoryMarshal.GetArrayDataReference(sorted.X1);
@@ -58,73 +100,50 @@ internal static class NonMaxSuppression
         ref var classes = ref MemoryMarshal.GetArrayDataReference(sorted.Class);
         ref var areas = ref MemoryMarshal.GetReference(area);
         ref var flags = ref MemoryMarshal.GetReference(suppressed);
-        float ix1 = sorted.X1[i], iy1 = sorted.Y1[i], ix2 = sorted.X2[i], iy2 = sorted.Y2[i], iarea = area[i];
-        var iclass = sorted.Class[i];
-        var j = i + 1;
-        if (Vector512.IsHardwareAccelerated)
+        var zero = TOps.Create(0f);
+        var bx1 = TOps.Create(kept.X1);
+        var by1 = TOps.Create(kept.Y1);
+        var bx2 = TOps.Create(kept.X2);
+        var by2 = TOps.Create(kept.Y2);
+        var barea = TOps.Create(kept.Area);
+        var bclass = TOps.Create(kept.Class);
+        var limit = TOps.Create(kept.Threshold);
+        for (; j <= n - TOps.Count; j += TOps.Count)
         {
-            var bx1 = Vector512.Create(ix1);
-            var by1 = Vector512.Create(iy1);
-            var bx2 = Vector512.Create(ix2);
-            var by2 = Vector512.Create(iy2);
-            var barea = Vector512.Create(iarea);
-            var bclass = Vector512.Create(iclass);
-            var limit = Vector512.Create(threshold);
-            for (; j <= n - Vector512<float>.Count; j += Vector512<float>.Count)
+            var at = (nuint)j;
+            var w = TOps.Max(zero, TOps.Subtract(TOps.Min(bx2, TOps.Load(ref x2, at)), TOps.Max(bx1, TOps.Load(ref x1, at))));
+            var h = TOps.Max(zero, TOps.Subtract(TOps.Min(by2, TOps.Load(ref y2, at)), TOps.Max(by1, TOps.Load(ref y1, at))));
+            var inter = TOps.Multiply(w, h);
+            var iou = TOps.Divide(inter, TOps.Subtract(TOps.Add(barea, TOps.Load(ref areas, at)), inter));
+            var hit = TOps.GreaterThan(iou, limit);
+            if (!kept.ClassAgnostic)
             {
-                var at = (nuint)j;
-                var w = Vector512.Max(Vector512<float>.Zero, Vector512.Min(bx2, Vector512.LoadUnsafe(ref x2, at)) - Vector512.Max(bx1, Vector512.LoadUnsafe(ref x1, at)));
-                var h = Vector512.Max(Vector512<float>.Zero, Vector512.Min(by2, Vector512.LoadUnsafe(ref y2, at)) - Vector512.Max(by1, Vector512.LoadUnsafe(ref y1, at)));
-                var inter = w * h;
-                var iou = inter / (barea + Vector512.LoadUnsafe(ref areas, at) - inter);
-                var hit = Vector512.GreaterThan(iou, limit).AsInt32();
-                if (!classAgnostic)
-                {
-                    hit &= Vector512.Equals(bclass, Vector512.LoadUnsafe(ref classes, at));
-                }
-
-                (Vector512.LoadUnsafe(ref flags, at) | hit).StoreUnsafe(ref flags, at);
+                hit = TOps.And(hit, TOps.Equal(bclass, TOps.Load(ref classes, at)));
             }
+
+            TOps.Store(TOps.Or(TOps.Load(ref flags, at), hit), ref flags, at);
         }
 
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var bx1 = Vector256.Create(ix1);
-            var by1 = Vector256.Create(iy1);
-            var bx2 = Vector256.Create(ix2);
-            var by2 = Vector256.Create(iy2);
-            var barea = Vector256.Create(iarea);
-            var bclass = Vector256.Create(iclass);
-            var limit = Vector256.Create(threshold);
-            for (; j <= n - Vector256<float>.Count; j += Vector256<float>.Count)
-            {
-                var at = (nuint)j;
-                var w = Vector256.Max(Vector256<float>.Zero, Vector256.Min(bx2, Vector256.LoadUnsafe(ref x2, at)) - Vector256.Max(bx1, Vector256.LoadUnsafe(ref x1, at)));
-                var h = Vector256.Max(Vector256<float>.Zero, Vector256.Min(by2, Vector256.LoadUnsafe(ref y2, at)) - Vector256.Max(by1, Vector256.LoadUnsafe(ref y1, at)));
-                var inter = w * h;
-                var iou = inter / (barea + Vector256.LoadUnsafe(ref areas, at) - inter);
-                var hit = Vector256.GreaterThan(iou, limit).AsInt32();
-                if (!classAgnostic)
-                {
-                    hit &= Vector256.Equals(bclass, Vector256.LoadUnsafe(ref classes, at));
-                }
+        return j;
+    }
 
-                (Vector256.LoadUnsafe(ref flags, at) | hit).StoreUnsafe(ref flags, at);
-            }
-        }
+    /// <summary>The box that was just kept, which suppresses the later ones it overlaps.</summary>
+    private readonly struct KeptBox(Candidates sorted, int index, float area, float threshold, bool classAgnostic)
+    {
+        public float X1 { get; } = sorted.X1[index];
 
-        for (; j < n; j++)
-        {
-            if (!classAgnostic && Unsafe.Add(ref classes, j) != iclass)
-            {
-                continue;
-            }
+        public float Y1 { get; } = sorted.Y1[index];
 
-            var iou = BoxOverlap.Iou(ix1, iy1, ix2, iy2, iarea, Unsafe.Add(ref x1, j), Unsafe.Add(ref y1, j), Unsafe.Add(ref x2, j), Unsafe.Add(ref y2, j), Unsafe.Add(ref areas, j));
-            if (iou > threshold)
-            {
-                Unsafe.Add(ref flags, j) = -1;
-            }
-        }
+        public float X2 { get; } = sorted.X2[index];
+
+        public float Y2 { get; } = sorted.Y2[index];
+
+        public float Area { get; } = area;
+
+        public int Class { get; } = sorted.Class[index];
+
+        public float Threshold { get; } = threshold;
+
+        public bool ClassAgnostic { get; } = classAgnostic;
     }
 }

@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+using Harness.Simd;
 
 namespace Harness.Preprocessing;
 
 /// <summary>
 /// The two passes of the separable bilinear resize. The vertical pass blends two interleaved source rows into one
 /// float row (contiguous, so it vectorises without shuffles); the horizontal pass gathers each output plane from it.
-/// Every SIMD path computes the same expression as its scalar tail, so results do not depend on the vector width.
+/// Each pass has one vector body, generic over the width: the widest width <see cref="VectorWidth.Current"/> allows
+/// runs first, then each narrower one on what is left, then the scalar tail. Every body computes the same expression
+/// as the scalar tail, so results do not depend on the vector width.
 /// </summary>
 internal static unsafe class ResizeKernels
 {
@@ -21,41 +23,47 @@ internal static unsafe class ResizeKernels
         ref var t = ref MemoryMarshal.GetReference(top);
         ref var b = ref MemoryMarshal.GetReference(bottom);
         ref var d = ref MemoryMarshal.GetReference(destination);
+        var width = VectorWidth.Current;
+        var i = 0;
         if (weight == 0f)
         {
-            Widen(top[..length], destination);
+            // The sample row sits exactly on a source row: destination[i] = top[i].
+            if (width >= 512)
+            {
+                i = Widen<Vector512Ops, Vector512<float>, Vector512<int>>(ref t, ref d, i, length);
+            }
+
+            if (width >= 256)
+            {
+                i = Widen<Vector256Ops, Vector256<float>, Vector256<int>>(ref t, ref d, i, length);
+            }
+
+            if (width >= 128)
+            {
+                i = Widen<Vector128Ops, Vector128<float>, Vector128<int>>(ref t, ref d, i, length);
+            }
+
+            for (; i < length; i++)
+            {
+                Unsafe.Add(ref d, i) = Unsafe.Add(ref t, i);
+            }
+
             return;
         }
 
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        if (width >= 512)
         {
-            var w = Vector512.Create(weight);
-            for (; i <= length - Vector512<byte>.Count; i += Vector512<byte>.Count)
-            {
-                var (t0, t1, t2, t3) = Widen(Vector512.LoadUnsafe(ref t, (nuint)i));
-                var (b0, b1, b2, b3) = Widen(Vector512.LoadUnsafe(ref b, (nuint)i));
-                var at = (nuint)i;
-                (t0 + ((b0 - t0) * w)).StoreUnsafe(ref d, at);
-                (t1 + ((b1 - t1) * w)).StoreUnsafe(ref d, at + 16);
-                (t2 + ((b2 - t2) * w)).StoreUnsafe(ref d, at + 32);
-                (t3 + ((b3 - t3) * w)).StoreUnsafe(ref d, at + 48);
-            }
+            i = Blend<Vector512Ops, Vector512<float>, Vector512<int>>(ref t, ref b, weight, ref d, i, length);
         }
 
-        if (Vector256.IsHardwareAccelerated)
+        if (width >= 256)
         {
-            var w = Vector256.Create(weight);
-            for (; i <= length - Vector256<byte>.Count; i += Vector256<byte>.Count)
-            {
-                var (t0, t1, t2, t3) = Widen(Vector256.LoadUnsafe(ref t, (nuint)i));
-                var (b0, b1, b2, b3) = Widen(Vector256.LoadUnsafe(ref b, (nuint)i));
-                var at = (nuint)i;
-                (t0 + ((b0 - t0) * w)).StoreUnsafe(ref d, at);
-                (t1 + ((b1 - t1) * w)).StoreUnsafe(ref d, at + 8);
-                (t2 + ((b2 - t2) * w)).StoreUnsafe(ref d, at + 16);
-                (t3 + ((b3 - t3) * w)).StoreUnsafe(ref d, at + 24);
-            }
+            i = Blend<Vector256Ops, Vector256<float>, Vector256<int>>(ref t, ref b, weight, ref d, i, length);
+        }
+
+        if (width >= 128)
+        {
+            i = Blend<Vector128Ops, Vector128<float>, Vector128<int>>(ref t, ref b, weight, ref d, i, length);
         }
 
         for (; i < length; i++)
@@ -63,45 +71,6 @@ internal static unsafe class ResizeKernels
             float top0 = Unsafe.Add(ref t, i);
             float bottom0 = Unsafe.Add(ref b, i);
             Unsafe.Add(ref d, i) = top0 + ((bottom0 - top0) * weight);
-        }
-    }
-
-    /// <summary><c>destination[i] = source[i]</c>: the blend when the sample row sits exactly on a source row.</summary>
-    private static void Widen(ReadOnlySpan<byte> source, Span<float> destination)
-    {
-        ref var s = ref MemoryMarshal.GetReference(source);
-        ref var d = ref MemoryMarshal.GetReference(destination);
-        var length = destination.Length;
-        var i = 0;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            for (; i <= length - Vector512<byte>.Count; i += Vector512<byte>.Count)
-            {
-                var (v0, v1, v2, v3) = Widen(Vector512.LoadUnsafe(ref s, (nuint)i));
-                var at = (nuint)i;
-                v0.StoreUnsafe(ref d, at);
-                v1.StoreUnsafe(ref d, at + 16);
-                v2.StoreUnsafe(ref d, at + 32);
-                v3.StoreUnsafe(ref d, at + 48);
-            }
-        }
-
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i <= length - Vector256<byte>.Count; i += Vector256<byte>.Count)
-            {
-                var (v0, v1, v2, v3) = Widen(Vector256.LoadUnsafe(ref s, (nuint)i));
-                var at = (nuint)i;
-                v0.StoreUnsafe(ref d, at);
-                v1.StoreUnsafe(ref d, at + 8);
-                v2.StoreUnsafe(ref d, at + 16);
-                v3.StoreUnsafe(ref d, at + 24);
-            }
-        }
-
-        for (; i < length; i++)
-        {
-            Unsafe.Add(ref d, i) = Unsafe.Add(ref s, i);
         }
     }
 
@@ -122,28 +91,22 @@ internal static unsafe class ResizeKernels
         fixed (float* output = destination)
         {
             var source = rowStart + channel;
+            var taps = new Taps(source, first, columns.OnPixelCentres ? null : second, weight);
+            var width = VectorWidth.Current;
             var d = 0;
-            if (Avx2.IsSupported && columns.OnPixelCentres)
+            if (width >= 512)
             {
-                var g = Vector256.Create(gain);
-                var o = Vector256.Create(offset);
-                for (; d <= length - Vector256<float>.Count; d += Vector256<float>.Count)
-                {
-                    var value = Avx2.GatherVector256(source, Vector256.Load(first + d), 4);
-                    ((value * g) + o).Store(output + d);
-                }
+                d = Sample<Vector512Ops, Vector512<float>, Vector512<int>>(taps, gain, offset, output, d, length);
             }
-            else if (Avx2.IsSupported)
+
+            if (width >= 256)
             {
-                var g = Vector256.Create(gain);
-                var o = Vector256.Create(offset);
-                for (; d <= length - Vector256<float>.Count; d += Vector256<float>.Count)
-                {
-                    var a = Avx2.GatherVector256(source, Vector256.Load(first + d), 4);
-                    var b = Avx2.GatherVector256(source, Vector256.Load(second + d), 4);
-                    var value = a + ((b - a) * Vector256.Load(weight + d));
-                    ((value * g) + o).Store(output + d);
-                }
+                d = Sample<Vector256Ops, Vector256<float>, Vector256<int>>(taps, gain, offset, output, d, length);
+            }
+
+            if (width >= 128)
+            {
+                d = Sample<Vector128Ops, Vector128<float>, Vector128<int>>(taps, gain, offset, output, d, length);
             }
 
             for (; d < length; d++)
@@ -156,27 +119,87 @@ internal static unsafe class ResizeKernels
         }
     }
 
-    private static (Vector512<float>, Vector512<float>, Vector512<float>, Vector512<float>) Widen(Vector512<byte> bytes)
+    /// <returns>The first index not written: vectors of <c>4 * Count</c> bytes are taken while they fit.</returns>
+    private static int Blend<TOps, TFloat, TInt>(ref byte top, ref byte bottom, float weight, ref float destination, int i, int length)
+        where TOps : IVectorOps<TFloat, TInt>
+        where TFloat : struct
+        where TInt : struct
     {
-        var (low, high) = Vector512.Widen(bytes);
-        var (q0, q1) = Vector512.Widen(low);
-        var (q2, q3) = Vector512.Widen(high);
-        return (
-            Vector512.ConvertToSingle(q0.AsInt32()),
-            Vector512.ConvertToSingle(q1.AsInt32()),
-            Vector512.ConvertToSingle(q2.AsInt32()),
-            Vector512.ConvertToSingle(q3.AsInt32()));
+        var step = 4 * TOps.Count;
+        var w = TOps.Create(weight);
+        for (; i <= length - step; i += step)
+        {
+            var at = (nuint)i;
+            var (t0, t1, t2, t3) = TOps.LoadWidened(ref top, at);
+            var (b0, b1, b2, b3) = TOps.LoadWidened(ref bottom, at);
+            var lanes = (nuint)TOps.Count;
+            TOps.Store(Lerp<TOps, TFloat, TInt>(t0, b0, w), ref destination, at);
+            TOps.Store(Lerp<TOps, TFloat, TInt>(t1, b1, w), ref destination, at + lanes);
+            TOps.Store(Lerp<TOps, TFloat, TInt>(t2, b2, w), ref destination, at + (2 * lanes));
+            TOps.Store(Lerp<TOps, TFloat, TInt>(t3, b3, w), ref destination, at + (3 * lanes));
+        }
+
+        return i;
     }
 
-    private static (Vector256<float>, Vector256<float>, Vector256<float>, Vector256<float>) Widen(Vector256<byte> bytes)
+    private static int Widen<TOps, TFloat, TInt>(ref byte source, ref float destination, int i, int length)
+        where TOps : IVectorOps<TFloat, TInt>
+        where TFloat : struct
+        where TInt : struct
     {
-        var (low, high) = Vector256.Widen(bytes);
-        var (q0, q1) = Vector256.Widen(low);
-        var (q2, q3) = Vector256.Widen(high);
-        return (
-            Vector256.ConvertToSingle(q0.AsInt32()),
-            Vector256.ConvertToSingle(q1.AsInt32()),
-            Vector256.ConvertToSingle(q2.AsInt32()),
-            Vector256.ConvertToSingle(q3.AsInt32()));
+        var step = 4 * TOps.Count;
+        for (; i <= length - step; i += step)
+        {
+            var at = (nuint)i;
+            var (v0, v1, v2, v3) = TOps.LoadWidened(ref source, at);
+            var lanes = (nuint)TOps.Count;
+            TOps.Store(v0, ref destination, at);
+            TOps.Store(v1, ref destination, at + lanes);
+            TOps.Store(v2, ref destination, at + (2 * lanes));
+            TOps.Store(v3, ref destination, at + (3 * lanes));
+        }
+
+        return i;
+    }
+
+    private static int Sample<TOps, TFloat, TInt>(Taps taps, float gain, float offset, float* output, int d, int length)
+        where TOps : IVectorOps<TFloat, TInt>
+        where TFloat : struct
+        where TInt : struct
+    {
+        var g = TOps.Create(gain);
+        var o = TOps.Create(offset);
+        for (; d <= length - TOps.Count; d += TOps.Count)
+        {
+            var value = TOps.Gather(taps.Source, taps.First + d);
+            if (taps.Second != null)
+            {
+                value = Lerp<TOps, TFloat, TInt>(value, TOps.Gather(taps.Source, taps.Second + d), TOps.Load(ref taps.Weight[d], 0));
+            }
+
+            TOps.Store(TOps.Add(TOps.Multiply(value, g), o), ref output[d], 0);
+        }
+
+        return d;
+    }
+
+    /// <summary><c>a + (b - a) * weight</c>, the scalar expression operation for operation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TFloat Lerp<TOps, TFloat, TInt>(TFloat a, TFloat b, TFloat weight)
+        where TOps : IVectorOps<TFloat, TInt>
+        where TFloat : struct
+        where TInt : struct =>
+        TOps.Add(a, TOps.Multiply(TOps.Subtract(b, a), weight));
+
+    /// <summary>Pinned column taps of one plane; <see cref="Second"/> is null when every sample is on a pixel centre.</summary>
+    private readonly struct Taps(float* source, int* first, int* second, float* weight)
+    {
+        public float* Source { get; } = source;
+
+        public int* First { get; } = first;
+
+        public int* Second { get; } = second;
+
+        public float* Weight { get; } = weight;
     }
 }

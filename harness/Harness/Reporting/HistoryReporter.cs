@@ -3,7 +3,10 @@ using Harness.Scenarios;
 
 namespace Harness.Reporting;
 
-/// <summary>Appends every measured metric of the run to the history store, stamped with the commit under test.</summary>
+/// <summary>
+/// Appends every measured metric of the run to the history store, stamped with the commit under test, and each
+/// scenario's replay time (<see cref="HistoryStore.ReplaySecondsMetric"/>), which later shards are balanced by.
+/// </summary>
 public sealed class HistoryReporter(HistoryStore store, string commit, DateTimeOffset recordedAt) : IReporter
 {
     public string Name => "history";
@@ -13,6 +16,8 @@ public sealed class HistoryReporter(HistoryStore store, string commit, DateTimeO
         var run = report.Run.Name();
         store.Append(report.Scenarios
             .Where(s => s.Result is not null)
-            .SelectMany(s => s.Result!.Metrics.Select(m => new MetricPoint(s.Verdict.ScenarioId, m.Key, m.Value, commit, recordedAt, run))));
+            .SelectMany(s => s.Result!.Metrics
+                .Concat(s.ReplaySeconds is { } seconds ? [new(HistoryStore.ReplaySecondsMetric, seconds)] : [])
+                .Select(m => new MetricPoint(s.Verdict.ScenarioId, m.Key, m.Value, commit, recordedAt, run))));
     }
 }

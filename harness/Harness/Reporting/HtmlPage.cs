@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Harness.Gate;
-using Harness.Running;
+using Harness.Metrics;
+using Harness.Results;
 using Harness.Scenarios;
 
 namespace Harness.Reporting;
@@ -68,7 +69,7 @@ internal static partial class HtmlPage
         html.Append("</table>\n");
     }
 
-    private static void AppendScenario(StringBuilder html, ScenarioReport scenario, HtmlScenarioImages images)
+    private static void AppendScenario(StringBuilder html, ResultBundle scenario, HtmlScenarioImages images)
     {
         var verdict = scenario.Verdict;
         html.Append("<section id=\"").Append(Anchor(verdict.ScenarioId)).Append("\">\n<h2>").Append(Escape(verdict.ScenarioId)).Append(' ')
@@ -227,7 +228,7 @@ internal static partial class HtmlPage
                 .Select(g => Invariant($"{g.Count()} {g.Key}")));
 
     /// <summary>Ids are [a-z0-9-]; the prefix keeps anchors from clashing with anything else on the page.</summary>
-    private static string Anchor(string scenarioId) => "scenario-" + Escape(HtmlReporter.FolderName(scenarioId));
+    private static string Anchor(string scenarioId) => "scenario-" + Escape(ResultBundleFiles.FolderName(scenarioId));
 
     private static string Short(string sha256) => sha256.Length > 12 ? sha256[..12] : sha256;
 

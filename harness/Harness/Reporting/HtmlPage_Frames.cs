@@ -1,6 +1,6 @@
 using System.Text;
+using Harness.Metrics;
 using Harness.Metrics.Flips;
-using Harness.Running;
 
 namespace Harness.Reporting;
 

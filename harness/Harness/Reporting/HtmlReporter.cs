@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Harness.Results;
 
 namespace Harness.Reporting;
 
@@ -29,14 +30,14 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         File.WriteAllText(OutputPath, HtmlPage.Render(report, images), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 
-    private HtmlScenarioImages WriteImages(ScenarioReport scenario)
+    private HtmlScenarioImages WriteImages(ResultBundle scenario)
     {
         if (scenario is not { Scenario: { } definition, Result: { } result })
         {
             return HtmlScenarioImages.None;
         }
 
-        var folderName = FolderName(definition.Id);
+        var folderName = ResultBundleFiles.FolderName(definition.Id);
         var folder = Path.Combine(outputDirectory, folderName);
         Directory.CreateDirectory(folder);
         RemovePreviousImages(folder);
@@ -59,7 +60,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         foreach (var frame in result.ReviewFrames)
         {
             var file = FramePrefix + frame.FrameIndex.ToString(CultureInfo.InvariantCulture) + ".png";
-            File.WriteAllBytes(Path.Combine(folder, file), Thumbnails.Render(frame, definition.Model.Classes.EvaluationClasses));
+            File.WriteAllBytes(Path.Combine(folder, file), Thumbnails.Render(frame, definition.Classes.EvaluationClasses));
             frames.Add(folderName + "/" + file);
         }
 
@@ -68,7 +69,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         {
             var file = FlipPrefix + flips.Count.ToString(CultureInfo.InvariantCulture) + ".png";
             File.WriteAllBytes(Path.Combine(folder, file), FlipCrops.Render(frame, flip));
-            flips.Add((folderName + "/" + file, FlipCrops.Caption(flip, definition.Model.Classes.EvaluationClasses)));
+            flips.Add((folderName + "/" + file, FlipCrops.Caption(flip, definition.Classes.EvaluationClasses)));
         }
 
         return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips };
@@ -86,12 +87,5 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         {
             File.Delete(file);
         }
-    }
-
-    /// <summary>Scenario ids are validated to [a-z0-9-]; anything else still cannot leave the report folder.</summary>
-    internal static string FolderName(string scenarioId)
-    {
-        var name = new string(scenarioId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_').ToArray());
-        return name.Length == 0 ? "_" : name;
     }
 }

@@ -3,9 +3,10 @@ using Harness.Clips.Images;
 using Harness.Clips.Mcap;
 using Harness.Clips.Messages;
 using Harness.Gate;
+using Harness.Metrics;
 using Harness.Postprocessing;
+using Harness.Results;
 using Harness.Running;
-using Harness.Scenarios;
 
 namespace Harness.Reporting;
 
@@ -13,11 +14,11 @@ namespace Harness.Reporting;
 /// <c>&lt;id&gt;/review.mcap</c> beside the HTML report, for every scenario a reviewer has to look at (failed, warned
 /// or without a baseline), to scrub through in Foxglove: each frame's image on <see cref="CameraTopic"/> and, at the
 /// same timestamp, its truth, the baseline run's detections and this run's on <see cref="AnnotationsTopic"/>
-/// (<see cref="ReviewAnnotations"/>). The result does not keep images, so the clip is opened again the way the runner
-/// opened it and paired with the scored frames by position; a clip that no longer yields the frames the run scored
+/// (<see cref="ReviewAnnotations"/>). The bundle does not keep every image, so the clip is opened again the way the
+/// runner opened it (<see cref="IClipReopener"/>) and paired with the scored frames by position; a clip that no longer yields the frames the run scored
 /// gets no review clip, and the reporter fails.
 /// </summary>
-public sealed class ReviewClipReporter(string outputDirectory, string cacheDirectory) : IReporter
+public sealed class ReviewClipReporter(string outputDirectory, IClipReopener clips) : IReporter
 {
     public const string FileName = "review.mcap";
     public const string CameraTopic = "/review/camera";
@@ -28,7 +29,7 @@ public sealed class ReviewClipReporter(string outputDirectory, string cacheDirec
 
     public string Name => "review-mcap";
 
-    public string PathFor(string scenarioId) => Path.Combine(outputDirectory, HtmlReporter.FolderName(scenarioId), FileName);
+    public string PathFor(string scenarioId) => Path.Combine(outputDirectory, ResultBundleFiles.FolderName(scenarioId), FileName);
 
     /// <summary>
     /// Every scenario is attempted and the failures are thrown together at the end, so a clip that changed costs only
@@ -74,15 +75,9 @@ public sealed class ReviewClipReporter(string outputDirectory, string cacheDirec
     /// encoding PNG took most of the run's time (about 70 ms a 640x384 frame against a few for JPEG); raw rgb8 would
     /// be 0.7 MB a frame, which the chunks' LZ4 does not shrink (sensor noise). The exact pixels stay in the clip.
     /// </summary>
-    private void Write(string path, Scenario scenario, ScenarioResult result, IReadOnlyList<IReadOnlyList<Detection>>? baseline)
+    private void Write(string path, ScenarioFacts scenario, ScenarioResult result, IReadOnlyList<IReadOnlyList<Detection>>? baseline)
     {
-        var source = ClipSource.Resolve(scenario.Clip, cacheDirectory);
-        if (source.Sha256 != result.ClipSha256)
-        {
-            throw Mismatch(source.Path, $"its SHA-256 is {source.Sha256}, the run replayed {result.ClipSha256}");
-        }
-
-        using var clip = source.Open(scenario.Clip, scenario.Model.Classes);
+        using var clip = clips.Open(scenario, result.ClipSha256);
         using var writer = McapWriter.Create(path);
         writer.AddSchema(ClipSchemas.CompressedImage(CameraChannel));
         writer.AddSchema(ClipSchemas.ImageAnnotations(AnnotationsChannel));
@@ -95,7 +90,7 @@ public sealed class ReviewClipReporter(string outputDirectory, string cacheDirec
         {
             if (ordinal >= scored.Count || scored[ordinal].Index != frame.Index || scored[ordinal].TimestampNs != frame.TimestampNs)
             {
-                throw Mismatch(source.Path, $"frame {ordinal} is index {frame.Index} at {frame.TimestampNs} ns, which the run did not score there");
+                throw Mismatch(scenario.Clip.Source, $"frame {ordinal} is index {frame.Index} at {frame.TimestampNs} ns, which the run did not score there");
             }
 
             var time = checked((ulong)frame.TimestampNs);
@@ -103,16 +98,16 @@ public sealed class ReviewClipReporter(string outputDirectory, string cacheDirec
             var image = new CompressedImageMessage(frame.TimestampNs, frameId, "jpeg", ImageEncoder.EncodeJpeg(frame.Image, ReviewJpegQuality));
             writer.WriteMessage(CameraChannel, time, time, sequence, image.Encode());
             var before = baseline is not null && ordinal < baseline.Count ? baseline[ordinal] : null;
-            writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Model.Classes.EvaluationClasses).Encode());
+            writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Classes.EvaluationClasses).Encode());
             ordinal++;
         }
 
         if (ordinal != scored.Count)
         {
-            throw Mismatch(source.Path, $"it yields {ordinal} frames, the run scored {scored.Count}");
+            throw Mismatch(scenario.Clip.Source, $"it yields {ordinal} frames, the run scored {scored.Count}");
         }
     }
 
-    private static ClipFormatException Mismatch(string clipPath, string problem) =>
+    internal static ClipFormatException Mismatch(string clipPath, string problem) =>
         new($"clip '{clipPath}' no longer matches the run ({problem}); no review clip written");
 }

@@ -1,9 +1,10 @@
+using Harness.Results;
 using Harness.Scenarios;
 
 namespace Harness.Reporting;
 
-/// <summary>Everything one gate run decided, in scenario order.</summary>
-public sealed record SuiteReport(IReadOnlyList<ScenarioReport> Scenarios, RunKind Run, bool IsCi)
+/// <summary>Everything one gate run decided, in scenario order, as the result bundles reports are rendered from.</summary>
+public sealed record SuiteReport(IReadOnlyList<ResultBundle> Scenarios, RunKind Run, bool IsCi)
 {
     public const int ExitPass = 0;
     public const int ExitRegression = 1;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Metrics;
-using Harness.Running;
 using SkiaSharp;
 
 namespace Harness.Reporting;

@@ -60,8 +60,14 @@ public sealed record ModelInspection(
         }
     }
 
+    /// <summary>Whether <see cref="Stanza()"/> leaves nothing to fill in: the layout, the input size and the class names are all known.</summary>
+    public bool StanzaIsComplete => Chosen is not null && Ultralytics?.Names is not null && InputWidth is not null && InputHeight is not null;
+
     /// <summary>The scenario's model section as far as the file tells it; what it cannot tell is left as a placeholder to fill in.</summary>
-    public string Stanza()
+    public string Stanza() => Stanza(Model.Model);
+
+    /// <param name="source">The model's path as the scenario names it (relative to the scenario file's folder).</param>
+    public string Stanza(string source)
     {
         var classes = Ultralytics?.Names is { } names
             ? "[" + string.Join(", ", names.Select(Quote)) + "]"
@@ -70,7 +76,7 @@ public sealed record ModelInspection(
                 : "[]  # name the model's classes in its order";
         var text = new StringBuilder();
         text.Append("model:\n");
-        text.Append(CultureInfo.InvariantCulture, $"  source: {Model.Model}\n");
+        text.Append(CultureInfo.InvariantCulture, $"  source: {source}\n");
         text.Append(CultureInfo.InvariantCulture, $"  sha256: {Sha256}\n");
         text.Append(CultureInfo.InvariantCulture, $"  layout: {Chosen?.Layout.Name ?? "<choose: " + string.Join(" | ", Candidates.Select(c => c.Layout.Name)) + ">"}\n");
         text.Append(InputWidth is { } w && InputHeight is { } h

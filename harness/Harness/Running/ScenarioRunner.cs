@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Harness.Inference;
 using Harness.Metrics;
 using Harness.Postprocessing;
@@ -21,15 +20,17 @@ public static class ScenarioRunner
         IProgress<FrameProgress>? progress = null,
         IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null,
         CancellationToken cancellationToken = default) =>
-        Run(scenario, cacheDirectory, progress, baselineDetections, enter: null, cancellationToken);
+        Run(scenario, cacheDirectory, progress, baselineDetections, enter: null, TimeProvider.System, cancellationToken);
 
     /// <param name="enter">Called as the replay enters each stage (per frame for the per-frame stages); a test hook that throws shows a failure at that stage.</param>
+    /// <param name="time">The clock the stage timings are read from; a test passes a fixed one to make the timing metrics reproducible.</param>
     internal static ScenarioResult Run(
         Scenario scenario,
         string cacheDirectory,
         IProgress<FrameProgress>? progress,
         IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections,
         Action<PipelineStage>? enter,
+        TimeProvider time,
         CancellationToken cancellationToken = default)
     {
         enter?.Invoke(PipelineStage.OpenClip);
@@ -53,24 +54,24 @@ public static class ScenarioRunner
         foreach (var frame in clip.ReadFrames(cancellationToken))
         {
             enter?.Invoke(PipelineStage.Preprocess);
-            var start = Stopwatch.GetTimestamp();
+            var start = time.GetTimestamp();
             var transform = preprocessor.Preprocess(frame.Image, detector.InputBuffer);
-            var preprocessed = Stopwatch.GetTimestamp();
+            var preprocessed = time.GetTimestamp();
             enter?.Invoke(PipelineStage.Infer);
             detector.Run();
             outputs.Refresh();
-            var inferred = Stopwatch.GetTimestamp();
+            var inferred = time.GetTimestamp();
             enter?.Invoke(PipelineStage.Postprocess);
             postprocessor.Process(outputs.Current, transform, detections);
             DetectionClasses.ToEvaluation(classes, detections, scenario.Model.Source);
-            var postprocessed = Stopwatch.GetTimestamp();
+            var postprocessed = time.GetTimestamp();
 
             metrics.Add(frame.Truth, detections);
             metrics.AddLatency(new StageTimings(
-                Stopwatch.GetElapsedTime(start, preprocessed),
-                Stopwatch.GetElapsedTime(preprocessed, inferred),
-                Stopwatch.GetElapsedTime(inferred, postprocessed),
-                Stopwatch.GetElapsedTime(start, postprocessed)));
+                time.GetElapsedTime(start, preprocessed),
+                time.GetElapsedTime(preprocessed, inferred),
+                time.GetElapsedTime(inferred, postprocessed),
+                time.GetElapsedTime(start, postprocessed)));
             scored.Add(new ScoredFrame(frame.Index, frame.TimestampNs, [.. frame.Truth], [.. detections]));
             digest.AppendFrame(frame.Index, detections);
             review.Add(frames, frame.Index, frame.Image, frame.Truth, detections);
@@ -84,13 +85,11 @@ public static class ScenarioRunner
         }
 
         enter?.Invoke(PipelineStage.Score);
-        var measured = metrics.Complete();
-        return new ScenarioResult(scenario.Id, measured.Values, clipSource.Sha256, modelSource.Sha256, digest.Complete(), frames)
+        return metrics.Complete(scenario.Id, clipSource.Sha256, modelSource.Sha256, digest.Complete()) with
         {
-            PrecisionCurves = measured.PrecisionCurves,
             ReviewFrames = review.Frames,
             ScoredFrames = scored,
-            Provenance = NumericProvenance.Current(scenario.Model.Session),
+            Provenance = ProvenanceProbe.Current(scenario.Model.Session),
             SettingsSha256 = ScenarioSettings.Sha256(scenario),
         };
     }

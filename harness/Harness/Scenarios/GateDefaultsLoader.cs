@@ -15,7 +15,7 @@ public static class GateDefaultsLoader
     public static GateDefaults LoadDirectory(string scenariosDirectory)
     {
         var path = Path.Combine(scenariosDirectory, GateDefaults.FileName);
-        return File.Exists(path) ? Parse(File.ReadAllText(path), path) : GateDefaults.BuiltIn;
+        return File.Exists(path) ? Parse(YamlDocuments.ReadFile(path, "gate defaults file"), path) : GateDefaults.BuiltIn;
     }
 
     public static GateDefaults Parse(string yaml, string path)

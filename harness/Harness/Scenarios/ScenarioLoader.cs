@@ -81,15 +81,7 @@ public static partial class ScenarioLoader
         return new ScenarioSet(scenarios, failures);
     }
 
-    public static Scenario LoadFile(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ScenarioValidationException([new ValidationError(path, 0, 0, "", "scenario file does not exist")]);
-        }
-
-        return Parse(File.ReadAllText(path), path);
-    }
+    public static Scenario LoadFile(string path) => Parse(YamlDocuments.ReadFile(path, "scenario file"), path);
 
     public static Scenario Parse(string yaml, string path)
     {

@@ -1,14 +1,17 @@
 using Harness.Gate;
+using Harness.Metrics;
 using Harness.Reporting;
+using Harness.Results;
 using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Suite;
 
 /// <summary>
-/// A whole gate run: select scenarios, replay each, judge it against its baseline, keep the received snapshot when
-/// anything differs, and hand the verdicts to the reporters. A failure of any kind at any stage (loading the file,
-/// reading the baseline, replaying, scoring, judging) is that scenario's error verdict and never stops the others; a
+/// A whole gate run: select scenarios (all, or one shard of them), replay each, judge it against its baseline, keep
+/// the received snapshot when anything differs, write each outcome as a result bundle, and hand the bundles read back
+/// from disk to the reporters, so a report of the run and one re-rendered from its bundles are the same. A failure of
+/// any kind at any stage (loading the file, reading the baseline, replaying, scoring, judging) is that scenario's error verdict and never stops the others; a
 /// reporter that fails never stops the other reporters nor hides the verdicts, and fails the run. Scenarios may
 /// replay concurrently (<see cref="SuiteOptions.Parallel"/>): each writes only its own received baseline, shared
 /// generated inputs are made once (<see cref="Running.CachedFile"/>), and the reporters run after the last one in
@@ -50,15 +53,52 @@ public static class GateSuite
             }
         }
 
-        var workers = SuiteParallelism.Resolve(options.Parallel, selected.Scenarios.Select(s => s.Model.Session.IntraOpThreads), Environment.ProcessorCount);
-        var replayed = OrderedParallel.Map(selected.Scenarios, workers, scenario => Guarded(scenario, options, progress, enter));
-        var reports = selected.Failures.Select(failure => LoadFailed(failure, options.IsCi)).Concat(replayed).ToList();
-        var suite = new SuiteReport(reports, options.Run, options.IsCi);
-        var failedReporters = Export(suite, reporters, log);
-        return failedReporters.Count == 0 ? suite : suite with { FailedReporters = failedReporters };
+        var mine = options.Shard is { } shard ? ShardPlan.Of(selected, shard, options.ReplaySeconds) : selected;
+        var workers = SuiteParallelism.Resolve(options.Parallel, mine.Scenarios.Select(s => s.Model.Session.IntraOpThreads), Environment.ProcessorCount);
+        var replayed = OrderedParallel.Map(mine.Scenarios, workers, scenario => Guarded(scenario, options, progress, enter));
+        var bundles = mine.Failures.Select(failure => LoadFailed(failure, options.IsCi)).Concat(replayed).ToList();
+        var manifest = new RunManifest(
+            options.Run,
+            options.IsCi,
+            [.. selected.Failures.Select(f => f.Id).Concat(selected.Scenarios.Select(s => s.Id))],
+            [.. bundles.Select(b => b.ScenarioId)],
+            options.Shard);
+        return WriteAndReport(options.ResultsDirectory, manifest, bundles, reporters, log);
     }
 
-    public static ScenarioReport RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null) =>
+    /// <summary>
+    /// Re-renders the reports of a results folder (one run, or one shard of it) from its bundles alone.
+    /// </summary>
+    /// <exception cref="ResultsFormatException">The folder, its manifest or one of its bundles is missing or corrupt.</exception>
+    public static SuiteReport Report(string resultsDirectory, IReadOnlyList<IReporter> reporters, TextWriter? log = null)
+    {
+        var manifest = ResultsFolder.ReadManifest(resultsDirectory);
+        return Export(new SuiteReport(ResultsFolder.ReadBundles(resultsDirectory, manifest), manifest.Run, manifest.IsCi), reporters, log);
+    }
+
+    /// <summary>
+    /// Bundles are written, then read back for the reporters. A run whose bundles cannot be written or read still
+    /// reports its verdicts (from memory) and fails, as a failed reporter does.
+    /// </summary>
+    private static SuiteReport WriteAndReport(string resultsDirectory, RunManifest manifest, List<ResultBundle> bundles, IReadOnlyList<IReporter> reporters, TextWriter? log)
+    {
+        try
+        {
+            ResultsFolder.Write(resultsDirectory, manifest, bundles);
+            return Export(new SuiteReport(ResultsFolder.ReadBundles(resultsDirectory, manifest), manifest.Run, manifest.IsCi), reporters, log);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ResultsFormatException or InvalidOperationException)
+        {
+            log?.WriteLine($"result bundles not written to {resultsDirectory} (the verdicts stand; the run fails): {e.GetType().Name}: {e.Message}");
+            var suite = Export(new SuiteReport(bundles, manifest.Run, manifest.IsCi), reporters, log);
+            return suite with { FailedReporters = [ResultsReporterName, .. suite.FailedReporters] };
+        }
+    }
+
+    /// <summary>How a run whose result bundles could not be written is listed among the failed reporters.</summary>
+    public const string ResultsReporterName = "results";
+
+    public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null) =>
         RunOne(scenario, options, progress, enter: null);
 
     private static ScenarioSet Select(SuiteOptions options, Func<string, Scenario> loadFile)
@@ -77,11 +117,11 @@ public static class GateSuite
         return new ScenarioSet(scenarios, failures);
     }
 
-    private static ScenarioReport LoadFailed(ScenarioLoadFailure failure, bool isCi) =>
+    private static ResultBundle LoadFailed(ScenarioLoadFailure failure, bool isCi) =>
         new(null, ScenarioVerdict.ForError(failure.Id, $"{failure.File} could not be loaded: {string.Join("; ", failure.Errors)}", isCi), null);
 
     /// <summary>The last line of defence: whatever escapes a scenario's own stages is still only that scenario's failure.</summary>
-    private static ScenarioReport Guarded(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter)
+    private static ResultBundle Guarded(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter)
     {
         try
         {
@@ -89,12 +129,13 @@ public static class GateSuite
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
+            return new ResultBundle(ScenarioFacts.Of(scenario), ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
         }
     }
 
-    private static ScenarioReport RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter)
+    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter)
     {
+        var facts = ScenarioFacts.Of(scenario);
         var policy = new GatePolicy(options.Run, options.IsCi, options.Strict);
         var store = new BaselineStore(options.BaselinesDirectory);
         GateDefaults defaults;
@@ -107,50 +148,58 @@ public static class GateSuite
         }
         catch (Exception e) when (e is BaselineFormatException or ScenarioValidationException)
         {
-            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, e.Message, options.IsCi), null);
+            return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, e.Message, options.IsCi), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: reading the baseline failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
+            return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: reading the baseline failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
         }
 
         ScenarioResult result;
+        double replaySeconds;
         var baselineDetections = baseline?.Detections?.Frames.Select(f => f.Detections).ToList();
         try
         {
-            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections, enter is null ? null : stage => enter(scenario.Id, stage));
+            var start = options.Time.GetTimestamp();
+            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections, enter is null ? null : stage => enter(scenario.Id, stage), options.Time);
+            replaySeconds = options.Time.GetElapsedTime(start).TotalSeconds;
         }
         catch (Exception e) when (IsInputError(e))
         {
-            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: {e.Message}", options.IsCi), null);
+            return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: {e.Message}", options.IsCi), null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: replay failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
+            return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: replay failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
         }
 
         try
         {
             enter?.Invoke(scenario.Id, PipelineStage.Compare);
-            var measured = GateEvaluator.Snapshot(scenario, result);
+            var subject = new GateSubject(scenario.Id, scenario.EffectiveBaselineId, scenario.Gates);
+            var measured = GateEvaluator.Snapshot(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
-            var verdict = GateEvaluator.Evaluate(scenario, measured, baseline, evidence, defaults, policy);
+            var verdict = GateEvaluator.Evaluate(subject, measured, baseline, evidence, defaults, policy);
             if (scenario.BaselineId is null)
             {
                 KeepReceived(store, measured, baseline, verdict);
             }
 
-            return new ScenarioReport(scenario, verdict, result) { BaselineDetections = baselineDetections };
+            return new ResultBundle(facts, verdict, result) { BaselineDetections = baselineDetections, ReplaySeconds = replaySeconds };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The gate fails closed: a scenario that cannot be judged is a failure, and it never stops the others.
-            return new ScenarioReport(scenario, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: judging against the baseline failed: {e.GetType().Name}: {e.Message}", options.IsCi), result);
+            return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: judging against the baseline failed: {e.GetType().Name}: {e.Message}", options.IsCi), result)
+            {
+                BaselineDetections = baselineDetections,
+                ReplaySeconds = replaySeconds,
+            };
         }
     }
 
-    /// <summary>Every reporter runs whatever the others do; the names of those that failed.</summary>
-    private static List<string> Export(SuiteReport suite, IReadOnlyList<IReporter> reporters, TextWriter? log)
+    /// <summary>Every reporter runs whatever the others do; the suite with the names of those that failed.</summary>
+    internal static SuiteReport Export(SuiteReport suite, IReadOnlyList<IReporter> reporters, TextWriter? log)
     {
         var failed = new List<string>();
         foreach (var reporter in reporters)
@@ -175,7 +224,7 @@ public static class GateSuite
             }
         }
 
-        return failed;
+        return failed.Count == 0 ? suite : suite with { FailedReporters = failed };
     }
 
     private static GateEvidence Evidence(Scenario scenario, ScenarioResult result, BaselineSnapshot baseline,

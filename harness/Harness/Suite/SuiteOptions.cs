@@ -1,11 +1,12 @@
+using Harness.Results;
 using Harness.Scenarios;
 
 namespace Harness.Suite;
 
 /// <summary>
-/// A resolved gate run: which scenarios (by tag and/or id), where baselines and the generated-input cache live,
-/// what kind of run it is, whether a possible regression of a gated metric fails (strict), and how many scenarios
-/// replay at once.
+/// A resolved gate run: which scenarios (by tag and/or id, and which shard of them), where baselines, the
+/// generated-input cache and the result bundles live, what kind of run it is, whether a possible regression of a
+/// gated metric fails (strict), and how many scenarios replay at once.
 /// </summary>
 public sealed record SuiteOptions(
     string ScenariosDirectory,
@@ -22,4 +23,16 @@ public sealed record SuiteOptions(
     /// Results, baselines and reports do not depend on it.
     /// </summary>
     public int? Parallel { get; init; }
+
+    /// <summary>Where each scenario's result bundle is written; the reports are rendered from what is read back from there.</summary>
+    public required string ResultsDirectory { get; init; }
+
+    /// <summary>Run only this shard of the selected scenarios; null runs them all.</summary>
+    public ShardSpec? Shard { get; init; }
+
+    /// <summary>Each scenario's last recorded replay time in seconds (from the history store), which shards are balanced by.</summary>
+    public IReadOnlyDictionary<string, double> ReplaySeconds { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The clock stage timings and replay times are read from; tests fix it to make them reproducible.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

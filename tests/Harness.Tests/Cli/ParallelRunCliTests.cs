@@ -85,7 +85,7 @@ public sealed class ParallelRunCliTests
         var scenarios = directory.Combine("prepare");
         Directory.CreateDirectory(scenarios);
         File.WriteAllText(Path.Combine(scenarios, "alpha.yaml"), ScenarioYaml("alpha", Clip, "reference://detector-v1"));
-        var options = new SuiteOptions(scenarios, directory.Combine("baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false);
+        var options = new SuiteOptions(scenarios, directory.Combine("baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = directory.Combine("prepare-results") };
         GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(scenarios, "alpha.yaml")), options);
         Assert.True(new BaselineStore(directory.Combine("baselines")).Accept("alpha"));
         Directory.Delete(scenarios, recursive: true);

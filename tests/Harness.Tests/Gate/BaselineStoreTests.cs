@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Harness.Gate;
 using Harness.Postprocessing;
-using Harness.Running;
+using Harness.Metrics;
 
 namespace Harness.Tests.Gate;
 

@@ -18,7 +18,7 @@ public sealed class DetectionSnapshotReplayTests : IDisposable
         var scenario = UrbanDay();
         var result = ScenarioRunner.Run(scenario, RepositoryPaths.Cache);
         var store = new BaselineStore(directory);
-        store.WriteReceived(GateEvaluator.Snapshot(scenario, result));
+        store.WriteReceived(GateEvaluator.Snapshot(new GateSubject(scenario.Id, scenario.EffectiveBaselineId, scenario.Gates), result));
         Assert.True(store.Accept(scenario.Id));
 
         var stored = store.ReadVerified(scenario.Id)!.Detections!;
@@ -30,7 +30,7 @@ public sealed class DetectionSnapshotReplayTests : IDisposable
         }
 
         Assert.True(stored.Frames.Sum(f => f.Detections.Count) > 0);
-        Assert.Equal(NonTiming(result.Metrics), NonTiming(rescored.Complete().Values));
+        Assert.Equal(NonTiming(result.Metrics), NonTiming(rescored.Complete("s", "clip", "model", "digest").Metrics));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class DetectionSnapshotReplayTests : IDisposable
         var scenario = UrbanDay();
         var result = ScenarioRunner.Run(scenario, RepositoryPaths.Cache);
 
-        using var json = JsonDocument.Parse(BaselineStore.Serialize(GateEvaluator.Snapshot(scenario, result)));
+        using var json = JsonDocument.Parse(BaselineStore.Serialize(GateEvaluator.Snapshot(new GateSubject(scenario.Id, scenario.EffectiveBaselineId, scenario.Gates), result)));
 
         var provenance = json.RootElement.GetProperty("provenance");
         Assert.Equal(JsonValueKind.Object, provenance.ValueKind);

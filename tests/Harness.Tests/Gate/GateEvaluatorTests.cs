@@ -2,8 +2,6 @@ using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
 using Harness.Postprocessing;
-using Harness.Postprocessing.Layouts;
-using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Tests.Gate;
@@ -447,10 +445,10 @@ public sealed class GateEvaluatorTests
         Assert.Null(GateEvaluator.Snapshot(Scenario(), result).Detections);
     }
 
-    private static ScenarioVerdict Evaluate(Scenario scenario, BaselineSnapshot run, BaselineSnapshot? baseline, GateEvidence? evidence = null) =>
+    private static ScenarioVerdict Evaluate(GateSubject scenario, BaselineSnapshot run, BaselineSnapshot? baseline, GateEvidence? evidence = null) =>
         GateEvaluator.Evaluate(scenario, run, baseline, evidence ?? GateEvidence.PointValuesOnly(), GateDefaults.BuiltIn, PullRequest);
 
-    private static MetricVerdict Row(Scenario scenario, BaselineSnapshot run, BaselineSnapshot baseline, GateEvidence evidence) =>
+    private static MetricVerdict Row(GateSubject scenario, BaselineSnapshot run, BaselineSnapshot baseline, GateEvidence evidence) =>
         Assert.Single(Evaluate(scenario, run, baseline, evidence).Metrics);
 
     private static GateEvidence Evidence(params (string Name, ChangeInterval Interval)[] intervals) =>
@@ -459,14 +457,5 @@ public sealed class GateEvaluatorTests
     private static BaselineSnapshot Snapshot(params (string Name, double Value)[] metrics) =>
         new("s", "clip", "model", "detections", 10, metrics.ToDictionary(m => m.Name, m => m.Value));
 
-    private static Scenario Scenario(params GateRule[] gates) =>
-        new(
-            "s",
-            "",
-            ["pr"],
-            new ClipSpec("synthetic://urban-day", null, "/camera/front", "/truth/front", null),
-            new ModelSpec("reference://detector-v1", null, OutputLayouts.Get("yolov8"), new InputSpec(64, 64, true, 1f / 255, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car"]), new SessionSpec(1, "all", true)),
-            new PostprocessSpec(0.25f, 0.45f, 100, false),
-            gates,
-            "s.yaml");
+    private static GateSubject Scenario(params GateRule[] gates) => new("s", "s", gates);
 }

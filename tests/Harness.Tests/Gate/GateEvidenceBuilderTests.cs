@@ -2,7 +2,6 @@ using Harness.Clips;
 using Harness.Gate;
 using Harness.Metrics;
 using Harness.Postprocessing;
-using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Tests.Gate;
@@ -114,7 +113,7 @@ public sealed class GateEvidenceBuilderTests
             accumulator.Add(frame.Truth, frame.Detections);
         }
 
-        var result = new ScenarioResult("s", accumulator.Complete().Values, "clip", "model", "d", frames.Count) { ScoredFrames = frames };
+        var result = new ScenarioResult("s", accumulator.Complete("s", "clip", "model", "digest").Metrics, "clip", "model", "d", frames.Count) { ScoredFrames = frames };
         return (result, baseline);
     }
 

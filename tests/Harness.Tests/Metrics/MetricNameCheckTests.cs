@@ -14,14 +14,14 @@ public sealed class MetricNameCheckTests
         var metrics = RunDefiningEveryMetric();
 
         Assert.Equal(
-            metrics.Values.Keys.Order(StringComparer.Ordinal),
+            metrics.Metrics.Keys.Order(StringComparer.Ordinal),
             MetricNameCheck.KnownNames(Classes).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public void Every_written_name_passes_the_check_with_and_without_the_class_list()
     {
-        var names = RunDefiningEveryMetric().Values.Keys;
+        var names = RunDefiningEveryMetric().Metrics.Keys;
 
         Assert.All(names, name => Assert.Null(MetricNameCheck.Problem(name, Classes)));
         Assert.All(names, name => Assert.Null(MetricNameCheck.Problem(name, null)));
@@ -50,7 +50,7 @@ public sealed class MetricNameCheckTests
     /// Five frames whose truth falls in every slice (every range, size, occlusion band and KITTI difficulty) of
     /// every class, each found, plus one false positive, with latency past the warm-up: nothing is left undefined.
     /// </summary>
-    private static ScenarioMetrics RunDefiningEveryMetric()
+    private static ScenarioResult RunDefiningEveryMetric()
     {
         var accumulator = new MetricsAccumulator(new MetricsOptions(Classes));
         for (var frame = 0; frame < 5; frame++)
@@ -72,6 +72,6 @@ public sealed class MetricNameCheckTests
             accumulator.AddLatency(new StageTimings(step, step, step, step * 3));
         }
 
-        return accumulator.Complete();
+        return accumulator.Complete("s", "clip", "model", "digest");
     }
 }

@@ -25,7 +25,7 @@ public sealed class MetricsAccumulatorTests
             [Det(Car, 0, 0, 10, 10, 0.9f), Det(Car, 300, 300, 10, 10, 0.8f), Det(Pedestrian, 50, 50, 20, 40, 0.7f)]);
         metrics.Add([], [Det(Car, 5, 5, 10, 10, 0.6f)]);
 
-        var v = metrics.Complete().Values;
+        var v = metrics.Complete("s", "clip", "model", "digest").Metrics;
 
         // car: TP 1, FP 2, FN 1; pedestrian: TP 1; pooled: TP 2, FP 2, FN 1.
         Assert.Equal(1.0 / 3, v["precision@0.5/car"], 12);
@@ -51,7 +51,7 @@ public sealed class MetricsAccumulatorTests
             [Truth(Car, 0, 0, 10, 10), Truth(Car, 20, 0, 10, 10)],
             [Det(Car, 22, 0, 10, 10, 0.9f), Det(Car, 0, 0, 10, 20, 0.5f)]);
 
-        var v = metrics.Complete().Values;
+        var v = metrics.Complete("s", "clip", "model", "digest").Metrics;
         Assert.Equal(1.0, v["recall@0.5/car"]);
         Assert.Equal(1.0, v["precision@0.5/car"]);
     }
@@ -62,7 +62,7 @@ public sealed class MetricsAccumulatorTests
         var metrics = NewAccumulator();
         metrics.Add([Truth(Car, 0, 0, 10, 10)], [Det(Car, 0, 0, 10, 10, 0.5f), Det(Car, 0, 0, 10, 10, 0.9f)]);
 
-        var v = metrics.Complete().Values;
+        var v = metrics.Complete("s", "clip", "model", "digest").Metrics;
         Assert.Equal(0.5, v["precision@0.5/car"]);
         Assert.Equal(1.0, v["recall@0.5/car"]);
     }
@@ -81,7 +81,7 @@ public sealed class MetricsAccumulatorTests
                 Det(Car, 400, 0, 10, 10, 0.6f),
             ]);
 
-        var v = metrics.Complete().Values;
+        var v = metrics.Complete("s", "clip", "model", "digest").Metrics;
         Assert.Equal(0.5, v["precision@0.5/car"]);
         Assert.Equal(1.0, v["recall@0.5/car"]);
         Assert.Equal(0.0, v["precision@0.5/pedestrian"]);
@@ -102,7 +102,7 @@ public sealed class MetricsAccumulatorTests
             ],
             [Det(Car, 0, 0, 20, 20, 0.9f), Det(Car, 200, 0, 100, 100, 0.8f), Det(Car, 400, 0, 30, 30, 0.7f)]);
 
-        var v = metrics.Complete().Values;
+        var v = metrics.Complete("s", "clip", "model", "digest").Metrics;
         Assert.Equal(1.0, v["recall@0.5/car/range:0-30m"]);
         Assert.Equal(0.0, v["recall@0.5/car/range:30-50m"]);
         Assert.Equal(1.0, v["recall@0.5/car/range:50m+"]);
@@ -124,7 +124,7 @@ public sealed class MetricsAccumulatorTests
         var metrics = NewAccumulator();
         metrics.Add([Truth(Car, 0, 0, 40, 40), Truth(Car, 100, 0, 40, 39.5f)], [Det(Car, 0, 0, 40, 40, 0.9f)]);
 
-        var v = metrics.Complete().Values;
+        var v = metrics.Complete("s", "clip", "model", "digest").Metrics;
         Assert.Equal(1.0, v["recall@0.5/car/kitti:easy"]);
         Assert.Equal(0.5, v["recall@0.5/car/kitti:moderate"]);
     }
@@ -136,8 +136,8 @@ public sealed class MetricsAccumulatorTests
         metrics.Add([Truth(Car, 10, 10, 50, 50)], [Det(Car, 300, 300, 50, 50, 0.9f), Det(Car, 10, 10, 50, 50, 0.8f)]);
         metrics.Add([Truth(Car, 10, 10, 50, 50)], [Det(Car, 10, 10, 50, 50, 0.95f)]);
 
-        var result = metrics.Complete();
-        var v = result.Values;
+        var result = metrics.Complete("s", "clip", "model", "digest");
+        var v = result.Metrics;
 
         // Merged by score: TP (0.95), FP (0.9), TP (0.8): recall [1/2, 1/2, 1], precision [1, 1/2, 2/3] -> envelope
         // [1, 2/3, 2/3]: 51 thresholds at 1 (recall <= 0.5), 50 at 2/3.
@@ -162,7 +162,7 @@ public sealed class MetricsAccumulatorTests
         metrics.Add([Truth(Car, 10, 10, 50, 50), Truth(Car, 200, 200, 100, 100, ignore: true)],
             [Det(Car, 210, 210, 20, 20, 0.9f), Det(Car, 10, 10, 50, 50, 0.8f)]);
 
-        Assert.Equal(1.0, metrics.Complete().Values["coco/AP"], 12);
+        Assert.Equal(1.0, metrics.Complete("s", "clip", "model", "digest").Metrics["coco/AP"], 12);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class MetricsAccumulatorTests
             metrics.AddLatency(Timings(ms));
         }
 
-        var v = metrics.Complete().Values;
+        var v = metrics.Complete("s", "clip", "model", "digest").Metrics;
         Assert.Equal(5.0, v["latency/total/p50_ms"], 9);
         Assert.Equal(9.0, v["latency/total/p90_ms"], 9);
         Assert.Equal(10.0, v["latency/total/p99_ms"], 9);
@@ -193,7 +193,7 @@ public sealed class MetricsAccumulatorTests
         var metrics = NewAccumulator(warmup: 3);
         metrics.AddLatency(Timings(5));
 
-        Assert.DoesNotContain(metrics.Complete().Values.Keys, k => k.StartsWith("latency/", StringComparison.Ordinal) || k.StartsWith("throughput/", StringComparison.Ordinal));
+        Assert.DoesNotContain(metrics.Complete("s", "clip", "model", "digest").Metrics.Keys, k => k.StartsWith("latency/", StringComparison.Ordinal) || k.StartsWith("throughput/", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -204,10 +204,10 @@ public sealed class MetricsAccumulatorTests
         metrics.Add(new Frame(0, 0, image, [Truth(Car, 0, 0, 10, 10)]), [Det(Car, 0, 0, 10, 10, 0.9f)]);
         metrics.Add(new Frame(1, 100, image, []), []);
 
-        var result = metrics.Complete();
+        var result = metrics.Complete("s", "clip", "model", "digest");
         Assert.Equal(2, result.Frames);
-        Assert.Equal(0.0, result.Values["fp_per_frame"]);
-        Assert.Equal(result.Values.Keys.Order(StringComparer.Ordinal), result.Values.Keys);
+        Assert.Equal(0.0, result.Metrics["fp_per_frame"]);
+        Assert.Equal(result.Metrics.Keys.Order(StringComparer.Ordinal), result.Metrics.Keys);
     }
 
     [Fact]

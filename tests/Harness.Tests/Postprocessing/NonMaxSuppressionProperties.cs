@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Harness.Postprocessing;
+using Harness.Simd;
 
 namespace Harness.Tests.Postprocessing;
 
@@ -77,6 +78,31 @@ public sealed class NonMaxSuppressionProperties
         var again = Run(set, survivors);
 
         return again.SequenceEqual(Enumerable.Range(0, kept.Length));
+    }
+
+    /// <summary>Integer-grid boxes put IoUs at and around the thresholds, where a different float expression would flip a box.</summary>
+    [Property]
+    [Trait("Category", "simd")]
+    public bool Every_vector_width_keeps_the_boxes_the_scalar_path_keeps(CandidateSet set)
+    {
+        int[] scalar;
+        using (VectorWidth.Force(0))
+        {
+            scalar = Run(set, set.Candidates);
+        }
+
+        foreach (var width in VectorWidth.Supported)
+        {
+            using (VectorWidth.Force(width))
+            {
+                if (!Run(set, set.Candidates).SequenceEqual(scalar))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static int[] Run(CandidateSet set, Candidates candidates)

@@ -1,9 +1,15 @@
 using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
+using Harness.Simd;
 
 namespace Harness.Tests.Postprocessing;
 
+/// <summary>
+/// Every layout's SIMD postprocessor at every vector width this machine runs (forced in-process) against the scalar
+/// reference. The build's Test target runs this class again with AVX-512 and with AVX2 switched off.
+/// </summary>
+[Trait("Category", "simd")]
 public class SimdAgreementTests
 {
     private static readonly LetterboxTransform Transform = new(1f / 3f, 1f / 3f, 0f, 140f, 1920, 1080);
@@ -24,7 +30,7 @@ public class SimdAgreementTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Simd_keeps_the_same_detections_as_the_scalar_reference_for_0_to_256_anchors(string layoutCase)
+    public void Simd_keeps_the_same_detections_as_the_scalar_reference_at_every_width_for_0_to_256_anchors(string layoutCase)
     {
         var random = new RandomOutputs(seed: 17 + layoutCase.Length);
         var simd = new List<Detection>();
@@ -42,26 +48,40 @@ public class SimdAgreementTests
 
             var seed = random.Next(int.MaxValue);
             var (layout, tensors) = Case(layoutCase, new RandomOutputs(seed), anchors, classes);
-            Postprocessor.Create(layout, options).Process(tensors.Outputs, Transform, simd);
             Postprocessor.CreateReference(layout, options).Process(tensors.Outputs, Transform, scalar);
+            foreach (var width in VectorWidth.Supported)
+            {
+                using (VectorWidth.Force(width))
+                {
+                    Postprocessor.Create(layout, options).Process(tensors.Outputs, Transform, simd);
+                }
 
-            Assert.True(scalar.SequenceEqual(simd), $"{layoutCase}, {anchors} anchors, {classes} classes, {options}: scalar kept {scalar.Count}, SIMD kept {simd.Count}");
+                Assert.True(
+                    scalar.SequenceEqual(simd),
+                    $"{layoutCase}, {width} bits, {anchors} anchors, {classes} classes, {options}: scalar kept {scalar.Count}, SIMD kept {simd.Count}");
+            }
         }
     }
 
     [Fact]
-    public void Simd_keeps_the_same_detections_as_the_scalar_reference_on_the_benchmark_output()
+    public void Simd_keeps_the_same_detections_as_the_scalar_reference_at_every_width_on_the_benchmark_output()
     {
         var data = SyntheticYolov8Output.Create(8400, 80, objects: 40, anchorsPerObject: 10, inputSize: 640, seed: 42);
         var outputs = new ModelOutputs(new OutputTensor(data, [1, 84, 8400]));
-        var simd = new List<Detection>();
         var scalar = new List<Detection>();
-
-        Postprocessor.Create(TestLayouts.Configure("yolov8", 80), new PostprocessOptions()).Process(outputs, Transform, simd);
         Postprocessor.CreateReference(TestLayouts.Configure("yolov8", 80), new PostprocessOptions()).Process(outputs, Transform, scalar);
 
-        Assert.InRange(simd.Count, 20, 300);
-        Assert.Equal(scalar, simd);
+        foreach (var width in VectorWidth.Supported)
+        {
+            var simd = new List<Detection>();
+            using (VectorWidth.Force(width))
+            {
+                Postprocessor.Create(TestLayouts.Configure("yolov8", 80), new PostprocessOptions()).Process(outputs, Transform, simd);
+            }
+
+            Assert.InRange(simd.Count, 20, 300);
+            Assert.Equal(scalar, simd);
+        }
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Reporting;
 using Harness.Running;
+using Harness.Results;
 using Harness.Scenarios;
 using SkiaSharp;
 
@@ -156,8 +157,8 @@ public sealed partial class HtmlReporterTests : IDisposable
         };
         var report = new SuiteReport(
             [
-                new ScenarioReport(Scenario("urban-night", "Crossings <5 m & \"night\""), verdict, result),
-                new ScenarioReport(Scenario("broken", ""), ScenarioVerdict.ForError("broken", "clip hash mismatch", isCi: true), null),
+                new ResultBundle(ScenarioFacts.Of(Scenario("urban-night", "Crossings <5 m & \"night\"")), verdict, result),
+                new ResultBundle(ScenarioFacts.Of(Scenario("broken", "")), ScenarioVerdict.ForError("broken", "clip hash mismatch", isCi: true), null),
             ],
             RunKind.PullRequest,
             IsCi: true);

@@ -1,6 +1,7 @@
 using Harness.Gate;
 using Harness.Postprocessing.Layouts;
 using Harness.Reporting;
+using Harness.Results;
 using Harness.Scenarios;
 
 namespace Harness.Tests.Reporting;
@@ -64,8 +65,8 @@ public sealed class ReportingTests
         Assert.Equal(SuiteReport.ExitInputError, report.ExitCode);
     }
 
-    private static ScenarioReport Report(ScenarioVerdict verdict) =>
-        new(new Scenario(
+    private static ResultBundle Report(ScenarioVerdict verdict) =>
+        new(ScenarioFacts.Of(new Scenario(
             verdict.ScenarioId,
             "",
             ["pr"],
@@ -73,5 +74,5 @@ public sealed class ReportingTests
             new ModelSpec("reference://detector-v1", null, OutputLayouts.Get("yolov8"), new InputSpec(8, 8, true, 1, [0, 0, 0], [1, 1, 1], false, 114), ClassMap.Identity(["car"]), new SessionSpec(1, "all", true)),
             new PostprocessSpec(0.25f, 0.45f, 10, false),
             [],
-            "s.yaml"), verdict, null);
+            "s.yaml")), verdict, null);
 }

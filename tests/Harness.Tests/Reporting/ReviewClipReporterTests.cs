@@ -3,6 +3,7 @@ using Harness.Clips.Mcap;
 using Harness.Clips.Messages;
 using Harness.Gate;
 using Harness.Reporting;
+using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
 using Harness.Testing;
@@ -119,7 +120,7 @@ public sealed class ReviewClipReporterTests : IDisposable
     }
 
     /// <summary>The baseline (with its detection snapshot) accepted, then one of its metrics hand-edited so the run regresses.</summary>
-    private ScenarioReport RegressedAgainstAcceptedBaseline()
+    private ResultBundle RegressedAgainstAcceptedBaseline()
     {
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
@@ -133,11 +134,11 @@ public sealed class ReviewClipReporterTests : IDisposable
         return report;
     }
 
-    private ReviewClipReporter Reporter() => new(ReportDirectory, RepositoryPaths.Cache);
+    private ReviewClipReporter Reporter() => new(ReportDirectory, new ClipReopener(RepositoryPaths.Cache));
 
-    private static SuiteReport Suite(ScenarioReport report) => new([report], RunKind.PullRequest, IsCi: true);
+    private static SuiteReport Suite(ResultBundle report) => new([report], RunKind.PullRequest, IsCi: true);
 
-    private ScenarioReport Run(bool isCi) => GateSuite.RunOne(
+    private ResultBundle Run(bool isCi) => GateSuite.RunOne(
         ScenarioLoader.LoadFile(Path.Combine(Scenarios, "tiny.yaml")),
-        new SuiteOptions(Scenarios, Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi));
+        new SuiteOptions(Scenarios, Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi) { ResultsDirectory = Path.Combine(_root, "results") });
 }

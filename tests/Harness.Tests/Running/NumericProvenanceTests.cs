@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
+using Harness.Metrics;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.Simd;
 
 namespace Harness.Tests.Running;
 
@@ -9,7 +11,7 @@ public sealed class NumericProvenanceTests
     [Fact]
     public void Current_describes_this_process_and_the_session()
     {
-        var provenance = NumericProvenance.Current(new SessionSpec(3, "extended", true));
+        var provenance = ProvenanceProbe.Current(new SessionSpec(3, "extended", true));
 
         Assert.Matches(@"^\d+\.\d+\.\d+", provenance.OnnxRuntimeVersion);
         Assert.Equal("CPUExecutionProvider", provenance.ExecutionProvider);
@@ -18,6 +20,18 @@ public sealed class NumericProvenanceTests
         Assert.Contains(provenance.VectorWidthBits, new[] { 0, 128, 256, 512 });
         Assert.Equal(RuntimeInformation.OSDescription, provenance.Os);
         Assert.Equal(RuntimeInformation.FrameworkDescription, provenance.DotnetVersion);
+    }
+
+    [Fact]
+    public void Vector_width_is_the_width_the_kernels_take_on_this_thread()
+    {
+        var session = new SessionSpec(1, "all", true);
+
+        Assert.Equal(VectorWidth.Hardware, ProvenanceProbe.Current(session).VectorWidthBits);
+        using (VectorWidth.Force(0))
+        {
+            Assert.Equal(0, ProvenanceProbe.Current(session).VectorWidthBits);
+        }
     }
 
     [Fact]

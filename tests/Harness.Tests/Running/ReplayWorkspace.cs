@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Clips;
 using Harness.Clips.Mcap;
 using Harness.Postprocessing;
+using Harness.Metrics;
 using Harness.Running;
 using Harness.Scenarios;
 

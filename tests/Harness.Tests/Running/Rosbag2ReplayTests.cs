@@ -45,7 +45,7 @@ public sealed class Rosbag2ReplayTests : IDisposable
         WriteScenario("bad", "bad");
 
         var suite = GateSuite.Run(
-            new SuiteOptions(Path.Combine(root, "scenarios"), Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, false) with { Ids = ["bad", "good"] },
+            new SuiteOptions(Path.Combine(root, "scenarios"), Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, false) { ResultsDirectory = Path.Combine(root, "results"), Ids = ["bad", "good"] },
             []);
 
         var bad = suite.Scenarios.Single(s => s.Verdict.ScenarioId == "bad").Verdict;

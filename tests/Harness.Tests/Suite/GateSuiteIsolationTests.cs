@@ -92,6 +92,22 @@ public sealed class GateSuiteIsolationTests : IDisposable
     }
 
     [Fact]
+    public void Results_folder_that_cannot_be_written_fails_the_run_and_the_reports_still_get_the_verdicts()
+    {
+        File.Delete(Path.Combine(Scenarios, "broken.yaml"));
+        File.WriteAllText(Path.Combine(root, "results"), "a file where the results folder belongs");
+        var log = new StringWriter();
+
+        var suite = GateSuite.Run(Options(), [new MarkdownReporter(Reports)], null, log);
+
+        Assert.Null(Assert.Single(suite.Scenarios).Verdict.Error);
+        Assert.Contains("| tiny ", File.ReadAllText(Path.Combine(Reports, "summary.md")), StringComparison.Ordinal);
+        Assert.Equal([GateSuite.ResultsReporterName], suite.FailedReporters);
+        Assert.Contains($"result bundles not written to {Path.Combine(root, "results")} (the verdicts stand; the run fails)", log.ToString(), StringComparison.Ordinal);
+        Assert.Equal(SuiteReport.ExitInputError, suite.ExitCode);
+    }
+
+    [Fact]
     public void Loading_a_directory_keeps_every_file_that_loads()
     {
         var set = ScenarioLoader.LoadEach(Scenarios, file => file.EndsWith("broken.yaml", StringComparison.Ordinal)
@@ -107,7 +123,7 @@ public sealed class GateSuiteIsolationTests : IDisposable
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     private SuiteOptions Options() =>
-        new(Scenarios, Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false);
+        new(Scenarios, Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Path.Combine(root, "results") };
 
     private void WriteScenario(string id) =>
         File.WriteAllText(Path.Combine(Scenarios, id + ".yaml"), $"""

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Harness.Gate;
 using Harness.Reporting;
+using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
 using Harness.Testing;
@@ -151,13 +152,13 @@ public sealed class GateSuiteTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    private ScenarioReport Run(bool isCi) =>
+    private ResultBundle Run(bool isCi) =>
         GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "tiny.yaml")), Options(isCi));
 
     private List<string> BaselineFiles() => [.. Directory.EnumerateFiles(Baselines).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)];
 
     private SuiteOptions Options(bool isCi) =>
-        new(Path.Combine(root, "scenarios"), Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi);
+        new(Path.Combine(root, "scenarios"), Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi) { ResultsDirectory = Path.Combine(root, "results") };
 
     private void WriteScenario(string id, string clipPin, string? baseline = null, string model = "reference://detector-v1") =>
         File.WriteAllText(Path.Combine(root, "scenarios", id + ".yaml"), $"""

@@ -50,18 +50,14 @@ internal static class McapChunkLoader
         }
         else
         {
-            var target = GC.AllocateUninitializedArray<byte>((int)chunk.UncompressedSize);
-            int produced;
             try
             {
-                produced = McapCompressionCodec.Decompress(chunk.Compression, chunk.Records.Span, target);
+                records = McapCompressionCodec.Decompress(chunk.Compression, chunk.Records, (int)chunk.UncompressedSize);
             }
             catch (Exception e) when (e is not ClipFormatException)
             {
                 throw at.Error($"{chunk.Compression} decompression failed: {e.Message} (the chunk is corrupted)", e);
             }
-
-            records = target.AsMemory(0, produced);
         }
 
         if ((ulong)records.Length != chunk.UncompressedSize)

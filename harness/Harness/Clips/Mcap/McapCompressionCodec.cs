@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using K4os.Compression.LZ4;
 using K4os.Compression.LZ4.Streams;
 using ZstdSharp;
@@ -9,6 +10,14 @@ namespace Harness.Clips.Mcap;
 internal static class McapCompressionCodec
 {
     /// <summary>A zstd context per thread: creating one per chunk costs more than decompressing a small chunk.</summary>
+    /// <summary>
+    /// The largest output buffer allocated on a chunk's word alone: the chunk size this project's writer aims at
+    /// (4 MiB), so a corrupted size field costs at most that; larger chunks (one big image) grow by doubling.
+    /// </summary>
+    internal const int TrustedSize = 4 << 20;
+
+    private const int StreamingPiece = 1 << 20;
+
     [ThreadStatic]
     private static Decompressor? ZstdDecompressor;
 
@@ -45,24 +54,55 @@ internal static class McapCompressionCodec
         }
     }
 
-    /// <summary>Decompresses exactly <paramref name="target"/>.Length bytes; returns how many were produced.</summary>
-    public static int Decompress(string compression, ReadOnlySpan<byte> source, byte[] target)
+    /// <summary>
+    /// Decompresses an lz4 or zstd chunk to at most <paramref name="declaredSize"/> bytes (a chunk's uncompressed size, which a corrupted file
+    /// may overstate by gigabytes). Up to <see cref="TrustedSize"/> the output buffer is allocated at once; beyond it,
+    /// it grows with the data actually produced.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Decompress(string compression, ReadOnlyMemory<byte> source, int declaredSize)
     {
+        var output = new McapBoundedBufferWriter(TrustedSize, declaredSize);
         switch (compression)
         {
-            case "":
-                source.CopyTo(target);
-                return source.Length;
             case "lz4":
-                var writer = new McapFixedBufferWriter(target);
-                LZ4Frame.Decode(source, writer);
-                return writer.Written;
-            case "zstd":
+                LZ4Frame.Decode(source.Span, output);
+                break;
+            case "zstd" when declaredSize <= TrustedSize:
                 ZstdDecompressor ??= new Decompressor();
-                return ZstdDecompressor.Unwrap(source, target);
-
+                output.Advance(ZstdDecompressor.Unwrap(source.Span, output.GetSpan(declaredSize)));
+                break;
+            case "zstd":
+                DecompressStreaming(source, output, declaredSize);
+                break;
             default:
                 throw new NotSupportedException($"unsupported chunk compression '{compression}'");
+        }
+
+        return output.WrittenMemory;
+    }
+
+    /// <summary>Reads the zstd stream piece by piece, stopping one byte past the declared size.</summary>
+    private static void DecompressStreaming(ReadOnlyMemory<byte> source, McapBoundedBufferWriter output, int declaredSize)
+    {
+        using var compressed = MemoryMarshal.TryGetArray(source, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(source.ToArray(), writable: false);
+        using var stream = new DecompressionStream(compressed);
+        while (output.Written < declaredSize)
+        {
+            var read = stream.Read(output.GetSpan(Math.Min(StreamingPiece, declaredSize - output.Written)));
+            if (read == 0)
+            {
+                return;
+            }
+
+            output.Advance(read);
+        }
+
+        Span<byte> probe = stackalloc byte[1];
+        if (stream.Read(probe) != 0)
+        {
+            throw new InvalidDataException("the data decompresses to more than the declared uncompressed size");
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Harness.Clips.Mcap;
 
 /// <summary>
@@ -150,7 +152,15 @@ internal static class McapRecordParser
         var chunkCount = r.U32("chunk_count");
         var start = r.U64("message_start_time");
         var end = r.U64("message_end_time");
-        var counts = r.U16U64Map("channel_message_counts").ToDictionary(pair => pair.Key, pair => pair.Value);
+        var counts = new Dictionary<ushort, ulong>();
+        foreach (var (channel, count) in r.U16U64Map("channel_message_counts"))
+        {
+            if (!counts.TryAdd(channel, count))
+            {
+                throw at.Error(string.Create(CultureInfo.InvariantCulture, $"field 'channel_message_counts' lists channel id {channel} twice"));
+            }
+        }
+
         return new McapStatistics(messageCount, schemaCount, channelCount, attachmentCount, metadataCount, chunkCount, start, end, counts);
     }
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using Harness.Metrics.Coco;
+using Harness.Simd;
 
 namespace Harness.Metrics.Bootstrap;
 
@@ -126,11 +127,8 @@ internal sealed partial class CocoResampleScorer
         }
     }
 
-    private static int CrossingBlock =>
-        Vector512.IsHardwareAccelerated ? Vector512<float>.Count
-        : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
-        : Vector128.IsHardwareAccelerated ? Vector128<float>.Count
-        : 1;
+    /// <summary>Lanes compared at once: one vector of <see cref="VectorWidth.Current"/> bits, or one lane when scalar.</summary>
+    private static int CrossingBlock => Math.Max(1, VectorWidth.Current / (8 * sizeof(float)));
 
     /// <summary>Bit j set when lane first + j has reached its next bucket.</summary>
     private static ulong Crossed(ReadOnlySpan<float> tps, ReadOnlySpan<float> next, int first, int block) => block switch

@@ -63,7 +63,7 @@ internal sealed record BootstrapClip(
             accumulator.Add(truth[i], detections[i]);
         }
 
-        return accumulator.Complete().Values;
+        return accumulator.Complete("s", "clip", "model", "digest").Metrics;
     }
 
     private static List<Detection> Detections(Random random, HashSet<float> scores, List<TruthBox> truth, int maxFalsePositives)

@@ -2,6 +2,11 @@ using Harness.Metrics.Bootstrap;
 
 namespace Harness.Tests.Metrics.Bootstrap;
 
+/// <summary>
+/// These kernels use Vector&lt;T&gt; and TensorPrimitives, whose width the runtime picks (256 bits on AVX2 and AVX-512
+/// x64, 128 on ARM64 and SSE-only x64): the build's Test target reruns them with AVX2 switched off for the 128-bit path.
+/// </summary>
+[Trait("Category", "simd")]
 public sealed class WeightKernelsTests
 {
     private static float[] Counts(Random random, int length, int max) => [.. Enumerable.Range(0, length).Select(_ => (float)random.Next(max))];

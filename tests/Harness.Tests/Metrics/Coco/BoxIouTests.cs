@@ -1,4 +1,6 @@
 using Harness.Metrics.Coco;
+using Harness.Simd;
+using Harness.Tests.Simd;
 
 namespace Harness.Tests.Metrics.Coco;
 
@@ -40,9 +42,12 @@ public sealed class BoxIouTests
         Assert.Equal([1, 0.5, 0, 1, 0.25], Iou(crowd, x, y, w, h, scalar: false));
     }
 
-    [Fact]
-    public void Vector_path_is_bit_identical_to_scalar_at_every_length_up_to_256()
+    [Theory]
+    [Trait("Category", "simd")]
+    [MemberData(nameof(VectorWidths.Supported), MemberType = typeof(VectorWidths))]
+    public void Vector_path_is_bit_identical_to_scalar_at_every_length_up_to_256(int width)
     {
+        using var forced = VectorWidth.Force(width);
         var random = new Random(1234);
         for (var length = 0; length <= 256; length++)
         {

@@ -1,11 +1,11 @@
-using Harness.Metrics;
 using Harness.Metrics.Coco;
 
-namespace Harness.Running;
+namespace Harness.Metrics;
 
 /// <summary>
-/// What one replay measured: every metric by name, plus the identities of what was replayed (clip and model
-/// content hashes) and a digest of every detection, so a behaviour change shows even when metrics do not move.
+/// What one replay measured: every metric by name (ordinal key order, see <see cref="MetricNames"/>), the COCO
+/// precision-recall curves, every frame's truth and detections, plus the identities of what was replayed (clip and
+/// model content hashes) and a digest of every detection, so a behaviour change shows even when metrics do not move.
 /// </summary>
 public sealed record ScenarioResult(
     string ScenarioId,
@@ -24,7 +24,7 @@ public sealed record ScenarioResult(
     /// <summary>What the numbers were computed with (runtime, threads, CPU, vector width); null when not recorded.</summary>
     public NumericProvenance? Provenance { get; init; }
 
-    /// <summary>SHA-256 of the scenario settings that can change the detections (<see cref="ScenarioSettings"/>); null when not recorded.</summary>
+    /// <summary>SHA-256 of the scenario settings that can change the detections; null when not recorded.</summary>
     public string? SettingsSha256 { get; init; }
 
     /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>

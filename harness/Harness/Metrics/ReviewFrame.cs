@@ -1,9 +1,8 @@
 using Harness.Clips;
-using Harness.Metrics;
 using Harness.Metrics.Flips;
 using Harness.Postprocessing;
 
-namespace Harness.Running;
+namespace Harness.Metrics;
 
 /// <summary>
 /// A frame kept for a reviewer to look at: an owned copy of its pixels, its truth (model class ids), its detections

@@ -1,0 +1,74 @@
+using Harness.Clips.Images;
+using Harness.Gate;
+using Harness.Running;
+using static Harness.Results.JsonValues;
+
+namespace Harness.Results;
+
+/// <summary>
+/// Writes a <see cref="ResultBundle"/> under <c>&lt;results&gt;/&lt;id&gt;/</c>. The same bundle always gives the same
+/// bytes: keys in ordinal order, invariant numbers, lossless PNG pixels, detections as their exact bits. The folder is
+/// emptied first, so no file of an earlier run survives, and every file is written atomically, <c>bundle.json</c>
+/// last: a folder without it is an interrupted write, never a bundle.
+/// </summary>
+public static class ResultBundleWriter
+{
+    public const int FormatVersion = 1;
+
+    /// <returns>The bundle's folder.</returns>
+    public static string Write(string resultsDirectory, ResultBundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(bundle);
+        var folder = Path.Combine(resultsDirectory, ResultBundleFiles.FolderName(bundle.ScenarioId));
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        var frames = bundle.Result?.ScoredFrames ?? [];
+        if (bundle.Result is { } result)
+        {
+            WriteFile(Path.Combine(folder, ResultBundleFiles.Frames), FramesJson.Write(frames));
+            DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.Detections), new DetectionSnapshot([.. frames.Select(f => new SnapshotFrame(f.Index, f.Detections))]));
+            foreach (var frame in result.ReviewFrames)
+            {
+                WriteFile(Path.Combine(folder, ResultJson.ImageFile(frame)), ImageEncoder.EncodePng(frame.Image));
+            }
+        }
+
+        if (bundle.BaselineDetections is { } baseline)
+        {
+            // The baseline's detections are kept by frame ordinal, which stands in for the frame index there.
+            DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.BaselineDetections), new DetectionSnapshot([.. baseline.Select((d, ordinal) => new SnapshotFrame(ordinal, d))]));
+        }
+
+        var flips = new FlipJson(frames, bundle.BaselineDetections);
+        WriteFile(Path.Combine(folder, ResultBundleFiles.Bundle), Document(writer =>
+        {
+            writer.WriteStartObject();
+            if (bundle.BaselineDetections is not null)
+            {
+                writer.WriteString("baseline_detections", ResultBundleFiles.BaselineDetections);
+            }
+
+            writer.WriteNumber("format", FormatVersion);
+            OptionalNumber(writer, "replay_seconds", bundle.ReplaySeconds);
+            if (bundle.Result is { } measured)
+            {
+                ResultJson.Write(writer, measured, flips);
+            }
+
+            if (bundle.Scenario is { } facts)
+            {
+                FactsJson.Write(writer, facts);
+            }
+
+            VerdictJson.Write(writer, bundle.Verdict, flips);
+            writer.WriteEndObject();
+        }));
+        return folder;
+    }
+
+    private static void WriteFile(string path, byte[] bytes) => AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, bytes));
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Xml.Linq;
+using Harness.Models;
+using Harness.Running;
+using Harness.Scenarios;
+using Harness.Testing;
+using Harness.Tests.Running;
+
+namespace Harness.Tests.Cli;
+
+/// <summary><c>harness init</c>: what it scaffolds loads and is pinned as a run pins it; it never overwrites; <c>--from</c> reads the model's metadata.</summary>
+public sealed class InitCliTests
+{
+    private static readonly string[] ScaffoldedFiles =
+    [
+        ".config/dotnet-tools.json", ".github/workflows/gate.yml", ".gitignore", "Gate.slnx", "baselines/.gitkeep",
+        "scenarios/example.yaml", "tests/Gate.Tests/Gate.Tests.csproj", "tests/Gate.Tests/GateTests.cs",
+    ];
+
+    [Fact]
+    public void Empty_folder_gets_an_example_scenario_pinned_as_a_run_pins_it_and_a_test_project_on_this_version()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "init");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(ScaffoldedFiles, Files(directory.Path).Where(f => !f.StartsWith("artifacts/", StringComparison.Ordinal)));
+        var scenario = ScenarioLoader.LoadFile(directory.Combine("scenarios", "example.yaml"));
+        var (_, clipSha256) = SyntheticClips.Generate(scenario.Clip.Source, directory.Combine("library-cache"));
+        Assert.Equal(clipSha256, scenario.Clip.Sha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(ReferenceModels.Build("detector-v1"))), scenario.Model.Sha256);
+        Assert.Equal(["pr"], scenario.Tags);
+
+        var version = ToolVersion();
+        using var manifest = JsonDocument.Parse(File.ReadAllText(directory.Combine(".config", "dotnet-tools.json")));
+        Assert.Equal(version, manifest.RootElement.GetProperty("tools").GetProperty("harness.cli").GetProperty("version").GetString());
+        var references = XDocument.Load(directory.Combine("tests", "Gate.Tests", "Gate.Tests.csproj")).Descendants("PackageReference")
+            .ToDictionary(r => r.Attribute("Include")!.Value, r => r.Attribute("Version")!.Value);
+        Assert.Equal(version, references["Harness.Testing"]);
+        Assert.Equal(CentralVersion("xunit"), references["xunit"]);
+        Assert.Equal(CentralVersion("xunit.runner.visualstudio"), references["xunit.runner.visualstudio"]);
+        Assert.Equal(CentralVersion("Microsoft.NET.Test.Sdk"), references["Microsoft.NET.Test.Sdk"]);
+        Assert.Contains("*.received.*", File.ReadAllLines(directory.Combine(".gitignore")));
+    }
+
+    [Fact]
+    public void Any_existing_file_in_the_way_is_named_and_nothing_is_written()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.Combine(".gitignore"), "mine\n");
+        Directory.CreateDirectory(directory.Combine("scenarios"));
+        File.WriteAllText(directory.Combine("scenarios", "example.yaml"), "mine\n");
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "init");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("harness init writes nothing: these already exist", result.Error, StringComparison.Ordinal);
+        Assert.Contains("  scenarios/example.yaml", result.Error, StringComparison.Ordinal);
+        Assert.Contains("  .gitignore", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Gate.slnx", result.Error, StringComparison.Ordinal);
+        Assert.Equal([".gitignore", "scenarios/example.yaml"], Files(directory.Path));
+        Assert.Equal("mine\n", File.ReadAllText(directory.Combine(".gitignore")));
+    }
+
+    [Fact]
+    public void An_existing_tool_manifest_and_solution_are_kept()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(directory.Combine("dotnet-tools.json"), "{}");
+        File.WriteAllText(directory.Combine("Mine.sln"), "");
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "init");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("kept     the existing tool manifest", result.Output, StringComparison.Ordinal);
+        Assert.Contains("add tests/Gate.Tests/Gate.Tests.csproj to your solution", result.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(directory.Combine(".config", "dotnet-tools.json")));
+        Assert.False(File.Exists(directory.Combine("Gate.slnx")));
+        Assert.Equal("{}", File.ReadAllText(directory.Combine("dotnet-tools.json")));
+    }
+
+    [Fact]
+    public void From_a_model_and_clip_pins_both_and_takes_layout_input_and_classes_from_the_metadata()
+    {
+        using var directory = new TemporaryDirectory();
+        Directory.CreateDirectory(directory.Combine("models"));
+        Directory.CreateDirectory(directory.Combine("data"));
+        var model = ModelInspectionTests.Model([1, 3, 64, 96], ("output0", [1, 6, 126]), ("names", "{0: 'car', 1: 'person'}"), ("imgsz", "[64, 96]"));
+        File.WriteAllBytes(directory.Combine("models", "YOLO11n Road.onnx"), model);
+        byte[] clip = [0x89, .. "MCAP0\r\n"u8, 1, 2, 3];
+        File.WriteAllBytes(directory.Combine("data", "drive.mcap"), clip);
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "init", "--from", "models/YOLO11n Road.onnx", "--clip", "data/drive.mcap");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("fill in", result.Output, StringComparison.Ordinal);
+        var scenario = ScenarioLoader.LoadFile(directory.Combine("scenarios", "yolo11n-road.yaml"));
+        Assert.Equal("yolo11n-road", scenario.Id);
+        Assert.Equal(Path.GetFullPath(directory.Combine("models", "YOLO11n Road.onnx")), Path.GetFullPath(scenario.Model.Source));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(model)), scenario.Model.Sha256);
+        Assert.Equal(Path.GetFullPath(directory.Combine("data", "drive.mcap")), Path.GetFullPath(scenario.Clip.Source));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(clip)), scenario.Clip.Sha256);
+        Assert.Equal("yolov8", scenario.Model.Layout.Name);
+        Assert.Equal(["car", "person"], scenario.Model.Classes.ModelClasses);
+        Assert.Equal((96, 64), (scenario.Model.Input.Width, scenario.Model.Input.Height));
+        Assert.Contains("  source: ../models/YOLO11n Road.onnx\n", File.ReadAllText(directory.Combine("scenarios", "yolo11n-road.yaml")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_a_model_without_metadata_says_what_to_fill_in()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllBytes(directory.Combine("plain.onnx"), ModelInspectionTests.Model([1, 3, 640, 640], ("output0", [1, 84, 8400])));
+        File.WriteAllBytes(directory.Combine("clip.mcap"), [1, 2, 3]);
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "init", "--from", "plain.onnx", "--clip", "clip.mcap");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("fill in  scenarios/plain.yaml", result.Output, StringComparison.Ordinal);
+        Assert.Contains("layout: <choose: yolov8 | yolov5 | rtdetr>", File.ReadAllText(directory.Combine("scenarios", "plain.yaml")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--from", "m.onnx" }, "--from and --clip go together")]
+    [InlineData(new[] { "--clip", "c.mcap" }, "--from and --clip go together")]
+    [InlineData(new[] { "--from", "none.onnx", "--clip", "none.mcap" }, "'none.onnx' does not exist")]
+    public void Model_and_clip_come_together_and_must_exist(string[] arguments, string message)
+    {
+        using var directory = new TemporaryDirectory();
+
+        var result = HarnessCli.Run(directory.Path, ci: false, ["init", .. arguments]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.Error, StringComparison.Ordinal);
+        Assert.Empty(Files(directory.Path));
+    }
+
+    [Theory]
+    [InlineData("yolo11n", "yolo11n")]
+    [InlineData("YOLO11n Road", "yolo11n-road")]
+    [InlineData("__best.v2__", "best-v2")]
+    [InlineData("模型", "model")]
+    public void Scenario_ids_from_file_names_are_what_the_loader_accepts(string name, string id) =>
+        Assert.Equal(id, Harness.Cli.Init.ModelScenario.IdOf(name));
+
+    private static List<string> Files(string root) =>
+        [.. Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal)];
+
+    private static string ToolVersion() => FileVersionInfo.GetVersionInfo(HarnessCli.Dll).ProductVersion!.Split('+')[0];
+
+    private static string CentralVersion(string package) =>
+        XDocument.Load(Path.Combine(RepositoryPaths.Root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Single(p => p.Attribute("Include")!.Value == package).Attribute("Version")!.Value;
+}
