@@ -89,10 +89,11 @@ public static class GateEvaluator
         // The interval is of the re-scored difference; it is centred on the difference of the reported values, so a
         // baseline whose stored metrics disagree with its own detections (a hand edit) moves the interval with it.
         var change = value - (baselineValue ?? value);
-        var shift = interval is null ? 0 : change - (interval.Current - interval.Baseline);
-        var low = interval is null ? change : interval.Low + shift;
-        var high = interval is null ? change : interval.High + shift;
-        if (interval is not null && baselineValue is not null)
+        var spread = interval is { HasSpread: true };
+        var shift = spread ? change - (interval!.Current - interval.Baseline) : 0;
+        var low = spread ? interval!.Low + shift : change;
+        var high = spread ? interval!.High + shift : change;
+        if (spread && baselineValue is not null)
         {
             row = row with { Low = low, High = high };
         }

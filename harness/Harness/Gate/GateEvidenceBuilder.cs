@@ -43,13 +43,17 @@ internal static class GateEvidenceBuilder
         var options = new BootstrapOptions(statistics.Resamples, statistics.Seed, statistics.BlockSeconds, statistics.Confidence);
         var timestamps = frames.Select(f => f.TimestampNs).ToList();
         var notes = new List<string>();
-        IReadOnlyDictionary<string, ChangeInterval> intervals = new Dictionary<string, ChangeInterval>();
+        var truth = frames.Select(f => f.Truth).ToList();
+        IReadOnlyDictionary<string, ChangeInterval> intervals;
         if (PairedBootstrap.CanEstimate(timestamps, options, out var blockLength))
         {
-            intervals = PairedBootstrap.Run(classNames, [.. frames.Select(f => f.Truth)], timestamps, baselineDetections, current, options);
+            intervals = PairedBootstrap.Run(classNames, truth, timestamps, baselineDetections, current, options);
         }
         else
         {
+            // The full-sample values and supports still serve the edit check and the support rule; only the spread is missing.
+            intervals = PairedBootstrap.Run(classNames, truth, timestamps, baselineDetections, current, options with { Resamples = 0 })
+                .ToDictionary(pair => pair.Key, pair => pair.Value with { HasSpread = false }, StringComparer.Ordinal);
             notes.Add($"the clip is too short for intervals ({frames.Count} frames, fewer than {PairedBootstrap.MinimumBlocks} blocks of {blockLength} frames, " +
                 $"the {statistics.BlockSeconds:0.###} s block): metrics are compared on point values");
         }

@@ -54,10 +54,11 @@ public static class MetricNames
 
     /// <summary>
     /// Timing metrics depend on the machine, not the model: they are never compared to a baseline by default and get
-    /// no bootstrap interval.
+    /// no bootstrap interval. <c>run/</c> holds how long a whole replay took, which the history keeps to balance shards.
     /// </summary>
     public static bool IsTiming(string metric) =>
-        metric.StartsWith("latency/", StringComparison.Ordinal) || metric.StartsWith("throughput/", StringComparison.Ordinal);
+        metric.StartsWith("latency/", StringComparison.Ordinal) || metric.StartsWith("throughput/", StringComparison.Ordinal) ||
+        metric.StartsWith("run/", StringComparison.Ordinal);
 
     /// <summary>Whether a larger value is better; latency and false positives per frame are lower-is-better.</summary>
     public static bool HigherIsBetter(string metric) =>

@@ -58,6 +58,33 @@ public sealed class GateEvaluatorTests
     }
 
     [Theory]
+    [InlineData(-0.02, MetricOutcome.Regressed)] // beyond the allowance: no spread to make it only possible
+    [InlineData(-0.01, MetricOutcome.Pass)] // exactly at the allowance
+    public void Interval_without_spread_is_judged_on_the_point_change_and_shows_no_interval(double change, MetricOutcome expected)
+    {
+        var baseline = Snapshot((AP, 0.40));
+        var measured = Snapshot((AP, 0.40 + change));
+        var narrow = new ChangeInterval(0.40, 0.40 + change, -0.5, 0.5, 100) { HasSpread = false };
+
+        var row = Row(Scenario(ApDrop), measured, baseline, Evidence((AP, narrow)));
+
+        Assert.Equal(expected, row.Outcome);
+        Assert.Null(row.Low);
+        Assert.Null(row.High);
+        Assert.Equal(100, row.Support);
+    }
+
+    [Fact]
+    public void Interval_without_spread_still_catches_a_hand_edited_baseline()
+    {
+        var evidence = Evidence(("recall@0.5/car", new ChangeInterval(0.40, 0.40, 0.40, 0.40, 100) { HasSpread = false }));
+
+        var verdict = Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.40)), Snapshot(("recall@0.5/car", 0.45)), evidence);
+
+        Assert.Equal(MetricOutcome.Regressed, Assert.Single(verdict.Metrics).Outcome);
+    }
+
+    [Theory]
     [InlineData(12, MetricOutcome.Pass)] // exactly +20%
     [InlineData(12.0001, MetricOutcome.Regressed)]
     [InlineData(8, MetricOutcome.Pass)]

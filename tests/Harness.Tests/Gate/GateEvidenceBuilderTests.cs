@@ -80,7 +80,7 @@ public sealed class GateEvidenceBuilderTests
         var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline) with { ClipSha256 = "other" }, baseline, sameInputs: false, [], Classes, GateDefaults.BuiltIn);
 
         Assert.Empty(evidence.Intervals);
-        Assert.StartsWith("the clip differs from the baseline's (3 frames then, 3 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
+        Assert.StartsWith("the clip differs from the baseline's (5 frames then, 5 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,20 +91,48 @@ public sealed class GateEvidenceBuilderTests
         var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline.Take(2).ToList(), sameInputs: false, [], Classes, GateDefaults.BuiltIn);
 
         Assert.Empty(evidence.Intervals);
-        Assert.StartsWith("the clip differs from the baseline's (2 frames then, 3 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
+        Assert.StartsWith("the clip differs from the baseline's (2 frames then, 5 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
     }
 
-    /// <summary>Three frames of two objects each; the current run is the baseline's detections passed through <paramref name="change"/>.</summary>
-    private static (ScenarioResult Result, IReadOnlyList<IReadOnlyList<Detection>> Baseline) Runs(Func<Detection, Detection> change)
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(5, true)]
+    public void Clip_shorter_than_five_blocks_gets_values_and_support_but_no_spread(int count, bool spread)
+    {
+        var (result, baseline) = Runs(d => d with { X1 = d.X1 + 30 }, count);
+
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: false, [], Classes, GateDefaults.BuiltIn);
+
+        var ap = evidence.Intervals["coco/AP"];
+        Assert.Equal(spread, ap.HasSpread);
+        Assert.Equal(2 * count, ap.Support);
+        Assert.NotEqual(ap.Baseline, ap.Current);
+        Assert.NotNull(evidence.Flips);
+        if (!spread)
+        {
+            Assert.Equal("the clip is too short for intervals (4 frames, fewer than 5 blocks of 1 frames, the 1 s block): metrics are compared on point values",
+                Assert.Single(evidence.Notes));
+        }
+        else
+        {
+            Assert.Empty(evidence.Notes);
+        }
+    }
+
+    /// <summary>
+    /// Frames of two objects each, one second apart (so the default one-second block is one frame and five frames are
+    /// the fewest that get intervals); the current run is the baseline's detections passed through <paramref name="change"/>.
+    /// </summary>
+    private static (ScenarioResult Result, IReadOnlyList<IReadOnlyList<Detection>> Baseline) Runs(Func<Detection, Detection> change, int count = 5)
     {
         var frames = new List<ScoredFrame>();
         var baseline = new List<IReadOnlyList<Detection>>();
-        for (var f = 0; f < 3; f++)
+        for (var f = 0; f < count; f++)
         {
             TruthBox[] truth = [new(0, 10 + f, 20, 100, 60), new(1, 300, 40 + f, 30, 80)];
             Detection[] before = [new(10 + f, 20, 110, 80, 0.9f - (f * 0.01f), 0), new(300, 40 + f, 330, 120 + f, 0.7f, 1)];
             baseline.Add(before);
-            frames.Add(new ScoredFrame(f, f * 100_000_000L, truth, [.. before.Select(change)]));
+            frames.Add(new ScoredFrame(f, f * 1_000_000_000L, truth, [.. before.Select(change)]));
         }
 
         var accumulator = new MetricsAccumulator(new MetricsOptions(Classes));

@@ -4,7 +4,7 @@ using Harness.Testing;
 namespace Harness.Tests.Reporting;
 
 /// <summary>
-/// One real gate run whose reports the snapshot and browser tests look at: a short street clip through the reference
+/// One real gate run whose reports the snapshot and browser tests look at: a five-second street clip (long enough for intervals) through the reference
 /// model (accepted as the baseline, passes) and through the degraded model judged against that baseline (regresses),
 /// run by the built <c>harness</c> exactly as CI runs it. The run is deterministic (timings are not in these reports),
 /// so its pages can be compared with approved copies byte for byte.
@@ -16,10 +16,10 @@ public sealed class ReportRun : IDisposable
 
     private const string Street = """
         id: street
-        description: "Daytime street, eight frames"
+        description: "Daytime street, five seconds"
         tags: [pr]
         clip:
-          source: synthetic://urban-day?seed=7&frames=8
+          source: synthetic://urban-day?seed=7&frames=50
         model:
           source: reference://detector-v1
           layout: yolov8

@@ -5,4 +5,11 @@ namespace Harness.Metrics.Bootstrap;
 /// (current - baseline) over the bootstrap resamples, and how many things the metric is computed over in the current
 /// run (truths, or frames for <c>fp_per_frame</c>).
 /// </summary>
-public sealed record ChangeInterval(double Baseline, double Current, double Low, double High, long Support);
+public sealed record ChangeInterval(double Baseline, double Current, double Low, double High, long Support)
+{
+    /// <summary>
+    /// False when the clip was too short to resample (<see cref="PairedBootstrap.CanEstimate"/>): the values and the
+    /// support stand, but <see cref="Low"/> and <see cref="High"/> are only the point change and say nothing of noise.
+    /// </summary>
+    public bool HasSpread { get; init; } = true;
+}
