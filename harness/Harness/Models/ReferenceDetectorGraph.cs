@@ -37,8 +37,8 @@ internal static class ReferenceDetectorGraph
                 var level = Levels.First(l => height / l <= MaxBoxHeightAtLevel || l == Levels[^1]);
                 var boxHeight = Math.Max(1, (int)MathF.Round(height / (float)level));
                 var boxWidth = Math.Max(1, (int)MathF.Round(width / level));
-                var strideY = StrideFor(height / parameters.CellsPerBoxHeight, level) / level;
-                var strideX = StrideFor(width / parameters.CellsPerBoxWidth, level) / level;
+                var strideY = StrideFor(height / parameters.CellsPerBoxHeight, level, parameters.MinStride) / level;
+                var strideX = StrideFor(width / parameters.CellsPerBoxWidth, level, parameters.MinStride) / level;
                 blocks.Add(new AnchorBlock(classId, level, boxHeight, boxWidth, Surround(boxHeight, parameters), Surround(boxWidth, parameters), strideY, strideX));
             }
         }
@@ -117,10 +117,10 @@ internal static class ReferenceDetectorGraph
     private static int Surround(int kernel, ReferenceDetectorParameters parameters) =>
         Math.Max(kernel + 2, (int)MathF.Round(kernel * parameters.SurroundScale));
 
-    /// <summary>A power-of-two stride in input pixels, at most <paramref name="limit"/>, at least 4 and one level pixel.</summary>
-    private static int StrideFor(float limit, int level)
+    /// <summary>A power-of-two stride in input pixels, at most <paramref name="limit"/>, at least <paramref name="minimum"/> and one level pixel.</summary>
+    private static int StrideFor(float limit, int level, int minimum)
     {
-        var stride = Math.Max(4, level);
+        var stride = Math.Max(minimum, level);
         while (stride * 2 <= limit && stride < 64)
         {
             stride *= 2;
