@@ -7,7 +7,7 @@ namespace Harness.Models;
 /// -> an average-pooled pyramid (1/2 .. 1/16) -> per class and anchor height one Conv whose kernel is the class
 /// template (parts that should and should not show the class colour, a negative surround, other classes' colours
 /// penalized) on the level where the object is 7-20 pixels tall -> score logits. Boxes come from the class mask's
-/// moments over each template window (<see cref="MomentPyramid"/>, <see cref="BoxRegression"/>); an anchor whose
+/// moments over a window twice the anchor box (<see cref="MomentPyramid"/>, <see cref="BoxRegression"/>); an anchor whose
 /// decoded box disagrees with its own size, or whose window is filled with its class colour (it sits inside a larger
 /// object), loses score, so the anchors around one object agree on one box and NMS
 /// keeps one. Output YOLOv8-shaped [1, 4 + C, N]: cx, cy, w, h in input pixels and one-hot class scores.
@@ -37,9 +37,19 @@ internal static class ReferenceDetectorGraph
                 var level = Levels.First(l => height / l <= MaxBoxHeightAtLevel || l == Levels[^1]);
                 var boxHeight = Math.Max(1, (int)MathF.Round(height / (float)level));
                 var boxWidth = Math.Max(1, (int)MathF.Round(width / level));
-                var strideY = StrideFor(height / parameters.CellsPerBoxHeight, level, parameters.MinStride) / level;
-                var strideX = StrideFor(width / parameters.CellsPerBoxWidth, level, parameters.MinStride) / level;
-                blocks.Add(new AnchorBlock(classId, level, boxHeight, boxWidth, Surround(boxHeight, parameters), Surround(boxWidth, parameters), strideY, strideX));
+                var strideY = StrideFor(height / parameters.CellsPerBoxHeight, level) / level;
+                var strideX = StrideFor(width / parameters.CellsPerBoxWidth, level) / level;
+                blocks.Add(new AnchorBlock(
+                    classId,
+                    level,
+                    boxHeight,
+                    boxWidth,
+                    Around(boxHeight, parameters.SurroundScale),
+                    Around(boxWidth, parameters.SurroundScale),
+                    strideY,
+                    strideX,
+                    Around(boxHeight, parameters.MomentWindowScale),
+                    Around(boxWidth, parameters.MomentWindowScale)));
             }
         }
 
@@ -114,13 +124,12 @@ internal static class ReferenceDetectorGraph
         }
     }
 
-    private static int Surround(int kernel, ReferenceDetectorParameters parameters) =>
-        Math.Max(kernel + 2, (int)MathF.Round(kernel * parameters.SurroundScale));
+    private static int Around(int kernel, float scale) => Math.Max(kernel + 2, (int)MathF.Round(kernel * scale));
 
-    /// <summary>A power-of-two stride in input pixels, at most <paramref name="limit"/>, at least <paramref name="minimum"/> and one level pixel.</summary>
-    private static int StrideFor(float limit, int level, int minimum)
+    /// <summary>A power-of-two stride in input pixels, at most <paramref name="limit"/>, at least 4 and one level pixel.</summary>
+    private static int StrideFor(float limit, int level)
     {
-        var stride = Math.Max(minimum, level);
+        var stride = Math.Max(4, level);
         while (stride * 2 <= limit && stride < 64)
         {
             stride *= 2;
