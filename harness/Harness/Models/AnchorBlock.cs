@@ -3,10 +3,9 @@ namespace Harness.Models;
 /// <summary>
 /// One grid of same-shaped anchors of one class. The template runs on the pyramid level that shrinks the input by
 /// <see cref="Level"/>; kernel and stride sizes are in that level's pixels. The anchor box is the inner
-/// <see cref="BoxHeight"/> x <see cref="BoxWidth"/> window, centred in the larger template. The box is regressed from the
-/// class mask's moments over the <see cref="WindowHeight"/> x <see cref="WindowWidth"/> window around the same centre.
+/// <see cref="BoxHeight"/> x <see cref="BoxWidth"/> window, centred in the larger template.
 /// </summary>
-internal readonly record struct AnchorBlock(int ClassId, int Level, int BoxHeight, int BoxWidth, int TemplateHeight, int TemplateWidth, int StrideY, int StrideX, int WindowHeight, int WindowWidth)
+internal readonly record struct AnchorBlock(int ClassId, int Level, int BoxHeight, int BoxWidth, int TemplateHeight, int TemplateWidth, int StrideY, int StrideX)
 {
     public int Rows(int inputHeight) => inputHeight / Level / StrideY;
 

@@ -5,7 +5,7 @@ namespace Harness.Models;
 /// <summary>
 /// The graph part that turns the class colour responses into a pyramid of mask moments: per class the mask m (the
 /// response above a threshold, scaled and saturated at 1, then averaged down to the first level) and m*x, m*y, m*x^2, m*y^2 in input-pixel coordinates, average-pooled level by
-/// level. Pooling a block of these over an anchor's moment window gives the window's colour centroid and spread, from which
+/// level. Pooling a block of these over an anchor's window gives the window's colour centroid and spread, from which
 /// <see cref="BoxRegression"/> decodes a box, so a box follows the object instead of the anchor grid.
 /// </summary>
 internal sealed class MomentPyramid
@@ -58,7 +58,7 @@ internal sealed class MomentPyramid
     }
 
     /// <summary>
-    /// The moments of one anchor block's class pooled over its moment window: [1, 5, rows * columns]. The window
+    /// The moments of one anchor block's class pooled over its template window: [1, 5, rows * columns]. The window
     /// mean is separable, so a column pass then a row pass cost kh + kw per output instead of kh * kw.
     /// </summary>
     public string PoolOver(AnchorBlock block, int blockIndex)
@@ -66,15 +66,15 @@ internal sealed class MomentPyramid
         var columns = _graph.Add(
             "AveragePool",
             [ClassMoments(block.Level, block.ClassId)],
-            OnnxAttribute.Of("kernel_shape", block.WindowHeight, 1L),
+            OnnxAttribute.Of("kernel_shape", block.TemplateHeight, 1L),
             OnnxAttribute.Of("strides", block.StrideY, 1L),
-            OnnxAttribute.Of("pads", AnchorBlock.PadBegin(block.WindowHeight, block.StrideY), 0L, AnchorBlock.PadEnd(block.WindowHeight, block.StrideY), 0L));
+            OnnxAttribute.Of("pads", AnchorBlock.PadBegin(block.TemplateHeight, block.StrideY), 0L, AnchorBlock.PadEnd(block.TemplateHeight, block.StrideY), 0L));
         var pooled = _graph.Add(
             "AveragePool",
             [columns],
-            OnnxAttribute.Of("kernel_shape", 1L, block.WindowWidth),
+            OnnxAttribute.Of("kernel_shape", 1L, block.TemplateWidth),
             OnnxAttribute.Of("strides", 1L, block.StrideX),
-            OnnxAttribute.Of("pads", 0L, AnchorBlock.PadBegin(block.WindowWidth, block.StrideX), 0L, AnchorBlock.PadEnd(block.WindowWidth, block.StrideX)));
+            OnnxAttribute.Of("pads", 0L, AnchorBlock.PadBegin(block.TemplateWidth, block.StrideX), 0L, AnchorBlock.PadEnd(block.TemplateWidth, block.StrideX)));
         var shape = _graph.AddInitializer($"moments_{blockIndex}_flat", [3], [1L, MomentCount, -1L]);
         return _graph.Add("Reshape", [pooled, shape]);
     }

@@ -7,7 +7,7 @@ namespace Harness.Models;
 /// -> an average-pooled pyramid (1/2 .. 1/16) -> per class and anchor height one Conv whose kernel is the class
 /// template (parts that should and should not show the class colour, a negative surround, other classes' colours
 /// penalized) on the level where the object is 7-20 pixels tall -> score logits. Boxes come from the class mask's
-/// moments over a window twice the anchor box (<see cref="MomentPyramid"/>, <see cref="BoxRegression"/>); an anchor whose
+/// moments over each template window (<see cref="MomentPyramid"/>, <see cref="BoxRegression"/>); an anchor whose
 /// decoded box disagrees with its own size, or whose window is filled with its class colour (it sits inside a larger
 /// object), loses score, so the anchors around one object agree on one box and NMS
 /// keeps one. Output YOLOv8-shaped [1, 4 + C, N]: cx, cy, w, h in input pixels and one-hot class scores.
@@ -39,17 +39,7 @@ internal static class ReferenceDetectorGraph
                 var boxWidth = Math.Max(1, (int)MathF.Round(width / level));
                 var strideY = StrideFor(height / parameters.CellsPerBoxHeight, level) / level;
                 var strideX = StrideFor(width / parameters.CellsPerBoxWidth, level) / level;
-                blocks.Add(new AnchorBlock(
-                    classId,
-                    level,
-                    boxHeight,
-                    boxWidth,
-                    Around(boxHeight, parameters.SurroundScale),
-                    Around(boxWidth, parameters.SurroundScale),
-                    strideY,
-                    strideX,
-                    Around(boxHeight, parameters.MomentWindowScale),
-                    Around(boxWidth, parameters.MomentWindowScale)));
+                blocks.Add(new AnchorBlock(classId, level, boxHeight, boxWidth, Surround(boxHeight, parameters), Surround(boxWidth, parameters), strideY, strideX));
             }
         }
 
@@ -124,7 +114,8 @@ internal static class ReferenceDetectorGraph
         }
     }
 
-    private static int Around(int kernel, float scale) => Math.Max(kernel + 2, (int)MathF.Round(kernel * scale));
+    private static int Surround(int kernel, ReferenceDetectorParameters parameters) =>
+        Math.Max(kernel + 2, (int)MathF.Round(kernel * parameters.SurroundScale));
 
     /// <summary>A power-of-two stride in input pixels, at most <paramref name="limit"/>, at least 4 and one level pixel.</summary>
     private static int StrideFor(float limit, int level)

@@ -11,7 +11,7 @@ namespace Harness.Models;
 /// disagreement - OverfillWeight * max(0, window mask mean - OverfillLimit)). Anchor heights grow by AnchorScaleStep from 14 pixels; a box spans CellsPerBoxHeight x
 /// CellsPerBoxWidth grid cells (rounded to power-of-two strides).
 /// Boxes are regressed from the class mask (response times <see cref="MaskGains"/> above <see cref="MaskThresholds"/>,
-/// saturated at 1) over a window <see cref="MomentWindowScale"/> times the anchor box: width and height are the mask's standard deviation times
+/// saturated at 1) over the template window: width and height are the mask's standard deviation times
 /// <see cref="SpreadToWidth"/> / <see cref="SpreadToHeight"/>, the centre its centroid moved down by
 /// <see cref="CentroidToCentreY"/> box heights. These three follow from the painted class patterns (a uniform
 /// rectangle would give sqrt(12) and 0). BoxShiftX/BoxShiftY (fractions of the box) and BoxScale then move the box.
@@ -28,7 +28,6 @@ internal sealed record ReferenceDetectorParameters(
     float[] Offsets,
     float SurroundScale,
     float SurroundWeight,
-    float MomentWindowScale,
     float InsideNegativeWeight,
     float OtherClassWeight,
     float[] MaskGains,
@@ -52,15 +51,14 @@ internal sealed record ReferenceDetectorParameters(
             -0.5f, 1f, -0.5f,
         ],
         ColorBias: [-0.2f, -0.2f, -0.2f],
-        Aspects: [[1.3f, 1.8f], [0.4f, 0.28f], [0.6f, 0.42f]],
+        Aspects: [[1.3f, 1.8f], [0.4f], [0.6f]],
         AnchorScaleStep: 1.41f,
-        CellsPerBoxHeight: 2f,
+        CellsPerBoxHeight: 2.5f,
         CellsPerBoxWidth: 2f,
         Gains: [12f, 16f, 14f],
-        Offsets: [-0.5f, -0.5f, -0.5f],
+        Offsets: [-1f, -1f, -1f],
         SurroundScale: 1.5f,
         SurroundWeight: 1f,
-        MomentWindowScale: 2f,
         InsideNegativeWeight: 0.4f,
         OtherClassWeight: 0.5f,
         MaskGains: [4f, 4f, 4f],
@@ -90,12 +88,12 @@ internal sealed record ReferenceDetectorParameters(
     };
 
     /// <summary>
-    /// A trade-off, as a retrain that re-weights classes gives: a higher car prior finds more cars, a stricter pedestrian
-    /// filter and a lower pedestrian prior lose pedestrians.
+    /// A trade-off, as a retrain that re-weights classes gives: a looser car colour filter and a higher car prior find
+    /// more cars, a stricter pedestrian filter and a lower pedestrian prior lose pedestrians.
     /// </summary>
     public static ReferenceDetectorParameters Mixed { get; } = Tuned with
     {
-        ColorBias = [-0.2f, -0.35f, -0.2f],
-        Offsets = [0.5f, -2f, -0.5f],
+        ColorBias = [-0.1f, -0.35f, -0.2f],
+        Offsets = [1f, -2.5f, -1f],
     };
 }

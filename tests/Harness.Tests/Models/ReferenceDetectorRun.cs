@@ -19,13 +19,7 @@ internal static class ReferenceDetectorRun
     public const int Height = ReferenceModels.InputHeight;
 
     /// <summary>The day street of <paramref name="seed"/> with road users painted into their boxes, as an RGB8 image.</summary>
-    public static CameraImage Street(int seed, params (ObjectClass Class, RectangleF Box)[] objects) => HazyStreet(seed, 0f, objects);
-
-    /// <summary>
-    /// <see cref="Street"/> with the road users blended towards the haze colour by <paramref name="haze"/>, as the
-    /// renderer does with distance (0.3 at 60 m).
-    /// </summary>
-    public static CameraImage HazyStreet(int seed, float haze, params (ObjectClass Class, RectangleF Box)[] objects)
+    public static CameraImage Street(int seed, params (ObjectClass Class, RectangleF Box)[] objects)
     {
         var rgb = new float[Width * Height * 3];
         new StreetBackground(PinholeCamera.For(Width, Height), 7f, buildings: true, night: false, seed).Paint(rgb, 0f);
@@ -39,7 +33,7 @@ internal static class ReferenceDetectorRun
         foreach (var (objectClass, box) in objects)
         {
             var (r, g, b) = colors[objectClass];
-            RoadUserPainter.Paint(rgb, ids, Width, Height, new SceneObject { Class = objectClass, R = r, G = g, B = b }, box, haze, lightBoost: 1f, id: 1);
+            RoadUserPainter.Paint(rgb, ids, Width, Height, new SceneObject { Class = objectClass, R = r, G = g, B = b }, box, haze: 0f, lightBoost: 1f, id: 1);
         }
 
         var pixels = rgb.Select(v => (byte)Math.Clamp((v * 255f) + 0.5f, 0f, 255f)).ToArray();
