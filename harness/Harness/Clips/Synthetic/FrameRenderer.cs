@@ -7,7 +7,12 @@ namespace Harness.Clips.Synthetic;
 /// </summary>
 internal sealed class FrameRenderer
 {
-    private const float IgnoreAboveOcclusion = 0.85f;
+    /// <summary>
+    /// An object with less than a fifth of its painted pixels visible is an ignore region rather than an object to find:
+    /// the lower visibility bound of every Caltech Pedestrian / CityPersons evaluation setting (their "heavy occlusion"
+    /// subset is 20-65% visible; anything less is ignored), as an annotator would not label what cannot be seen.
+    /// </summary>
+    private const float IgnoreAboveOcclusion = 0.8f;
 
     private readonly PinholeCamera _camera;
     private readonly Lighting _lighting;
