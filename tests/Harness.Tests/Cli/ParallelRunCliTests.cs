@@ -3,6 +3,7 @@ using Harness.Metrics;
 using Harness.Scenarios;
 using Harness.Suite;
 using Harness.Testing;
+using Harness.Tests.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace Harness.Tests.Cli;
@@ -84,7 +85,7 @@ public sealed class ParallelRunCliTests
     {
         var scenarios = directory.Combine("prepare");
         Directory.CreateDirectory(scenarios);
-        File.WriteAllText(Path.Combine(scenarios, "alpha.yaml"), ScenarioYaml("alpha", Clip, "reference://detector-v1"));
+        File.WriteAllText(Path.Combine(scenarios, "alpha.yaml"), ScenarioYaml.Create("alpha", Clip, "reference://detector-v1"));
         var options = new SuiteOptions(scenarios, directory.Combine("baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = directory.Combine("prepare-results") };
         GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(scenarios, "alpha.yaml")), options);
         Assert.True(new BaselineStore(directory.Combine("baselines")).Accept("alpha"));
@@ -92,22 +93,8 @@ public sealed class ParallelRunCliTests
     }
 
     private static void WriteScenario(TemporaryDirectory directory, string id, string clip, string model) =>
-        File.WriteAllText(directory.Combine("scenarios", id + ".yaml"), ScenarioYaml(id, clip, model));
+        File.WriteAllText(directory.Combine("scenarios", id + ".yaml"), ScenarioYaml.Create(id, clip, model));
 
-    private static string ScenarioYaml(string id, string clip, string model) => $"""
-        id: {id}
-        tags: [pr]
-        clip:
-          source: {clip}
-        model:
-          source: {model}
-          layout: yolov8
-          input: {"{"} width: 640, height: 384 {"}"}
-          classes: [car, pedestrian, cyclist]
-        gates:
-          - metric: coco/AP
-            max_drop: 0.001
-        """;
 
     private static Dictionary<string, byte[]> Files(string directory) =>
         Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)

@@ -3,6 +3,7 @@ using Harness.History;
 using Harness.Results;
 using Harness.Scenarios;
 using Harness.Testing;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Cli;
 
@@ -89,17 +90,7 @@ public class ShardCliTests
         Directory.CreateDirectory(directory.Combine("scenarios"));
         foreach (var id in ids)
         {
-            File.WriteAllText(directory.Combine("scenarios", id + ".yaml"), $"""
-                id: {id}
-                tags: [pr]
-                clip:
-                  source: synthetic://urban-day?seed=1&frames=1
-                model:
-                  source: reference://detector-v1
-                  layout: yolov8
-                  input: {"{"} width: 640, height: 384 {"}"}
-                  classes: [car, pedestrian, cyclist]
-                """);
+            File.WriteAllText(directory.Combine("scenarios", id + ".yaml"), ScenarioYaml.Create(id, "synthetic://urban-day?seed=1&frames=1", gated: false));
         }
     }
 }

@@ -8,6 +8,7 @@ using Harness.Scenarios;
 using Harness.Suite;
 using Harness.Testing;
 using Harness.Tests.Clips.Messages;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Reporting;
 
@@ -19,20 +20,7 @@ public sealed class ReviewClipReporterTests : IDisposable
     public ReviewClipReporterTests()
     {
         Directory.CreateDirectory(Scenarios);
-        File.WriteAllText(Path.Combine(Scenarios, "tiny.yaml"), """
-            id: tiny
-            tags: [pr]
-            clip:
-              source: synthetic://urban-day?seed=7&frames=2
-            model:
-              source: reference://detector-v1
-              layout: yolov8
-              input: { width: 640, height: 384 }
-              classes: [car, pedestrian, cyclist]
-            gates:
-              - metric: coco/AP
-                max_drop: 0.001
-            """);
+        File.WriteAllText(Path.Combine(Scenarios, "tiny.yaml"), ScenarioYaml.Create("tiny"));
     }
 
     private string Scenarios => Path.Combine(_root, "scenarios");

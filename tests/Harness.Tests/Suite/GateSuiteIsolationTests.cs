@@ -3,6 +3,7 @@ using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
 using Harness.Testing;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Suite;
 
@@ -126,20 +127,7 @@ public sealed class GateSuiteIsolationTests : IDisposable
         new(Scenarios, Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Path.Combine(root, "results") };
 
     private void WriteScenario(string id) =>
-        File.WriteAllText(Path.Combine(Scenarios, id + ".yaml"), $"""
-            id: {id}
-            tags: [pr]
-            clip:
-              source: synthetic://urban-day?seed=7&frames=2
-            model:
-              source: reference://detector-v1
-              layout: yolov8
-              input: {"{"} width: 640, height: 384 {"}"}
-              classes: [car, pedestrian, cyclist]
-            gates:
-              - metric: coco/AP
-                max_drop: 0.001
-            """);
+        File.WriteAllText(Path.Combine(Scenarios, id + ".yaml"), ScenarioYaml.Create(id));
 
     private sealed class RecordingReporter : IReporter
     {

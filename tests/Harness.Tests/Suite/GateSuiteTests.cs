@@ -5,6 +5,7 @@ using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
 using Harness.Testing;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Suite;
 
@@ -161,19 +162,5 @@ public sealed class GateSuiteTests : IDisposable
         new(Path.Combine(root, "scenarios"), Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi) { ResultsDirectory = Path.Combine(root, "results") };
 
     private void WriteScenario(string id, string clipPin, string? baseline = null, string model = "reference://detector-v1") =>
-        File.WriteAllText(Path.Combine(root, "scenarios", id + ".yaml"), $"""
-            id: {id}
-            tags: [pr]
-            {(baseline is null ? "" : "baseline: " + baseline)}
-            clip:
-              source: synthetic://urban-day?seed=7&frames=2
-            {clipPin}model:
-              source: {model}
-              layout: yolov8
-              input: {"{"} width: 640, height: 384 {"}"}
-              classes: [car, pedestrian, cyclist]
-            gates:
-              - metric: coco/AP
-                max_drop: 0.001
-            """);
+        File.WriteAllText(Path.Combine(root, "scenarios", id + ".yaml"), ScenarioYaml.Create(id, model: model, baseline: baseline, clipPin: clipPin));
 }
