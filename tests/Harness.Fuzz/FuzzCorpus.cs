@@ -17,18 +17,7 @@ public static class FuzzCorpus
         ("zstd", new McapWriterOptions { Compression = McapCompression.Zstd, ChunkSize = 512 }),
         ("uncompressed", new McapWriterOptions { Compression = McapCompression.None, ChunkSize = 512 }),
         ("unchunked", new McapWriterOptions { UseChunks = false }),
-        ("no-summary", new McapWriterOptions
-        {
-            Compression = McapCompression.None,
-            ChunkSize = 512,
-            WriteStatistics = false,
-            RepeatSchemas = false,
-            RepeatChannels = false,
-            WriteAttachmentIndex = false,
-            WriteMetadataIndex = false,
-            WriteChunkIndex = false,
-            WriteSummaryOffsets = false,
-        }),
+        ("no-summary", new McapWriterOptions { Compression = McapCompression.None, ChunkSize = 512 }.WithoutSummary()),
     ];
 
     private static readonly float[] LidarPoint = [1f, 2f, 0.5f, 0.9f];

@@ -47,4 +47,19 @@ public sealed record McapWriterOptions
     /// skip bytes a later version of the format may add.
     /// </summary>
     public bool PadRecords { get; init; }
+
+    /// <summary>
+    /// These options with no summary section at all (no statistics, repeated schemas or channels, indexes or summary
+    /// offsets): a file a reader can only scan from the start, as a recorder that crashed before closing leaves it.
+    /// </summary>
+    public McapWriterOptions WithoutSummary() => this with
+    {
+        WriteStatistics = false,
+        RepeatSchemas = false,
+        RepeatChannels = false,
+        WriteAttachmentIndex = false,
+        WriteMetadataIndex = false,
+        WriteChunkIndex = false,
+        WriteSummaryOffsets = false,
+    };
 }

@@ -91,7 +91,7 @@ public sealed class McapCorruptionTests
     [Fact]
     public void Rejects_record_length_running_past_the_data_section()
     {
-        var bytes = Clip.Write(McapTestClip.WithoutSummary(new McapWriterOptions()), withAttachment: false).ToArray();
+        var bytes = Clip.Write(new McapWriterOptions().WithoutSummary(), withAttachment: false).ToArray();
         bytes[FirstChunkOffset + 8] = 0x7F;
         using var reader = new McapReader(new MemoryStream(bytes), "length.mcap");
 

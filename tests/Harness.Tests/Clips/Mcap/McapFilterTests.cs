@@ -66,6 +66,6 @@ public sealed class McapFilterTests
     private static McapReader Open(bool chunked, bool withSummary)
     {
         var options = new McapWriterOptions { UseChunks = chunked, ChunkSize = 2048, Compression = McapCompression.Zstd };
-        return new McapReader(Clip.Write(withSummary ? options : McapTestClip.WithoutSummary(options)), "filters.mcap");
+        return new McapReader(Clip.Write(withSummary ? options : options.WithoutSummary()), "filters.mcap");
     }
 }

@@ -68,7 +68,7 @@ public static class McapCases
     private static McapWriterOptions Options(bool chunked, int chunkSize, McapCompression compression, bool summary)
     {
         var options = new McapWriterOptions { UseChunks = chunked, ChunkSize = chunkSize, Compression = compression };
-        return summary ? options : McapTestClip.WithoutSummary(options);
+        return summary ? options : options.WithoutSummary();
     }
 
     private static byte[] Bytes(int size, int seed)

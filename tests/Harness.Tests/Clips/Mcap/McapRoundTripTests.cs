@@ -24,7 +24,7 @@ public sealed class McapRoundTripTests
     {
         var clip = new McapTestClip(seed: 11, count: 600, maxPayload: 3000);
         var options = new McapWriterOptions { Compression = compression, UseChunks = chunked, ChunkSize = 16 * 1024 };
-        using var file = clip.Write(withSummary ? options : McapTestClip.WithoutSummary(options));
+        using var file = clip.Write(withSummary ? options : options.WithoutSummary());
         using var reader = new McapReader(file, "roundtrip.mcap");
 
         var read = reader.ReadMessages().ToList();
@@ -48,7 +48,7 @@ public sealed class McapRoundTripTests
     {
         var clip = new McapTestClip(seed: 3, count: 20, maxPayload: 100);
         var options = new McapWriterOptions { Compression = compression, UseChunks = chunked };
-        using var file = clip.Write(withSummary ? options : McapTestClip.WithoutSummary(options));
+        using var file = clip.Write(withSummary ? options : options.WithoutSummary());
         using var reader = new McapReader(file, "roundtrip.mcap");
 
         var attachment = Assert.Single(reader.ReadAttachments());

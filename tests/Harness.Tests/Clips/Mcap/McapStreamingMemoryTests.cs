@@ -25,7 +25,7 @@ public sealed class McapStreamingMemoryTests : IDisposable
     public void Streams_two_thousand_frames_in_flat_memory(bool withSummary)
     {
         var options = new McapWriterOptions { Compression = McapCompression.None };
-        WriteClip(withSummary ? options : McapTestClip.WithoutSummary(options));
+        WriteClip(withSummary ? options : options.WithoutSummary());
         Assert.True(new FileInfo(_path).Length > (long)FrameCount * FrameBytes);
 
         long peak = 0;

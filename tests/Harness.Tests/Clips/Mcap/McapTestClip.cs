@@ -67,16 +67,4 @@ public sealed class McapTestClip
         stream.Position = 0;
         return stream;
     }
-
-    /// <summary>No summary at all, so readers must scan linearly.</summary>
-    public static McapWriterOptions WithoutSummary(McapWriterOptions options) => options with
-    {
-        WriteStatistics = false,
-        RepeatSchemas = false,
-        RepeatChannels = false,
-        WriteAttachmentIndex = false,
-        WriteMetadataIndex = false,
-        WriteChunkIndex = false,
-        WriteSummaryOffsets = false,
-    };
 }
