@@ -8,7 +8,7 @@ namespace Harness.Tests.Testing;
 /// </summary>
 internal static class Approval
 {
-    public static string Directory => Path.Combine(Harness.Testing.RepositoryPaths.Root, "tests", "Harness.Tests", "Reporting", "Approved");
+    public static string Directory => Path.Combine(Harness.Testing.RepositoryPaths.Root, "tests", "Harness.Tests", "Approved");
 
     public static void Verify(string name, string extension, string received)
     {
