@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Harness.Gate;
 using Harness.History;
+using Harness.Metrics;
 using Harness.Reporting;
 using Harness.Results;
 using Harness.Scenarios;
@@ -50,7 +51,7 @@ internal static class RunCommand
             IReadOnlyDictionary<string, double> replaySeconds;
             try
             {
-                replaySeconds = part is null ? new Dictionary<string, double>() : new HistoryStore(historyPath).Latest(HistoryStore.ReplaySecondsMetric);
+                replaySeconds = part is null ? new Dictionary<string, double>() : new HistoryStore(historyPath).Latest(MetricNames.ReplaySeconds);
             }
             catch (SqliteException e)
             {

@@ -1,7 +1,7 @@
+using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
 using Harness.Metrics.Flips;
 using Harness.Postprocessing;
-using Harness.Metrics;
 using Harness.Scenarios;
 
 namespace Harness.Gate;

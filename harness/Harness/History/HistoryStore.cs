@@ -9,9 +9,6 @@ namespace Harness.History;
 /// </summary>
 public sealed class HistoryStore
 {
-    /// <summary>The series a scenario's wall-clock replay time is kept under, beside its metrics.</summary>
-    public const string ReplaySecondsMetric = "run/replay_seconds";
-
     private readonly string connectionString;
 
     public HistoryStore(string path)

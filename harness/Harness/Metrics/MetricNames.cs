@@ -19,6 +19,9 @@ public static class MetricNames
     /// <summary>False positives per frame at the operating point, all classes.</summary>
     public const string FalsePositivesPerFrame = "fp_per_frame";
 
+    /// <summary>A scenario's wall-clock replay time, kept in the history beside its metrics to balance later shards.</summary>
+    public const string ReplaySeconds = "run/replay_seconds";
+
     /// <summary>p99 of the total per-frame latency (same value as <c>latency/total/p99_ms</c>).</summary>
     public const string LatencyP99 = "latency/p99_ms";
 
@@ -54,11 +57,11 @@ public static class MetricNames
 
     /// <summary>
     /// Timing metrics depend on the machine, not the model: they are never compared to a baseline by default and get
-    /// no bootstrap interval. <c>run/</c> holds how long a whole replay took, which the history keeps to balance shards.
+    /// no bootstrap interval.
     /// </summary>
     public static bool IsTiming(string metric) =>
         metric.StartsWith("latency/", StringComparison.Ordinal) || metric.StartsWith("throughput/", StringComparison.Ordinal) ||
-        metric.StartsWith("run/", StringComparison.Ordinal);
+        metric == ReplaySeconds;
 
     /// <summary>Whether a larger value is better; latency and false positives per frame are lower-is-better.</summary>
     public static bool HigherIsBetter(string metric) =>

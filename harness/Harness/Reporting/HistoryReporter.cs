@@ -1,11 +1,12 @@
 using Harness.History;
+using Harness.Metrics;
 using Harness.Scenarios;
 
 namespace Harness.Reporting;
 
 /// <summary>
 /// Appends every measured metric of the run to the history store, stamped with the commit under test, and each
-/// scenario's replay time (<see cref="HistoryStore.ReplaySecondsMetric"/>), which later shards are balanced by.
+/// scenario's replay time (<see cref="MetricNames.ReplaySeconds"/>), which later shards are balanced by.
 /// </summary>
 public sealed class HistoryReporter(HistoryStore store, string commit, DateTimeOffset recordedAt) : IReporter
 {
@@ -17,7 +18,7 @@ public sealed class HistoryReporter(HistoryStore store, string commit, DateTimeO
         store.Append(report.Scenarios
             .Where(s => s.Result is not null)
             .SelectMany(s => s.Result!.Metrics
-                .Concat(s.ReplaySeconds is { } seconds ? [new(HistoryStore.ReplaySecondsMetric, seconds)] : [])
+                .Concat(s.ReplaySeconds is { } seconds ? [new(MetricNames.ReplaySeconds, seconds)] : [])
                 .Select(m => new MetricPoint(s.Verdict.ScenarioId, m.Key, m.Value, commit, recordedAt, run))));
     }
 }

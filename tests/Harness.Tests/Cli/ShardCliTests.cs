@@ -1,5 +1,6 @@
 using Harness.Gate;
 using Harness.History;
+using Harness.Metrics;
 using Harness.Results;
 using Harness.Scenarios;
 using Harness.Testing;
@@ -33,7 +34,7 @@ public class ShardCliTests
         Assert.Contains("| alpha |", summary, StringComparison.Ordinal);
         Assert.Contains("| beta |", summary, StringComparison.Ordinal);
         Assert.True(File.Exists(directory.Combine("report", "index.html")));
-        Assert.Equal(["alpha", "beta"], new HistoryStore(directory.Combine("history.sqlite")).Latest(HistoryStore.ReplaySecondsMetric).Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["alpha", "beta"], new HistoryStore(directory.Combine("history.sqlite")).Latest(MetricNames.ReplaySeconds).Keys.Order(StringComparer.Ordinal));
 
         var report = Run(directory, "report", "--results", "shard-2", "--report", "again");
 
