@@ -12,17 +12,17 @@ namespace Harness.Testing;
 /// </summary>
 public abstract class ScenarioGate
 {
-    [ScenarioTheory(ScenarioLoader.PullRequestTag)]
-    [Trait("Category", ScenarioLoader.PullRequestTag)]
+    [ScenarioTheory(ScenarioTags.PullRequest)]
+    [Trait("Category", ScenarioTags.PullRequest)]
     public void Pull_request_scenario_holds_its_baseline(string id) => AssertHolds(id, RunKind.PullRequest);
 
-    [ScenarioTheory(ScenarioLoader.NightlyTag)]
-    [Trait("Category", ScenarioLoader.NightlyTag)]
+    [ScenarioTheory(ScenarioTags.Nightly)]
+    [Trait("Category", ScenarioTags.Nightly)]
     public void Nightly_scenario_holds_its_baseline(string id) => AssertHolds(id, RunKind.Nightly);
 
     /// <summary>A canary is a known-bad model kept to prove the gate bites: it must fail, and not by an error.</summary>
-    [ScenarioTheory(ScenarioLoader.CanaryTag)]
-    [Trait("Category", ScenarioLoader.CanaryTag)]
+    [ScenarioTheory(ScenarioTags.Canary)]
+    [Trait("Category", ScenarioTags.Canary)]
     public void Canary_scenario_is_caught_by_the_gate(string id)
     {
         var report = ScenarioCatalog.Run(id, RunKind.PullRequest);
@@ -32,8 +32,8 @@ public abstract class ScenarioGate
     }
 
     [Fact]
-    [Trait("Category", ScenarioLoader.PullRequestTag)]
-    [Trait("Category", ScenarioLoader.NightlyTag)]
+    [Trait("Category", ScenarioTags.PullRequest)]
+    [Trait("Category", ScenarioTags.Nightly)]
     public void Every_scenario_file_loads() =>
         Assert.True(ScenarioCatalog.Loaded.Failures.Count == 0, string.Join(Environment.NewLine, ScenarioCatalog.Loaded.Failures.SelectMany(f => f.Errors)));
 

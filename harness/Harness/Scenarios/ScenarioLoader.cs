@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
-using Harness.Postprocessing.Layouts;
+using System.Globalization;
+using YamlDotNet.RepresentationModel;
 
 namespace Harness.Scenarios;
 
@@ -9,15 +9,9 @@ namespace Harness.Scenarios;
 /// </summary>
 public static partial class ScenarioLoader
 {
-    public const string PullRequestTag = "pr";
-    public const string NightlyTag = "nightly";
-    public const string CanaryTag = "canary";
-
     /// <summary>rosbag2's name for a bag's metadata; the Clips stage owns the format, this stage only steps around it.</summary>
     private const string RosbagMetadataFile = "metadata.yaml";
 
-    private static readonly string[] KnownTags = [PullRequestTag, NightlyTag, CanaryTag];
-    private static readonly string[] KnownOptimizationLevels = ["disable", "basic", "extended", "all"];
 
     /// <summary>
     /// Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders but the suite's
@@ -87,180 +81,83 @@ public static partial class ScenarioLoader
     {
         var errors = new List<ValidationError>();
         var root = YamlDocuments.LoadMapping(yaml, path);
-        var baseDirectory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var top = new YamlMappingReader(root, path, "", errors);
-        var scenario = Read(top, path, baseDirectory);
+        var builder = Read(top, path);
         top.RejectUnknownKeys();
-        return errors.Count > 0 ? throw new ScenarioValidationException(errors) : scenario!;
+
+        // One problem per field: where the file could not even be read as the right type, the builder's view of the
+        // same field (usually "is required") would only repeat it.
+        var built = new List<ValidationError>();
+        var scenario = builder.Build(field => Locate(root, path, field), built);
+        var unread = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
+        errors.AddRange(built.Where(e => !unread.Contains(e.Field)));
+        return errors.Count > 0 ? throw new ScenarioValidationException([.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]) : scenario!;
     }
 
-    private static Scenario? Read(YamlMappingReader top, string path, string baseDirectory)
+    private static ScenarioBuilder Read(YamlMappingReader top, string path)
     {
-        var id = top.String("id", required: true);
-        if (id is not null && !IdPattern().IsMatch(id))
+        var builder = new ScenarioBuilder(top.String("id", required: true) ?? "")
+            .FromFile(path)
+            .RelativeTo(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".")
+            .WithDescription(top.String("description") ?? "")
+            .WithTags(top.Choices("tags", ScenarioTags.Known, required: true));
+        if (top.String("baseline") is { } baseline)
         {
-            top.Error("id", $"'{id}' must be lower-case letters, digits and dashes (it names the baseline file)");
+            builder.WithBaseline(baseline);
         }
 
-        var description = top.String("description") ?? "";
-        var tags = top.Choices("tags", KnownTags, required: true);
+        if (top.Mapping("clip", required: true) is { } clip)
+        {
+            builder.WithClip(clip.String("source", required: true), clip.String("sha256"))
+                .WithTopics(clip.String("camera"), clip.String("truth"), clip.String("lidar"), clip.String("camera_info"));
+            clip.RejectUnknownKeys();
+        }
 
-        var baselineId = top.String("baseline");
-        var clip = ReadClip(top.Mapping("clip", required: true), baseDirectory);
-        var model = ReadModel(top.Mapping("model", required: true), baseDirectory);
-        var postprocess = ReadPostprocess(top.Mapping("postprocess"));
-        var gates = top.MappingList("gates").Select(gate => ReadGate(gate, model?.Classes.EvaluationClasses)).ToList();
+        if (top.Mapping("model", required: true) is { } model)
+        {
+            ReadModel(model, builder);
+        }
 
-        return id is null || clip is null || model is null || gates.Any(g => g is null)
-            ? null
-            : new Scenario(id, description, tags, clip, model, postprocess, gates!, path, baselineId);
+        if (top.Mapping("postprocess") is { } post)
+        {
+            builder.WithPostprocess(post.Number("score_threshold"), post.Number("iou_threshold"), post.Integer("max_detections"), post.Boolean("class_agnostic"));
+            post.RejectUnknownKeys();
+        }
+
+        foreach (var gate in top.MappingList("gates"))
+        {
+            builder.WithGate(gate.String("metric", required: true), gate.Number("min"), gate.Number("max"), gate.Tolerance("max_drop"), gate.Tolerance("max_increase"),
+                gate.Choice("when", RunKindNames.Words) ?? RunKind.Always);
+            gate.RejectUnknownKeys();
+        }
+
+        return builder;
     }
 
-    private static ClipSpec? ReadClip(YamlMappingReader? clip, string baseDirectory)
+    /// <summary>
+    /// Where a field named by its YAML path (<c>model.input.width</c>, <c>gates[2].metric</c>) is: its value, or the
+    /// nearest enclosing mapping when the field is absent (which is where it belongs).
+    /// </summary>
+    private static (string File, int Line, int Column) Locate(YamlMappingNode root, string path, string field)
     {
-        if (clip is null)
+        YamlNode at = root;
+        foreach (var part in field.Split('.'))
         {
-            return null;
-        }
-
-        var source = ResolveSource(clip, "source", baseDirectory, "synthetic://");
-        var sha = ReadSha(clip);
-        var camera = clip.String("camera") ?? "/camera/front";
-        var truth = clip.String("truth") ?? "/truth/front";
-        var lidar = clip.String("lidar");
-        var cameraInfo = clip.String("camera_info");
-        clip.RejectUnknownKeys();
-        return source is null ? null : new ClipSpec(source, sha, camera, truth, lidar, cameraInfo);
-    }
-
-    private static ModelSpec? ReadModel(YamlMappingReader? model, string baseDirectory)
-    {
-        if (model is null)
-        {
-            return null;
-        }
-
-        var source = ResolveSource(model, "source", baseDirectory, "reference://");
-        var sha = ReadSha(model);
-        var described = Describe(source);
-        var layoutText = model.String("layout", required: described is null);
-        var layout = layoutText is null ? LayoutFromMetadata(model, described) : OutputLayouts.Find(layoutText);
-        if (layoutText is not null && layout is null)
-        {
-            model.Error("layout", $"unknown layout '{layoutText}' (expected one of: {string.Join(", ", OutputLayouts.Names)})");
-        }
-
-        var layoutSettings = ReadLayoutSettings(model, layout);
-        var input = ReadInput(model.Mapping("input", required: described?.Metadata.Height is null) ?? InputFromMetadata(model, described));
-        CheckInputAgainstMetadata(model, input, described);
-        var classes = ReadClasses(model, ClassesOrMetadata(model, described));
-        var session = ReadSession(model.Mapping("session"));
-        model.RejectUnknownKeys();
-        return source is null || layout is null || input is null || layoutSettings is null || classes is null
-            ? null
-            : new ModelSpec(source, sha, layout, input, classes, session) { LayoutSettings = layoutSettings };
-    }
-
-    private static SessionSpec ReadSession(YamlMappingReader? session)
-    {
-        if (session is null)
-        {
-            return new SessionSpec(1, "all", true);
-        }
-
-        var threads = session.Integer("intra_op_threads") ?? 1;
-        if (threads is < 0 or > 256)
-        {
-            session.Error("intra_op_threads", "must be between 0 (runtime default) and 256");
-        }
-
-        var level = session.Choice("optimization", KnownOptimizationLevels) ?? "all";
-
-        var deterministic = session.Boolean("deterministic") ?? true;
-        session.RejectUnknownKeys();
-        return new SessionSpec(threads, level, deterministic);
-    }
-
-    private static PostprocessSpec ReadPostprocess(YamlMappingReader? post)
-    {
-        if (post is null)
-        {
-            return new PostprocessSpec(0.25f, 0.45f, 300, false);
-        }
-
-        var score = post.Number("score_threshold") ?? 0.25;
-        var iou = post.Number("iou_threshold") ?? 0.45;
-        var max = post.Integer("max_detections") ?? 300;
-        var agnostic = post.Boolean("class_agnostic") ?? false;
-        if (score is < 0 or > 1)
-        {
-            post.Error("score_threshold", $"must be between 0 and 1, found {score}");
-        }
-
-        if (iou is <= 0 or > 1)
-        {
-            post.Error("iou_threshold", $"must be greater than 0 and at most 1, found {iou}");
-        }
-
-        if (max <= 0)
-        {
-            post.Error("max_detections", "must be positive");
-        }
-
-        post.RejectUnknownKeys();
-        return new PostprocessSpec((float)score, (float)iou, max, agnostic);
-    }
-
-    private static string? ReadSha(YamlMappingReader mapping)
-    {
-        var sha = mapping.String("sha256");
-        if (sha is not null && !ShaPattern().IsMatch(sha))
-        {
-            mapping.Error("sha256", "expected 64 lower-case hex digits");
-            return null;
-        }
-
-        return sha;
-    }
-
-    /// <summary>Built-in sources keep their URI; paths resolve against the scenario file and must exist.</summary>
-    private static string? ResolveSource(YamlMappingReader mapping, string key, string baseDirectory, string builtInScheme)
-    {
-        var source = mapping.String(key, required: true);
-        if (source is null || source.StartsWith(builtInScheme, StringComparison.Ordinal))
-        {
-            return source;
-        }
-
-        if (source.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !uri.IsFile)
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            var key = bracket < 0 ? part : part[..bracket];
+            if (at is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(key), out var value))
             {
-                mapping.Error(key, $"'{source}' is not a valid file:// URI");
-                return null;
+                break;
             }
 
-            source = uri.LocalPath;
-        }
-        else if (source.Contains("://", StringComparison.Ordinal))
-        {
-            mapping.Error(key, $"unsupported source '{source}' (expected {builtInScheme}..., a file path or a file:// URI)");
-            return null;
-        }
-
-        var full = Path.GetFullPath(Path.Combine(baseDirectory, source));
-        if (!File.Exists(full) && !Directory.Exists(full))
-        {
-            mapping.Error(key, $"'{source}' does not exist (looked for {full})");
-            return null;
+            at = value;
+            if (bracket >= 0 && at is YamlSequenceNode sequence &&
+                int.TryParse(part[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Children.Count)
+            {
+                at = sequence.Children[index];
+            }
         }
 
-        return full;
+        return (path, (int)at.Start.Line, (int)at.Start.Column);
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex ShaPattern();
 }

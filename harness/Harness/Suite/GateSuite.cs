@@ -111,7 +111,7 @@ public static class GateSuite
         }
 
         var scenarios = all.Scenarios
-            .Where(s => options.Ids.Count > 0 ? options.Ids.Contains(s.Id) : options.Tag is { } tag ? s.HasTag(tag) : !s.HasTag(ScenarioLoader.CanaryTag))
+            .Where(s => options.Ids.Count > 0 ? options.Ids.Contains(s.Id) : options.Tag is { } tag ? s.HasTag(tag) : !s.HasTag(ScenarioTags.Canary))
             .ToList();
         var failures = options.Ids.Count > 0 ? all.Failures.Where(f => options.Ids.Contains(f.Id)).ToList() : all.Failures;
         return new ScenarioSet(scenarios, failures);

@@ -163,6 +163,6 @@ public sealed class ScenarioLoaderTests
         var scenarios = ScenarioLoader.LoadDirectory(Harness.Testing.RepositoryPaths.Scenarios);
 
         Assert.NotEmpty(scenarios);
-        Assert.Contains(scenarios, s => s.HasTag(ScenarioLoader.PullRequestTag));
+        Assert.Contains(scenarios, s => s.HasTag(ScenarioTags.PullRequest));
     }
 }
