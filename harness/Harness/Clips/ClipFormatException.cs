@@ -1,7 +1,7 @@
 namespace Harness.Clips;
 
 /// <summary>A clip that cannot be read: the message names the file and, where known, the byte offset and record.</summary>
-public sealed class ClipFormatException : Exception
+public sealed class ClipFormatException : HarnessInputException
 {
     public ClipFormatException(string message)
         : base(message)

@@ -54,7 +54,7 @@ public sealed record DetectorContract(int InputWidth, int InputHeight, int Class
         if (selected is null)
         {
             throw new DetectorModelException(
-                $"Model '{model}' has {shapes.Count} outputs ({string.Join(", ", names)}) but layout {LayoutName} expects {Outputs.Count}: {Describe()}.");
+                $"Model '{model}' has {shapes.Count} outputs ({string.Join(", ", names)}) but layout {LayoutName} expects {Outputs.Count}: {DescribeOutputs()}.");
         }
 
         var classes = ClassCount;
@@ -64,7 +64,7 @@ public sealed record DetectorContract(int InputWidth, int InputHeight, int Class
             var pattern = Outputs[i];
             if (!pattern.Matches(shapes[selected[i]], ref classes, ref anchors))
             {
-                var expected = Outputs.Count == 1 ? pattern.Describe(ClassCount, Anchors) : $"{pattern.Role} {pattern.Describe(ClassCount, Anchors)} (with {Describe()})";
+                var expected = Outputs.Count == 1 ? pattern.Describe(ClassCount, Anchors) : $"{pattern.Role} {pattern.Describe(ClassCount, Anchors)} (with {DescribeOutputs()})";
                 throw new DetectorModelException(
                     $"Model '{model}' output '{names[selected[i]]}' has shape {Format(shapes[selected[i]])} but layout {LayoutName} with {ClassCount} classes expects {expected}.");
             }
@@ -99,7 +99,17 @@ public sealed record DetectorContract(int InputWidth, int InputHeight, int Class
         return classes;
     }
 
-    private string Describe() => Outputs.Count == 1
+    /// <summary>Same input size, classes, layout and output patterns: a detector loaded for one runs under the other.</summary>
+    internal bool SameAs(DetectorContract other) =>
+        InputWidth == other.InputWidth && InputHeight == other.InputHeight && ClassCount == other.ClassCount && LayoutName == other.LayoutName &&
+        Anchors == other.Anchors && Outputs.Count == other.Outputs.Count &&
+        Outputs.Zip(other.Outputs).All(pair => pair.First.Role == pair.Second.Role && pair.First.Names.SequenceEqual(pair.Second.Names, StringComparer.Ordinal) &&
+            pair.First.Shapes.Count == pair.Second.Shapes.Count && pair.First.Shapes.Zip(pair.Second.Shapes).All(shape => shape.First.SequenceEqual(shape.Second)));
+
+    /// <summary>For messages: the layout, input size and classes, and the outputs it reads.</summary>
+    internal string Describe() => $"layout {LayoutName}, input {InputWidth}x{InputHeight}, {ClassCount} classes, outputs {DescribeOutputs()}";
+
+    private string DescribeOutputs() => Outputs.Count == 1
         ? Outputs[0].Describe(ClassCount, Anchors)
         : string.Join(", ", Outputs.Select(p => $"{p.Role} {p.Describe(ClassCount, Anchors)}"));
 

@@ -1,7 +1,7 @@
 namespace Harness.Inference;
 
 /// <summary>A model that cannot be loaded or does not match its contract; the message names the model and the shapes.</summary>
-public sealed class DetectorModelException : Exception
+public sealed class DetectorModelException : HarnessInputException
 {
     public DetectorModelException(string message)
         : base(message)

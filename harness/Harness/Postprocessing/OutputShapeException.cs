@@ -1,7 +1,7 @@
 namespace Harness.Postprocessing;
 
 /// <summary>The model's outputs do not have the shape its declared layout requires.</summary>
-public sealed class OutputShapeException : Exception
+public sealed class OutputShapeException : HarnessInputException
 {
     public OutputShapeException()
     {

@@ -1,7 +1,7 @@
 namespace Harness.Running;
 
 /// <summary>A scenario's inputs are unusable (hash mismatch, unreadable clip, model of the wrong shape).</summary>
-public sealed class ScenarioInputException : Exception
+public sealed class ScenarioInputException : HarnessInputException
 {
     public ScenarioInputException(string message)
         : base(message)

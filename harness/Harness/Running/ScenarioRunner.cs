@@ -1,3 +1,4 @@
+using Harness.Clips;
 using Harness.Inference;
 using Harness.Metrics;
 using Harness.Postprocessing;
@@ -36,11 +37,67 @@ public static class ScenarioRunner
         enter?.Invoke(PipelineStage.OpenClip);
         var clipSource = ClipSource.Resolve(scenario.Clip, cacheDirectory);
         var modelSource = ModelSource.Resolve(scenario.Model, cacheDirectory);
-        var classes = scenario.Model.Classes;
-
-        using var clip = clipSource.Open(scenario.Clip, classes);
+        using var clip = clipSource.Open(scenario.Clip, scenario.Model.Classes);
         var layout = LayoutOf(scenario.Model);
         using var detector = LoadDetector(scenario.Model, layout, modelSource.Path);
+        return Replay(scenario, new ReplayInputs(clip, clipSource.Path, clipSource.Sha256, clipSource.FrameCount, detector, modelSource.Sha256, layout),
+            progress, baselineDetections, enter, time, cancellationToken);
+    }
+
+    /// <summary>
+    /// Replays frames the caller reads through a detector the caller loaded (for a clip format of its own, or one
+    /// session shared by several scenarios); the caller keeps both and disposes them. A reader has no file to hash,
+    /// and a loaded detector no file either, so the scenario must pin both (<see cref="ClipSpec.Sha256"/>,
+    /// <see cref="ModelSpec.Sha256"/>): the baseline records them, and the gate compares runs on the same inputs only.
+    /// </summary>
+    /// <exception cref="ScenarioInputException">A hash is not pinned, the reader resolves other classes, or the detector was loaded for another contract than <see cref="ContractFor"/> gives.</exception>
+    public static ScenarioResult Run(
+        Scenario scenario,
+        IClipReader clip,
+        OnnxDetector detector,
+        IProgress<FrameProgress>? progress = null,
+        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(clip);
+        ArgumentNullException.ThrowIfNull(detector);
+        var clipSha = scenario.Clip.Sha256 ?? throw new ScenarioInputException($"{scenario.SourcePath}: clip.sha256 must be pinned to replay a clip given as a reader (the baseline records which clip it measured)");
+        var modelSha = scenario.Model.Sha256 ?? throw new ScenarioInputException($"{scenario.SourcePath}: model.sha256 must be pinned to replay a detector loaded by the caller (the baseline records which model it measured)");
+        if (!clip.Classes.EvaluationClasses.SequenceEqual(scenario.Model.Classes.EvaluationClasses, StringComparer.Ordinal))
+        {
+            throw new ScenarioInputException($"{scenario.SourcePath}: the clip reader resolves truth to [{string.Join(", ", clip.Classes.EvaluationClasses)}], the scenario evaluates [{string.Join(", ", scenario.Model.Classes.EvaluationClasses)}]");
+        }
+
+        var layout = LayoutOf(scenario.Model);
+        if (!detector.Contract.SameAs(layout.Contract))
+        {
+            throw new ScenarioInputException($"{scenario.SourcePath}: model '{detector.ModelName}' was loaded for {detector.Contract.Describe()}, the scenario needs {layout.Contract.Describe()} (load it with ScenarioRunner.ContractFor)");
+        }
+
+        CheckInputScaling(scenario.Model, detector);
+        return Replay(scenario, new ReplayInputs(clip, scenario.Clip.Source, clipSha, null, detector, modelSha, layout),
+            progress, baselineDetections, enter: null, TimeProvider.System, cancellationToken);
+    }
+
+    /// <summary>What a detector must be loaded with (<see cref="OnnxDetector.Load(string, DetectorContract, OnnxDetectorOptions?)"/>) to replay <paramref name="scenario"/>.</summary>
+    public static DetectorContract ContractFor(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return LayoutOf(scenario.Model).Contract;
+    }
+
+    private static ScenarioResult Replay(
+        Scenario scenario,
+        ReplayInputs inputs,
+        IProgress<FrameProgress>? progress,
+        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections,
+        Action<PipelineStage>? enter,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var (clip, detector, layout) = (inputs.Clip, inputs.Detector, inputs.Layout);
+        var classes = scenario.Model.Classes;
         var outputs = new FloatOutputs(detector);
         var preprocessor = new LetterboxPreprocessor(PreprocessOptionsFor(scenario.Model.Input));
         var postprocessor = Postprocessor.Create(layout, PostprocessOptionsFor(scenario.Postprocess));
@@ -76,16 +133,16 @@ public static class ScenarioRunner
             digest.AppendFrame(frame.Index, detections);
             review.Add(frames, frame.Index, frame.Image, frame.Truth, detections);
             frames++;
-            progress?.Report(new FrameProgress(scenario.Id, frames, clipSource.FrameCount));
+            progress?.Report(new FrameProgress(scenario.Id, frames, inputs.FrameCount));
         }
 
         if (frames == 0)
         {
-            throw new ScenarioInputException($"clip '{clipSource.Path}' has no frames on '{scenario.Clip.Camera}'");
+            throw new ScenarioInputException($"clip '{inputs.ClipPath}' has no frames on '{scenario.Clip.Camera}'");
         }
 
         enter?.Invoke(PipelineStage.Score);
-        return metrics.Complete(scenario.Id, clipSource.Sha256, modelSource.Sha256, digest.Complete()) with
+        return metrics.Complete(scenario.Id, inputs.ClipSha256, inputs.ModelSha256, digest.Complete()) with
         {
             ReviewFrames = review.Frames,
             ScoredFrames = scored,
@@ -108,14 +165,26 @@ public static class ScenarioRunner
             throw new ScenarioInputException(e.Message, e);
         }
 
-        var input = model.Input;
-        if (detector.InputElementType == typeof(byte) && (input.Scale != 1f || input.Mean.Any(m => m != 0f) || input.Std.Any(s => s != 1f)))
+        try
+        {
+            CheckInputScaling(model, detector);
+        }
+        catch
         {
             detector.Dispose();
-            throw new ScenarioInputException($"model '{path}' takes uint8 pixels (0-255): its scenario input needs scale: 1 and no mean or std");
+            throw;
         }
 
         return detector;
+    }
+
+    private static void CheckInputScaling(ModelSpec model, OnnxDetector detector)
+    {
+        var input = model.Input;
+        if (detector.InputElementType == typeof(byte) && (input.Scale != 1f || input.Mean.Any(m => m != 0f) || input.Std.Any(s => s != 1f)))
+        {
+            throw new ScenarioInputException($"model '{detector.ModelName}' takes uint8 pixels (0-255): its scenario input needs scale: 1 and no mean or std");
+        }
     }
 
     internal static PreprocessOptions PreprocessOptionsFor(InputSpec input) => new(input.Width, input.Height)
@@ -147,4 +216,7 @@ public static class ScenarioRunner
         "extended" => GraphOptimization.Extended,
         _ => GraphOptimization.All,
     };
+
+    /// <summary>What one replay reads from, however it was opened, and the names and hashes its result records.</summary>
+    private sealed record ReplayInputs(IClipReader Clip, string ClipPath, string ClipSha256, int? FrameCount, OnnxDetector Detector, string ModelSha256, LayoutConfig Layout);
 }

@@ -1,7 +1,7 @@
 namespace Harness.Scenarios;
 
 /// <summary>A scenario file that cannot be used; carries every problem found, not just the first.</summary>
-public sealed class ScenarioValidationException : Exception
+public sealed class ScenarioValidationException : HarnessInputException
 {
     public ScenarioValidationException(IReadOnlyList<ValidationError> errors)
         : base(string.Join(Environment.NewLine, errors))

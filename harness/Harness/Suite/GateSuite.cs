@@ -1,4 +1,6 @@
+using Harness.Clips;
 using Harness.Gate;
+using Harness.Inference;
 using Harness.Metrics;
 using Harness.Reporting;
 using Harness.Results;
@@ -98,8 +100,17 @@ public static class GateSuite
     /// <summary>How a run whose result bundles could not be written is listed among the failed reporters.</summary>
     public const string ResultsReporterName = "results";
 
+    /// <summary>One scenario judged as <see cref="Run(SuiteOptions, IReadOnlyList{IReporter}, IProgress{FrameProgress}?, TextWriter?)"/> judges it, without writing bundles or reports.</summary>
     public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null) =>
         RunOne(scenario, options, progress, enter: null);
+
+    /// <summary>
+    /// One scenario replayed from frames the caller reads through a detector the caller loaded
+    /// (<see cref="ScenarioRunner.Run(Scenario, IClipReader, OnnxDetector, IProgress{FrameProgress}?, IReadOnlyList{IReadOnlyList{Postprocessing.Detection}}?, CancellationToken)"/>),
+    /// then judged like any other; the caller keeps and disposes both.
+    /// </summary>
+    public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IClipReader clip, OnnxDetector detector, IProgress<FrameProgress>? progress = null) =>
+        RunOne(scenario, options, (baselineDetections, _) => ScenarioRunner.Run(scenario, clip, detector, progress, baselineDetections));
 
     private static ScenarioSet Select(SuiteOptions options, Func<string, Scenario> loadFile)
     {
@@ -133,7 +144,12 @@ public static class GateSuite
         }
     }
 
-    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter)
+    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter) =>
+        RunOne(scenario, options, (baselineDetections, enter) => ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections, enter, options.Time), enter);
+
+    /// <param name="replay">Replays the scenario given the baseline's detections and the test hook for its stages.</param>
+    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options,
+        Func<IReadOnlyList<IReadOnlyList<Postprocessing.Detection>>?, Action<PipelineStage>?, ScenarioResult> replay, Action<string, PipelineStage>? enter = null)
     {
         var facts = ScenarioFacts.Of(scenario);
         var policy = new GatePolicy(options.Run, options.IsCi, options.Strict);
@@ -146,7 +162,7 @@ public static class GateSuite
             defaults = GateDefaultsLoader.LoadDirectory(options.ScenariosDirectory);
             baseline = store.ReadVerified(scenario.EffectiveBaselineId);
         }
-        catch (Exception e) when (e is BaselineFormatException or ScenarioValidationException)
+        catch (HarnessInputException e)
         {
             return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, e.Message, options.IsCi), null);
         }
@@ -161,7 +177,7 @@ public static class GateSuite
         try
         {
             var start = options.Time.GetTimestamp();
-            result = ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections, enter is null ? null : stage => enter(scenario.Id, stage), options.Time);
+            result = replay(baselineDetections, enter is null ? null : stage => enter(scenario.Id, stage));
             replaySeconds = options.Time.GetElapsedTime(start).TotalSeconds;
         }
         catch (Exception e) when (IsInputError(e))
@@ -253,7 +269,6 @@ public static class GateSuite
     }
 
     private static bool IsInputError(Exception e) =>
-        e is ScenarioInputException or Clips.ClipFormatException or Clips.Messages.MessageFormatException
-            or Postprocessing.OutputShapeException or Inference.DetectorModelException or IOException or UnauthorizedAccessException
+        e is HarnessInputException or IOException or UnauthorizedAccessException
             or InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException or FormatException or NotSupportedException;
 }

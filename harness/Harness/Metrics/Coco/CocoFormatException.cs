@@ -1,7 +1,7 @@
 namespace Harness.Metrics.Coco;
 
 /// <summary>A COCO JSON file that is missing, unreadable, or not shaped as the COCO format requires.</summary>
-public sealed class CocoFormatException : Exception
+public sealed class CocoFormatException : HarnessInputException
 {
     public CocoFormatException(string filePath, string problem, Exception? innerException = null)
         : base($"{filePath}: {problem}", innerException)
