@@ -1,7 +1,7 @@
-using Harness.Gate;
 using Harness.Reporting;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.Suite;
 using Spectre.Console;
 
 namespace Harness.Cli;
@@ -13,7 +13,7 @@ namespace Harness.Cli;
 /// </summary>
 internal sealed class ConsoleReporter(TextWriter plain, TextWriter progressLog) : IReporter
 {
-    private readonly bool rich = !Console.IsOutputRedirected && !GatePolicy.CiFromEnvironment();
+    private readonly bool rich = !Console.IsOutputRedirected && !SuiteOptions.CiFromEnvironment();
     private SuiteReport? deferred;
     private bool live;
 

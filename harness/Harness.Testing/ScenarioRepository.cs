@@ -1,4 +1,3 @@
-using Harness.Gate;
 using Harness.Scenarios;
 using Harness.Suite;
 
@@ -38,5 +37,5 @@ public sealed record ScenarioRepository(string Root)
     }
 
     /// <summary>The suite options of a test run: every scenario of this repository, CI taken from the environment.</summary>
-    public SuiteOptions Options(RunKind run) => new(Scenarios, Baselines, Cache, null, [], run, GatePolicy.CiFromEnvironment()) { ResultsDirectory = Results };
+    public SuiteOptions Options(RunKind run) => new(Scenarios, Baselines, Cache, null, [], run, SuiteOptions.CiFromEnvironment()) { ResultsDirectory = Results };
 }

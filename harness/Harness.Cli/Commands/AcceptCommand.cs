@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Harness.Gate;
 using Harness.Reporting;
+using Harness.Suite;
 
 namespace Harness.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class AcceptCommand
 
     private static int Execute(BaselineStore store, string[] ids)
     {
-        if (GatePolicy.CiFromEnvironment())
+        if (SuiteOptions.CiFromEnvironment())
         {
             Console.Error.WriteLine("CI=true: baselines are never accepted in CI; run `./build.sh --target=AcceptBaselines` locally and commit the result");
             return SuiteReport.ExitInputError;

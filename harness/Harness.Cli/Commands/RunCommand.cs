@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Harness.Gate;
 using Harness.History;
 using Harness.Metrics;
 using Harness.Reporting;
@@ -66,7 +65,7 @@ internal static class RunCommand
                 parse.GetValue(tag),
                 parse.GetValue(ids) ?? [],
                 parse.GetValue(run) == "nightly" ? RunKind.Nightly : RunKind.PullRequest,
-                GatePolicy.CiFromEnvironment(),
+                SuiteOptions.CiFromEnvironment(),
                 parse.GetValue(strict))
             {
                 Parallel = parse.GetValue(parallel),

@@ -6,7 +6,7 @@ namespace Harness.Gate;
 /// The reviewed state of one scenario, as stored in <c>baselines/&lt;id&gt;.verified.json</c> and, for the
 /// detections, <c>baselines/&lt;id&gt;.detections.verified.bin</c> beside it.
 /// </summary>
-public sealed record BaselineSnapshot(
+internal sealed record BaselineSnapshot(
     string ScenarioId,
     string ClipSha256,
     string ModelSha256,

@@ -12,7 +12,7 @@ namespace Harness.Gate;
 /// follows the same life cycle. Writes go through a temporary file and a rename so an interrupted run never leaves a
 /// half-written file.
 /// </summary>
-public sealed class BaselineStore
+internal sealed class BaselineStore
 {
     private const string VerifiedSuffix = ".verified.json";
     private const string ReceivedSuffix = ".received.json";

@@ -4,4 +4,4 @@ namespace Harness.Gate;
 /// Every frame's detections as a run reported them, stored beside a baseline's JSON
 /// (<c>&lt;id&gt;.detections.verified.bin</c>) so a later run can be compared with it object by object.
 /// </summary>
-public sealed record DetectionSnapshot(IReadOnlyList<SnapshotFrame> Frames);
+internal sealed record DetectionSnapshot(IReadOnlyList<SnapshotFrame> Frames);

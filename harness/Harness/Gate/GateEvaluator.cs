@@ -8,7 +8,7 @@ namespace Harness.Gate;
 /// Compares a run with its baseline and the scenario's gates, on evidence: each metric's change with its paired
 /// bootstrap interval (see docs/gating.md), object flips, and whether an unchanged pipeline reproduced its detections.
 /// </summary>
-public static class GateEvaluator
+internal static class GateEvaluator
 {
     public static BaselineSnapshot Snapshot(GateSubject subject, ScenarioResult result)
     {

@@ -8,7 +8,7 @@ namespace Harness.Gate;
 /// cannot be paired), which objects flipped, whether an unchanged pipeline reproduced its detections, and notes that
 /// say why some of it is unavailable or what differs in the platform.
 /// </summary>
-public sealed record GateEvidence(
+internal sealed record GateEvidence(
     IReadOnlyDictionary<string, ChangeInterval> Intervals,
     FlipSummary? Flips,
     PipelineAgreement Agreement,

@@ -6,8 +6,4 @@ namespace Harness.Gate;
 /// The kind of run, whether it is CI (where a missing baseline fails instead of being proposed) and whether it is
 /// strict (where a possible regression of a gated metric fails instead of warning).
 /// </summary>
-public sealed record GatePolicy(RunKind Run, bool IsCi, bool Strict = false)
-{
-    public static bool CiFromEnvironment() =>
-        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-}
+internal sealed record GatePolicy(RunKind Run, bool IsCi, bool Strict = false);

@@ -3,4 +3,4 @@ using Harness.Postprocessing;
 namespace Harness.Gate;
 
 /// <summary>One frame of a <see cref="DetectionSnapshot"/>: its index in the clip and its detections in the order reported.</summary>
-public sealed record SnapshotFrame(long Index, IReadOnlyList<Detection> Detections);
+internal sealed record SnapshotFrame(long Index, IReadOnlyList<Detection> Detections);

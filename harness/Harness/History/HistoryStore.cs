@@ -7,7 +7,7 @@ namespace Harness.History;
 /// Every run's metrics in a SQLite file, so the nightly job can show a trend rather than a single comparison.
 /// Append-only; one transaction per run so a killed run leaves either all of its rows or none.
 /// </summary>
-public sealed class HistoryStore
+internal sealed class HistoryStore
 {
     private readonly string connectionString;
 

@@ -9,7 +9,7 @@ namespace Harness.Metrics;
 /// stage timings, it produces <see cref="ScenarioResult"/>. Memory grows with the number of boxes (COCO needs every
 /// detection at the end) and four doubles of timing per frame, never with image pixels: frames are not retained.
 /// </summary>
-public sealed class MetricsAccumulator
+internal sealed class MetricsAccumulator
 {
     private readonly IReadOnlyList<string> _classNames;
     private readonly CocoClipAccumulator _coco;

@@ -5,7 +5,7 @@ namespace Harness.Metrics;
 /// detector and the truth; <paramref name="LatencyWarmupFrames"/> first latency samples are discarded (JIT, session
 /// and cache warm-up).
 /// </summary>
-public sealed record MetricsOptions(IReadOnlyList<string> ClassNames, int LatencyWarmupFrames = 3)
+internal sealed record MetricsOptions(IReadOnlyList<string> ClassNames, int LatencyWarmupFrames = 3)
 {
     /// <exception cref="ArgumentException">A class name is empty, repeated, or contains '/', or the warm-up count is negative.</exception>
     internal void Validate()

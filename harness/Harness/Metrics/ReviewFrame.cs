@@ -8,7 +8,7 @@ namespace Harness.Metrics;
 /// A frame kept for a reviewer to look at: an owned copy of its pixels, its truth (model class ids), its detections
 /// and what each one matched at IoU 0.5. <see cref="Missed"/> is per truth box.
 /// </summary>
-public sealed record ReviewFrame(
+internal sealed record ReviewFrame(
     long FrameIndex,
     CameraImage Image,
     IReadOnlyList<TruthBox> Truth,

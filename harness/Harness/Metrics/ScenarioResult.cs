@@ -16,7 +16,7 @@ public sealed record ScenarioResult(
     int Frames)
 {
     /// <summary>COCO precision-recall curves at IoU 0.50 per class, for reports.</summary>
-    public IReadOnlyDictionary<string, CocoPrecisionCurve> PrecisionCurves { get; init; } = new Dictionary<string, CocoPrecisionCurve>();
+    internal IReadOnlyDictionary<string, CocoPrecisionCurve> PrecisionCurves { get; init; } = new Dictionary<string, CocoPrecisionCurve>();
 
     /// <summary>Every frame's truth and detections, in clip order, for re-scoring on resamples and object-level comparison.</summary>
     public IReadOnlyList<ScoredFrame> ScoredFrames { get; init; } = [];
@@ -28,5 +28,5 @@ public sealed record ScenarioResult(
     public string? SettingsSha256 { get; init; }
 
     /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>
-    public IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];
+    internal IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];
 }

@@ -4,7 +4,7 @@ using Harness.Preprocessing;
 namespace Harness.Postprocessing;
 
 /// <summary>Turns one inference's raw outputs into detections in source-image pixels.</summary>
-public interface IPostprocessor
+internal interface IPostprocessor
 {
     LayoutConfig Layout { get; }
 

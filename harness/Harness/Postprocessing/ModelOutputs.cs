@@ -1,7 +1,7 @@
 namespace Harness.Postprocessing;
 
 /// <summary>The one to four output tensors of one inference, in the order the layout's output patterns name them.</summary>
-public readonly ref struct ModelOutputs
+internal readonly ref struct ModelOutputs
 {
     private readonly OutputTensor first;
     private readonly OutputTensor second;

@@ -1,7 +1,7 @@
 namespace Harness.Postprocessing;
 
 /// <summary>A model output as the runtime hands it over: row-major floats and their shape.</summary>
-public readonly ref struct OutputTensor(ReadOnlySpan<float> data, ReadOnlySpan<long> shape)
+internal readonly ref struct OutputTensor(ReadOnlySpan<float> data, ReadOnlySpan<long> shape)
 {
     public ReadOnlySpan<float> Data { get; } = data;
 

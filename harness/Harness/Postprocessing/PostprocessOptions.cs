@@ -1,7 +1,7 @@
 namespace Harness.Postprocessing;
 
 /// <summary>Score filter, non-maximum suppression and output cap, shared by every layout.</summary>
-public sealed record PostprocessOptions
+internal sealed record PostprocessOptions
 {
     /// <summary>A candidate is kept only when its score is strictly greater.</summary>
     public float ScoreThreshold { get; init; } = 0.25f;

@@ -3,7 +3,7 @@ using Harness.Postprocessing.Layouts;
 namespace Harness.Postprocessing;
 
 /// <summary>Creates the postprocessor for a model's configured output layout.</summary>
-public static class Postprocessor
+internal static class Postprocessor
 {
     public static IPostprocessor Create(LayoutConfig layout, PostprocessOptions options) =>
         new SimdPostprocessor(Validated(layout, options), options);

@@ -7,7 +7,7 @@ namespace Harness.Preprocessing;
 /// Sample tables and the row buffer are kept between calls, so a stream of same-sized frames allocates nothing.
 /// One instance is not safe for concurrent calls.
 /// </summary>
-public sealed class LetterboxPreprocessor
+internal sealed class LetterboxPreprocessor
 {
     private readonly float[] gain = new float[3];
     private readonly float[] offset = new float[3];

@@ -4,7 +4,7 @@ namespace Harness.Preprocessing;
 /// Maps model-input pixel coordinates back to source-image pixels: <c>source = (model - Pad) / Scale</c>.
 /// Scales are per axis because a stretched resize changes the aspect ratio; a letterbox has them (almost) equal.
 /// </summary>
-public readonly record struct LetterboxTransform(
+internal readonly record struct LetterboxTransform(
     float ScaleX, float ScaleY, float PadX, float PadY, int SourceWidth, int SourceHeight)
 {
     /// <summary>The transform of an image fed to the model at its own size.</summary>

@@ -4,7 +4,7 @@ namespace Harness.Preprocessing;
 /// How a camera image becomes the model's CHW float input: resize (letterboxed or stretched) to
 /// <see cref="Width"/> x <see cref="Height"/>, then per channel <c>(pixel * Scale - Mean) / Std</c>.
 /// </summary>
-public sealed record PreprocessOptions
+internal sealed record PreprocessOptions
 {
     public PreprocessOptions(int width, int height)
     {

@@ -8,7 +8,7 @@ namespace Harness.Reporting;
 /// Appends every measured metric of the run to the history store, stamped with the commit under test, and each
 /// scenario's replay time (<see cref="MetricNames.ReplaySeconds"/>), which later shards are balanced by.
 /// </summary>
-public sealed class HistoryReporter(HistoryStore store, string commit, DateTimeOffset recordedAt) : IReporter
+internal sealed class HistoryReporter(HistoryStore store, string commit, DateTimeOffset recordedAt) : IReporter
 {
     public string Name => "history";
 

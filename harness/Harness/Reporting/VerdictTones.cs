@@ -3,7 +3,7 @@ using Harness.Gate;
 namespace Harness.Reporting;
 
 /// <summary>The one map from a verdict to its <see cref="VerdictTone"/>.</summary>
-public static class VerdictTones
+internal static class VerdictTones
 {
     /// <summary>A failure outranks a warning, a warning an improvement; a missing baseline that does not fail is last.</summary>
     public static VerdictTone Of(ScenarioVerdict verdict)

@@ -6,7 +6,7 @@ namespace Harness.Results;
 /// <c>baseline-detections.bin</c> (every frame's detections of this run and of the baseline, in the detection snapshot
 /// format baselines use) and one lossless <c>review-&lt;frame&gt;.png</c> per review frame.
 /// </summary>
-public static class ResultBundleFiles
+internal static class ResultBundleFiles
 {
     public const string Bundle = "bundle.json";
     public const string Frames = "frames.json";

@@ -9,7 +9,7 @@ using static Harness.Results.JsonValues;
 namespace Harness.Results;
 
 /// <summary>Reads a bundle written by <see cref="ResultBundleWriter"/> back into the same <see cref="ResultBundle"/>.</summary>
-public static class ResultBundleReader
+internal static class ResultBundleReader
 {
     /// <exception cref="ResultsFormatException">A file of the bundle is missing, truncated, corrupt, or of another format version; the message names it.</exception>
     public static ResultBundle Read(string folder)

@@ -11,7 +11,7 @@ namespace Harness.Results;
 /// emptied first, so no file of an earlier run survives, and every file is written atomically, <c>bundle.json</c>
 /// last: a folder without it is an interrupted write, never a bundle.
 /// </summary>
-public static class ResultBundleWriter
+internal static class ResultBundleWriter
 {
     public const int FormatVersion = 1;
 

@@ -10,7 +10,7 @@ namespace Harness.Results;
 /// (<see cref="ResultBundleWriter"/>) and <see cref="RunManifest.FileName"/>, written last, naming them. Folders of
 /// scenarios the manifest does not name (an earlier run's) are ignored on reading.
 /// </summary>
-public static class ResultsFolder
+internal static class ResultsFolder
 {
     public static void Write(string directory, RunManifest manifest, IReadOnlyList<ResultBundle> bundles)
     {

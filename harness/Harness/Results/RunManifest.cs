@@ -7,7 +7,7 @@ namespace Harness.Results;
 /// order (<see cref="Selection"/>; the same on every shard), and which of them this folder holds bundles of
 /// (<see cref="Scenarios"/>, in the same order). <see cref="Shard"/> is null for a run that was not sharded.
 /// </summary>
-public sealed record RunManifest(RunKind Run, bool IsCi, IReadOnlyList<string> Selection, IReadOnlyList<string> Scenarios, ShardSpec? Shard = null)
+internal sealed record RunManifest(RunKind Run, bool IsCi, IReadOnlyList<string> Selection, IReadOnlyList<string> Scenarios, ShardSpec? Shard = null)
 {
     public const string FileName = "run.json";
 }

@@ -5,7 +5,7 @@ namespace Harness.Scenarios;
 /// the statistics, the minimum support, the numerical tolerance under which an unchanged pipeline counts as
 /// equivalent, and the rules for metrics no gate names.
 /// </summary>
-public sealed record GateDefaults(
+internal sealed record GateDefaults(
     StatisticsSpec Statistics,
     int MinSupport,
     double EquivalentBoxPixels,

@@ -7,7 +7,7 @@ namespace Harness.Scenarios;
 /// <see cref="GateDefaults.BuiltIn"/>; a key the file leaves out keeps its built-in value, and a family it lists
 /// replaces the built-in rule of that family. Every problem is reported with file, line and field.
 /// </summary>
-public static class GateDefaultsLoader
+internal static class GateDefaultsLoader
 {
     /// <summary><c>on_regression</c>, as whether a change beyond the rule fails.</summary>
     private static readonly KeyValuePair<string, bool>[] RegressionActions = [new("warn", false), new("fail", true)];

@@ -5,4 +5,4 @@ namespace Harness.Scenarios;
 /// support below which the metric never gates, and whether a sure regression fails (default: it warns).
 /// <paramref name="Family"/> is a metric-name prefix (<c>coco/</c>, <c>recall@0.5</c>); the longest matching prefix wins.
 /// </summary>
-public sealed record MetricFamilyRule(string Family, Tolerance MaxChange, int? MinSupport, bool Fails);
+internal sealed record MetricFamilyRule(string Family, Tolerance MaxChange, int? MinSupport, bool Fails);

@@ -1,7 +1,7 @@
 namespace Harness.Scenarios;
 
 /// <summary>The words scenario files use for kinds of run (<c>when: pr</c>), for output that users read back.</summary>
-public static class RunKindNames
+internal static class RunKindNames
 {
     /// <summary>Every word a scenario may write, with the kind it names.</summary>
     internal static IReadOnlyList<KeyValuePair<string, RunKind>> Words { get; } =

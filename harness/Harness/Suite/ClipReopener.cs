@@ -6,7 +6,7 @@ using Harness.Running;
 namespace Harness.Suite;
 
 /// <summary>Opens a bundle's clip from its source the way the run did: synthetic clips come from (or are regenerated into) the cache.</summary>
-public sealed class ClipReopener(string cacheDirectory) : IClipReopener
+internal sealed class ClipReopener(string cacheDirectory) : IClipReopener
 {
     public IClipReader Open(ScenarioFacts scenario, string clipSha256)
     {

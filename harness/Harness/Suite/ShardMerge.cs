@@ -8,7 +8,7 @@ namespace Harness.Suite;
 /// come from the same run (same selection, kind of run and CI mode), every shard 1..N must be there exactly once, and
 /// every selected scenario must be in exactly one of them. The bundles are then reported in selection order.
 /// </summary>
-public static class ShardMerge
+internal static class ShardMerge
 {
     /// <exception cref="ResultsFormatException">A folder is missing or corrupt, or the folders are not the shards of one run; the message lists every problem.</exception>
     public static SuiteReport Merge(IReadOnlyList<string> directories, IReadOnlyList<IReporter> reporters, TextWriter? log = null)

@@ -33,6 +33,10 @@ public sealed record SuiteOptions(
     /// <summary>Each scenario's last recorded replay time in seconds (from the history store), which shards are balanced by.</summary>
     public IReadOnlyDictionary<string, double> ReplaySeconds { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Whether this process runs in CI: <c>CI=true</c>, as GitHub Actions, GitLab CI and most CI systems set it.</summary>
+    public static bool CiFromEnvironment() =>
+        string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The clock stage timings and replay times are read from; tests fix it to make them reproducible.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -7,7 +7,7 @@ namespace Harness.Clips.Images;
 /// Decodes PNG and JPEG bytes into packed RGB frames (dataset images, foxglove.CompressedImage payloads). An image
 /// must decode completely: a truncated file would otherwise score as a frame whose lower part is blank.
 /// </summary>
-public static class ImageDecoder
+internal static class ImageDecoder
 {
     /// <summary>
     /// 64 megapixels, eight times a 4K camera frame. The header's size is checked before any pixel buffer exists, so

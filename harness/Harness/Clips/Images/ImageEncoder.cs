@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Harness.Clips.Images;
 
 /// <summary>Encodes packed 8-bit RGB/BGR frames as PNG (compressed camera messages, dataset fixtures, report thumbnails) or JPEG (review clips).</summary>
-public static class ImageEncoder
+internal static class ImageEncoder
 {
     public static byte[] EncodePng(CameraImage image)
     {

@@ -42,7 +42,7 @@ public sealed class McapClipWriter : IDisposable
         new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), cameraTopic, truthTopic, classNames, lidarTopic, options);
 
     /// <summary>The wrapped writer, to add attachments or metadata (calibration, scene description).</summary>
-    public McapWriter Writer => _writer;
+    internal McapWriter Writer => _writer;
 
     public void WriteFrame(long timestampNs, CameraImage image, IReadOnlyList<TruthBox> truth)
     {

@@ -4,7 +4,7 @@ using System.Text;
 namespace Harness.Clips.Mcap;
 
 /// <summary>The header record: the profile (e.g. "ros2") and the writing library.</summary>
-public sealed record McapHeader(string Profile, string Library)
+internal sealed record McapHeader(string Profile, string Library)
 {
     /// <summary>
     /// The profile from a file's first bytes (magic, then the header record: opcode 0x01, uint64 length, profile as

@@ -4,4 +4,4 @@ namespace Harness.Clips.Mcap;
 /// One message as read: its channel and schema (null when schemaless), times in nanoseconds, and the payload.
 /// The payload is owned by the message (it is not reused by later reads).
 /// </summary>
-public sealed record McapMessage(McapChannel Channel, McapSchema? Schema, uint Sequence, ulong LogTime, ulong PublishTime, ReadOnlyMemory<byte> Data);
+internal sealed record McapMessage(McapChannel Channel, McapSchema? Schema, uint Sequence, ulong LogTime, ulong PublishTime, ReadOnlyMemory<byte> Data);

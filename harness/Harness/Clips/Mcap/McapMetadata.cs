@@ -1,4 +1,4 @@
 namespace Harness.Clips.Mcap;
 
 /// <summary>A named set of string key/value pairs stored in the data section.</summary>
-public sealed record McapMetadata(string Name, IReadOnlyDictionary<string, string> Values);
+internal sealed record McapMetadata(string Name, IReadOnlyDictionary<string, string> Values);

@@ -4,7 +4,7 @@ namespace Harness.Clips.Mcap;
 /// Which messages to read: log times in [<see cref="StartTime"/>, <see cref="EndTime"/>) and, when
 /// <see cref="Topics"/> is set, only those topics. Null bounds are open.
 /// </summary>
-public sealed record McapReadOptions
+internal sealed record McapReadOptions
 {
     public static McapReadOptions All { get; } = new();
 

@@ -9,7 +9,7 @@ namespace Harness.Clips.Mcap;
 /// chunks load, the data section CRC once all messages were read, the summary CRC on open. Any malformed,
 /// truncated or corrupted input raises <see cref="ClipFormatException"/> naming the file, byte offset and record.
 /// </summary>
-public sealed partial class McapReader : IDisposable
+internal sealed partial class McapReader : IDisposable
 {
     private readonly McapFile _file;
     private readonly Dictionary<ushort, McapSchema> _schemas = [];

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Harness.Clips.Mcap;
 
-public sealed partial class McapReader
+internal sealed partial class McapReader
 {
     private readonly HashSet<long> _definitionsScanned = [];
 

@@ -1,6 +1,6 @@
 namespace Harness.Clips.Mcap;
 
-public sealed partial class McapReader
+internal sealed partial class McapReader
 {
     /// <summary>Every attachment in file order, CRC-checked; located by the summary's index when it has one.</summary>
     public IEnumerable<McapAttachment> ReadAttachments()

@@ -3,7 +3,7 @@ using System.IO.Hashing;
 
 namespace Harness.Clips.Mcap;
 
-public sealed partial class McapReader
+internal sealed partial class McapReader
 {
     private readonly List<McapChunkIndex> _chunkIndexes = [];
     private readonly List<McapAttachmentIndex> _attachmentIndexes = [];

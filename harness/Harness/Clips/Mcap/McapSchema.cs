@@ -1,4 +1,4 @@
 namespace Harness.Clips.Mcap;
 
 /// <summary>A message schema: <paramref name="Id"/> is non-zero; <paramref name="Encoding"/> is e.g. "protobuf", "ros2msg", "jsonschema".</summary>
-public sealed record McapSchema(ushort Id, string Name, string Encoding, ReadOnlyMemory<byte> Data);
+internal sealed record McapSchema(ushort Id, string Name, string Encoding, ReadOnlyMemory<byte> Data);

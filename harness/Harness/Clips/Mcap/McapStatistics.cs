@@ -1,7 +1,7 @@
 namespace Harness.Clips.Mcap;
 
 /// <summary>Counts and the message time range from the summary section.</summary>
-public sealed record McapStatistics(
+internal sealed record McapStatistics(
     ulong MessageCount,
     ushort SchemaCount,
     uint ChannelCount,

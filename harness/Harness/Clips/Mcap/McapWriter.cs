@@ -7,7 +7,7 @@ namespace Harness.Clips.Mcap;
 /// attachments and metadata, then <see cref="Dispose"/> (or <see cref="Finish"/>) writes the summary and footer.
 /// Messages are buffered only up to one chunk.
 /// </summary>
-public sealed partial class McapWriter : IDisposable
+internal sealed partial class McapWriter : IDisposable
 {
     private readonly Stream _output;
     private readonly bool _leaveOpen;

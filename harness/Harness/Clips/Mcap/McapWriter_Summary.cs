@@ -2,7 +2,7 @@ using System.IO.Hashing;
 
 namespace Harness.Clips.Mcap;
 
-public sealed partial class McapWriter
+internal sealed partial class McapWriter
 {
     /// <summary>
     /// Summary groups in the order of the reference conformance writer: schemas, channels, statistics, metadata

@@ -9,7 +9,7 @@ namespace Harness.Clips.Messages;
 /// MCAP schema records for the message types a clip carries. Protobuf schemas are binary FileDescriptorSets (schema
 /// encoding "protobuf"), as Foxglove tools expect; ROS 2 images use the "ros2msg" text; truth uses JSON Schema.
 /// </summary>
-public static class ClipSchemas
+internal static class ClipSchemas
 {
     public static McapSchema RawImage(ushort id) => Protobuf(id, RawImageMessage.SchemaName, Message(
         "RawImage",

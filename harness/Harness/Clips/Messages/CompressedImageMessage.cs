@@ -3,7 +3,7 @@ namespace Harness.Clips.Messages;
 /// <summary>
 /// foxglove.CompressedImage (protobuf): timestamp = 1, data = 2, format = 3 ("png", "jpeg"), frame_id = 4.
 /// </summary>
-public sealed record CompressedImageMessage(long TimestampNs, string FrameId, string Format, ReadOnlyMemory<byte> Data)
+internal sealed record CompressedImageMessage(long TimestampNs, string FrameId, string Format, ReadOnlyMemory<byte> Data)
 {
     public const string SchemaName = "foxglove.CompressedImage";
 

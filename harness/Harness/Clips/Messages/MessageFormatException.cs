@@ -1,7 +1,7 @@
 namespace Harness.Clips.Messages;
 
 /// <summary>A message payload that does not decode with the schema its channel names.</summary>
-public sealed class MessageFormatException : HarnessInputException
+internal sealed class MessageFormatException : HarnessInputException
 {
     public MessageFormatException(string message)
         : base(message)

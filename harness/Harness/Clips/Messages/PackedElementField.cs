@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace Harness.Clips.Messages;
 
 /// <summary>foxglove.PackedElementField: name = 1, offset = 2 (fixed32, bytes into a point), type = 3.</summary>
-public sealed record PackedElementField(string Name, int Offset, PackedNumericType Type)
+internal sealed record PackedElementField(string Name, int Offset, PackedNumericType Type)
 {
     internal int Size => Type switch
     {

@@ -2,7 +2,7 @@ namespace Harness.Clips.Messages;
 
 /// <summary>foxglove.PackedElementField.NumericType: the storage type of one point field.</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The names mirror foxglove.PackedElementField.NumericType.")]
-public enum PackedNumericType
+internal enum PackedNumericType
 {
     Unknown = 0,
     Uint8 = 1,

@@ -8,7 +8,7 @@ namespace Harness.Clips.Messages;
 /// foxglove.PointCloud (protobuf): timestamp = 1, frame_id = 2, pose = 3, point_stride = 4 (fixed32),
 /// fields = 5 (repeated PackedElementField), data = 6.
 /// </summary>
-public sealed record PointCloudMessage(
+internal sealed record PointCloudMessage(
     long TimestampNs,
     string FrameId,
     int PointStride,

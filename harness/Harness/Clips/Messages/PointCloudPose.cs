@@ -1,7 +1,7 @@
 namespace Harness.Clips.Messages;
 
 /// <summary>foxglove.Pose: position (Vector3 = 1) and orientation (Quaternion = 2), doubles.</summary>
-public sealed record PointCloudPose(double X, double Y, double Z, double Qx, double Qy, double Qz, double Qw)
+internal sealed record PointCloudPose(double X, double Y, double Z, double Qx, double Qy, double Qz, double Qw)
 {
     public static PointCloudPose Identity { get; } = new(0, 0, 0, 0, 0, 0, 1);
 

@@ -4,7 +4,7 @@ namespace Harness.Clips.Messages;
 /// foxglove.RawImage (protobuf): timestamp = 1, width = 2, height = 3 (fixed32), encoding = 4, step = 5 (fixed32),
 /// data = 6, frame_id = 7. Decoding does not copy <see cref="Data"/>: it slices the payload.
 /// </summary>
-public sealed record RawImageMessage(long TimestampNs, string FrameId, int Width, int Height, string Encoding, int Step, ReadOnlyMemory<byte> Data)
+internal sealed record RawImageMessage(long TimestampNs, string FrameId, int Width, int Height, string Encoding, int Step, ReadOnlyMemory<byte> Data)
 {
     public const string SchemaName = "foxglove.RawImage";
 

@@ -4,7 +4,7 @@ namespace Harness.Clips.Messages;
 /// ROS 2 sensor_msgs/msg/Image in little-endian CDR: header (stamp sec int32, nanosec uint32, frame_id), height,
 /// width, encoding, is_bigendian (uint8), step, data (sequence&lt;uint8&gt;). Decoding slices <see cref="Data"/>.
 /// </summary>
-public sealed record Ros2ImageMessage(int Sec, uint Nanosec, string FrameId, int Height, int Width, string Encoding, bool IsBigEndian, int Step, ReadOnlyMemory<byte> Data)
+internal sealed record Ros2ImageMessage(int Sec, uint Nanosec, string FrameId, int Height, int Width, string Encoding, bool IsBigEndian, int Step, ReadOnlyMemory<byte> Data)
 {
     public const string SchemaName = "sensor_msgs/msg/Image";
 

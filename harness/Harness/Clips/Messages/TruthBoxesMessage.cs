@@ -14,7 +14,7 @@ namespace Harness.Clips.Messages;
 /// </summary>
 /// <param name="Boxes">Each box's class id indexes <paramref name="ClassNames"/>; a negative id is an ignore region of every class.</param>
 /// <param name="ClassNames">The class names the boxes' ids index; decoding lists them in order of first appearance.</param>
-public sealed record TruthBoxesMessage(IReadOnlyList<TruthBox> Boxes, IReadOnlyList<string> ClassNames)
+internal sealed record TruthBoxesMessage(IReadOnlyList<TruthBox> Boxes, IReadOnlyList<string> ClassNames)
 {
     public const string SchemaName = "harness.TruthBoxes";
     public const string SchemaEncoding = "jsonschema";

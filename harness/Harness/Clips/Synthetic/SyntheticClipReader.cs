@@ -6,7 +6,7 @@ namespace Harness.Clips.Synthetic;
 /// An <see cref="IClipReader"/> over a synthetic scene, for <c>synthetic://</c> clip sources: its truth is in
 /// <see cref="SyntheticScene.ClassNames"/> order, written by name when the scene is recorded as MCAP.
 /// </summary>
-public sealed class SyntheticClipReader : IClipReader
+internal sealed class SyntheticClipReader : IClipReader
 {
     private readonly SyntheticSceneOptions _options;
 

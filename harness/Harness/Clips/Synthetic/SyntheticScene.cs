@@ -1,7 +1,7 @@
 namespace Harness.Clips.Synthetic;
 
 /// <summary>Renders a synthetic clip frame by frame: memory stays constant however many frames are asked for.</summary>
-public static class SyntheticScene
+internal static class SyntheticScene
 {
     public static IReadOnlyList<string> ClassNames { get; } = ["car", "pedestrian", "cyclist"];
 

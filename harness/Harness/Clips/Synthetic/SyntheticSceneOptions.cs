@@ -6,7 +6,7 @@ namespace Harness.Clips.Synthetic;
 /// What the synthetic generator renders: a named scene (see <see cref="SceneNames"/>), a seed, a frame count and the
 /// camera resolution. The same options always render the same bytes.
 /// </summary>
-public sealed record SyntheticSceneOptions(string Scene, int Seed, int Frames, int Width = 640, int Height = 384, int FrameRateHz = 10)
+internal sealed record SyntheticSceneOptions(string Scene, int Seed, int Frames, int Width = 640, int Height = 384, int FrameRateHz = 10)
 {
     public const string UriScheme = "synthetic://";
 

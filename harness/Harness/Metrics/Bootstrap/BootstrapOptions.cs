@@ -8,7 +8,7 @@ namespace Harness.Metrics.Bootstrap;
 /// <param name="Seed">Seed of the resampling generator.</param>
 /// <param name="BlockSeconds">Length of a resampled block of consecutive frames, in seconds of clip time.</param>
 /// <param name="Confidence">Coverage of the percentile interval, in [0, 1].</param>
-public sealed record BootstrapOptions(int Resamples = 1000, ulong Seed = 0x5EED_2026UL, double BlockSeconds = 1.0, double Confidence = 0.95)
+internal sealed record BootstrapOptions(int Resamples = 1000, ulong Seed = 0x5EED_2026UL, double BlockSeconds = 1.0, double Confidence = 0.95)
 {
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, the block length is not a positive finite
     /// number, or the confidence is outside [0, 1].</exception>

@@ -10,7 +10,7 @@ namespace Harness.Metrics.Bootstrap;
 /// percentile interval of current - baseline over the resamples. Each run is matched once; a resample only
 /// re-accumulates with frame weights, all resamples together as vector lanes.
 /// </summary>
-public static class PairedBootstrap
+internal static class PairedBootstrap
 {
     /// <summary>
     /// <paramref name="truth"/>[i], <paramref name="baseline"/>[i] and <paramref name="current"/>[i] are frame i, with

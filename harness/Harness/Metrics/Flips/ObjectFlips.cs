@@ -3,7 +3,7 @@ using Harness.Postprocessing;
 namespace Harness.Metrics.Flips;
 
 /// <summary>Object-by-object comparison of a run with its baseline on the same truth (see <see cref="FlipKind"/>).</summary>
-public static class ObjectFlips
+internal static class ObjectFlips
 {
     /// <summary>Compares every frame of <paramref name="current"/> with the baseline's detections at the same position.</summary>
     /// <param name="classNames">The model's classes, which the truth and detections' class ids index.</param>

@@ -10,7 +10,7 @@ public sealed record LayoutCandidate(OutputLayout Layout, int Classes);
 /// several ([1, 84, 8400] is yolov8 with 80 classes or rtdetr with 8396; yolov5 and yolox rows look alike), so the
 /// known class count (from metadata) and input size (which fixes YOLOX's N) narrow the list.
 /// </summary>
-public static class LayoutRecognizer
+internal static class LayoutRecognizer
 {
     /// <param name="inputWidth">The model's input width, or null when it is dynamic and nothing says what it is.</param>
     /// <param name="classes">The class count when the model's metadata names its classes.</param>
