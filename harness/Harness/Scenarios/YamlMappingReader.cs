@@ -183,9 +183,6 @@ internal sealed partial class YamlMappingReader
         return mapping is null ? null : new YamlMappingReader(mapping, file, Qualify(key), errors);
     }
 
-    /// <summary>A reader over a mapping the loader made up for <paramref name="key"/> (values taken from elsewhere), reporting into the same errors.</summary>
-    public YamlMappingReader Synthesized(string key, YamlMappingNode mapping) => new(mapping, file, Qualify(key), errors);
-
     public IEnumerable<YamlMappingReader> MappingList(string key)
     {
         var sequence = Node<YamlSequenceNode>(key, required: false, "a list");
