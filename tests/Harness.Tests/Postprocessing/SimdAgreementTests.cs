@@ -2,6 +2,7 @@ using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Harness.Simd;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Postprocessing;
 
@@ -94,9 +95,7 @@ public class SimdAgreementTests
         var detections = new List<Detection>();
         postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = SteadyAllocation.Of(() => postprocessor.Process(new ModelOutputs(new OutputTensor(data, shape)), Transform, detections));
 
         Assert.Equal(0, allocated);
         Assert.NotEmpty(detections);
@@ -115,9 +114,7 @@ public class SimdAgreementTests
         var detections = new List<Detection>();
         postprocessor.Process(tensors.Outputs, Transform, detections);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        postprocessor.Process(tensors.Outputs, Transform, detections);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = SteadyAllocation.Of(() => postprocessor.Process(tensors.Outputs, Transform, detections));
 
         Assert.Equal(0, allocated);
         Assert.NotEmpty(detections);

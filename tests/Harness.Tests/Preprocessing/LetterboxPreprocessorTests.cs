@@ -1,5 +1,6 @@
 using Harness.Clips;
 using Harness.Preprocessing;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Preprocessing;
 
@@ -187,9 +188,7 @@ public class LetterboxPreprocessorTests
         var output = new float[preprocessor.Options.TensorLength];
         preprocessor.Preprocess(image, output);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        preprocessor.Preprocess(image, output);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var allocated = SteadyAllocation.Of(() => preprocessor.Preprocess(image, output));
 
         Assert.Equal(0, allocated);
     }

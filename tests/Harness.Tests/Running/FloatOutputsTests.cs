@@ -1,6 +1,7 @@
 using Harness.Inference;
 using Harness.Postprocessing.Layouts;
 using Harness.Running;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Running;
 
@@ -19,14 +20,14 @@ public class FloatOutputsTests
         detector.Run();
         outputs.Refresh();
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var frame = 0; frame < 10; frame++)
+        var allocated = SteadyAllocation.Of(() =>
         {
-            outputs.Refresh();
-            _ = outputs.Current[2].Data[0];
-        }
-
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (var frame = 0; frame < 10; frame++)
+            {
+                outputs.Refresh();
+                _ = outputs.Current[2].Data[0];
+            }
+        });
 
         Assert.Equal(0, allocated);
         var current = outputs.Current;
