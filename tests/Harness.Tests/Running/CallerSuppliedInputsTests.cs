@@ -17,13 +17,11 @@ public sealed class CallerSuppliedInputsTests : IDisposable
     [Fact]
     public void A_reader_and_a_loaded_detector_give_the_result_the_scenario_files_give()
     {
-        var (clipPath, clipSha) = SyntheticClips.Generate(ClipUri, RepositoryPaths.Cache);
-        var model = ReferenceModels.Build("detector-v1");
-        var scenario = Scenario(clipSha, PinnedHash.OfBytes(model)).Build();
+        var scenario = Pinned().Build();
         var fromFiles = ScenarioRunner.Run(scenario, RepositoryPaths.Cache);
 
-        using var clip = new McapClipReader(clipPath, scenario.Clip.Camera, scenario.Clip.Truth, scenario.Model.Classes);
-        using var detector = OnnxDetector.Load(model, "detector-v1", ScenarioRunner.ContractFor(scenario));
+        using var inputs = new CallerInputs(scenario);
+        var (clip, detector) = (inputs.Clip, inputs.Detector);
         var fromCaller = ScenarioRunner.Run(scenario, clip, detector);
 
         Assert.Equal(fromFiles.DetectionsSha256, fromCaller.DetectionsSha256);
@@ -34,12 +32,10 @@ public sealed class CallerSuppliedInputsTests : IDisposable
     [Fact]
     public void Inputs_without_pinned_hashes_are_refused_because_the_baseline_could_not_name_them()
     {
-        var (clipPath, clipSha) = SyntheticClips.Generate(ClipUri, RepositoryPaths.Cache);
-        var unpinnedModel = Scenario(clipSha, modelSha: null).Build();
-        using var clip = new McapClipReader(clipPath, unpinnedModel.Clip.Camera, unpinnedModel.Clip.Truth, unpinnedModel.Model.Classes);
-        using var detector = OnnxDetector.Load(ReferenceModels.Build("detector-v1"), "detector-v1", ScenarioRunner.ContractFor(unpinnedModel));
+        var unpinnedModel = Pinned().WithModel("reference://detector-v1").Build();
+        using var inputs = new CallerInputs(unpinnedModel);
 
-        var error = Assert.Throws<ScenarioInputException>(() => ScenarioRunner.Run(unpinnedModel, clip, detector));
+        var error = Assert.Throws<ScenarioInputException>(() => ScenarioRunner.Run(unpinnedModel, inputs.Clip, inputs.Detector));
 
         Assert.StartsWith("scenario 'caller': model.sha256 must be pinned", error.Message, StringComparison.Ordinal);
     }
@@ -47,14 +43,10 @@ public sealed class CallerSuppliedInputsTests : IDisposable
     [Fact]
     public void A_detector_loaded_for_another_input_size_is_refused_naming_both_contracts()
     {
-        var (clipPath, clipSha) = SyntheticClips.Generate(ClipUri, RepositoryPaths.Cache);
-        var model = ReferenceModels.Build("detector-v1");
-        var scenario = Scenario(clipSha, PinnedHash.OfBytes(model)).Build();
-        var other = Scenario(clipSha, PinnedHash.OfBytes(model)).WithInput(320, 192).Build();
-        using var clip = new McapClipReader(clipPath, scenario.Clip.Camera, scenario.Clip.Truth, scenario.Model.Classes);
-        using var detector = OnnxDetector.Load(model, "detector-v1", ScenarioRunner.ContractFor(scenario));
+        var other = Pinned().WithInput(320, 192).Build();
+        using var inputs = new CallerInputs(Pinned().Build());
 
-        var error = Assert.Throws<ScenarioInputException>(() => ScenarioRunner.Run(other, clip, detector));
+        var error = Assert.Throws<ScenarioInputException>(() => ScenarioRunner.Run(other, inputs.Clip, inputs.Detector));
 
         Assert.Contains("was loaded for layout yolov8, input 640x384, 3 classes", error.Message, StringComparison.Ordinal);
         Assert.Contains("the scenario needs layout yolov8, input 320x192, 3 classes", error.Message, StringComparison.Ordinal);
@@ -63,19 +55,16 @@ public sealed class CallerSuppliedInputsTests : IDisposable
     [Fact]
     public void The_suite_judges_caller_inputs_and_turns_their_problems_into_an_error_verdict()
     {
-        var (clipPath, clipSha) = SyntheticClips.Generate(ClipUri, RepositoryPaths.Cache);
-        var model = ReferenceModels.Build("detector-v1");
-        var pinned = Scenario(clipSha, PinnedHash.OfBytes(model)).Build();
-        var unpinned = Scenario(clipSha, modelSha: null).Build();
+        var pinned = Pinned().Build();
+        var unpinned = Pinned().WithModel("reference://detector-v1").Build();
         var options = new SuiteOptions(directory, Path.Combine(directory, "baselines"), RepositoryPaths.Cache, Tag: null, Ids: [], RunKind.PullRequest, IsCi: true)
         {
             ResultsDirectory = Path.Combine(directory, "results"),
         };
-        using var clip = new McapClipReader(clipPath, pinned.Clip.Camera, pinned.Clip.Truth, pinned.Model.Classes);
-        using var detector = OnnxDetector.Load(model, "detector-v1", ScenarioRunner.ContractFor(pinned));
+        using var inputs = new CallerInputs(pinned);
 
-        var judged = GateSuite.RunOne(pinned, options, clip, detector);
-        var refused = GateSuite.RunOne(unpinned, options, clip, detector);
+        var judged = GateSuite.RunOne(pinned, options, inputs.Clip, inputs.Detector);
+        var refused = GateSuite.RunOne(unpinned, options, inputs.Clip, inputs.Detector);
 
         Assert.Equal(("missing baseline", true), (judged.Verdict.Summary, judged.Verdict.BaselineMissing));
         Assert.Equal(6, judged.Result!.ScoredFrames.Count);
@@ -96,15 +85,37 @@ public sealed class CallerSuppliedInputsTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private static ScenarioBuilder Scenario(string clipSha, string? modelSha) =>
+    /// <summary>The scenario with its clip and model hashes pinned.</summary>
+    private static ScenarioBuilder Pinned() =>
         new ScenarioBuilder("caller")
             .WithTags("pr")
-            .WithClip(ClipUri, clipSha)
-            .WithModel("reference://detector-v1", modelSha)
+            .WithClip(ClipUri, SyntheticClips.Generate(ClipUri, RepositoryPaths.Cache).Sha256)
+            .WithModel("reference://detector-v1", PinnedHash.OfBytes(ReferenceModels.Build("detector-v1")))
             .WithLayout("yolov8")
             .WithInput(640, 384)
             .WithClasses(ReferenceModels.ClassNames);
 
     private static Dictionary<string, double> NonTiming(Harness.Metrics.ScenarioResult result) =>
         result.Metrics.Where(m => !Harness.Metrics.MetricNames.IsTiming(m.Key)).ToDictionary();
+
+    /// <summary>The scenario's clip opened as a reader and its model loaded, as a caller of the library would.</summary>
+    private sealed class CallerInputs : IDisposable
+    {
+        public CallerInputs(Scenario scenario)
+        {
+            var path = SyntheticClips.Generate(ClipUri, RepositoryPaths.Cache).Path;
+            Clip = new McapClipReader(path, scenario.Clip.Camera, scenario.Clip.Truth, scenario.Model.Classes);
+            Detector = OnnxDetector.Load(ReferenceModels.Build("detector-v1"), "detector-v1", ScenarioRunner.ContractFor(scenario));
+        }
+
+        public McapClipReader Clip { get; }
+
+        public OnnxDetector Detector { get; }
+
+        public void Dispose()
+        {
+            Clip.Dispose();
+            Detector.Dispose();
+        }
+    }
 }
