@@ -75,6 +75,7 @@ public sealed partial class ScenarioBuilder
     /// <summary><c>pr</c>, <c>nightly</c> or <c>canary</c> (a known-bad model that runs only when asked for); at least one.</summary>
     public ScenarioBuilder WithTags(params IEnumerable<string> tags)
     {
+        ArgumentNullException.ThrowIfNull(tags);
         _tags = [.. tags];
         return this;
     }

@@ -37,6 +37,7 @@ public sealed partial class ScenarioBuilder
     /// <summary>One of the chosen layout's own settings (<see cref="OutputLayout.Settings"/>), by its YAML key.</summary>
     public ScenarioBuilder WithLayoutSetting(string key, params IEnumerable<string> values)
     {
+        ArgumentNullException.ThrowIfNull(values);
         _layoutSettings.RemoveAll(s => s.Key == key);
         _layoutSettings.Add(new(key, [.. values]));
         return this;
@@ -68,6 +69,7 @@ public sealed partial class ScenarioBuilder
     /// <summary>The model's classes in output order; optional when the model's metadata names them.</summary>
     public ScenarioBuilder WithClasses(params IEnumerable<string> classes)
     {
+        ArgumentNullException.ThrowIfNull(classes);
         _classes = [.. classes];
         return this;
     }
@@ -75,6 +77,7 @@ public sealed partial class ScenarioBuilder
     /// <summary>Model classes and truth labels counted as one evaluation class (<c>car, truck, bus -> vehicle</c>).</summary>
     public ScenarioBuilder WithClassMap(string evaluationClass, params IEnumerable<string> names)
     {
+        ArgumentNullException.ThrowIfNull(names);
         _merges.Add(new(evaluationClass, [.. names]));
         return this;
     }
@@ -82,6 +85,7 @@ public sealed partial class ScenarioBuilder
     /// <summary>Model classes whose detections are dropped and truth labels that are ignore regions.</summary>
     public ScenarioBuilder WithIgnored(params IEnumerable<string> names)
     {
+        ArgumentNullException.ThrowIfNull(names);
         _ignored = [.. names];
         return this;
     }
