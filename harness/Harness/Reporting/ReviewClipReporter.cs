@@ -1,12 +1,12 @@
-using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Clips.Mcap;
 using Harness.Clips.Messages;
+using Harness.Clips;
 using Harness.Gate;
+using Harness.IO;
 using Harness.Metrics;
 using Harness.Postprocessing;
 using Harness.Results;
-using Harness.Running;
 
 namespace Harness.Reporting;
 
