@@ -51,7 +51,7 @@ public static class ScenarioRunner
         var scored = new List<ScoredFrame>();
         var frames = 0;
 
-        foreach (var frame in clip.ReadFrames(cancellationToken))
+        foreach (var frame in FrameReadAhead.Of(clip.ReadFrames(cancellationToken), cancellationToken))
         {
             enter?.Invoke(PipelineStage.Preprocess);
             var start = time.GetTimestamp();
