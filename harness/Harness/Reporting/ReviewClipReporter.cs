@@ -1,7 +1,7 @@
+using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Clips.Mcap;
 using Harness.Clips.Messages;
-using Harness.Clips;
 using Harness.Gate;
 using Harness.IO;
 using Harness.Metrics;
