@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Harness.Running;
+using Harness.IO;
 
 namespace Harness.Gate;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using Harness.IO;
 using Harness.Postprocessing;
-using Harness.Running;
 
 namespace Harness.Gate;
 

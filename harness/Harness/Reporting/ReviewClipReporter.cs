@@ -3,10 +3,10 @@ using Harness.Clips.Images;
 using Harness.Clips.Mcap;
 using Harness.Clips.Messages;
 using Harness.Gate;
+using Harness.IO;
 using Harness.Metrics;
 using Harness.Postprocessing;
 using Harness.Results;
-using Harness.Running;
 
 namespace Harness.Reporting;
 
@@ -67,6 +67,9 @@ public sealed class ReviewClipReporter(string outputDirectory, IClipReopener cli
 
     private const int ReviewJpegQuality = 90;
 
+    /// <summary>Frames encoded at once: a few per core, so memory stays a few frames whatever the clip's length.</summary>
+    private static readonly int EncodeBatch = 4 * Environment.ProcessorCount;
+
     /// <summary>Anything but a clean pass: "pass", "equivalent" and "improved" need no scrubbing.</summary>
     internal static bool NeedsReview(ScenarioVerdict verdict) => verdict.Failed || verdict.Warnings > 0 || verdict.BaselineMissing;
 
@@ -86,20 +89,28 @@ public sealed class ReviewClipReporter(string outputDirectory, IClipReopener cli
         var frameId = scenario.Clip.Camera.Trim('/').Replace('/', '_');
         var scored = result.ScoredFrames;
         var ordinal = 0;
-        foreach (var frame in clip.ReadFrames())
+        foreach (var batch in clip.ReadFrames().Chunk(EncodeBatch))
         {
-            if (ordinal >= scored.Count || scored[ordinal].Index != frame.Index || scored[ordinal].TimestampNs != frame.TimestampNs)
+            // Encoding is most of the clip's time and each frame's JPEG depends on that frame alone: a batch is encoded
+            // on every core, then written in order, so the file is the one a frame-by-frame encoding writes.
+            var jpegs = new byte[batch.Length][];
+            Parallel.For(0, batch.Length, i => jpegs[i] = ImageEncoder.EncodeJpeg(batch[i].Image, ReviewJpegQuality));
+            for (var i = 0; i < batch.Length; i++)
             {
-                throw Mismatch(scenario.Clip.Source, $"frame {ordinal} is index {frame.Index} at {frame.TimestampNs} ns, which the run did not score there");
-            }
+                var frame = batch[i];
+                if (ordinal >= scored.Count || scored[ordinal].Index != frame.Index || scored[ordinal].TimestampNs != frame.TimestampNs)
+                {
+                    throw Mismatch(scenario.Clip.Source, $"frame {ordinal} is index {frame.Index} at {frame.TimestampNs} ns, which the run did not score there");
+                }
 
-            var time = checked((ulong)frame.TimestampNs);
-            var sequence = (uint)ordinal;
-            var image = new CompressedImageMessage(frame.TimestampNs, frameId, "jpeg", ImageEncoder.EncodeJpeg(frame.Image, ReviewJpegQuality));
-            writer.WriteMessage(CameraChannel, time, time, sequence, image.Encode());
-            var before = baseline is not null && ordinal < baseline.Count ? baseline[ordinal] : null;
-            writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Classes.EvaluationClasses).Encode());
-            ordinal++;
+                var time = checked((ulong)frame.TimestampNs);
+                var sequence = (uint)ordinal;
+                var image = new CompressedImageMessage(frame.TimestampNs, frameId, "jpeg", jpegs[i]);
+                writer.WriteMessage(CameraChannel, time, time, sequence, image.Encode());
+                var before = baseline is not null && ordinal < baseline.Count ? baseline[ordinal] : null;
+                writer.WriteMessage(AnnotationsChannel, time, time, sequence, ReviewAnnotations.For(scored[ordinal], before, scenario.Classes.EvaluationClasses).Encode());
+                ordinal++;
+            }
         }
 
         if (ordinal != scored.Count)

@@ -1,6 +1,6 @@
 using Harness.Clips.Images;
 using Harness.Gate;
-using Harness.Running;
+using Harness.IO;
 using static Harness.Results.JsonValues;
 
 namespace Harness.Results;

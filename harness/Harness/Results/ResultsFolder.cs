@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Running;
+using Harness.IO;
 using Harness.Scenarios;
 using static Harness.Results.JsonValues;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Harness.IO;
 
 namespace Harness.Running;
 

@@ -7,36 +7,39 @@ using Harness.Scenarios;
 namespace Harness.Running;
 
 /// <summary>
-/// Turns a scenario's clip source into a file on disk with a content hash, and opens it as a frame stream.
+/// Turns a scenario's clip source into a file (or folder) on disk, opens it as a frame stream, and hashes it: the
+/// content hash is a step of its own (<see cref="Verify"/>) so a replay can compute it beside the frames it reads.
 /// Synthetic clips are generated once into the cache as MCAP (the same path real recordings take), keyed by the
 /// generator build so a generator change produces a new file and a visible hash change rather than a stale cache hit.
 /// </summary>
-internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
+internal sealed record ClipSource(string Path, int? FrameCount)
 {
     public const string SyntheticCameraTopic = "/camera/front";
     public const string SyntheticTruthTopic = "/truth/front";
     public const string SyntheticLidarTopic = "/lidar/top";
 
+    /// <summary>The clip's file or folder, generated first when synthetic; its content is not read yet.</summary>
+    /// <exception cref="ScenarioInputException">The path does not exist.</exception>
     public static ClipSource Resolve(ClipSpec clip, string cacheDirectory)
     {
         if (clip.Source.StartsWith(SyntheticSceneOptions.UriScheme, StringComparison.Ordinal))
         {
             var options = SyntheticSceneOptions.Parse(clip.Source);
-            var path = Generate(options, cacheDirectory);
-            return Verified(path, ContentHash.OfFile(path), clip, options.Frames);
+            return new ClipSource(Generate(options, cacheDirectory), options.Frames);
         }
 
-        if (Directory.Exists(clip.Source))
-        {
-            return Verified(clip.Source, ContentHash.OfDirectory(clip.Source), clip, null);
-        }
+        return Directory.Exists(clip.Source) || File.Exists(clip.Source)
+            ? new ClipSource(clip.Source, null)
+            : throw new ScenarioInputException($"clip '{clip.Source}' does not exist");
+    }
 
-        if (!File.Exists(clip.Source))
-        {
-            throw new ScenarioInputException($"clip '{clip.Source}' does not exist");
-        }
-
-        return Verified(clip.Source, ContentHash.OfFile(clip.Source), clip, null);
+    /// <summary>The clip's SHA-256 (a file's bytes, a folder's files with their paths), checked against the scenario's pin.</summary>
+    /// <exception cref="ScenarioInputException">The scenario pins another hash.</exception>
+    public string Verify(ClipSpec clip)
+    {
+        var sha = PinnedHash.OfPath(Path);
+        ContentHash.Verify(Path, sha, clip.Sha256, "clip");
+        return sha;
     }
 
     /// <summary>Opens the clip with the format <see cref="ClipFormatRegistry"/> recognises it as, its truth labels resolved through <paramref name="classes"/>.</summary>
@@ -64,10 +67,4 @@ internal sealed record ClipSource(string Path, string Sha256, int? FrameCount)
 
     private static string GeneratorBuild { get; } =
         typeof(SyntheticClipReader).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
-
-    private static ClipSource Verified(string path, string sha, ClipSpec clip, int? frames)
-    {
-        ContentHash.Verify(path, sha, clip.Sha256, "clip");
-        return new ClipSource(path, sha, frames);
-    }
 }

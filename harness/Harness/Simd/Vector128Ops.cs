@@ -5,7 +5,7 @@ namespace Harness.Simd;
 /// <summary>
 /// The 128-bit operations: SSE on x64, AdvSimd on ARM64. The gather has no portable instruction, so it loads lane by lane.
 /// </summary>
-internal readonly unsafe struct Vector128Ops : IVectorOps<Vector128<float>, Vector128<int>>
+internal readonly unsafe struct Vector128Ops : IVectorOps<Vector128<float>, Vector128<int>>, IDoubleVectorOps<Vector128<double>>
 {
     public static int Count => Vector128<float>.Count;
 
@@ -67,4 +67,32 @@ internal readonly unsafe struct Vector128Ops : IVectorOps<Vector128<float>, Vect
 
     public static Vector128<float> Gather(float* source, int* indices) =>
         Vector128.Create(source[indices[0]], source[indices[1]], source[indices[2]], source[indices[3]]);
+
+    static int IDoubleVectorOps<Vector128<double>>.Count => Vector128<double>.Count;
+
+    public static Vector128<double> AllBitsSet => Vector128<double>.AllBitsSet;
+
+    public static Vector128<double> Load(ref double source, nuint offset) => Vector128.LoadUnsafe(ref source, offset);
+
+    public static void Store(Vector128<double> value, ref double destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+
+    public static Vector128<double> Create(double value) => Vector128.Create(value);
+
+    public static Vector128<double> Add(Vector128<double> left, Vector128<double> right) => left + right;
+
+    public static Vector128<double> Subtract(Vector128<double> left, Vector128<double> right) => left - right;
+
+    public static Vector128<double> Multiply(Vector128<double> left, Vector128<double> right) => left * right;
+
+    public static Vector128<double> Divide(Vector128<double> left, Vector128<double> right) => left / right;
+
+    public static Vector128<double> Min(Vector128<double> left, Vector128<double> right) => Vector128.Min(left, right);
+
+    public static Vector128<double> Max(Vector128<double> left, Vector128<double> right) => Vector128.Max(left, right);
+
+    public static Vector128<double> GreaterThan(Vector128<double> left, Vector128<double> right) => Vector128.GreaterThan(left, right);
+
+    public static Vector128<double> And(Vector128<double> left, Vector128<double> right) => left & right;
+
+    public static Vector128<double> Select(Vector128<double> mask, Vector128<double> ifTrue, Vector128<double> ifFalse) => Vector128.ConditionalSelect(mask, ifTrue, ifFalse);
 }

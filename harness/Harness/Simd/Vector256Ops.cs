@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics.X86;
 namespace Harness.Simd;
 
 /// <summary>The 256-bit operations (AVX2 on x64). The gather uses AVX2's instruction; without it, two 128-bit gathers.</summary>
-internal readonly unsafe struct Vector256Ops : IVectorOps<Vector256<float>, Vector256<int>>
+internal readonly unsafe struct Vector256Ops : IVectorOps<Vector256<float>, Vector256<int>>, IDoubleVectorOps<Vector256<double>>
 {
     public static int Count => Vector256<float>.Count;
 
@@ -68,4 +68,32 @@ internal readonly unsafe struct Vector256Ops : IVectorOps<Vector256<float>, Vect
         Avx2.IsSupported
             ? Avx2.GatherVector256(source, Vector256.Load(indices), sizeof(float))
             : Vector256.Create(Vector128Ops.Gather(source, indices), Vector128Ops.Gather(source, indices + 4));
+
+    static int IDoubleVectorOps<Vector256<double>>.Count => Vector256<double>.Count;
+
+    public static Vector256<double> AllBitsSet => Vector256<double>.AllBitsSet;
+
+    public static Vector256<double> Load(ref double source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
+
+    public static void Store(Vector256<double> value, ref double destination, nuint offset) => value.StoreUnsafe(ref destination, offset);
+
+    public static Vector256<double> Create(double value) => Vector256.Create(value);
+
+    public static Vector256<double> Add(Vector256<double> left, Vector256<double> right) => left + right;
+
+    public static Vector256<double> Subtract(Vector256<double> left, Vector256<double> right) => left - right;
+
+    public static Vector256<double> Multiply(Vector256<double> left, Vector256<double> right) => left * right;
+
+    public static Vector256<double> Divide(Vector256<double> left, Vector256<double> right) => left / right;
+
+    public static Vector256<double> Min(Vector256<double> left, Vector256<double> right) => Vector256.Min(left, right);
+
+    public static Vector256<double> Max(Vector256<double> left, Vector256<double> right) => Vector256.Max(left, right);
+
+    public static Vector256<double> GreaterThan(Vector256<double> left, Vector256<double> right) => Vector256.GreaterThan(left, right);
+
+    public static Vector256<double> And(Vector256<double> left, Vector256<double> right) => left & right;
+
+    public static Vector256<double> Select(Vector256<double> mask, Vector256<double> ifTrue, Vector256<double> ifFalse) => Vector256.ConditionalSelect(mask, ifTrue, ifFalse);
 }

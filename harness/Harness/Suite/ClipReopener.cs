@@ -12,17 +12,19 @@ internal sealed class ClipReopener(string cacheDirectory) : IClipReopener
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ClipSource source;
+        string sha256;
         try
         {
             source = ClipSource.Resolve(scenario.Clip, cacheDirectory);
+            sha256 = source.Verify(scenario.Clip);
         }
         catch (Exception e) when (e is ScenarioInputException or IOException or FormatException)
         {
             throw ReviewClipReporter.Mismatch(scenario.Clip.Source, e.Message);
         }
 
-        return source.Sha256 == clipSha256
+        return sha256 == clipSha256
             ? source.Open(scenario.Clip, scenario.Classes)
-            : throw ReviewClipReporter.Mismatch(source.Path, $"its SHA-256 is {source.Sha256}, the run replayed {clipSha256}");
+            : throw ReviewClipReporter.Mismatch(source.Path, $"its SHA-256 is {sha256}, the run replayed {clipSha256}");
     }
 }

@@ -45,6 +45,17 @@ public class ScenarioRunnerInputErrorTests
     }
 
     [Fact]
+    public void Clip_hash_mismatch_wins_over_a_model_that_fails_its_pin_too()
+    {
+        using var workspace = Workspace(ConstantModels.Yolov8(2, Box));
+
+        var error = Assert.Throws<ScenarioInputException>(
+            () => workspace.Run(workspace.WriteScenario("yolov8", Classes, clipSha256: WrongPin, modelSha256: WrongPin)));
+
+        Assert.Contains($"clip '{workspace.ClipPath}' has sha256 {Sha256(workspace.ClipPath)}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Model_hash_mismatch_names_the_model_and_both_hashes()
     {
         using var workspace = Workspace(ConstantModels.Yolov8(2, Box));

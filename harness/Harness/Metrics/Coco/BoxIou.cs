@@ -22,11 +22,11 @@ internal static class BoxIou
         var width = VectorWidth.Current;
         if (width >= 256 && count >= Vector256<double>.Count)
         {
-            Row256(truth, detections, destination);
+            RowVectors<Vector256Ops, Vector256<double>>(truth, detections, destination);
         }
         else if (width >= 128 && count >= Vector128<double>.Count)
         {
-            Row128(truth, detections, destination);
+            RowVectors<Vector128Ops, Vector128<double>>(truth, detections, destination);
         }
         else
         {
@@ -34,66 +34,39 @@ internal static class BoxIou
         }
     }
 
-    /// <summary>Four detections at a time; the final block overlaps the previous one instead of a scalar tail.</summary>
-    private static void Row256(in TruthBoxGeometry truth, in DetectionRows detections, Span<double> destination)
+    /// <summary>
+    /// <c>TOps.Count</c> detections at a time (4 at 256 bits; 2 at 128: ARM64 AdvSimd, SSE-only x64); the final block
+    /// overlaps the previous one instead of a scalar tail.
+    /// </summary>
+    private static void RowVectors<TOps, TDouble>(in TruthBoxGeometry truth, in DetectionRows detections, Span<double> destination)
+        where TOps : IDoubleVectorOps<TDouble>
+        where TDouble : struct
     {
-        var gx1 = Vector256.Create(truth.X1);
-        var gy1 = Vector256.Create(truth.Y1);
-        var gx2 = Vector256.Create(truth.X2);
-        var gy2 = Vector256.Create(truth.Y2);
-        var gArea = Vector256.Create(truth.BoxArea);
-        var crowd = truth.IsCrowd ? Vector256<double>.AllBitsSet : Vector256<double>.Zero;
+        var zero = TOps.Create(0d);
+        var gx1 = TOps.Create(truth.X1);
+        var gy1 = TOps.Create(truth.Y1);
+        var gx2 = TOps.Create(truth.X2);
+        var gy2 = TOps.Create(truth.Y2);
+        var gArea = TOps.Create(truth.BoxArea);
+        var crowd = truth.IsCrowd ? TOps.AllBitsSet : zero;
         ref var x1 = ref MemoryMarshal.GetReference(detections.X1);
         ref var y1 = ref MemoryMarshal.GetReference(detections.Y1);
         ref var x2 = ref MemoryMarshal.GetReference(detections.X2);
         ref var y2 = ref MemoryMarshal.GetReference(detections.Y2);
         ref var area = ref MemoryMarshal.GetReference(detections.BoxArea);
         ref var output = ref MemoryMarshal.GetReference(destination);
-        var last = detections.X1.Length - Vector256<double>.Count;
-        for (var i = 0; ; i += Vector256<double>.Count)
+        var last = detections.X1.Length - TOps.Count;
+        for (var i = 0; ; i += TOps.Count)
         {
             // Recomputing a lane of the overlapping final block is harmless.
             var at = (nuint)Math.Min(i, last);
-            var w = Vector256.Min(Vector256.LoadUnsafe(ref x2, at), gx2) - Vector256.Max(Vector256.LoadUnsafe(ref x1, at), gx1);
-            var h = Vector256.Min(Vector256.LoadUnsafe(ref y2, at), gy2) - Vector256.Max(Vector256.LoadUnsafe(ref y1, at), gy1);
-            var dArea = Vector256.LoadUnsafe(ref area, at);
-            var intersection = w * h;
-            var union = Vector256.ConditionalSelect(crowd, dArea, dArea + gArea - intersection);
-            var overlaps = Vector256.GreaterThan(w, Vector256<double>.Zero) & Vector256.GreaterThan(h, Vector256<double>.Zero);
-            Vector256.ConditionalSelect(overlaps, intersection / union, Vector256<double>.Zero).StoreUnsafe(ref output, at);
-            if (i >= last)
-            {
-                break;
-            }
-        }
-    }
-
-    /// <summary>The same as <see cref="Row256"/>, two detections at a time (ARM64 AdvSimd, SSE-only x64).</summary>
-    private static void Row128(in TruthBoxGeometry truth, in DetectionRows detections, Span<double> destination)
-    {
-        var gx1 = Vector128.Create(truth.X1);
-        var gy1 = Vector128.Create(truth.Y1);
-        var gx2 = Vector128.Create(truth.X2);
-        var gy2 = Vector128.Create(truth.Y2);
-        var gArea = Vector128.Create(truth.BoxArea);
-        var crowd = truth.IsCrowd ? Vector128<double>.AllBitsSet : Vector128<double>.Zero;
-        ref var x1 = ref MemoryMarshal.GetReference(detections.X1);
-        ref var y1 = ref MemoryMarshal.GetReference(detections.Y1);
-        ref var x2 = ref MemoryMarshal.GetReference(detections.X2);
-        ref var y2 = ref MemoryMarshal.GetReference(detections.Y2);
-        ref var area = ref MemoryMarshal.GetReference(detections.BoxArea);
-        ref var output = ref MemoryMarshal.GetReference(destination);
-        var last = detections.X1.Length - Vector128<double>.Count;
-        for (var i = 0; ; i += Vector128<double>.Count)
-        {
-            var at = (nuint)Math.Min(i, last);
-            var w = Vector128.Min(Vector128.LoadUnsafe(ref x2, at), gx2) - Vector128.Max(Vector128.LoadUnsafe(ref x1, at), gx1);
-            var h = Vector128.Min(Vector128.LoadUnsafe(ref y2, at), gy2) - Vector128.Max(Vector128.LoadUnsafe(ref y1, at), gy1);
-            var dArea = Vector128.LoadUnsafe(ref area, at);
-            var intersection = w * h;
-            var union = Vector128.ConditionalSelect(crowd, dArea, dArea + gArea - intersection);
-            var overlaps = Vector128.GreaterThan(w, Vector128<double>.Zero) & Vector128.GreaterThan(h, Vector128<double>.Zero);
-            Vector128.ConditionalSelect(overlaps, intersection / union, Vector128<double>.Zero).StoreUnsafe(ref output, at);
+            var w = TOps.Subtract(TOps.Min(TOps.Load(ref x2, at), gx2), TOps.Max(TOps.Load(ref x1, at), gx1));
+            var h = TOps.Subtract(TOps.Min(TOps.Load(ref y2, at), gy2), TOps.Max(TOps.Load(ref y1, at), gy1));
+            var dArea = TOps.Load(ref area, at);
+            var intersection = TOps.Multiply(w, h);
+            var union = TOps.Select(crowd, dArea, TOps.Subtract(TOps.Add(dArea, gArea), intersection));
+            var overlaps = TOps.And(TOps.GreaterThan(w, zero), TOps.GreaterThan(h, zero));
+            TOps.Store(TOps.Select(overlaps, TOps.Divide(intersection, union), zero), ref output, at);
             if (i >= last)
             {
                 break;

@@ -1,8 +1,9 @@
-namespace Harness.Running;
+namespace Harness.IO;
 
 /// <summary>
 /// Writes a file under a temporary name beside it, then renames it into place, so an interrupted or concurrent
-/// writer never leaves or exposes half a file (generated clips and models, verified baselines).
+/// writer never leaves or exposes half a file: every stage that writes files shares it (generated clips and models,
+/// baselines, result bundles, review clips).
 /// </summary>
 internal static class AtomicFile
 {
