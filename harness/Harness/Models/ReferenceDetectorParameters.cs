@@ -15,6 +15,11 @@ namespace Harness.Models;
 /// <see cref="SpreadToWidth"/> / <see cref="SpreadToHeight"/>, the centre its centroid moved down by
 /// <see cref="CentroidToCentreY"/> box heights. These three follow from the painted class patterns (a uniform
 /// rectangle would give sqrt(12) and 0). BoxShiftX/BoxShiftY (fractions of the box) and BoxScale then move the box.
+/// Classes with a <see cref="TopPartVisible"/> above 0 also get anchors for their top part above a car that hides the
+/// rest (<see cref="OccludedTopPart"/>): the car colour below <see cref="TopPartOccluderFrom"/> counts with
+/// <see cref="OccluderWeight"/>, the logit offset is <see cref="TopPartOffsets"/>, the width is the horizontal spread
+/// times <see cref="TopPartSpreadToWidth"/> and the top lies <see cref="TopPartSpreadToTop"/> vertical spreads above
+/// the centroid.
 /// </summary>
 internal sealed record ReferenceDetectorParameters(
     float BrightnessFloor,
@@ -40,7 +45,13 @@ internal sealed record ReferenceDetectorParameters(
     float[] CentroidToCentreY,
     float BoxShiftX,
     float BoxShiftY,
-    float BoxScale)
+    float BoxScale,
+    float[] TopPartVisible,
+    float TopPartOccluderFrom,
+    float OccluderWeight,
+    float[] TopPartOffsets,
+    float[] TopPartSpreadToWidth,
+    float[] TopPartSpreadToTop)
 {
     public static ReferenceDetectorParameters Tuned { get; } = new(
         BrightnessFloor: 0.05f,
@@ -71,7 +82,13 @@ internal sealed record ReferenceDetectorParameters(
         CentroidToCentreY: [0.005f, -0.021f, 0.033f],
         BoxShiftX: 0f,
         BoxShiftY: 0f,
-        BoxScale: 1f);
+        BoxScale: 1f,
+        TopPartVisible: [0f, 0.45f, 0.5f],
+        TopPartOccluderFrom: 0.65f,
+        OccluderWeight: 0.5f,
+        TopPartOffsets: [0f, -2f, -2f],
+        TopPartSpreadToWidth: [0f, 4.3f, 4.8f],
+        TopPartSpreadToTop: [0f, 1.73f, 1.73f]);
 
     /// <summary>The same detector with washed-out colour filters and boxes that sit off the objects.</summary>
     public static ReferenceDetectorParameters Degraded { get; } = Tuned with
