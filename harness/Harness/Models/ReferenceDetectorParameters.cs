@@ -17,7 +17,8 @@ namespace Harness.Models;
 /// rectangle would give sqrt(12) and 0). BoxShiftX/BoxShiftY (fractions of the box) and BoxScale then move the box.
 /// Classes with a <see cref="TopPartVisible"/> above 0 also get anchors for their top part above a car that hides the
 /// rest (<see cref="OccludedTopPart"/>): the car colour below <see cref="TopPartOccluderFrom"/> counts with
-/// <see cref="OccluderWeight"/>, the logit offset is <see cref="TopPartOffsets"/>, the width is the horizontal spread
+/// <see cref="OccluderWeight"/> and the class's own colour there against it with <see cref="OccludedOwnColorWeight"/>
+/// (an object in full view shows its legs or wheels there), the logit offset is <see cref="TopPartOffsets"/>, the width is the horizontal spread
 /// times <see cref="TopPartSpreadToWidth"/> and the top lies <see cref="TopPartSpreadToTop"/> vertical spreads above
 /// the centroid.
 /// </summary>
@@ -49,6 +50,7 @@ internal sealed record ReferenceDetectorParameters(
     float[] TopPartVisible,
     float TopPartOccluderFrom,
     float OccluderWeight,
+    float OccludedOwnColorWeight,
     float[] TopPartOffsets,
     float[] TopPartSpreadToWidth,
     float[] TopPartSpreadToTop)
@@ -85,8 +87,9 @@ internal sealed record ReferenceDetectorParameters(
         BoxScale: 1f,
         TopPartVisible: [0f, 0.45f, 0.5f],
         TopPartOccluderFrom: 0.65f,
-        OccluderWeight: 0.5f,
-        TopPartOffsets: [0f, -2f, -2f],
+        OccluderWeight: 0f,
+        OccludedOwnColorWeight: 1f,
+        TopPartOffsets: [0f, -3f, -3f],
         TopPartSpreadToWidth: [0f, 4.3f, 4.8f],
         TopPartSpreadToTop: [0f, 1.73f, 1.73f]);
 

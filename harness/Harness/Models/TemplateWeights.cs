@@ -52,7 +52,7 @@ internal static class TemplateWeights
                     (true, AppearanceRole.ClassColor, true) => 1f / Math.Max(positives, 1),
                     (true, AppearanceRole.ClassColor, false) => -parameters.OtherClassWeight / Math.Max(positives, 1),
                     (true, AppearanceRole.NotClassColor, true) => -parameters.InsideNegativeWeight / Math.Max(negatives, 1),
-                    (true, AppearanceRole.OccluderColor, true) => -parameters.OccluderWeight / Math.Max(occluder, 1),
+                    (true, AppearanceRole.OccluderColor, true) => -parameters.OccludedOwnColorWeight / Math.Max(occluder, 1),
                     (true, AppearanceRole.OccluderColor, false) when channel == OccluderClass => parameters.OccluderWeight / Math.Max(occluder, 1),
                     _ => 0f,
                 };
