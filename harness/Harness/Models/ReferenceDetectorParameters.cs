@@ -91,7 +91,7 @@ internal sealed record ReferenceDetectorParameters(
         OccludedOwnColorWeight: 1f,
         TopPartOffsets: [0f, -3f, -3f],
         TopPartSpreadToWidth: [0f, 4.3f, 4.8f],
-        TopPartSpreadToTop: [0f, 1.73f, 1.73f]);
+        TopPartSpreadToTop: [0f, 2.15f, 2.1f]);
 
     /// <summary>The same detector with washed-out colour filters and boxes that sit off the objects.</summary>
     public static ReferenceDetectorParameters Degraded { get; } = Tuned with
