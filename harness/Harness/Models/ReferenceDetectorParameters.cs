@@ -109,11 +109,13 @@ internal sealed record ReferenceDetectorParameters(
 
     /// <summary>
     /// A trade-off, as a retrain that re-weights classes gives: a looser car colour filter and a higher car prior find
-    /// more cars, a stricter pedestrian filter and a lower pedestrian prior lose pedestrians.
+    /// more cars, a stricter pedestrian filter and a lower pedestrian prior (whole and top-part anchors alike) lose
+    /// pedestrians.
     /// </summary>
     public static ReferenceDetectorParameters Mixed { get; } = Tuned with
     {
         ColorBias = [-0.1f, -0.35f, -0.2f],
         Offsets = [1f, -2.5f, -1f],
+        TopPartOffsets = [0f, -4.5f, -3f],
     };
 }
