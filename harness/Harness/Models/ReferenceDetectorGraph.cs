@@ -41,9 +41,9 @@ internal static class ReferenceDetectorGraph
                 var strideX = StrideFor(width / parameters.CellsPerBoxWidth, level) / level;
                 var block = new AnchorBlock(classId, level, boxHeight, boxWidth, Surround(boxHeight, parameters), Surround(boxWidth, parameters), strideY, strideX, aspect, AnchorPart.Whole);
                 blocks.Add(block);
-                if (parameters.TopPartVisible[classId] > 0f)
+                if (parameters.TopPartVisible[classId] > 0f && height >= parameters.TopPartMinHeight)
                 {
-                    blocks.Add(block with { Part = AnchorPart.TopAboveCar });
+                    blocks.Add(block with { Part = AnchorPart.TopAboveCar, StrideY = block.StrideY * parameters.TopPartStrideFactor, StrideX = block.StrideX * parameters.TopPartStrideFactor });
                 }
             }
         }

@@ -20,7 +20,9 @@ namespace Harness.Models;
 /// <see cref="OccluderWeight"/> and the class's own colour there against it with <see cref="OccludedOwnColorWeight"/>
 /// (an object in full view shows its legs or wheels there), the logit offset is <see cref="TopPartOffsets"/>, the width is the horizontal spread
 /// times <see cref="TopPartSpreadToWidth"/> and the top lies <see cref="TopPartSpreadToTop"/> vertical spreads above
-/// the centroid.
+/// the centroid. Part anchors start at <see cref="TopPartMinHeight"/> pixels (the visible part of a smaller object is a
+/// few pixels, too few to place a box from) and are <see cref="TopPartStrideFactor"/> times sparser than the whole-object
+/// anchors of their shape, which keeps their cost to a fraction (the box follows the colour centroid, not the grid).
 /// </summary>
 internal sealed record ReferenceDetectorParameters(
     float BrightnessFloor,
@@ -53,7 +55,9 @@ internal sealed record ReferenceDetectorParameters(
     float OccludedOwnColorWeight,
     float[] TopPartOffsets,
     float[] TopPartSpreadToWidth,
-    float[] TopPartSpreadToTop)
+    float[] TopPartSpreadToTop,
+    int TopPartMinHeight,
+    int TopPartStrideFactor)
 {
     public static ReferenceDetectorParameters Tuned { get; } = new(
         BrightnessFloor: 0.05f,
@@ -91,7 +95,9 @@ internal sealed record ReferenceDetectorParameters(
         OccludedOwnColorWeight: 1f,
         TopPartOffsets: [0f, -3f, -3f],
         TopPartSpreadToWidth: [0f, 4.3f, 4.8f],
-        TopPartSpreadToTop: [0f, 2.15f, 2.1f]);
+        TopPartSpreadToTop: [0f, 2.15f, 2.1f],
+        TopPartMinHeight: 20,
+        TopPartStrideFactor: 2);
 
     /// <summary>The same detector with washed-out colour filters and boxes that sit off the objects.</summary>
     public static ReferenceDetectorParameters Degraded { get; } = Tuned with
