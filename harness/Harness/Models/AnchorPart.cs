@@ -7,8 +7,9 @@ internal enum AnchorPart
     Whole,
 
     /// <summary>
-    /// The upper part of an object whose lower part a car hides (a pedestrian or cyclist behind a car): the truth box is
-    /// amodal, so the box is extended from the visible top to the class's full height (<see cref="OccludedTopPart"/>).
+    /// The upper part of an object whose lower part something nearer hides (a pedestrian or cyclist behind a car): the
+    /// truth box is amodal, so the box is extended from the visible top to the class's full height
+    /// (<see cref="OccludedTopPart"/>).
     /// </summary>
-    TopAboveCar,
+    VisibleTop,
 }

@@ -16,9 +16,6 @@ internal sealed class MomentPyramid
     private readonly Dictionary<int, string> _levels = [];
     private readonly Dictionary<(int Level, int ClassId), string> _perClass = [];
 
-    /// <summary>A part anchor pools the same window as the whole-object anchor of its shape: computed once.</summary>
-    private readonly Dictionary<AnchorBlock, string> _windows = [];
-
     private MomentPyramid(OnnxGraph graph) => _graph = graph;
 
     /// <param name="response">The class colour responses at input resolution, [1, C, H, W].</param>
@@ -66,12 +63,6 @@ internal sealed class MomentPyramid
     /// </summary>
     public string PoolOver(AnchorBlock block, int blockIndex)
     {
-        var window = block with { Part = AnchorPart.Whole };
-        if (_windows.TryGetValue(window, out var shared))
-        {
-            return shared;
-        }
-
         var columns = _graph.Add(
             "AveragePool",
             [ClassMoments(block.Level, block.ClassId)],
@@ -85,9 +76,7 @@ internal sealed class MomentPyramid
             OnnxAttribute.Of("strides", 1L, block.StrideX),
             OnnxAttribute.Of("pads", 0L, AnchorBlock.PadBegin(block.TemplateWidth, block.StrideX), 0L, AnchorBlock.PadEnd(block.TemplateWidth, block.StrideX)));
         var shape = _graph.AddInitializer($"moments_{blockIndex}_flat", [3], [1L, MomentCount, -1L]);
-        var flat = _graph.Add("Reshape", [pooled, shape]);
-        _windows[window] = flat;
-        return flat;
+        return _graph.Add("Reshape", [pooled, shape]);
     }
 
     private string ClassMoments(int level, int classId)

@@ -43,7 +43,7 @@ internal static class ReferenceDetectorGraph
                 blocks.Add(block);
                 if (parameters.TopPartVisible[classId] > 0f && height >= parameters.TopPartMinHeight)
                 {
-                    blocks.Add(block with { Part = AnchorPart.TopAboveCar, StrideY = block.StrideY * parameters.TopPartStrideFactor, StrideX = block.StrideX * parameters.TopPartStrideFactor });
+                    blocks.Add(block with { Part = AnchorPart.VisibleTop, StrideY = block.StrideY * parameters.TopPartStrideFactor, StrideX = block.StrideX * parameters.TopPartStrideFactor });
                 }
             }
         }

@@ -15,11 +15,10 @@ namespace Harness.Models;
 /// <see cref="SpreadToWidth"/> / <see cref="SpreadToHeight"/>, the centre its centroid moved down by
 /// <see cref="CentroidToCentreY"/> box heights. These three follow from the painted class patterns (a uniform
 /// rectangle would give sqrt(12) and 0). BoxShiftX/BoxShiftY (fractions of the box) and BoxScale then move the box.
-/// Classes with a <see cref="TopPartVisible"/> above 0 also get anchors for their top part above a car that hides the
-/// rest (<see cref="OccludedTopPart"/>): the car colour below <see cref="TopPartOccluderFrom"/> counts with
-/// <see cref="OccluderWeight"/> and the class's own colour there against it with <see cref="OccludedOwnColorWeight"/>
-/// (an object in full view shows its legs or wheels there), the logit offset is <see cref="TopPartOffsets"/>, the width is the horizontal spread
-/// times <see cref="TopPartSpreadToWidth"/> and the top lies <see cref="TopPartSpreadToTop"/> vertical spreads above
+/// Classes with a <see cref="TopPartVisible"/> above 0 also get anchors for their top part above something nearer that
+/// hides the rest (<see cref="OccludedTopPart"/>): the class's own colour below <see cref="TopPartHiddenFrom"/> counts
+/// against them with <see cref="HiddenOwnColorWeight"/>, the logit offset is <see cref="TopPartOffsets"/>, the width
+/// is the horizontal spread times <see cref="TopPartSpreadToWidth"/> and the top lies <see cref="TopPartSpreadToTop"/> vertical spreads above
 /// the centroid. Part anchors start at <see cref="TopPartMinHeight"/> pixels (the visible part of a smaller object is a
 /// few pixels, too few to place a box from) and are <see cref="TopPartStrideFactor"/> times sparser than the whole-object
 /// anchors of their shape, which keeps their cost to a fraction (the box follows the colour centroid, not the grid).
@@ -50,9 +49,8 @@ internal sealed record ReferenceDetectorParameters(
     float BoxShiftY,
     float BoxScale,
     float[] TopPartVisible,
-    float TopPartOccluderFrom,
-    float OccluderWeight,
-    float OccludedOwnColorWeight,
+    float TopPartHiddenFrom,
+    float HiddenOwnColorWeight,
     float[] TopPartOffsets,
     float[] TopPartSpreadToWidth,
     float[] TopPartSpreadToTop,
@@ -90,9 +88,8 @@ internal sealed record ReferenceDetectorParameters(
         BoxShiftY: 0f,
         BoxScale: 1f,
         TopPartVisible: [0f, 0.45f, 0.5f],
-        TopPartOccluderFrom: 0.65f,
-        OccluderWeight: 0f,
-        OccludedOwnColorWeight: 1f,
+        TopPartHiddenFrom: 0.65f,
+        HiddenOwnColorWeight: 1f,
         TopPartOffsets: [0f, -3f, -3f],
         TopPartSpreadToWidth: [0f, 4.3f, 4.8f],
         TopPartSpreadToTop: [0f, 2.15f, 2.1f],

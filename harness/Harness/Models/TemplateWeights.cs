@@ -3,9 +3,6 @@ namespace Harness.Models;
 /// <summary>Conv weights [1, 3, TemplateHeight, TemplateWidth] of one anchor block's class template, gain folded in.</summary>
 internal static class TemplateWeights
 {
-    /// <summary>The class whose colour hides the lower part of a <see cref="AnchorPart.TopAboveCar"/> object.</summary>
-    private const int OccluderClass = 0;
-
     public static float[] Create(AnchorBlock block, ReferenceDetectorParameters parameters)
     {
         var height = block.TemplateHeight;
@@ -13,7 +10,7 @@ internal static class TemplateWeights
         var roles = new AppearanceRole[height * width];
         var inside = new bool[height * width];
         var surroundAt = new bool[height * width];
-        int positives = 0, negatives = 0, surround = 0, occluder = 0;
+        int positives = 0, negatives = 0, surround = 0, hidden = 0;
         var top = (height - block.BoxHeight) * 0.5f;
         var left = (width - block.BoxWidth) * 0.5f;
         var whole = block.Part == AnchorPart.Whole;
@@ -35,7 +32,7 @@ internal static class TemplateWeights
                 roles[i] = whole ? ClassAppearance.RoleAt(block.ClassId, fx, fy) : OccludedTopPart.RoleAt(block.ClassId, fx, fy, parameters);
                 positives += roles[i] == AppearanceRole.ClassColor ? 1 : 0;
                 negatives += roles[i] == AppearanceRole.NotClassColor ? 1 : 0;
-                occluder += roles[i] == AppearanceRole.OccluderColor ? 1 : 0;
+                hidden += roles[i] == AppearanceRole.Hidden ? 1 : 0;
             }
         }
 
@@ -52,8 +49,7 @@ internal static class TemplateWeights
                     (true, AppearanceRole.ClassColor, true) => 1f / Math.Max(positives, 1),
                     (true, AppearanceRole.ClassColor, false) => -parameters.OtherClassWeight / Math.Max(positives, 1),
                     (true, AppearanceRole.NotClassColor, true) => -parameters.InsideNegativeWeight / Math.Max(negatives, 1),
-                    (true, AppearanceRole.OccluderColor, true) => -parameters.OccludedOwnColorWeight / Math.Max(occluder, 1),
-                    (true, AppearanceRole.OccluderColor, false) when channel == OccluderClass => parameters.OccluderWeight / Math.Max(occluder, 1),
+                    (true, AppearanceRole.Hidden, true) => -parameters.HiddenOwnColorWeight / Math.Max(hidden, 1),
                     _ => 0f,
                 };
                 weights[(channel * height * width) + i] = gain * weight;

@@ -13,7 +13,7 @@ public class BoxRegressionTests
 {
     // One anchor per block: 384 / 16 / 24 rows and 640 / 16 / 40 columns.
     private static readonly AnchorBlock Whole = new(1, 16, 2, 1, 4, 3, 24, 40, 0.4f, AnchorPart.Whole);
-    private static readonly AnchorBlock TopPart = Whole with { Part = AnchorPart.TopAboveCar };
+    private static readonly AnchorBlock TopPart = Whole with { Part = AnchorPart.VisibleTop };
 
     [Fact]
     public void A_whole_object_anchor_decodes_the_spread_times_the_class_factors()
