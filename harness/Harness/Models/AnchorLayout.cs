@@ -1,36 +1,52 @@
 namespace Harness.Models;
 
 /// <summary>
-/// Per-anchor constants of the reference detector, in the order the graph concatenates its anchor blocks: the box
-/// regression's size scale and centre shift and the anchor's own box size in input pixels ([1, 2, N]: x row then y
-/// row) and the one-hot class of each anchor
-/// ([1, C, N]).
+/// Per-anchor constants of the reference detector, in the order the graph concatenates its anchor blocks, each [1, 2, N]
+/// (x row then y row) unless said otherwise. With s the colour spread (standard deviation) and m the centroid of an
+/// anchor's window, <see cref="BoxRegression"/> decodes size = s * SizeScale + swap(s) * CrossScale (a part anchor
+/// takes its height from the horizontal spread) and centre = m + size * CentreShift + s * SpreadShift (a part
+/// anchor places its box from the top of the visible colour). AnchorSize is the anchor's own box size in input pixels
+/// and ClassMask the one-hot class of each anchor ([1, C, N]).
 /// </summary>
-internal sealed record AnchorLayout(float[] SizeScale, float[] CentreShift, float[] AnchorSize, float[] ClassMask)
+internal sealed record AnchorLayout(float[] SizeScale, float[] CrossScale, float[] CentreShift, float[] SpreadShift, float[] AnchorSize, float[] ClassMask)
 {
     public static AnchorLayout Create(IReadOnlyList<AnchorBlock> blocks, ReferenceDetectorParameters parameters, int count)
     {
         var scale = new float[2 * count];
+        var cross = new float[2 * count];
         var shift = new float[2 * count];
+        var spreadShift = new float[2 * count];
         var size = new float[2 * count];
         var mask = new float[ReferenceDetectorGraph.ClassCount * count];
         var n = 0;
         foreach (var block in blocks)
         {
             var anchors = block.Rows(ReferenceDetectorGraph.InputHeight) * block.Columns(ReferenceDetectorGraph.InputWidth);
+            var classId = block.ClassId;
             for (var i = 0; i < anchors; i++)
             {
-                scale[n] = parameters.SpreadToWidth[block.ClassId] * parameters.BoxScale;
-                scale[count + n] = parameters.SpreadToHeight[block.ClassId] * parameters.BoxScale;
                 shift[n] = parameters.BoxShiftX;
-                shift[count + n] = parameters.CentroidToCentreY[block.ClassId] + parameters.BoxShiftY;
+                if (block.Part == AnchorPart.Whole)
+                {
+                    scale[n] = parameters.SpreadToWidth[classId] * parameters.BoxScale;
+                    scale[count + n] = parameters.SpreadToHeight[classId] * parameters.BoxScale;
+                    shift[count + n] = parameters.CentroidToCentreY[classId] + parameters.BoxShiftY;
+                }
+                else
+                {
+                    scale[n] = parameters.TopPartSpreadToWidth[classId] * parameters.BoxScale;
+                    cross[count + n] = parameters.TopPartSpreadToWidth[classId] / block.Aspect * parameters.BoxScale;
+                    shift[count + n] = 0.5f + parameters.BoxShiftY;
+                    spreadShift[count + n] = -parameters.TopPartSpreadToTop[classId];
+                }
+
                 size[n] = block.BoxWidth * block.Level;
                 size[count + n] = block.BoxHeight * block.Level;
-                mask[(block.ClassId * count) + n] = 1f;
+                mask[(classId * count) + n] = 1f;
                 n++;
             }
         }
 
-        return new AnchorLayout(scale, shift, size, mask);
+        return new AnchorLayout(scale, cross, shift, spreadShift, size, mask);
     }
 }

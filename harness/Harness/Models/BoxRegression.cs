@@ -6,7 +6,8 @@ namespace Harness.Models;
 /// Decodes boxes from pooled mask moments [1, 5, N] (m, m*x, m*y, m*x^2, m*y^2): the centre is the colour centroid,
 /// the size the colour spread (standard deviation) times a per-class scale, and the centre moves by a per-class
 /// fraction of the size, because each class's colour covers only part of its box (a car's wheels, a pedestrian's
-/// head). Output [1, 4, N]: cx, cy, w, h in input pixels.
+/// head). A part anchor instead takes its height from its width and puts its top a few spreads above the centroid
+/// (the coefficients are in <see cref="AnchorLayout"/>). Output [1, 4, N]: cx, cy, w, h in input pixels.
 /// </summary>
 internal static class BoxRegression
 {
@@ -19,8 +20,14 @@ internal static class BoxRegression
         var mean = Slice(graph, expectations, 0, 2);
         var square = Slice(graph, expectations, 2, 4);
         var variance = graph.Add("Relu", [graph.Add("Sub", [square, graph.Add("Mul", [mean, mean])])]);
-        var size = graph.Add("Mul", [graph.Add("Sqrt", [variance]), graph.AddInitializer("regression_scale", [1, 2, count], layout.SizeScale)]);
-        var centre = graph.Add("Add", [mean, graph.Add("Mul", [size, graph.AddInitializer("regression_shift", [1, 2, count], layout.CentreShift)])]);
+        var spread = graph.Add("Sqrt", [variance]);
+        var swapped = graph.Add("Concat", [Slice(graph, spread, 1, 2), Slice(graph, spread, 0, 1)], OnnxAttribute.Of("axis", 1L));
+        var size = graph.Add("Add", [
+            graph.Add("Mul", [spread, graph.AddInitializer("regression_scale", [1, 2, count], layout.SizeScale)]),
+            graph.Add("Mul", [swapped, graph.AddInitializer("regression_cross_scale", [1, 2, count], layout.CrossScale)])]);
+        var centre = graph.Add("Add", [
+            graph.Add("Add", [mean, graph.Add("Mul", [size, graph.AddInitializer("regression_shift", [1, 2, count], layout.CentreShift)])]),
+            graph.Add("Mul", [spread, graph.AddInitializer("regression_spread_shift", [1, 2, count], layout.SpreadShift)])]);
         return graph.Add("Concat", [centre, size], OnnxAttribute.Of("axis", 1L));
     }
 

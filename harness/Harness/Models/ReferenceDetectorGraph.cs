@@ -39,7 +39,12 @@ internal static class ReferenceDetectorGraph
                 var boxWidth = Math.Max(1, (int)MathF.Round(width / level));
                 var strideY = StrideFor(height / parameters.CellsPerBoxHeight, level) / level;
                 var strideX = StrideFor(width / parameters.CellsPerBoxWidth, level) / level;
-                blocks.Add(new AnchorBlock(classId, level, boxHeight, boxWidth, Surround(boxHeight, parameters), Surround(boxWidth, parameters), strideY, strideX));
+                var block = new AnchorBlock(classId, level, boxHeight, boxWidth, Surround(boxHeight, parameters), Surround(boxWidth, parameters), strideY, strideX, aspect, AnchorPart.Whole);
+                blocks.Add(block);
+                if (parameters.TopPartVisible[classId] > 0f && height >= parameters.TopPartMinHeight)
+                {
+                    blocks.Add(block with { Part = AnchorPart.VisibleTop, StrideY = block.StrideY * parameters.TopPartStrideFactor, StrideX = block.StrideX * parameters.TopPartStrideFactor });
+                }
             }
         }
 
@@ -73,7 +78,8 @@ internal static class ReferenceDetectorGraph
         foreach (var block in anchors)
         {
             var weights = graph.AddInitializer($"template_{blockIndex}", [1, 3, block.TemplateHeight, block.TemplateWidth], TemplateWeights.Create(block, parameters));
-            var offset = graph.AddInitializer($"template_{blockIndex}_offset", [1], [parameters.Offsets[block.ClassId]]);
+            var offsets = block.Part == AnchorPart.Whole ? parameters.Offsets : parameters.TopPartOffsets;
+            var offset = graph.AddInitializer($"template_{blockIndex}_offset", [1], [offsets[block.ClassId]]);
             var map = graph.Add(
                 "Conv",
                 [pyramid[block.Level], weights, offset],

@@ -15,6 +15,13 @@ namespace Harness.Models;
 /// <see cref="SpreadToWidth"/> / <see cref="SpreadToHeight"/>, the centre its centroid moved down by
 /// <see cref="CentroidToCentreY"/> box heights. These three follow from the painted class patterns (a uniform
 /// rectangle would give sqrt(12) and 0). BoxShiftX/BoxShiftY (fractions of the box) and BoxScale then move the box.
+/// Classes with a <see cref="TopPartVisible"/> above 0 also get anchors for their top part above something nearer that
+/// hides the rest (<see cref="OccludedTopPart"/>): the class's own colour below <see cref="TopPartHiddenFrom"/> counts
+/// against them with <see cref="HiddenOwnColorWeight"/>, the logit offset is <see cref="TopPartOffsets"/>, the width
+/// is the horizontal spread times <see cref="TopPartSpreadToWidth"/> and the top lies <see cref="TopPartSpreadToTop"/> vertical spreads above
+/// the centroid. Part anchors start at <see cref="TopPartMinHeight"/> pixels (the visible part of a smaller object is a
+/// few pixels, too few to place a box from) and are <see cref="TopPartStrideFactor"/> times sparser than the whole-object
+/// anchors of their shape, which keeps their cost to a fraction (the box follows the colour centroid, not the grid).
 /// </summary>
 internal sealed record ReferenceDetectorParameters(
     float BrightnessFloor,
@@ -40,7 +47,15 @@ internal sealed record ReferenceDetectorParameters(
     float[] CentroidToCentreY,
     float BoxShiftX,
     float BoxShiftY,
-    float BoxScale)
+    float BoxScale,
+    float[] TopPartVisible,
+    float TopPartHiddenFrom,
+    float HiddenOwnColorWeight,
+    float[] TopPartOffsets,
+    float[] TopPartSpreadToWidth,
+    float[] TopPartSpreadToTop,
+    int TopPartMinHeight,
+    int TopPartStrideFactor)
 {
     public static ReferenceDetectorParameters Tuned { get; } = new(
         BrightnessFloor: 0.05f,
@@ -71,7 +86,15 @@ internal sealed record ReferenceDetectorParameters(
         CentroidToCentreY: [0.005f, -0.021f, 0.033f],
         BoxShiftX: 0f,
         BoxShiftY: 0f,
-        BoxScale: 1f);
+        BoxScale: 1f,
+        TopPartVisible: [0f, 0.45f, 0.5f],
+        TopPartHiddenFrom: 0.65f,
+        HiddenOwnColorWeight: 1f,
+        TopPartOffsets: [0f, -3f, -3f],
+        TopPartSpreadToWidth: [0f, 4.3f, 4.8f],
+        TopPartSpreadToTop: [0f, 2.15f, 2.1f],
+        TopPartMinHeight: 20,
+        TopPartStrideFactor: 2);
 
     /// <summary>The same detector with washed-out colour filters and boxes that sit off the objects.</summary>
     public static ReferenceDetectorParameters Degraded { get; } = Tuned with
@@ -89,11 +112,13 @@ internal sealed record ReferenceDetectorParameters(
 
     /// <summary>
     /// A trade-off, as a retrain that re-weights classes gives: a looser car colour filter and a higher car prior find
-    /// more cars, a stricter pedestrian filter and a lower pedestrian prior lose pedestrians.
+    /// more cars, a stricter pedestrian filter and a lower pedestrian prior (whole and top-part anchors alike) lose
+    /// pedestrians.
     /// </summary>
     public static ReferenceDetectorParameters Mixed { get; } = Tuned with
     {
         ColorBias = [-0.1f, -0.35f, -0.2f],
         Offsets = [1f, -2.5f, -1f],
+        TopPartOffsets = [0f, -4.5f, -3f],
     };
 }

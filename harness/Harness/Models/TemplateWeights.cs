@@ -9,9 +9,11 @@ internal static class TemplateWeights
         var width = block.TemplateWidth;
         var roles = new AppearanceRole[height * width];
         var inside = new bool[height * width];
-        int positives = 0, negatives = 0, surround = 0;
+        var surroundAt = new bool[height * width];
+        int positives = 0, negatives = 0, surround = 0, hidden = 0;
         var top = (height - block.BoxHeight) * 0.5f;
         var left = (width - block.BoxWidth) * 0.5f;
+        var whole = block.Part == AnchorPart.Whole;
         for (var r = 0; r < height; r++)
         {
             var fy = (r + 0.5f - top) / block.BoxHeight;
@@ -22,13 +24,15 @@ internal static class TemplateWeights
                 inside[i] = fx is >= 0f and < 1f && fy is >= 0f and < 1f;
                 if (!inside[i])
                 {
-                    surround++;
+                    surroundAt[i] = whole || OccludedTopPart.InSurround(block.ClassId, fy, parameters);
+                    surround += surroundAt[i] ? 1 : 0;
                     continue;
                 }
 
-                roles[i] = ClassAppearance.RoleAt(block.ClassId, fx, fy);
+                roles[i] = whole ? ClassAppearance.RoleAt(block.ClassId, fx, fy) : OccludedTopPart.RoleAt(block.ClassId, fx, fy, parameters);
                 positives += roles[i] == AppearanceRole.ClassColor ? 1 : 0;
                 negatives += roles[i] == AppearanceRole.NotClassColor ? 1 : 0;
+                hidden += roles[i] == AppearanceRole.Hidden ? 1 : 0;
             }
         }
 
@@ -41,10 +45,11 @@ internal static class TemplateWeights
                 var own = channel == block.ClassId;
                 float weight = (inside[i], roles[i], own) switch
                 {
-                    (false, _, true) => -parameters.SurroundWeight / Math.Max(surround, 1),
+                    (false, _, true) => surroundAt[i] ? -parameters.SurroundWeight / Math.Max(surround, 1) : 0f,
                     (true, AppearanceRole.ClassColor, true) => 1f / Math.Max(positives, 1),
                     (true, AppearanceRole.ClassColor, false) => -parameters.OtherClassWeight / Math.Max(positives, 1),
                     (true, AppearanceRole.NotClassColor, true) => -parameters.InsideNegativeWeight / Math.Max(negatives, 1),
+                    (true, AppearanceRole.Hidden, true) => -parameters.HiddenOwnColorWeight / Math.Max(hidden, 1),
                     _ => 0f,
                 };
                 weights[(channel * height * width) + i] = gain * weight;

@@ -40,10 +40,12 @@ internal static class ReferenceDetectorRun
         return CameraImage.Packed(Width, Height, PixelFormat.Rgb8, pixels);
     }
 
-    public static List<Detection> Detect(string model, CameraImage image)
+    public static List<Detection> Detect(string model, CameraImage image) => Detect(ReferenceModels.Build(model), model, image);
+
+    public static List<Detection> Detect(byte[] model, string name, CameraImage image)
     {
         var layout = OutputLayouts.Get("yolov8").Configure(Width, Height, ReferenceModels.ClassNames.Count);
-        using var detector = OnnxDetector.Load(ReferenceModels.Build(model), model, layout.Contract);
+        using var detector = OnnxDetector.Load(model, name, layout.Contract);
         var preprocessor = new LetterboxPreprocessor(new PreprocessOptions(Width, Height) { Letterbox = true, Scale = 1f / 255f });
         var transform = preprocessor.Preprocess(image, detector.InputBuffer);
         detector.Run();

@@ -1,6 +1,8 @@
 using Harness.Clips;
 using Harness.Clips.Synthetic;
 using Harness.Metrics;
+using Harness.Models;
+using Harness.Postprocessing;
 
 namespace Harness.Tests.Models;
 
@@ -37,6 +39,35 @@ public class ReferenceDetectorTests
         Assert.True(PixelOverlap.Iou(hit, truth) >= 0.7, $"IoU {PixelOverlap.Iou(hit, truth):F3}: box {hit.X1:F1},{hit.Y1:F1}-{hit.X2:F1},{hit.Y2:F1}");
     }
 
+    /// <summary>Road users whose lower part a nearer car hides, with the share of their box height hidden.</summary>
+    public static TheoryData<int, float, float, float, float, float> HiddenBehindACar => new()
+    {
+        { 1, 300f, 150f, 13f, 32f, 0.55f },
+        { 1, 420f, 160f, 20f, 50f, 0.5f },
+        { 2, 300f, 150f, 24f, 50f, 0.6f },
+    };
+
+    [Theory]
+    [MemberData(nameof(HiddenBehindACar))]
+    public void A_road_user_whose_lower_part_a_car_hides_is_detected_with_its_whole_box(int classId, float x, float y, float width, float height, float hidden)
+    {
+        var box = new RectangleF(x, y, x + width, y + height);
+        var carTop = y + (height * (1f - hidden));
+        var car = new RectangleF(x - (1.5f * width), carTop, x + (2.5f * width), carTop + (1.2f * height));
+        var street = ReferenceDetectorRun.Street(3, ((ObjectClass)classId, box), (ObjectClass.Car, car));
+        var truth = new TruthBox(classId, x, y, width, height, 1, 0.5f, 30f, false, null);
+        var wholeObjectsOnly = ReferenceDetectorParameters.Tuned with { TopPartVisible = [0f, 0f, 0f] };
+
+        var best = BestOn(truth, ReferenceDetectorRun.Detect("detector-v1", street));
+        var withoutParts = BestOn(truth, ReferenceDetectorRun.Detect(ReferenceDetectorGraph.Build("whole-objects-only", wholeObjectsOnly), "whole-objects-only", street));
+
+        Assert.NotNull(best);
+        var hit = best.Value;
+        Assert.True(PixelOverlap.Iou(hit, truth) >= 0.7, $"IoU {PixelOverlap.Iou(hit, truth):F3}: box {hit.X1:F1},{hit.Y1:F1}-{hit.X2:F1},{hit.Y2:F1}");
+        var iouWithoutParts = withoutParts is { } other ? PixelOverlap.Iou(other, truth) : 0f;
+        Assert.True(iouWithoutParts < 0.5, $"without top-part anchors IoU {iouWithoutParts:F3}");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -47,4 +78,7 @@ public class ReferenceDetectorTests
 
         Assert.Empty(detections);
     }
+
+    private static Detection? BestOn(TruthBox truth, List<Detection> detections) =>
+        detections.Where(d => d.ClassId == truth.ClassId && PixelOverlap.Iou(d, truth) > 0.1).Select(d => (Detection?)d).MaxBy(d => d!.Value.Score);
 }
