@@ -11,10 +11,12 @@ internal static class McapCompressionCodec
 {
     /// <summary>A zstd context per thread: creating one per chunk costs more than decompressing a small chunk.</summary>
     /// <summary>
-    /// The largest output buffer allocated on a chunk's word alone: the chunk size this project's writer aims at
-    /// (4 MiB), so a corrupted size field costs at most that; larger chunks (one big image) grow by doubling.
+    /// The largest output buffer allocated on a chunk's word alone, so a corrupted size field costs at most that. It
+    /// holds what writers produce (this project's aims at 4 MiB and closes a chunk after the message that crosses it,
+    /// one camera frame of up to ~8 MB more): below it the output is allocated once at its declared size instead of
+    /// grown by doubling, which allocated twice the payload of lz4 and zstd clips. Larger chunks grow by doubling.
     /// </summary>
-    internal const int TrustedSize = 4 << 20;
+    internal const int TrustedSize = 16 << 20;
 
     private const int StreamingPiece = 1 << 20;
 
