@@ -69,4 +69,47 @@ public sealed class BoxIouTests
             Assert.Equal(Iou(truth, x, y, w, h, scalar: true), Iou(truth, x, y, w, h, scalar: false));
         }
     }
+
+    [Theory]
+    [InlineData(5, false, true)]
+    [InlineData(6, false, true)]
+    [InlineData(4, false, false)]
+    [InlineData(5, true, true)]
+    [InlineData(4, true, false)]
+    public void A_destination_shorter_than_the_detections_is_refused_and_a_longer_one_is_fine(int destinationLength, bool scalar, bool accepted)
+    {
+        var truth = TruthBoxGeometry.FromXywh(0, 0, 10, 10, isCrowd: false);
+        double[] column = [0, 1, 2, 3, 4];
+        var destination = new double[destinationLength];
+
+        var error = Record.Exception(() =>
+        {
+            var rows = new DetectionRows(column, column, column, column, column);
+            if (scalar)
+            {
+                BoxIou.RowScalar(truth, rows, destination);
+            }
+            else
+            {
+                BoxIou.Row(truth, rows, destination);
+            }
+        });
+
+        Assert.Equal(accepted, error is null);
+        if (error is not null)
+        {
+            Assert.Equal("Detection columns and destination must have the same length. (Parameter 'destination')", error.Message);
+        }
+    }
+
+    [Fact]
+    public void Detection_columns_of_different_lengths_are_refused()
+    {
+        var truth = TruthBoxGeometry.FromXywh(0, 0, 10, 10, isCrowd: false);
+        double[] five = [0, 1, 2, 3, 4];
+        double[] four = [0, 1, 2, 3];
+
+        Assert.Throws<ArgumentException>(() => BoxIou.Row(truth, new DetectionRows(five, five, five, five, four), new double[5]));
+        Assert.Throws<ArgumentException>(() => BoxIou.Row(truth, new DetectionRows(five, four, five, five, five), new double[5]));
+    }
 }
