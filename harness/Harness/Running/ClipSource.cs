@@ -14,8 +14,8 @@ namespace Harness.Running;
 /// </summary>
 internal sealed record ClipSource(string Path, int? FrameCount)
 {
-    public const string SyntheticCameraTopic = "/camera/front";
-    public const string SyntheticTruthTopic = "/truth/front";
+    public const string SyntheticCameraTopic = ClipSpec.DefaultCameraTopic;
+    public const string SyntheticTruthTopic = ClipSpec.DefaultTruthTopic;
     public const string SyntheticLidarTopic = "/lidar/top";
 
     /// <summary>The clip's file or folder, generated first when synthetic; its content is not read yet.</summary>

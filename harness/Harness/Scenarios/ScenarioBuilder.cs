@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Harness.Metrics;
 
 namespace Harness.Scenarios;
 
@@ -25,22 +24,18 @@ namespace Harness.Scenarios;
 /// </example>
 public sealed partial class ScenarioBuilder
 {
-    private const string SyntheticScheme = "synthetic://";
-    private const string ReferenceScheme = "reference://";
-
     internal static readonly string[] KnownOptimizationLevels = ["disable", "basic", "extended", "all"];
 
     private readonly string? _id;
     private readonly List<FieldProblem> _problems = [];
-    private readonly List<GateDraft> _gates = [];
     private string _description = "";
     private IReadOnlyList<string>? _tags;
     private string? _baselineId;
     private string? _sourcePath;
     private string? _baseDirectory;
     private ClipDraft? _clip;
-    private string _camera = Running.ClipSource.SyntheticCameraTopic;
-    private string _truth = Running.ClipSource.SyntheticTruthTopic;
+    private string _camera = ClipSpec.DefaultCameraTopic;
+    private string _truth = ClipSpec.DefaultTruthTopic;
     private string? _lidar;
     private string? _cameraInfo;
     private PostprocessDraft _postprocess = new(null, null, null, null);
@@ -118,17 +113,6 @@ public sealed partial class ScenarioBuilder
     public ScenarioBuilder WithSession(int? intraOpThreads = null, string? optimization = null, bool? deterministic = null)
     {
         _session = new SessionDraft(intraOpThreads ?? _session.Threads, optimization ?? _session.Optimization, deterministic ?? _session.Deterministic);
-        return this;
-    }
-
-    /// <summary>
-    /// A gate on one metric: absolute bounds, and the allowed move against the baseline in the metric's worse
-    /// direction (<paramref name="maxDrop"/> for higher-is-better metrics, <paramref name="maxIncrease"/> otherwise).
-    /// </summary>
-    public ScenarioBuilder WithGate(string? metric, double? min = null, double? max = null, Tolerance? maxDrop = null, Tolerance? maxIncrease = null,
-        RunKind when = RunKind.Always)
-    {
-        _gates.Add(new GateDraft(metric, min, max, maxDrop, maxIncrease, when));
         return this;
     }
 
@@ -242,105 +226,10 @@ public sealed partial class ScenarioBuilder
         return new SessionSpec(threads, level, _session.Deterministic ?? true);
     }
 
-    private GateRule? BuildGate(GateDraft gate, string field, IReadOnlyList<string>? classes)
-    {
-        var before = _problems.Count;
-        var metric = gate.Metric;
-        if (string.IsNullOrEmpty(metric))
-        {
-            Problem($"{field}.metric", "is required");
-        }
-        else if (MetricNameCheck.Problem(metric, classes) is { } problem)
-        {
-            Problem($"{field}.metric", problem);
-            metric = null;
-        }
-
-        if (gate.Min is null && gate.Max is null && gate.MaxDrop is null && gate.MaxIncrease is null)
-        {
-            Problem($"{field}.metric", "a gate needs at least one of min, max, max_drop, max_increase");
-        }
-
-        if (gate.Min is { } min && gate.Max is { } max && min > max)
-        {
-            Problem($"{field}.min", $"min {Number(min)} is greater than max {Number(max)}");
-        }
-
-        if (!string.IsNullOrEmpty(metric))
-        {
-            var higherIsBetter = MetricNames.HigherIsBetter(metric);
-            if (gate.MaxDrop is not null && !higherIsBetter)
-            {
-                Problem($"{field}.max_drop", $"'{metric}' is lower-is-better: use max_increase");
-            }
-
-            if (gate.MaxIncrease is not null && higherIsBetter)
-            {
-                Problem($"{field}.max_increase", $"'{metric}' is higher-is-better: use max_drop");
-            }
-        }
-
-        return _problems.Count > before || metric is null ? null : new GateRule(metric, gate.Min, gate.Max, gate.MaxDrop ?? gate.MaxIncrease, gate.When);
-    }
-
-    private string? CheckSha(string field, string? sha)
-    {
-        if (sha is not null && !ShaPattern().IsMatch(sha))
-        {
-            Problem(field, "expected 64 lower-case hex digits");
-            return null;
-        }
-
-        return sha;
-    }
-
-    /// <summary>Built-in sources keep their URI; paths resolve against the base directory and must exist.</summary>
-    private string? ResolveSource(string field, string? source, string baseDirectory, string builtInScheme)
-    {
-        if (string.IsNullOrEmpty(source))
-        {
-            Problem(field, "is required");
-            return null;
-        }
-
-        if (source.StartsWith(builtInScheme, StringComparison.Ordinal))
-        {
-            return source;
-        }
-
-        if (source.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !uri.IsFile)
-            {
-                Problem(field, $"'{source}' is not a valid file:// URI");
-                return null;
-            }
-
-            source = uri.LocalPath;
-        }
-        else if (source.Contains("://", StringComparison.Ordinal))
-        {
-            Problem(field, $"unsupported source '{source}' (expected {builtInScheme}..., a file path or a file:// URI)");
-            return null;
-        }
-
-        var full = Path.GetFullPath(Path.Combine(baseDirectory, source));
-        if (!File.Exists(full) && !Directory.Exists(full))
-        {
-            Problem(field, $"'{source}' does not exist (looked for {full})");
-            return null;
-        }
-
-        return full;
-    }
-
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
-
-    [GeneratedRegex("^[0-9a-f]{64}$")]
-    private static partial Regex ShaPattern();
 
     private sealed record FieldProblem(string Field, string Message);
 
@@ -349,6 +238,4 @@ public sealed partial class ScenarioBuilder
     private sealed record PostprocessDraft(double? Score, double? Iou, int? Max, bool? Agnostic);
 
     private sealed record SessionDraft(int? Threads, string? Optimization, bool? Deterministic);
-
-    private sealed record GateDraft(string? Metric, double? Min, double? Max, Tolerance? MaxDrop, Tolerance? MaxIncrease, RunKind When);
 }
