@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Harness.Results;
+using Harness.Threading;
 
 namespace Harness.Reporting;
 
@@ -42,34 +43,48 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         Directory.CreateDirectory(folder);
         RemovePreviousImages(folder);
 
+        // Each image depends on its own data alone: they are drawn and encoded on every core, and the files and the
+        // page are the same as drawn one after the other.
+        byte[]? precisionRecallPlot = null;
+        byte[]? forestPlot = null;
+        var thumbnails = new byte[result.ReviewFrames.Count][];
+        var worstFlips = FlipCrops.Worst(result.ReviewFrames, FlipCropCount);
+        var crops = new byte[worstFlips.Count][];
+        Concurrently.Run([
+            () => precisionRecallPlot = Plots.PrecisionRecall(result.PrecisionCurves),
+            () => forestPlot = Plots.Forest(ForestRows(scenario.Verdict)),
+            .. thumbnails.Select((_, i) => (Action)(() => thumbnails[i] = Thumbnails.Render(result.ReviewFrames[i], definition.Classes.EvaluationClasses))),
+            .. crops.Select((_, i) => (Action)(() => crops[i] = FlipCrops.Render(worstFlips[i].Frame, worstFlips[i].Flip))),
+        ]);
+
         string? precisionRecall = null;
-        if (Plots.PrecisionRecall(result.PrecisionCurves) is { } plot)
+        if (precisionRecallPlot is { } plot)
         {
             File.WriteAllBytes(Path.Combine(folder, PrecisionRecallFile), plot);
             precisionRecall = folderName + "/" + PrecisionRecallFile;
         }
 
         string? forest = null;
-        if (Plots.Forest(ForestRows(scenario.Verdict)) is { } changes)
+        if (forestPlot is { } changes)
         {
             File.WriteAllBytes(Path.Combine(folder, ForestFile), changes);
             forest = folderName + "/" + ForestFile;
         }
 
         var frames = new List<string>(result.ReviewFrames.Count);
-        foreach (var frame in result.ReviewFrames)
+        for (var i = 0; i < thumbnails.Length; i++)
         {
-            var file = FramePrefix + frame.FrameIndex.ToString(CultureInfo.InvariantCulture) + ".png";
-            File.WriteAllBytes(Path.Combine(folder, file), Thumbnails.Render(frame, definition.Classes.EvaluationClasses));
+            var file = FramePrefix + result.ReviewFrames[i].FrameIndex.ToString(CultureInfo.InvariantCulture) + ".png";
+            File.WriteAllBytes(Path.Combine(folder, file), thumbnails[i]);
             frames.Add(folderName + "/" + file);
         }
 
         var flips = new List<(string, string)>();
-        foreach (var (frame, flip) in FlipCrops.Worst(result.ReviewFrames, FlipCropCount))
+        for (var i = 0; i < crops.Length; i++)
         {
             var file = FlipPrefix + flips.Count.ToString(CultureInfo.InvariantCulture) + ".png";
-            File.WriteAllBytes(Path.Combine(folder, file), FlipCrops.Render(frame, flip));
-            flips.Add((folderName + "/" + file, FlipCrops.Caption(flip, definition.Classes.EvaluationClasses)));
+            File.WriteAllBytes(Path.Combine(folder, file), crops[i]);
+            flips.Add((folderName + "/" + file, FlipCrops.Caption(worstFlips[i].Flip, definition.Classes.EvaluationClasses)));
         }
 
         return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips };

@@ -1,6 +1,7 @@
 using Harness.Clips.Images;
 using Harness.Gate;
 using Harness.IO;
+using Harness.Threading;
 using static Harness.Results.JsonValues;
 
 namespace Harness.Results;
@@ -27,22 +28,24 @@ internal static class ResultBundleWriter
 
         Directory.CreateDirectory(folder);
         var frames = bundle.Result?.ScoredFrames ?? [];
+
+        // The files beside bundle.json do not depend on each other: encoding the review images and serializing the
+        // frames on every core takes them off the end of the run, and each file's bytes are the same either way.
+        var files = new List<Action>();
         if (bundle.Result is { } result)
         {
-            WriteFile(Path.Combine(folder, ResultBundleFiles.Frames), FramesJson.Write(frames));
-            DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.Detections), new DetectionSnapshot([.. frames.Select(f => new SnapshotFrame(f.Index, f.Detections))]));
-            foreach (var frame in result.ReviewFrames)
-            {
-                WriteFile(Path.Combine(folder, ResultJson.ImageFile(frame)), ImageEncoder.EncodePng(frame.Image));
-            }
+            files.Add(() => WriteFile(Path.Combine(folder, ResultBundleFiles.Frames), FramesJson.Write(frames)));
+            files.Add(() => DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.Detections), new DetectionSnapshot([.. frames.Select(f => new SnapshotFrame(f.Index, f.Detections))])));
+            files.AddRange(result.ReviewFrames.Select(frame => (Action)(() => WriteFile(Path.Combine(folder, ResultJson.ImageFile(frame)), ImageEncoder.EncodePng(frame.Image)))));
         }
 
         if (bundle.BaselineDetections is { } baseline)
         {
             // The baseline's detections are kept by frame ordinal, which stands in for the frame index there.
-            DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.BaselineDetections), new DetectionSnapshot([.. baseline.Select((d, ordinal) => new SnapshotFrame(ordinal, d))]));
+            files.Add(() => DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.BaselineDetections), new DetectionSnapshot([.. baseline.Select((d, ordinal) => new SnapshotFrame(ordinal, d))])));
         }
 
+        Concurrently.Run(files);
         var flips = new FlipJson(frames, bundle.BaselineDetections);
         WriteFile(Path.Combine(folder, ResultBundleFiles.Bundle), Document(writer =>
         {

@@ -1,4 +1,4 @@
-using System.Runtime.ExceptionServices;
+using Harness.Threading;
 
 namespace Harness.Suite;
 
@@ -34,15 +34,7 @@ internal static class OrderedParallel
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default))
             .ToArray();
-        try
-        {
-            Task.WaitAll(tasks);
-        }
-        catch (AggregateException e)
-        {
-            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-        }
-
+        Concurrently.WaitAll(tasks);
         return results;
     }
 }

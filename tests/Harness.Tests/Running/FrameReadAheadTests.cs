@@ -82,6 +82,32 @@ public sealed class FrameReadAheadTests
         Assert.InRange(read, 5, 5 + FrameReadAhead.Depth + 1);
     }
 
+    [Fact]
+    public void At_most_in_flight_items_are_alive_and_the_bound_is_reached()
+    {
+        // An item is alive from the moment the reading thread starts making it until the replay takes the next one;
+        // StagedInputs sizes its ring of input buffers by this bound.
+        var started = 0;
+        var items = Enumerable.Range(0, 50).Select(i =>
+        {
+            Volatile.Write(ref started, i + 1);
+            return i;
+        });
+        var mostAlive = 0;
+
+        foreach (var item in FrameReadAhead.Of(items))
+        {
+            if (item == 0)
+            {
+                Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref started) == FrameReadAhead.InFlight, HangGuard));
+            }
+
+            mostAlive = Math.Max(mostAlive, Volatile.Read(ref started) - item);
+        }
+
+        Assert.Equal(FrameReadAhead.InFlight, mostAlive);
+    }
+
     private static IEnumerable<Frame> Clip(int count, Exception? then = null)
     {
         for (var i = 0; i < count; i++)
