@@ -16,9 +16,12 @@ public sealed class OnnxDetector : IDisposable
     private readonly OrtIoBinding _binding;
     private readonly InputFeed _input;
     private readonly BoundOutput[] _outputs;
+    private readonly string _inputName;
+    private readonly Func<InputFeed> _createInput;
+    private InputFeed _bound;
     private bool _disposed;
 
-    private OnnxDetector(string modelName, DetectorContract contract, SessionParts parts, InputFeed input, BoundOutput[] outputs)
+    private OnnxDetector(string modelName, DetectorContract contract, SessionParts parts, InputFeed input, BoundOutput[] outputs, string inputName, Func<InputFeed> createInput)
     {
         ModelName = modelName;
         Contract = contract;
@@ -27,7 +30,10 @@ public sealed class OnnxDetector : IDisposable
         _runOptions = parts.RunOptions;
         _binding = parts.Binding;
         _input = input;
+        _bound = input;
         _outputs = outputs;
+        _inputName = inputName;
+        _createInput = createInput;
     }
 
     public string ModelName { get; }
@@ -87,6 +93,34 @@ public sealed class OnnxDetector : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _input.Commit();
+        RunOn(_input);
+    }
+
+    /// <summary>
+    /// Another input of the model's shape and type, which the caller owns and disposes: one can be filled (its
+    /// <see cref="InputFeed.Planar"/> written, then committed) on another thread while the model runs on another.
+    /// </summary>
+    internal InputFeed CreateInput()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return _createInput();
+    }
+
+    /// <summary>Runs the model on an input from <see cref="CreateInput"/>, already committed; it is read in place, not copied.</summary>
+    internal void RunInPlace(InputFeed committed)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        RunOn(committed);
+    }
+
+    private void RunOn(InputFeed input)
+    {
+        if (!ReferenceEquals(_bound, input))
+        {
+            _binding.BindInput(_inputName, input.Value);
+            _bound = input;
+        }
+
         _session.RunWithBinding(_runOptions, _binding);
     }
 
@@ -140,7 +174,8 @@ public sealed class OnnxDetector : IDisposable
                 binding.BindOutput(name, outputs[i].Value);
             }
 
-            return new OnnxDetector(modelName, contract, new SessionParts(sessionOptions, session, runOptions, binding), input, outputs)
+            return new OnnxDetector(modelName, contract, new SessionParts(sessionOptions, session, runOptions, binding), input, outputs,
+                inputName, () => InputFeed.Create(inputShape, channelLast, inputType))
             {
                 InputElementType = inputType switch
                 {

@@ -122,7 +122,7 @@ public static class ScenarioRunner
         var scored = new List<ScoredFrame>();
         var frames = 0;
 
-        var staging = new StagedInputs(preprocessor, detector.InputBuffer.Length, time, enter is null ? null : () => enter(PipelineStage.Preprocess));
+        using var staging = new StagedInputs(preprocessor, detector, time, enter is null ? null : () => enter(PipelineStage.Preprocess));
         foreach (var staged in FrameReadAhead.Of(clip.ReadFrames(cancellationToken).Select(staging.Stage), cancellationToken))
         {
             if (inputs.ClipSha256.IsFaulted)
@@ -132,10 +132,8 @@ public static class ScenarioRunner
 
             var frame = staged.Frame;
             var start = time.GetTimestamp();
-            staged.Input.CopyTo(detector.InputBuffer);
-            var copied = time.GetTimestamp();
             enter?.Invoke(PipelineStage.Infer);
-            detector.Run();
+            detector.RunInPlace(staged.Input);
             outputs.Refresh();
             var inferred = time.GetTimestamp();
             enter?.Invoke(PipelineStage.Postprocess);
@@ -143,14 +141,14 @@ public static class ScenarioRunner
             DetectionClasses.ToEvaluation(classes, detections, scenario.Model.Source);
             var postprocessed = time.GetTimestamp();
 
-            // Preprocessing ran on the read-ahead thread; a frame's latency is still every stage it went through.
-            var preprocess = staged.Preprocess + time.GetElapsedTime(start, copied);
             metrics.Add(frame.Truth, detections);
+
+            // Preprocessing ran on the read-ahead thread; a frame's latency is still every stage it went through.
             metrics.AddLatency(new StageTimings(
-                preprocess,
-                time.GetElapsedTime(copied, inferred),
+                staged.Preprocess,
+                time.GetElapsedTime(start, inferred),
                 time.GetElapsedTime(inferred, postprocessed),
-                preprocess + time.GetElapsedTime(copied, postprocessed)));
+                staged.Preprocess + time.GetElapsedTime(start, postprocessed)));
             scored.Add(new ScoredFrame(frame.Index, frame.TimestampNs, [.. frame.Truth], [.. detections]));
             digest.AppendFrame(frame.Index, detections);
             review.Add(frames, frame.Index, frame.Image, frame.Truth, detections);

@@ -1,32 +1,41 @@
 using Harness.Clips;
+using Harness.Inference;
 using Harness.Preprocessing;
 
 namespace Harness.Running;
 
 /// <summary>
 /// Preprocesses frames into model inputs on the read-ahead thread (<see cref="FrameReadAhead"/>), so the replay's own
-/// thread only copies a finished input into the detector and runs it. The inputs are a ring of buffers allocated once:
-/// the read-ahead keeps at most <see cref="FrameReadAhead.InFlight"/> items alive, so the buffer being written is never
-/// one the replay still reads. Frames must be staged in order, on one thread.
+/// thread only runs the model on a finished input, read in place. The inputs are a ring of the detector's inputs
+/// allocated once: the read-ahead keeps at most <see cref="FrameReadAhead.InFlight"/> items alive, so the input being
+/// written is never one the replay still runs on. Frames must be staged in order, on one thread.
 /// </summary>
-internal sealed class StagedInputs
+internal sealed class StagedInputs : IDisposable
 {
-    private readonly float[][] _ring;
+    private readonly InputFeed[] _ring;
     private readonly LetterboxPreprocessor _preprocessor;
     private readonly TimeProvider _time;
     private readonly Action? _entering;
     private int _next;
 
     /// <param name="entering">Called before each frame is preprocessed (the replay's stage hook).</param>
-    public StagedInputs(LetterboxPreprocessor preprocessor, int inputLength, TimeProvider time, Action? entering = null)
+    public StagedInputs(LetterboxPreprocessor preprocessor, OnnxDetector detector, TimeProvider time, Action? entering = null)
     {
         _preprocessor = preprocessor;
         _time = time;
         _entering = entering;
-        _ring = new float[FrameReadAhead.InFlight][];
-        for (var i = 0; i < _ring.Length; i++)
+        _ring = new InputFeed[FrameReadAhead.InFlight];
+        try
         {
-            _ring[i] = new float[inputLength];
+            for (var i = 0; i < _ring.Length; i++)
+            {
+                _ring[i] = detector.CreateInput();
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 
@@ -36,10 +45,19 @@ internal sealed class StagedInputs
         var input = _ring[_next];
         _next = (_next + 1) % _ring.Length;
         var start = _time.GetTimestamp();
-        var transform = _preprocessor.Preprocess(frame.Image, input);
+        var transform = _preprocessor.Preprocess(frame.Image, input.Planar);
+        input.Commit();
         return new StagedFrame(frame, input, transform, _time.GetElapsedTime(start));
+    }
+
+    public void Dispose()
+    {
+        foreach (var input in _ring)
+        {
+            input?.Dispose();
+        }
     }
 }
 
-/// <summary>A frame with its model input, valid until the replay takes the next one, and how long preprocessing took.</summary>
-internal readonly record struct StagedFrame(Frame Frame, float[] Input, LetterboxTransform Transform, TimeSpan Preprocess);
+/// <summary>A frame with its committed model input, valid until the replay takes the next one, and how long preprocessing took.</summary>
+internal readonly record struct StagedFrame(Frame Frame, InputFeed Input, LetterboxTransform Transform, TimeSpan Preprocess);

@@ -12,8 +12,7 @@ public sealed class InputFeedTests
     private const int Width = 4;
     private const int Height = 2;
 
-    private static readonly DetectorContract Echo = new(
-        Width, Height, 1, "echo", [new TensorPattern("echo", ["echo"], ShapeDim.One, ShapeDim.Fixed(3), ShapeDim.Anchors)]);
+    private static readonly DetectorContract Echo = EchoModels.Contract(Width, Height);
 
     [Theory]
     [InlineData(false, false, false)]
@@ -24,7 +23,7 @@ public sealed class InputFeedTests
     public void Model_receives_the_preprocessed_planes_whatever_its_layout_and_precision(bool half, bool channelLast, bool dynamic)
     {
         var type = half ? OnnxElementType.Float16 : OnnxElementType.Float;
-        using var detector = OnnxDetector.Load(EchoModel(type, channelLast, dynamic), "echo.onnx", Echo);
+        using var detector = OnnxDetector.Load(EchoModels.Build(type, channelLast, dynamic, Width, Height), "echo.onnx", Echo);
         var input = detector.InputBuffer;
         for (var i = 0; i < input.Length; i++)
         {
@@ -37,10 +36,36 @@ public sealed class InputFeedTests
         Assert.Equal(input.ToArray(), detector.Output(0).ToArray());
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void Inputs_created_beside_the_detector_are_run_in_place_and_Run_goes_back_to_its_own(bool half, bool channelLast)
+    {
+        using var detector = OnnxDetector.Load(EchoModels.Build(half ? OnnxElementType.Float16 : OnnxElementType.Float, channelLast, dynamic: false, Width, Height), "echo.onnx", Echo);
+        using var first = detector.CreateInput();
+        using var second = detector.CreateInput();
+        Fill(first.Planar, 1);
+        Fill(second.Planar, 2);
+        Fill(detector.InputBuffer, 3);
+        first.Commit();
+        second.Commit();
+
+        detector.RunInPlace(first);
+        var fromFirst = detector.Output(0).ToArray();
+        detector.RunInPlace(second);
+        var fromSecond = detector.Output(0).ToArray();
+        detector.Run();
+
+        Assert.Equal(first.Planar, fromFirst);
+        Assert.Equal(second.Planar, fromSecond);
+        Assert.Equal(detector.InputBuffer.ToArray(), detector.Output(0).ToArray());
+        Assert.NotEqual(fromFirst, fromSecond);
+    }
+
     [Fact]
     public void Uint8_input_is_rounded_half_to_even_and_saturated()
     {
-        using var detector = OnnxDetector.Load(EchoModel(OnnxElementType.UInt8, channelLast: true, dynamic: true), "echo.onnx", Echo);
+        using var detector = OnnxDetector.Load(EchoModels.Build(OnnxElementType.UInt8, channelLast: true, dynamic: true, Width, Height), "echo.onnx", Echo);
         float[] planar = [0f, 1.4f, 1.6f, 2.5f, 3.5f, 254.6f, 255f, 300f, -2f, 17f, 18f, 19f, 20f, 21f, 22f, 23f, 24f, 25f, 26f, 27f, 28f, 29f, 30f, 31f];
         planar.CopyTo(detector.InputBuffer);
 
@@ -69,31 +94,17 @@ public sealed class InputFeedTests
     public void Input_of_another_size_is_refused_naming_both_layouts_the_scenario_accepts()
     {
         var error = Assert.Throws<DetectorModelException>(
-            () => OnnxDetector.Load(EchoModel(OnnxElementType.Float, channelLast: true, dynamic: false, width: 8), "echo.onnx", Echo));
+            () => OnnxDetector.Load(EchoModels.Build(OnnxElementType.Float, channelLast: true, dynamic: false, 8, Height), "echo.onnx", Echo));
 
         Assert.Contains("input 'images' has shape [1, 2, 8, 3] but the scenario expects [1, 3, 2, 4] (NCHW) or [1, 2, 4, 3] (NHWC)", error.Message, StringComparison.Ordinal);
     }
 
-    private static byte[] EchoModel(OnnxElementType type, bool channelLast, bool dynamic, int width = Width)
+    /// <summary>Distinct small integers per <paramref name="seed"/>, exact in float16.</summary>
+    private static void Fill(Span<float> input, int seed)
     {
-        var graph = new OnnxGraph("echo");
-        long[] shape = channelLast ? [1, Height, width, 3] : [1, 3, Height, width];
-        if (dynamic)
+        for (var i = 0; i < input.Length; i++)
         {
-            // Exporters name batch, height and width dynamic and keep the channel axis fixed.
-            shape = channelLast ? [-1, -1, -1, 3] : [-1, 3, -1, -1];
+            input[i] = ((i * 7) + (seed * 5)) % 24;
         }
-
-        graph.AddInput("images", type, shape);
-        var value = type == OnnxElementType.Float ? "images" : graph.Add("Cast", ["images"], OnnxAttribute.Of("to", (long)OnnxElementType.Float));
-        if (channelLast)
-        {
-            value = graph.Add("Transpose", [value], OnnxAttribute.Of("perm", 0L, 3L, 1L, 2L));
-        }
-
-        var flat = graph.AddInitializer("flat", [3], [1L, 3L, -1L]);
-        graph.AddNode("Reshape", [value, flat], ["echo"]);
-        graph.AddOutput("echo", OnnxElementType.Float, 1, 3, -1);
-        return graph.ToModelBytes(17, "test");
     }
 }

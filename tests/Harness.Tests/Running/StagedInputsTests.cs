@@ -1,12 +1,20 @@
 using Harness.Clips;
+using Harness.Inference;
+using Harness.Models.Onnx;
 using Harness.Preprocessing;
 using Harness.Running;
+using Harness.Tests.Inference;
 
 namespace Harness.Tests.Running;
 
-public sealed class StagedInputsTests
+public sealed class StagedInputsTests : IDisposable
 {
     private static readonly PreprocessOptions Options = new(32, 24);
+
+    private readonly OnnxDetector _detector = OnnxDetector.Load(
+        EchoModels.Build(OnnxElementType.Float, channelLast: false, dynamic: false, 32, 24), "echo.onnx", EchoModels.Contract(32, 24));
+
+    public void Dispose() => _detector.Dispose();
 
     [Fact]
     public void Inputs_staged_ahead_are_each_frames_own_preprocessing_while_the_replay_holds_them()
@@ -14,7 +22,7 @@ public sealed class StagedInputsTests
         // The replay checks each input against a fresh preprocessing of its frame while the reading thread races
         // ahead filling the ring: a ring one buffer short of the read-ahead's bound would overwrite a held input.
         var frames = Enumerable.Range(0, 40).Select(FrameAt).ToList();
-        var staging = new StagedInputs(new LetterboxPreprocessor(Options), 3 * 32 * 24, TimeProvider.System);
+        using var staging = new StagedInputs(new LetterboxPreprocessor(Options), _detector, TimeProvider.System);
         var reference = new LetterboxPreprocessor(Options);
         var expected = new float[3 * 32 * 24];
         var seen = 0;
@@ -26,7 +34,9 @@ public sealed class StagedInputsTests
 
             Assert.Same(frames[seen], staged.Frame);
             Assert.Equal(transform, staged.Transform);
-            Assert.Equal(expected, staged.Input);
+            Assert.Equal(expected, staged.Input.Planar);
+            _detector.RunInPlace(staged.Input);
+            Assert.Equal(expected, _detector.Output(0).ToArray());
             seen++;
         }
 
@@ -36,7 +46,7 @@ public sealed class StagedInputsTests
     [Fact]
     public void The_ring_holds_as_many_buffers_as_the_read_ahead_keeps_alive_and_reuses_them_in_order()
     {
-        var staging = new StagedInputs(new LetterboxPreprocessor(Options), 3 * 32 * 24, TimeProvider.System);
+        using var staging = new StagedInputs(new LetterboxPreprocessor(Options), _detector, TimeProvider.System);
 
         var inputs = Enumerable.Range(0, 2 * FrameReadAhead.InFlight).Select(i => staging.Stage(FrameAt(i)).Input).ToList();
 
@@ -50,7 +60,7 @@ public sealed class StagedInputsTests
     {
         var clock = new SteppingClock(TimeSpan.FromMilliseconds(3));
         var entered = 0;
-        var staging = new StagedInputs(new LetterboxPreprocessor(Options), 3 * 32 * 24, clock, () => entered++);
+        using var staging = new StagedInputs(new LetterboxPreprocessor(Options), _detector, clock, () => entered++);
 
         var staged = staging.Stage(FrameAt(0));
 
