@@ -42,6 +42,8 @@ internal sealed record ReferenceDetectorParameters(
     float SizeDisagreementWeight,
     float OverfillLimit,
     float OverfillWeight,
+    float[] MinimumFill,
+    float UnderfillWeight,
     float[] SpreadToWidth,
     float[] SpreadToHeight,
     float[] CentroidToCentreY,
@@ -71,7 +73,7 @@ internal sealed record ReferenceDetectorParameters(
         CellsPerBoxHeight: 2.5f,
         CellsPerBoxWidth: 2f,
         Gains: [12f, 16f, 14f],
-        Offsets: [-1f, -1f, -1f],
+        Offsets: [-0.4f, 0.5f, 0.5f],
         SurroundScale: 1.5f,
         SurroundWeight: 1f,
         InsideNegativeWeight: 0.4f,
@@ -81,6 +83,8 @@ internal sealed record ReferenceDetectorParameters(
         SizeDisagreementWeight: 10f,
         OverfillLimit: 0.25f,
         OverfillWeight: 20f,
+        MinimumFill: [0.6f, 0.3f, 0.2f],
+        UnderfillWeight: 20f,
         SpreadToWidth: [3.36f, 4.44f, 4.96f],
         SpreadToHeight: [4.2f, 4.04f, 4.47f],
         CentroidToCentreY: [0.005f, -0.021f, 0.033f],
@@ -118,7 +122,7 @@ internal sealed record ReferenceDetectorParameters(
     public static ReferenceDetectorParameters Mixed { get; } = Tuned with
     {
         ColorBias = [-0.1f, -0.35f, -0.2f],
-        Offsets = [1f, -2.5f, -1f],
+        Offsets = [1.6f, -1f, 0.5f],
         TopPartOffsets = [0f, -4.5f, -3f],
     };
 }
