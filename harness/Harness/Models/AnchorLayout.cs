@@ -5,10 +5,11 @@ namespace Harness.Models;
 /// (x row then y row) unless said otherwise. With s the colour spread (standard deviation) and m the centroid of an
 /// anchor's window, <see cref="BoxRegression"/> decodes size = s * SizeScale + swap(s) * CrossScale (a part anchor
 /// takes its height from the horizontal spread) and centre = m + size * CentreShift + s * SpreadShift (a part
-/// anchor places its box from the top of the visible colour). AnchorSize is the anchor's own box size in input pixels
-/// and ClassMask the one-hot class of each anchor ([1, C, N]).
+/// anchor places its box from the top of the visible colour). AnchorSize is the anchor's own box size in input pixels,
+/// WindowArea ([1, 1, N]) the area of its template window in input pixels, MinimumFill ([1, 1, N]) the least share of
+/// its decoded box the class colour must cover (0: no bound), and ClassMask the one-hot class of each anchor ([1, C, N]).
 /// </summary>
-internal sealed record AnchorLayout(float[] SizeScale, float[] CrossScale, float[] CentreShift, float[] SpreadShift, float[] AnchorSize, float[] ClassMask)
+internal sealed record AnchorLayout(float[] SizeScale, float[] CrossScale, float[] CentreShift, float[] SpreadShift, float[] AnchorSize, float[] WindowArea, float[] MinimumFill, float[] ClassMask)
 {
     public static AnchorLayout Create(IReadOnlyList<AnchorBlock> blocks, ReferenceDetectorParameters parameters, int count)
     {
@@ -17,6 +18,8 @@ internal sealed record AnchorLayout(float[] SizeScale, float[] CrossScale, float
         var shift = new float[2 * count];
         var spreadShift = new float[2 * count];
         var size = new float[2 * count];
+        var area = new float[count];
+        var minimumFill = new float[count];
         var mask = new float[ReferenceDetectorGraph.ClassCount * count];
         var n = 0;
         foreach (var block in blocks)
@@ -40,6 +43,8 @@ internal sealed record AnchorLayout(float[] SizeScale, float[] CrossScale, float
                     spreadShift[count + n] = -parameters.TopPartSpreadToTop[classId];
                 }
 
+                area[n] = block.TemplateWidth * block.TemplateHeight * block.Level * block.Level;
+                minimumFill[n] = block.Part == AnchorPart.Whole ? parameters.MinimumFill[classId] : 0f;
                 size[n] = block.BoxWidth * block.Level;
                 size[count + n] = block.BoxHeight * block.Level;
                 mask[(classId * count) + n] = 1f;
@@ -47,6 +52,6 @@ internal sealed record AnchorLayout(float[] SizeScale, float[] CrossScale, float
             }
         }
 
-        return new AnchorLayout(scale, cross, shift, spreadShift, size, mask);
+        return new AnchorLayout(scale, cross, shift, spreadShift, size, area, minimumFill, mask);
     }
 }

@@ -55,6 +55,20 @@ internal static class BoxRegression
         return graph.Add("Mul", [excess, graph.AddInitializer("overfill_weight", [1], [weight])]);
     }
 
+    /// <summary>
+    /// weight * max(0, minimum fill - mask mass / decoded box area), [1, 1, N]. A large window around a smaller object
+    /// also gathers scattered pixels of the class colour far from it, whose spread decodes a box several times the
+    /// object's size; such a box is mostly empty, while the box of a whole object is largely covered by its colour.
+    /// </summary>
+    public static string Underfill(OnnxGraph graph, string moments, string boxes, AnchorLayout layout, int count, float weight)
+    {
+        var mass = graph.Add("Mul", [Slice(graph, moments, 0, 1), graph.AddInitializer("underfill_window_area", [1, 1, count], layout.WindowArea)]);
+        var boxArea = graph.Add("Mul", [Slice(graph, boxes, 2, 3), Slice(graph, boxes, 3, 4)]);
+        var fill = graph.Add("Div", [mass, graph.Add("Max", [boxArea, graph.AddInitializer("underfill_area_floor", [1], [1f])])]);
+        var shortfall = graph.Add("Relu", [graph.Add("Sub", [graph.AddInitializer("underfill_minimum", [1, 1, count], layout.MinimumFill), fill])]);
+        return graph.Add("Mul", [shortfall, graph.AddInitializer("underfill_weight", [1], [weight])]);
+    }
+
     private static string Slice(OnnxGraph graph, string input, long start, long end)
     {
         var starts = graph.AddInitializer($"{input}_from_{start}", [1], [start]);

@@ -103,8 +103,10 @@ internal static class ReferenceDetectorGraph
         var boxes = BoxRegression.Decode(graph, windowMoments, layout, count);
         var logits = graph.Add("Concat", [.. scores], OnnxAttribute.Of("axis", 2L));
         var penalties = graph.Add("Add", [
-            BoxRegression.SizeDisagreement(graph, boxes, layout, count, parameters.SizeDisagreementWeight),
-            BoxRegression.Overfill(graph, windowMoments, parameters.OverfillLimit, parameters.OverfillWeight)]);
+            graph.Add("Add", [
+                BoxRegression.SizeDisagreement(graph, boxes, layout, count, parameters.SizeDisagreementWeight),
+                BoxRegression.Overfill(graph, windowMoments, parameters.OverfillLimit, parameters.OverfillWeight)]),
+            BoxRegression.Underfill(graph, windowMoments, boxes, layout, count, parameters.UnderfillWeight)]);
         var score = graph.Add("Sigmoid", [graph.Add("Sub", [logits, penalties])]);
         var classMask = graph.AddInitializer("class_mask", [1, ClassCount, count], layout.ClassMask);
         graph.AddNode("Concat", [boxes, graph.Add("Mul", [score, classMask])], ["output0"], OnnxAttribute.Of("axis", 1L));

@@ -6,10 +6,14 @@ namespace Harness.Models;
 /// <see cref="ColorFilters"/> is a 3x3 matrix (class x RGB) of 1x1 colour matched filters with <see cref="ColorBias"/>.
 /// Each class template is the mean filter response over the box parts that should show the class colour, minus
 /// <see cref="InsideNegativeWeight"/> times the mean over parts that should not, minus <see cref="SurroundWeight"/>
-/// times the mean over a surround <see cref="SurroundScale"/> times the box, minus <see cref="OtherClassWeight"/> times
+/// times the mean over a surround <see cref="SurroundScale"/> times the box, minus <see cref="AboveWeights"/> (per
+/// class) times the mean over the part of the surround directly above the box (a pedestrian's or cyclist's head has
+/// background above it, a leg or the lower body its own torso), minus <see cref="OtherClassWeight"/> times
 /// the other classes' responses; the score is sigmoid(Gain * template + Offset - SizeDisagreementWeight * size
-/// disagreement - OverfillWeight * max(0, window mask mean - OverfillLimit)). Anchor heights grow by AnchorScaleStep from 14 pixels; a box spans CellsPerBoxHeight x
-/// CellsPerBoxWidth grid cells (rounded to power-of-two strides).
+/// disagreement - OverfillWeight * max(0, window mask mean - OverfillLimit) - UnderfillWeight * max(0,
+/// <see cref="MinimumFill"/> - window mask mass / decoded box area)), the last for whole-object anchors only. Anchor
+/// heights grow by AnchorScaleStep from 14 pixels; a box spans CellsPerBoxHeight x CellsPerBoxWidth grid cells (rounded
+/// to power-of-two strides).
 /// Boxes are regressed from the class mask (response times <see cref="MaskGains"/> above <see cref="MaskThresholds"/>,
 /// saturated at 1) over the template window: width and height are the mask's standard deviation times
 /// <see cref="SpreadToWidth"/> / <see cref="SpreadToHeight"/>, the centre its centroid moved down by
@@ -35,6 +39,7 @@ internal sealed record ReferenceDetectorParameters(
     float[] Offsets,
     float SurroundScale,
     float SurroundWeight,
+    float[] AboveWeights,
     float InsideNegativeWeight,
     float OtherClassWeight,
     float[] MaskGains,
@@ -42,6 +47,8 @@ internal sealed record ReferenceDetectorParameters(
     float SizeDisagreementWeight,
     float OverfillLimit,
     float OverfillWeight,
+    float[] MinimumFill,
+    float UnderfillWeight,
     float[] SpreadToWidth,
     float[] SpreadToHeight,
     float[] CentroidToCentreY,
@@ -71,9 +78,10 @@ internal sealed record ReferenceDetectorParameters(
         CellsPerBoxHeight: 2.5f,
         CellsPerBoxWidth: 2f,
         Gains: [12f, 16f, 14f],
-        Offsets: [-1f, -1f, -1f],
+        Offsets: [0.1f, 1f, 1.5f],
         SurroundScale: 1.5f,
         SurroundWeight: 1f,
+        AboveWeights: [0f, 1f, 1f],
         InsideNegativeWeight: 0.4f,
         OtherClassWeight: 0.5f,
         MaskGains: [4f, 4f, 4f],
@@ -81,6 +89,8 @@ internal sealed record ReferenceDetectorParameters(
         SizeDisagreementWeight: 10f,
         OverfillLimit: 0.25f,
         OverfillWeight: 20f,
+        MinimumFill: [0.6f, 0.3f, 0.2f],
+        UnderfillWeight: 20f,
         SpreadToWidth: [3.36f, 4.44f, 4.96f],
         SpreadToHeight: [4.2f, 4.04f, 4.47f],
         CentroidToCentreY: [0.005f, -0.021f, 0.033f],
@@ -90,7 +100,7 @@ internal sealed record ReferenceDetectorParameters(
         TopPartVisible: [0f, 0.45f, 0.5f],
         TopPartHiddenFrom: 0.65f,
         HiddenOwnColorWeight: 1f,
-        TopPartOffsets: [0f, -3f, -3f],
+        TopPartOffsets: [0f, -2.5f, -1.5f],
         TopPartSpreadToWidth: [0f, 4.3f, 4.8f],
         TopPartSpreadToTop: [0f, 2.15f, 2.1f],
         TopPartMinHeight: 20,
@@ -118,7 +128,7 @@ internal sealed record ReferenceDetectorParameters(
     public static ReferenceDetectorParameters Mixed { get; } = Tuned with
     {
         ColorBias = [-0.1f, -0.35f, -0.2f],
-        Offsets = [1f, -2.5f, -1f],
-        TopPartOffsets = [0f, -4.5f, -3f],
+        Offsets = [2.1f, -0.5f, 1.5f],
+        TopPartOffsets = [0f, -4f, -1.5f],
     };
 }

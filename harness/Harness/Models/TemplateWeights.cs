@@ -10,7 +10,8 @@ internal static class TemplateWeights
         var roles = new AppearanceRole[height * width];
         var inside = new bool[height * width];
         var surroundAt = new bool[height * width];
-        int positives = 0, negatives = 0, surround = 0, hidden = 0;
+        var aboveAt = new bool[height * width];
+        int positives = 0, negatives = 0, surround = 0, hidden = 0, above = 0;
         var top = (height - block.BoxHeight) * 0.5f;
         var left = (width - block.BoxWidth) * 0.5f;
         var whole = block.Part == AnchorPart.Whole;
@@ -26,6 +27,8 @@ internal static class TemplateWeights
                 {
                     surroundAt[i] = whole || OccludedTopPart.InSurround(block.ClassId, fy, parameters);
                     surround += surroundAt[i] ? 1 : 0;
+                    aboveAt[i] = whole && fy < 0f && fx is >= 0f and < 1f;
+                    above += aboveAt[i] ? 1 : 0;
                     continue;
                 }
 
@@ -45,7 +48,7 @@ internal static class TemplateWeights
                 var own = channel == block.ClassId;
                 float weight = (inside[i], roles[i], own) switch
                 {
-                    (false, _, true) => surroundAt[i] ? -parameters.SurroundWeight / Math.Max(surround, 1) : 0f,
+                    (false, _, true) => (surroundAt[i] ? -parameters.SurroundWeight / Math.Max(surround, 1) : 0f) - (aboveAt[i] ? parameters.AboveWeights[block.ClassId] / Math.Max(above, 1) : 0f),
                     (true, AppearanceRole.ClassColor, true) => 1f / Math.Max(positives, 1),
                     (true, AppearanceRole.ClassColor, false) => -parameters.OtherClassWeight / Math.Max(positives, 1),
                     (true, AppearanceRole.NotClassColor, true) => -parameters.InsideNegativeWeight / Math.Max(negatives, 1),

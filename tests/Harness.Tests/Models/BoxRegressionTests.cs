@@ -7,7 +7,8 @@ namespace Harness.Tests.Models;
 /// <summary>
 /// The box the regression decodes from a window's colour moments, against boxes worked out by hand: a whole-object
 /// anchor takes its size from the spread, a top-part anchor takes its width from the horizontal spread, its height
-/// from that width and its aspect, and puts its top a fixed number of vertical spreads above the centroid.
+/// from that width and its aspect, and puts its top a fixed number of vertical spreads above the centroid; a box the
+/// class colour covers too little of loses score in proportion to the shortfall.
 /// </summary>
 public class BoxRegressionTests
 {
@@ -45,6 +46,45 @@ public class BoxRegressionTests
         Assert.Equal(width, box[2], 3);
         Assert.Equal(height, box[3], 3);
         Assert.True(height > 3f * p.SpreadToHeight[1] * 2f, "the part's box reaches far below the colour it sees");
+    }
+
+    // The window of Whole is 4 x 3 level-16 pixels: 3,072 input pixels. A 20 x 40 box (800 pixels) is covered to
+    // 0.15 when the window's mask mean is 0.15 * 800 / 3072, to 0.3 (the pedestrian minimum) at twice that.
+    [Theory]
+    [InlineData(0.15f, 20f * (0.3f - 0.15f))]
+    [InlineData(0.29f, 20f * (0.3f - 0.29f))]
+    [InlineData(0.3f, 0f)]
+    [InlineData(0.31f, 0f)]
+    [InlineData(0.9f, 0f)]
+    public void A_whole_object_box_the_class_colour_covers_too_little_of_is_penalized_by_the_shortfall(float fill, float expected)
+    {
+        var p = ReferenceDetectorParameters.Tuned;
+        Assert.Equal(0.3f, p.MinimumFill[1]);
+        Assert.Equal(20f, p.UnderfillWeight);
+
+        var penalty = Underfill(Whole, fill * 800f / 3072f, 20f, 40f);
+
+        Assert.Equal(expected, penalty, 4);
+    }
+
+    [Fact]
+    public void A_top_part_box_is_never_penalized_for_the_hidden_part_it_adds()
+    {
+        Assert.Equal(0f, Underfill(TopPart, 0.01f * 800f / 3072f, 20f, 40f));
+    }
+
+    /// <summary>The underfill penalty of one window with mask mean <paramref name="mass"/> and decoded box w x h.</summary>
+    private static float Underfill(AnchorBlock block, float mass, float width, float height)
+    {
+        var layout = AnchorLayout.Create([block], ReferenceDetectorParameters.Tuned, 1);
+        var graph = new OnnxGraph("underfill");
+        graph.AddInput("moments", OnnxElementType.Float, 1, MomentPyramid.MomentCount, 1);
+        var boxes = graph.AddInitializer("boxes", [1, 4, 1], [100f, 50f, width, height]);
+        var penalty = BoxRegression.Underfill(graph, "moments", boxes, layout, 1, ReferenceDetectorParameters.Tuned.UnderfillWeight);
+        graph.AddNode("Identity", [penalty], ["penalty"]);
+        graph.AddOutput("penalty", OnnxElementType.Float, 1, 1, 1);
+        float[] moments = [mass, mass * 100f, mass * 50f, 0f, 0f];
+        return OnnxGraphTests.RunSingle(graph.ToModelBytes(ReferenceDetectorGraph.OpsetVersion, "test"), moments, [1, MomentPyramid.MomentCount, 1])[0];
     }
 
     /// <summary>Decodes one window with mask mean 0.5, centroid (100, 50) and variances 16 and 9 through the graph.</summary>
