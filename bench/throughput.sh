@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Throughput of the whole harness against ONNX Runtime alone, and the speed-up of --parallel 2 (docs/benchmarks.md).
 #
-#   bench/throughput.sh [FRAMES] [THREADS]     defaults: 1000 frames per clip, 1 intra-op thread per session
+#   bench/throughput.sh [FRAMES] [THREADS] [PAIRS]   defaults: 1000 frames per clip, 1 intra-op thread, 3 pairs
 #
 # Measures what a pull request does: runs gated against accepted baselines, which pass, so each run replays, scores,
 # bootstraps the intervals, compares, writes its result bundle, reports and history, and writes no review clip.
@@ -11,7 +11,10 @@
 #   1. frames per second of a loop that only calls ONNX Runtime on pre-made inputs (reference detector, same threads);
 #   2. frames per second of a gated `harness run` on one FRAMES-frame synthetic clip, end to end (process start,
 #      replay, scoring, bootstrap, compare, bundles, reports, history), and the replay alone as the harness records it
-#      (run/replay_seconds: opening the clip, loading the model and replaying every frame), each as a share of 1;
+#      (run/replay_seconds: opening the clip, loading the model and replaying every frame), each as a share of 1.
+#      The machine's speed drifts by a third from minute to minute (a shared VM), so 1 and 2 alternate PAIRS times,
+#      each run against the loop just before it, and the median pair is the result; each run's share of its own wall
+#      time spent in its frames' stages (frames / throughput/fps, measured in the same process) is printed too;
 #   3. two such scenarios run gated one at a time and with --parallel 2, and the speed-up;
 #   4. the run without baselines (both scenarios, --parallel 2) that made the baselines.
 # Run it on a quiet machine; everything it writes goes to a temporary folder.
@@ -20,6 +23,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 frames="${1:-1000}"
 threads="${2:-1}"
+pairs="${3:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -65,22 +69,31 @@ timed_run() {
   awk -v s="$start" -v e="$end" 'BEGIN { printf "%.3f", e - s }'
 }
 
-loop_fps="$(dotnet run -c Release --no-build --project bench/Harness.Benchmarks -- inference-loop "$frames" "$threads")"
 unbaselined_seconds="$(timed_run unbaselined --scenario throughput-7 throughput-8 --parallel 2)"
 harness accept --baselines "$work/baselines" >/dev/null
-one_seconds="$(timed_run one --scenario throughput-7 --parallel 1)"
-replay_seconds="$(harness history --db "$work/history-one.sqlite" --scenario throughput-7 --metric run/replay_seconds | awk 'NR == 2 { print $5 }')"
+metric() { harness history --db "$work/history-$1.sqlite" --scenario throughput-7 --metric "$2" | awk 'NR == 2 { print $5 }'; }
+pair_rows=""
+for pair in $(seq 1 "$pairs"); do
+  loop_fps="$(dotnet run -c Release --no-build --project bench/Harness.Benchmarks -- inference-loop "$frames" "$threads")"
+  one_seconds="$(timed_run "one-$pair" --scenario throughput-7 --parallel 1)"
+  pair_rows+="$pair $loop_fps $one_seconds $(metric "one-$pair" run/replay_seconds) $(metric "one-$pair" throughput/fps)"$'\n'
+done
 sequential_seconds="$(timed_run sequential --scenario throughput-7 throughput-8 --parallel 1)"
 parallel_seconds="$(timed_run parallel --scenario throughput-7 throughput-8 --parallel 2)"
 
-awk -v frames="$frames" -v threads="$threads" -v loop="$loop_fps" -v one="$one_seconds" -v replay_seconds="$replay_seconds" \
-    -v seq="$sequential_seconds" -v par="$parallel_seconds" -v unbaselined="$unbaselined_seconds" -v cores="$(nproc)" 'BEGIN {
-  end_to_end = frames / one
-  replay = frames / replay_seconds
+printf '%s' "$pair_rows" | awk -v frames="$frames" -v threads="$threads" -v seq="$sequential_seconds" -v par="$parallel_seconds" \
+    -v unbaselined="$unbaselined_seconds" -v cores="$(nproc)" '
+{ loop[NR] = $2; one[NR] = frames / $3; replay[NR] = frames / $4; stages[NR] = $5; ratio[NR] = one[NR] / loop[NR]; order[NR] = NR }
+END {
+  n = NR
+  for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (ratio[order[j]] < ratio[order[i]]) { t = order[i]; order[i] = order[j]; order[j] = t }
+  m = order[int((n + 1) / 2)]
   printf "clip: %d frames, intra-op threads: %d, cores: %d; runs gated against accepted baselines (pass)\n", frames, threads, cores
-  printf "ONNX Runtime loop on pre-made inputs    %8.2f frames/s\n", loop
-  printf "harness run, end to end (1 scenario)    %8.2f frames/s   %5.1f%% of the loop\n", end_to_end, 100 * end_to_end / loop
-  printf "harness replay (run/replay_seconds)     %8.2f frames/s   %5.1f%% of the loop\n", replay, 100 * replay / loop
+  for (i = 1; i <= n; i++) {
+    printf "pair %d: ONNX Runtime loop %6.2f frames/s; harness run end to end %6.2f frames/s (%5.1f%% of the loop), replay %6.2f (%5.1f%%); %5.1f%% of the run in its frames'"'"' stages\n", \
+      i, loop[i], one[i], 100 * ratio[i], replay[i], 100 * replay[i] / loop[i], 100 * one[i] / stages[i]
+  }
+  printf "median pair (%d): harness run end to end %5.1f%% of the loop\n", m, 100 * ratio[m]
   printf "2 scenarios, --parallel 1               %8.2f s\n", seq
   printf "2 scenarios, --parallel 2               %8.2f s         speed-up %.2fx\n", par, seq / par
   printf "no baselines yet: 2 scenarios, --parallel 2 (received baselines, review clips)   %8.2f s\n", unbaselined
