@@ -7,6 +7,7 @@ using Harness.IO;
 using Harness.Metrics;
 using Harness.Postprocessing;
 using Harness.Results;
+using Harness.Threading;
 
 namespace Harness.Reporting;
 
@@ -94,7 +95,7 @@ public sealed class ReviewClipReporter(string outputDirectory, IClipReopener cli
             // Encoding is most of the clip's time and each frame's JPEG depends on that frame alone: a batch is encoded
             // on every core, then written in order, so the file is the one a frame-by-frame encoding writes.
             var jpegs = new byte[batch.Length][];
-            Parallel.For(0, batch.Length, i => jpegs[i] = ImageEncoder.EncodeJpeg(batch[i].Image, ReviewJpegQuality));
+            Concurrently.Run([.. batch.Select((frame, i) => (Action)(() => jpegs[i] = ImageEncoder.EncodeJpeg(frame.Image, ReviewJpegQuality)))]);
             for (var i = 0; i < batch.Length; i++)
             {
                 var frame = batch[i];
