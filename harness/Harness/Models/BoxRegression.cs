@@ -36,9 +36,9 @@ internal static class BoxRegression
     /// [1, 1, N]. Subtracted from the score logit: a window much smaller than its object sees only part of it and
     /// decodes a part-sized box; a window much larger sees a small object that a smaller anchor fits better.
     /// </summary>
-    public static string SizeDisagreement(OnnxGraph graph, string boxes, AnchorLayout layout, int count, float weight)
+    public static string SizeDisagreement(OnnxGraph graph, string size, AnchorLayout layout, int count, float weight)
     {
-        var ratio = graph.Add("Div", [Slice(graph, boxes, 2, 4), graph.AddInitializer("anchor_size", [1, 2, count], layout.AnchorSize)]);
+        var ratio = graph.Add("Div", [size, graph.AddInitializer("anchor_size", [1, 2, count], layout.AnchorSize)]);
         var logRatio = graph.Add("Log", [graph.Add("Add", [ratio, graph.AddInitializer("size_ratio_floor", [1], [1e-3f])])]);
         var disagreement = graph.Add("ReduceSum", [graph.Add("Abs", [logRatio]), graph.AddInitializer("size_ratio_axes", [1], [1L])], OnnxAttribute.Of("keepdims", 1L));
         return graph.Add("Mul", [disagreement, graph.AddInitializer("size_disagreement_weight", [1], [weight])]);
@@ -60,14 +60,17 @@ internal static class BoxRegression
     /// also gathers scattered pixels of the class colour far from it, whose spread decodes a box several times the
     /// object's size; such a box is mostly empty, while the box of a whole object is largely covered by its colour.
     /// </summary>
-    public static string Underfill(OnnxGraph graph, string moments, string boxes, AnchorLayout layout, int count, float weight)
+    public static string Underfill(OnnxGraph graph, string moments, string size, AnchorLayout layout, int count, float weight)
     {
         var mass = graph.Add("Mul", [Slice(graph, moments, 0, 1), graph.AddInitializer("underfill_window_area", [1, 1, count], layout.WindowArea)]);
-        var boxArea = graph.Add("Mul", [Slice(graph, boxes, 2, 3), Slice(graph, boxes, 3, 4)]);
+        var boxArea = graph.Add("Mul", [Slice(graph, size, 0, 1), Slice(graph, size, 1, 2)]);
         var fill = graph.Add("Div", [mass, graph.Add("Max", [boxArea, graph.AddInitializer("underfill_area_floor", [1], [1f])])]);
         var shortfall = graph.Add("Relu", [graph.Add("Sub", [graph.AddInitializer("underfill_minimum", [1, 1, count], layout.MinimumFill), fill])]);
         return graph.Add("Mul", [shortfall, graph.AddInitializer("underfill_weight", [1], [weight])]);
     }
+
+    /// <summary>The width and height rows of decoded boxes [1, 4, N]: [1, 2, N], which both size penalties read.</summary>
+    public static string Size(OnnxGraph graph, string boxes) => Slice(graph, boxes, 2, 4);
 
     private static string Slice(OnnxGraph graph, string input, long start, long end)
     {

@@ -63,7 +63,7 @@ internal static class ReferenceDetectorGraph
         var bias = graph.AddInitializer("color_bias", [ClassCount], parameters.ColorBias);
         var response = graph.Add("Relu", [graph.Add("Conv", [chroma, filters, bias], OnnxAttribute.Of("kernel_shape", 1L, 1L))]);
         var pyramid = new Dictionary<int, string>();
-        var previous = response;
+        var previous = graph.Add("Min", [response, graph.AddInitializer("template_response_cap", [1], [parameters.ResponseCap])]);
         foreach (var level in Levels)
         {
             previous = graph.Add("AveragePool", [previous], OnnxAttribute.Of("kernel_shape", 2L, 2L), OnnxAttribute.Of("strides", 2L, 2L));
@@ -101,12 +101,12 @@ internal static class ReferenceDetectorGraph
         var layout = AnchorLayout.Create(anchors, parameters, count);
         var windowMoments = graph.Add("Concat", [.. pooledMoments], OnnxAttribute.Of("axis", 2L));
         var boxes = BoxRegression.Decode(graph, windowMoments, layout, count);
+        var size = BoxRegression.Size(graph, boxes);
         var logits = graph.Add("Concat", [.. scores], OnnxAttribute.Of("axis", 2L));
-        var penalties = graph.Add("Add", [
-            graph.Add("Add", [
-                BoxRegression.SizeDisagreement(graph, boxes, layout, count, parameters.SizeDisagreementWeight),
-                BoxRegression.Overfill(graph, windowMoments, parameters.OverfillLimit, parameters.OverfillWeight)]),
-            BoxRegression.Underfill(graph, windowMoments, boxes, layout, count, parameters.UnderfillWeight)]);
+        var penalties = graph.Add("Sum", [
+            BoxRegression.SizeDisagreement(graph, size, layout, count, parameters.SizeDisagreementWeight),
+            BoxRegression.Overfill(graph, windowMoments, parameters.OverfillLimit, parameters.OverfillWeight),
+            BoxRegression.Underfill(graph, windowMoments, size, layout, count, parameters.UnderfillWeight)]);
         var score = graph.Add("Sigmoid", [graph.Add("Sub", [logits, penalties])]);
         var classMask = graph.AddInitializer("class_mask", [1, ClassCount, count], layout.ClassMask);
         graph.AddNode("Concat", [boxes, graph.Add("Mul", [score, classMask])], ["output0"], OnnxAttribute.Of("axis", 1L));

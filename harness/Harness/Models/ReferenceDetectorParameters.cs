@@ -4,7 +4,10 @@ namespace Harness.Models;
 /// The hand-set weights of the reference detector. Pixels are first divided by their brightness (mean of R, G, B plus
 /// <see cref="BrightnessFloor"/>) so colour survives at night while noise in dark pixels grows.
 /// <see cref="ColorFilters"/> is a 3x3 matrix (class x RGB) of 1x1 colour matched filters with <see cref="ColorBias"/>.
-/// Each class template is the mean filter response over the box parts that should show the class colour, minus
+/// The templates read each response capped at <see cref="ResponseCap"/>: haze and night wash a far object's colour out
+/// to a fraction of a near one's, so uncapped its score fell with its distance; capped, a template scores where the
+/// colour lies rather than how saturated it is (box masks read the response uncapped).
+/// Each class template is the mean capped response over the box parts that should show the class colour, minus
 /// <see cref="InsideNegativeWeight"/> times the mean over parts that should not, minus <see cref="SurroundWeight"/>
 /// times the mean over a surround <see cref="SurroundScale"/> times the box, minus <see cref="AboveWeights"/> (per
 /// class) times the mean over the part of the surround directly above the box (a pedestrian's or cyclist's head has
@@ -31,6 +34,7 @@ internal sealed record ReferenceDetectorParameters(
     float BrightnessFloor,
     float[] ColorFilters,
     float[] ColorBias,
+    float ResponseCap,
     float[][] Aspects,
     float AnchorScaleStep,
     float CellsPerBoxHeight,
@@ -73,14 +77,15 @@ internal sealed record ReferenceDetectorParameters(
             -0.5f, 1f, -0.5f,
         ],
         ColorBias: [-0.2f, -0.2f, -0.2f],
+        ResponseCap: 0.4f,
         Aspects: [[1.3f, 1.8f], [0.4f], [0.6f]],
         AnchorScaleStep: 1.41f,
         CellsPerBoxHeight: 2.5f,
         CellsPerBoxWidth: 2f,
-        Gains: [12f, 16f, 14f],
-        Offsets: [0.1f, 1f, 1.5f],
+        Gains: [36f, 48f, 42f],
+        Offsets: [0.9f, 1f, 2f],
         SurroundScale: 1.5f,
-        SurroundWeight: 1f,
+        SurroundWeight: 1.5f,
         AboveWeights: [0f, 1f, 1f],
         InsideNegativeWeight: 0.4f,
         OtherClassWeight: 0.5f,
@@ -100,7 +105,7 @@ internal sealed record ReferenceDetectorParameters(
         TopPartVisible: [0f, 0.45f, 0.5f],
         TopPartHiddenFrom: 0.65f,
         HiddenOwnColorWeight: 1f,
-        TopPartOffsets: [0f, -2.5f, -1.5f],
+        TopPartOffsets: [0f, -2.5f, -1f],
         TopPartSpreadToWidth: [0f, 4.3f, 4.8f],
         TopPartSpreadToTop: [0f, 2.15f, 2.1f],
         TopPartMinHeight: 20,
@@ -128,7 +133,7 @@ internal sealed record ReferenceDetectorParameters(
     public static ReferenceDetectorParameters Mixed { get; } = Tuned with
     {
         ColorBias = [-0.1f, -0.35f, -0.2f],
-        Offsets = [2.1f, -0.5f, 1.5f],
-        TopPartOffsets = [0f, -4f, -1.5f],
+        Offsets = [2.9f, -0.5f, 2f],
+        TopPartOffsets = [0f, -4f, -1f],
     };
 }

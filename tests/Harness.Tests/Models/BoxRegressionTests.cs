@@ -80,7 +80,7 @@ public class BoxRegressionTests
         var graph = new OnnxGraph("underfill");
         graph.AddInput("moments", OnnxElementType.Float, 1, MomentPyramid.MomentCount, 1);
         var boxes = graph.AddInitializer("boxes", [1, 4, 1], [100f, 50f, width, height]);
-        var penalty = BoxRegression.Underfill(graph, "moments", boxes, layout, 1, ReferenceDetectorParameters.Tuned.UnderfillWeight);
+        var penalty = BoxRegression.Underfill(graph, "moments", BoxRegression.Size(graph, boxes), layout, 1, ReferenceDetectorParameters.Tuned.UnderfillWeight);
         graph.AddNode("Identity", [penalty], ["penalty"]);
         graph.AddOutput("penalty", OnnxElementType.Float, 1, 1, 1);
         float[] moments = [mass, mass * 100f, mass * 50f, 0f, 0f];

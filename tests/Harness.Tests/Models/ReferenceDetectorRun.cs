@@ -19,7 +19,13 @@ internal static class ReferenceDetectorRun
     public const int Height = ReferenceModels.InputHeight;
 
     /// <summary>The day street of <paramref name="seed"/> with road users painted into their boxes, as an RGB8 image.</summary>
-    public static CameraImage Street(int seed, params (ObjectClass Class, RectangleF Box)[] objects)
+    public static CameraImage Street(int seed, params (ObjectClass Class, RectangleF Box)[] objects) => Street(seed, 0f, objects);
+
+    /// <summary>
+    /// The same street with every road user washed towards the haze colour by <paramref name="haze"/>, as the clips
+    /// paint an object 2 m away per hundredth (at most 0.5).
+    /// </summary>
+    public static CameraImage Street(int seed, float haze, params (ObjectClass Class, RectangleF Box)[] objects)
     {
         var rgb = new float[Width * Height * 3];
         new StreetBackground(PinholeCamera.For(Width, Height), 7f, buildings: true, night: false, seed).Paint(rgb, 0f);
@@ -33,7 +39,7 @@ internal static class ReferenceDetectorRun
         foreach (var (objectClass, box) in objects)
         {
             var (r, g, b) = colors[objectClass];
-            RoadUserPainter.Paint(rgb, ids, Width, Height, new SceneObject { Class = objectClass, R = r, G = g, B = b }, box, haze: 0f, lightBoost: 1f, id: 1);
+            RoadUserPainter.Paint(rgb, ids, Width, Height, new SceneObject { Class = objectClass, R = r, G = g, B = b }, box, haze, lightBoost: 1f, id: 1);
         }
 
         var pixels = rgb.Select(v => (byte)Math.Clamp((v * 255f) + 0.5f, 0f, 255f)).ToArray();

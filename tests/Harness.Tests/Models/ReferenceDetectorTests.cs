@@ -68,6 +68,36 @@ public class ReferenceDetectorTests
         Assert.True(iouWithoutParts < 0.5, $"without top-part anchors IoU {iouWithoutParts:F3}");
     }
 
+    /// <summary>
+    /// The clips wash a road user 60 m away 0.3 of the way towards the haze colour. Capped template responses score
+    /// its washed-out colour as they score it clear (logits within 1); uncapped responses, with gains that give a
+    /// full-strength colour the same logit, lose more than 2 of it.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 300f, 168f, 27f, 18f)]
+    [InlineData(1, 420f, 165f, 8f, 18f)]
+    [InlineData(2, 380f, 165f, 10f, 20f)]
+    public void A_far_road_user_scores_its_haze_washed_colour_about_as_it_scores_it_clear(int classId, float x, float y, float width, float height)
+    {
+        var box = new RectangleF(x, y, x + width, y + height);
+        var truth = new TruthBox(classId, x, y, width, height, 1, 0f, 100f, false, null);
+        var tuned = ReferenceDetectorParameters.Tuned;
+        var uncapped = ReferenceDetectorGraph.Build("uncapped", tuned with { ResponseCap = float.MaxValue, Gains = [.. tuned.Gains.Select(g => g * tuned.ResponseCap)] });
+        var capped = ReferenceModels.Build("detector-v1");
+        double LogitOf(byte[] model, float haze)
+        {
+            var hit = BestOn(truth, ReferenceDetectorRun.Detect(model, "model", ReferenceDetectorRun.Street(3, haze, ((ObjectClass)classId, box))));
+            Assert.True(hit is { } h && PixelOverlap.Iou(h, truth) >= 0.5, $"haze {haze}: no box on the object");
+            return Math.Log(hit!.Value.Score / (1.0 - hit.Value.Score));
+        }
+
+        var (clear, hazy) = (LogitOf(capped, 0f), LogitOf(capped, 0.3f));
+        var (uncappedClear, uncappedHazy) = (LogitOf(uncapped, 0f), LogitOf(uncapped, 0.3f));
+
+        Assert.True(Math.Abs(hazy - clear) < 1.0, $"capped logits: hazy {hazy:F2}, clear {clear:F2}");
+        Assert.True(uncappedHazy < uncappedClear - 2.0, $"uncapped logits: hazy {uncappedHazy:F2}, clear {uncappedClear:F2}");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
