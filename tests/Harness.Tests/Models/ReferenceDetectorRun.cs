@@ -23,7 +23,7 @@ internal static class ReferenceDetectorRun
 
     /// <summary>
     /// The same street with every road user washed towards the haze colour by <paramref name="haze"/>, as the clips
-    /// paint an object 2 m away per hundredth (at most 0.5).
+    /// paint an object x metres away with min(0.5, x / 200).
     /// </summary>
     public static CameraImage Street(int seed, float haze, params (ObjectClass Class, RectangleF Box)[] objects)
     {

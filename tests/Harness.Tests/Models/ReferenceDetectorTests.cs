@@ -70,8 +70,8 @@ public class ReferenceDetectorTests
 
     /// <summary>
     /// The clips wash a road user 60 m away 0.3 of the way towards the haze colour. Capped template responses score
-    /// its washed-out colour as they score it clear (logits within 1); uncapped responses, with gains that give a
-    /// full-strength colour the same logit, lose more than 2 of it.
+    /// its washed-out colour as they score it clear (logits within 1); uncapped responses, with the gains scaled down
+    /// by the cap (about the size they had before it), lose more than 2 of it.
     /// </summary>
     [Theory]
     [InlineData(0, 300f, 168f, 27f, 18f)]
@@ -80,7 +80,7 @@ public class ReferenceDetectorTests
     public void A_far_road_user_scores_its_haze_washed_colour_about_as_it_scores_it_clear(int classId, float x, float y, float width, float height)
     {
         var box = new RectangleF(x, y, x + width, y + height);
-        var truth = new TruthBox(classId, x, y, width, height, 1, 0f, 100f, false, null);
+        var truth = new TruthBox(classId, x, y, width, height, 1, 0f, 60f, false, null);
         var tuned = ReferenceDetectorParameters.Tuned;
         var uncapped = ReferenceDetectorGraph.Build("uncapped", tuned with { ResponseCap = float.MaxValue, Gains = [.. tuned.Gains.Select(g => g * tuned.ResponseCap)] });
         var capped = ReferenceModels.Build("detector-v1");
