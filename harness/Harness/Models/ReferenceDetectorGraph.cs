@@ -4,13 +4,14 @@ namespace Harness.Models;
 
 /// <summary>
 /// Writes the reference detector as an ONNX graph: brightness normalization -> colour matched filters (1x1 Conv, ReLU)
-/// -> an average-pooled pyramid (1/2 .. 1/16) -> per class and anchor height one Conv whose kernel is the class
-/// template (parts that should and should not show the class colour, a negative surround, other classes' colours
-/// penalized) on the level where the object is 7-20 pixels tall -> score logits. Boxes come from the class mask's
-/// moments over each template window (<see cref="MomentPyramid"/>, <see cref="BoxRegression"/>); an anchor whose
-/// decoded box disagrees with its own size, or whose window is filled with its class colour (it sits inside a larger
-/// object), loses score, so the anchors around one object agree on one box and NMS
-/// keeps one. Output YOLOv8-shaped [1, 4 + C, N]: cx, cy, w, h in input pixels and one-hot class scores.
+/// -> capped at <see cref="ReferenceDetectorParameters.ResponseCap"/> -> an average-pooled pyramid (1/2 .. 1/16) -> per
+/// class and anchor height one Conv whose kernel is the class template (parts that should and should not show the
+/// class colour, a negative surround, other classes' colours penalized) on the level where the object is 7-20 pixels
+/// tall -> score logits. Boxes come from the uncapped class mask's moments over each template window
+/// (<see cref="MomentPyramid"/>, <see cref="BoxRegression"/>); an anchor whose decoded box disagrees with its own size,
+/// whose window is filled with its class colour (it sits inside a larger object), or whose whole-object box its class
+/// colour covers too little of, loses score, so the anchors around one object agree on one box and NMS keeps one.
+/// Output YOLOv8-shaped [1, 4 + C, N]: cx, cy, w, h in input pixels and one-hot class scores.
 /// </summary>
 internal static class ReferenceDetectorGraph
 {

@@ -133,7 +133,7 @@ internal sealed record ReferenceDetectorParameters(
     public static ReferenceDetectorParameters Mixed { get; } = Tuned with
     {
         ColorBias = [-0.1f, -0.35f, -0.2f],
-        Offsets = [2.9f, -0.5f, 2f],
-        TopPartOffsets = [0f, -4f, -1f],
+        Offsets = [Tuned.Offsets[0] + 2f, Tuned.Offsets[1] - 1.5f, Tuned.Offsets[2]],
+        TopPartOffsets = [Tuned.TopPartOffsets[0], Tuned.TopPartOffsets[1] - 1.5f, Tuned.TopPartOffsets[2]],
     };
 }

@@ -58,6 +58,3 @@ internal sealed class StagedInputs : IDisposable
         }
     }
 }
-
-/// <summary>A frame with its committed model input, valid until the replay takes the next one, and how long preprocessing took.</summary>
-internal readonly record struct StagedFrame(Frame Frame, InputFeed Input, LetterboxTransform Transform, TimeSpan Preprocess);
