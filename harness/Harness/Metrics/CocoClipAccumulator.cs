@@ -13,8 +13,15 @@ namespace Harness.Metrics;
 internal sealed class CocoClipAccumulator(IReadOnlyList<string> classNames)
 {
     private readonly List<CocoAnnotation> _annotations = [];
+    private readonly List<(int Frame, int Truth)> _annotationSources = [];
     private readonly List<CocoDetection> _detections = [];
     private long _frames;
+
+    /// <summary>
+    /// For annotation g of <see cref="CreateInput"/>, the frame and the position in that frame's truth list of the box
+    /// it came from; detections are in frame order, each frame's in the order given.
+    /// </summary>
+    public IReadOnlyList<(int Frame, int Truth)> AnnotationSources => _annotationSources;
 
     public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
@@ -27,11 +34,13 @@ internal sealed class CocoClipAccumulator(IReadOnlyList<string> classNames)
                 for (var c = 0; c < classNames.Count; c++)
                 {
                     _annotations.Add(ToAnnotation(image, c, box));
+                    _annotationSources.Add(((int)image, t));
                 }
             }
             else if (box.ClassId >= 0 && box.ClassId < classNames.Count)
             {
                 _annotations.Add(ToAnnotation(image, box.ClassId, box));
+                _annotationSources.Add(((int)image, t));
             }
         }
 

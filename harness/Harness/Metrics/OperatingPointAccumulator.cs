@@ -5,78 +5,23 @@ namespace Harness.Metrics;
 
 /// <summary>
 /// Counts at the operating point (detections already score-thresholded): per class, true positives, false positives
-/// and misses, and per class and recall slice the truth boxes and how many were matched, all read from
-/// <see cref="OperatingPointMatcher"/>'s per-detection and per-truth results. Boxes of classes outside
-/// <c>[0, classes)</c> are not counted. Nothing is allocated per frame once the matcher's buffers have grown.
+/// and misses, and per class and recall slice the truth boxes and how many were matched, as
+/// <see cref="OperatingPointCounts"/> reads them from <see cref="OperatingPointMatcher"/>'s results. Nothing is
+/// allocated per frame once the matcher's buffers have grown.
 /// </summary>
 internal sealed class OperatingPointAccumulator(int classes)
 {
     private readonly OperatingPointMatcher _matcher = new();
-    private readonly long[] _truePositives = new long[classes];
-    private readonly long[] _falsePositives = new long[classes];
-    private readonly long[] _falseNegatives = new long[classes];
-    private readonly long[] _sliceTruths = new long[classes * TruthSlices.Count];
-    private readonly long[] _sliceHits = new long[classes * TruthSlices.Count];
+    private readonly long[] _counts = new long[classes * OperatingPointCounts.PerClass];
     private readonly bool[] _slices = new bool[TruthSlices.Count];
     private long _frames;
-
-    /// <summary>Running totals per class, read by the bootstrap to take per-frame differences.</summary>
-    public ReadOnlySpan<long> TruePositives => _truePositives;
-
-    public ReadOnlySpan<long> FalsePositives => _falsePositives;
-
-    public ReadOnlySpan<long> FalseNegatives => _falseNegatives;
-
-    /// <summary>Per class and slice, laid out as [class][slice].</summary>
-    public ReadOnlySpan<long> SliceTruths => _sliceTruths;
-
-    public ReadOnlySpan<long> SliceHits => _sliceHits;
 
     public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         _frames++;
         _matcher.Match(truth, detections);
-        var matches = _matcher.Matches;
-        for (var d = 0; d < matches.Length; d++)
-        {
-            var c = detections[d].ClassId;
-            if ((uint)c >= (uint)classes)
-            {
-                continue;
-            }
-
-            if (matches[d] == DetectionMatch.Matched)
-            {
-                _truePositives[c]++;
-            }
-            else if (matches[d] == DetectionMatch.FalsePositive)
-            {
-                _falsePositives[c]++;
-            }
-        }
-
-        var matchedBy = _matcher.MatchedBy;
-        for (var t = 0; t < matchedBy.Length; t++)
-        {
-            var box = truth[t];
-            if (!OperatingPointMatcher.Scored(box) || box.ClassId >= classes)
-            {
-                continue;
-            }
-
-            var hit = matchedBy[t] >= 0;
-            _falseNegatives[box.ClassId] += hit ? 0 : 1;
-            TruthSlices.Classify(box, _slices);
-            var first = box.ClassId * TruthSlices.Count;
-            for (var s = 0; s < TruthSlices.Count; s++)
-            {
-                if (_slices[s])
-                {
-                    _sliceTruths[first + s]++;
-                    _sliceHits[first + s] += hit ? 1 : 0;
-                }
-            }
-        }
+        var totals = new Totals(_counts);
+        OperatingPointCounts.Visit(_matcher, truth, detections, classes, _slices, ref totals);
     }
 
     public void Write(IReadOnlyList<string> classNames, IDictionary<string, double> values)
@@ -84,17 +29,18 @@ internal sealed class OperatingPointAccumulator(int classes)
         long tp = 0, fp = 0, fn = 0;
         for (var c = 0; c < classes; c++)
         {
-            tp += _truePositives[c];
-            fp += _falsePositives[c];
-            fn += _falseNegatives[c];
-            WriteRates(values, name => MetricNames.PerClass(name, classNames[c]), _truePositives[c], _falsePositives[c], _falseNegatives[c]);
+            var row = _counts.AsSpan(c * OperatingPointCounts.PerClass, OperatingPointCounts.PerClass);
+            tp += row[OperatingPointCounts.TruePositive];
+            fp += row[OperatingPointCounts.FalsePositive];
+            fn += row[OperatingPointCounts.FalseNegative];
+            WriteRates(values, name => MetricNames.PerClass(name, classNames[c]), row[OperatingPointCounts.TruePositive],
+                row[OperatingPointCounts.FalsePositive], row[OperatingPointCounts.FalseNegative]);
             for (var s = 0; s < TruthSlices.Count; s++)
             {
-                var truths = _sliceTruths[(c * TruthSlices.Count) + s];
+                var truths = row[OperatingPointCounts.SliceTruths + s];
                 if (truths > 0)
                 {
-                    values[MetricNames.RecallSlice(classNames[c], MetricNames.RecallSlices[s])] =
-                        (double)_sliceHits[(c * TruthSlices.Count) + s] / truths;
+                    values[MetricNames.RecallSlice(classNames[c], MetricNames.RecallSlices[s])] = (double)row[OperatingPointCounts.SliceHits + s] / truths;
                 }
             }
         }
@@ -123,5 +69,10 @@ internal sealed class OperatingPointAccumulator(int classes)
         {
             values[name(MetricNames.F1)] = 2.0 * tp / ((2 * tp) + fp + fn);
         }
+    }
+
+    private readonly struct Totals(long[] counts) : OperatingPointCounts.ISink
+    {
+        public void Count(int classId, int field, int box) => counts[(classId * OperatingPointCounts.PerClass) + field]++;
     }
 }

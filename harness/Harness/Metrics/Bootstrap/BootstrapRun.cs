@@ -5,33 +5,34 @@ using Harness.Postprocessing;
 namespace Harness.Metrics.Bootstrap;
 
 /// <summary>
-/// One run's frames matched once (COCO per category, image, area range and IoU threshold; operating point per frame),
-/// so that every resample only re-accumulates with frame weights.
+/// One run's frames matched once (COCO per category, image, area range and IoU threshold; operating point per frame)
+/// and every count tied to its resampling unit, so that every resample only re-accumulates with unit weights.
 /// </summary>
 internal sealed class BootstrapRun
 {
-    /// <summary>Frame weights and counts are summed in floats, exact for integers below 2^24.</summary>
-    private const long FloatExactLimit = 1L << 24;
-
-    private BootstrapRun(int frames, CocoCategoryTimeline[] categories, OperatingPointFrames operatingPoint)
+    private BootstrapRun(CocoCategoryTimeline[] categories, OperatingPointUnits operatingPoint, long boxes)
     {
-        Frames = frames;
         Categories = categories;
         OperatingPoint = operatingPoint;
+        Boxes = boxes;
     }
-
-    public int Frames { get; }
 
     public IReadOnlyList<CocoCategoryTimeline> Categories { get; }
 
-    public OperatingPointFrames OperatingPoint { get; }
+    public OperatingPointUnits OperatingPoint { get; }
+
+    /// <summary>
+    /// Truth boxes (a class-agnostic ignore region once per class, as COCO counts it) and detections: no count of a
+    /// resample exceeds this times the largest weight.
+    /// </summary>
+    public long Boxes { get; }
 
     /// <exception cref="ArgumentOutOfRangeException">A detection's class id is not an index into the class names.</exception>
-    /// <exception cref="ArgumentException">The clip is too large for exact float counts (frames x boxes per frame &gt;= 2^24).</exception>
     public static BootstrapRun Create(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<TruthBox>> truth,
-        IReadOnlyList<IReadOnlyList<Detection>> detections)
+        IReadOnlyList<IReadOnlyList<Detection>> detections, ResamplingUnits units)
     {
         var coco = new CocoClipAccumulator(classNames);
+        var detectionUnits = new List<int>();
         long boxes = 0;
         for (var i = 0; i < truth.Count; i++)
         {
@@ -45,29 +46,24 @@ internal sealed class BootstrapRun
                     throw new ArgumentOutOfRangeException(nameof(detections), classId,
                         $"Detection class id {classId} in frame {i} is outside the scenario's {classNames.Count} classes.");
                 }
+
+                detectionUnits.Add(units.DetectionUnit(i, detections[i][d], truth[i]));
             }
 
-            // A resample's count of anything is at most frames x the largest per-frame count, and a class-agnostic
-            // ignore region becomes one COCO annotation per class.
-            boxes = Math.Max(boxes, ((long)truth[i].Count * Math.Max(1, classNames.Count)) + detections[i].Count);
+            boxes += ((long)truth[i].Count * Math.Max(1, classNames.Count)) + detections[i].Count;
             coco.Add(truth[i], detections[i]);
         }
 
-        if (boxes * truth.Count >= FloatExactLimit)
-        {
-            throw new ArgumentException(
-                $"{truth.Count} frames with up to {boxes} boxes each exceed the bootstrap's exact counting range (2^24 per resample).",
-                nameof(truth));
-        }
-
         var input = coco.CreateInput();
+        var annotationUnits = coco.AnnotationSources.Select(source => units.TruthUnit(source.Frame, source.Truth)).ToArray();
+        var attributed = detectionUnits.ToArray();
         var matcher = new CocoCategoryMatcher(input);
         var categories = new CocoCategoryTimeline[input.CategoryIds.Length];
         for (var k = 0; k < categories.Length; k++)
         {
-            categories[k] = CocoCategoryTimeline.Create(matcher.Match(k));
+            categories[k] = CocoCategoryTimeline.Create(matcher.Match(k), input, k, units.Count, annotationUnits, attributed);
         }
 
-        return new BootstrapRun(truth.Count, categories, OperatingPointFrames.Create(classNames.Count, truth, detections));
+        return new BootstrapRun(categories, OperatingPointUnits.Create(classNames.Count, truth, detections, units), boxes);
     }
 }

@@ -12,4 +12,7 @@ public sealed record ChangeInterval(double Baseline, double Current, double Low,
     /// support stand, but <see cref="Low"/> and <see cref="High"/> are only the point change and say nothing of noise.
     /// </summary>
     public bool HasSpread { get; init; } = true;
+
+    /// <summary>Every resample's change (current - baseline), sorted ascending: other confidence levels and p-values are read from them.</summary>
+    internal double[] Draws { get; init; } = [];
 }

@@ -31,15 +31,17 @@ internal static class ChangeIntervals
 
             var change = after[0] - before[0];
             var (low, high) = (change, change);
+            double[] draws = [];
             if (count > 0)
             {
                 var sorted = differences.AsSpan(0, count);
                 sorted.Sort();
                 low = TypeSevenQuantile.Of(sorted, (1 - confidence) / 2);
                 high = TypeSevenQuantile.Of(sorted, (1 + confidence) / 2);
+                draws = sorted.ToArray();
             }
 
-            result[current.Layout.Names[m]] = new ChangeInterval(before[0], after[0], low, high, current.Support(m));
+            result[current.Layout.Names[m]] = new ChangeInterval(before[0], after[0], low, high, current.Support(m)) { Draws = draws };
         }
 
         return result;

@@ -3,10 +3,15 @@ using Harness.Metrics.Coco;
 namespace Harness.Metrics.Bootstrap;
 
 /// <summary>
-/// One category's COCO matching, prepared once per run for re-accumulation under any frame weights: per area range,
-/// the detections in pycocotools' global score order as events <c>image &lt;&lt; 5 | kind</c> for all ten IoU thresholds
-/// at once, and per image the non-ignored truths (npig) per area and the true positives among its top 1 and top 10
-/// detections (for AR1 and AR10).
+/// One category's COCO matching, prepared once per run for re-accumulation under any unit weights: per area range,
+/// the detections in pycocotools' global score order as events <c>unit &lt;&lt; 5 | kind</c> for all ten IoU thresholds
+/// at once, and per resampling unit the non-ignored truths (npig) per area and the true positives among their images'
+/// top 1 and top 10 detections (for AR1 and AR10). A detection's unit is that of the truth it matched at IoU 0.5 over
+/// all areas, else the one <see cref="ResamplingUnits.DetectionUnit"/> gives it; every event of the detection carries
+/// that one unit, so its false-positive count stays consistent across thresholds. Where a stricter threshold or
+/// another area range pairs it with a different truth (two truths of one class overlapping each other by more than
+/// half), the pair's tracks are weighed by the first truth's draw: a resample may then count that one detection with
+/// the other track's weight.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -18,8 +23,8 @@ namespace Harness.Metrics.Bootstrap;
 /// <see cref="Hit"/> + t). A detection's events are in that order: countable first, then by threshold.
 /// </para>
 /// <para>
-/// Copies of a frame drawn several times share scores, so in an explicitly resampled clip they sit next to each other
-/// in score order (ties broken by frame): weighting a detection by its frame's draw count is the same as repeating it.
+/// Copies of a unit drawn several times share scores, so in an explicitly resampled clip they sit next to each other
+/// in score order (ties broken by position): weighting a detection by its unit's draw count is the same as repeating it.
 /// That only departs from pycocotools' tie-break by image position when two different detections have bit-identical
 /// scores.
 /// </para>
@@ -36,22 +41,22 @@ internal sealed class CocoCategoryTimeline
     private readonly int[] _events;
     private readonly int[] _eventStarts;
 
-    private CocoCategoryTimeline(int images, int[] events, int[] eventStarts, int[] imageTruthCounts, int[] topHits, int[] truthCounts)
+    private CocoCategoryTimeline(int units, int[] events, int[] eventStarts, int[] unitTruthCounts, int[] topHits, int[] truthCounts)
     {
-        Images = images;
+        Units = units;
         _events = events;
         _eventStarts = eventStarts;
-        ImageTruthCounts = imageTruthCounts;
+        UnitTruthCounts = unitTruthCounts;
         TopHits = topHits;
         TruthCounts = truthCounts;
     }
 
-    public int Images { get; }
+    public int Units { get; }
 
-    /// <summary>npig per area range and image, laid out as [area][image].</summary>
-    public int[] ImageTruthCounts { get; }
+    /// <summary>npig per area range and unit, laid out as [area][unit].</summary>
+    public int[] UnitTruthCounts { get; }
 
-    /// <summary>True positives at area all among each image's top 1 (index 0) and top 10 (index 1) detections, as [top][iou][image].</summary>
+    /// <summary>True positives at area all among their image's top 1 (index 0) and top 10 (index 1) detections, per unit, as [top][iou][unit].</summary>
     public int[] TopHits { get; }
 
     /// <summary>npig per area range over the whole run.</summary>
@@ -59,13 +64,30 @@ internal sealed class CocoCategoryTimeline
 
     public ReadOnlySpan<int> Events(int area) => _events.AsSpan(_eventStarts[area], _eventStarts[area + 1] - _eventStarts[area]);
 
-    public static CocoCategoryTimeline Create(CategoryMatches matches)
+    /// <param name="input">The evaluation input the matches were made on.</param>
+    /// <param name="category">The category index the matches are of.</param>
+    /// <param name="annotationUnits">The unit of every annotation of <paramref name="input"/>.</param>
+    /// <param name="detectionUnits">The unit of every detection of <paramref name="input"/> that matches no truth.</param>
+    public static CocoCategoryTimeline Create(CategoryMatches matches, CocoInput input, int category, int units,
+        ReadOnlySpan<int> annotationUnits, ReadOnlySpan<int> detectionUnits)
     {
-        var images = matches.Images;
-        var imageOf = new int[matches.Count];
-        for (var i = 0; i < images; i++)
+        var unitOf = new int[matches.Count];
+        for (var p = 0; p < unitOf.Length; p++)
         {
-            imageOf.AsSpan(matches.ImageStarts[i], matches.ImageStarts[i + 1] - matches.ImageStarts[i]).Fill(i);
+            var truth = matches.MatchedTruths[p];
+            unitOf[p] = truth >= 0 ? annotationUnits[truth] : detectionUnits[matches.Detections[p]];
+        }
+
+        var truthCounts = new int[CocoParameters.AreaCount * units];
+        for (var i = 0; i < matches.Images; i++)
+        {
+            foreach (var g in input.TruthBuckets[input.Bucket(category, i)])
+            {
+                for (var a = 0; a < CocoParameters.AreaCount; a++)
+                {
+                    truthCounts[(a * units) + annotationUnits[g]] += CocoCategoryMatcher.Counts(input, g, a) ? 1 : 0;
+                }
+            }
         }
 
         var order = ScoreOrder.SortAll(matches.Scores);
@@ -75,13 +97,13 @@ internal sealed class CocoCategoryTimeline
         {
             foreach (var position in order)
             {
-                AddEvents(matches, a, position, imageOf[position] << KindBits, events);
+                AddEvents(matches, a, position, unitOf[position] << KindBits, events);
             }
 
             eventStarts[a + 1] = events.Count;
         }
 
-        var topHits = new int[TopCounts * CocoParameters.IouCount * images];
+        var topHits = new int[TopCounts * CocoParameters.IouCount * units];
         for (var top = 0; top < TopCounts; top++)
         {
             for (var t = 0; t < CocoParameters.IouCount; t++)
@@ -91,16 +113,16 @@ internal sealed class CocoCategoryTimeline
                 {
                     if (matches.Ranks[p] < CocoParameters.MaxDetections[top] && outcomes[p] == DetectionOutcome.TruePositive)
                     {
-                        topHits[(((top * CocoParameters.IouCount) + t) * images) + imageOf[p]]++;
+                        topHits[(((top * CocoParameters.IouCount) + t) * units) + unitOf[p]]++;
                     }
                 }
             }
         }
 
-        return new CocoCategoryTimeline(images, [.. events], eventStarts, matches.ImageTruthCounts, topHits, matches.TruthCounts);
+        return new CocoCategoryTimeline(units, [.. events], eventStarts, truthCounts, topHits, matches.TruthCounts);
     }
 
-    private static void AddEvents(CategoryMatches matches, int area, int position, int image, List<int> events)
+    private static void AddEvents(CategoryMatches matches, int area, int position, int unit, List<int> events)
     {
         var countable = false;
         for (var t = 0; t < CocoParameters.IouCount; t++)
@@ -110,7 +132,7 @@ internal sealed class CocoCategoryTimeline
 
         if (countable)
         {
-            events.Add(image | Countable);
+            events.Add(unit | Countable);
         }
 
         for (var t = 0; t < CocoParameters.IouCount; t++)
@@ -118,11 +140,11 @@ internal sealed class CocoCategoryTimeline
             var outcome = matches.OutcomesAt(area, t)[position];
             if (outcome == DetectionOutcome.TruePositive)
             {
-                events.Add(image | ((countable ? CountedHit : Hit) + t));
+                events.Add(unit | ((countable ? CountedHit : Hit) + t));
             }
             else if (outcome == DetectionOutcome.Ignored && countable)
             {
-                events.Add(image | (CountedIgnore + t));
+                events.Add(unit | (CountedIgnore + t));
             }
         }
     }

@@ -3,9 +3,9 @@ using Harness.Metrics.Coco;
 namespace Harness.Metrics.Bootstrap;
 
 /// <summary>
-/// pycocotools' accumulate() and summarize() for every lane of a <see cref="FrameWeights"/> at once, on matches made
+/// pycocotools' accumulate() and summarize() for every lane of a <see cref="UnitWeights"/> at once, on matches made
 /// once (<see cref="CocoCategoryTimeline"/>). Lanes are processed in chunks; per chunk, each (category, area) is one walk
-/// over the detections in score order that adds the frame's weight row to per-lane counts of all ten IoU thresholds.
+/// over the detections in score order that adds the unit's weight row to per-lane counts of all ten IoU thresholds.
 /// Per lane and threshold, the best precision of each recall bucket (bucket j holds recalls in [R[j], R[j+1]), compared
 /// against <see cref="CocoParameters.RecallThresholds"/> exactly) is kept, and a suffix maximum over the buckets gives
 /// the interpolated precision pycocotools gets from its right-to-left envelope and left searchsorted. Means are summed
@@ -23,7 +23,7 @@ internal sealed partial class CocoResampleScorer
     private const int Ious = CocoParameters.IouCount;
 
     private readonly IReadOnlyList<CocoCategoryTimeline> _categories;
-    private readonly FrameWeights _weights;
+    private readonly UnitWeights _weights;
     private readonly bool _vectorized;
     private readonly int _width;
     private readonly int _classes;
@@ -44,7 +44,7 @@ internal sealed partial class CocoResampleScorer
     private readonly double[] _classSums;
     private readonly double[] _class50Sums;
 
-    public CocoResampleScorer(IReadOnlyList<CocoCategoryTimeline> categories, FrameWeights weights, bool vectorized)
+    public CocoResampleScorer(IReadOnlyList<CocoCategoryTimeline> categories, UnitWeights weights, bool vectorized)
     {
         _categories = categories;
         _weights = weights;
@@ -122,7 +122,7 @@ internal sealed partial class CocoResampleScorer
     /// <summary>Start of one lane's true-positive counts at which recall reaches bucket b; b = 101 is never reached.</summary>
     private int CountStart(int category, int lane) => ((category * _width) + lane) * (Buckets + 1);
 
-    /// <summary>Per lane: npig per category and area, and the true positives among each image's top 1 and top 10.</summary>
+    /// <summary>Per lane: npig per category and area, and the true positives among their images' top 1 and top 10.</summary>
     private void WeighTruthsAndTopHits(int start, int lanes)
     {
         _truths.AsSpan().Clear();
@@ -132,26 +132,26 @@ internal sealed partial class CocoResampleScorer
             var category = _categories[k];
             for (var a = 0; a < Areas; a++)
             {
-                WeighImages(category.ImageTruthCounts.AsSpan(a * category.Images, category.Images), Truths(k, a)[..lanes], start);
+                WeighUnits(category.UnitTruthCounts.AsSpan(a * category.Units, category.Units), Truths(k, a)[..lanes], start);
             }
 
             for (var top = 0; top < CocoCategoryTimeline.TopCounts; top++)
             {
                 for (var t = 0; t < Ious; t++)
                 {
-                    WeighImages(category.TopHits.AsSpan(((top * Ious) + t) * category.Images, category.Images), TopHits(top, t, k)[..lanes], start);
+                    WeighUnits(category.TopHits.AsSpan(((top * Ious) + t) * category.Units, category.Units), TopHits(top, t, k)[..lanes], start);
                 }
             }
         }
     }
 
-    private void WeighImages(ReadOnlySpan<int> perImage, Span<float> sums, int start)
+    private void WeighUnits(ReadOnlySpan<int> perUnit, Span<float> sums, int start)
     {
-        for (var i = 0; i < perImage.Length; i++)
+        for (var u = 0; u < perUnit.Length; u++)
         {
-            if (perImage[i] != 0)
+            if (perUnit[u] != 0)
             {
-                WeightKernels.MultiplyAdd(sums, _weights.Row(i, start, sums.Length), perImage[i], _vectorized);
+                WeightKernels.MultiplyAdd(sums, _weights.Row(u, start, sums.Length), perUnit[u], _vectorized);
             }
         }
     }

@@ -1,29 +1,29 @@
 namespace Harness.Metrics.Bootstrap;
 
 /// <summary>
-/// The operating-point metrics in every lane: per-frame counts (<see cref="OperatingPointFrames"/>) summed with the
-/// frame weights, then the rates with OperatingPointAccumulator's formulas on the same integer counts.
+/// The operating-point metrics in every lane: per-unit counts (<see cref="OperatingPointUnits"/>) summed with the
+/// unit weights, then the rates with OperatingPointAccumulator's formulas on the same integer counts.
 /// </summary>
-internal sealed class OperatingPointResampleScorer(OperatingPointFrames frames, FrameWeights weights, bool vectorized)
+internal sealed class OperatingPointResampleScorer(OperatingPointUnits units, UnitWeights weights, bool vectorized)
 {
     private readonly int _width = Math.Min(CocoResampleScorer.ChunkLanes, weights.Lanes);
 
     public void Score(MetricSamples samples)
     {
-        var counts = new float[frames.Width * _width];
+        var counts = new float[units.Width * _width];
         for (var start = 0; start < weights.Lanes; start += _width)
         {
             var lanes = Math.Min(_width, weights.Lanes - start);
             Array.Clear(counts);
-            for (var i = 0; i < frames.Frames; i++)
+            for (var u = 0; u < units.Units; u++)
             {
-                var row = frames.Row(i);
-                var frameWeights = weights.Row(i, start, lanes);
+                var row = units.Row(u);
+                var unitWeights = weights.Row(u, start, lanes);
                 for (var m = 0; m < row.Length; m++)
                 {
                     if (row[m] != 0)
                     {
-                        WeightKernels.MultiplyAdd(counts.AsSpan(m * _width, lanes), frameWeights, row[m], vectorized);
+                        WeightKernels.MultiplyAdd(counts.AsSpan(m * _width, lanes), unitWeights, row[m], vectorized);
                     }
                 }
             }
@@ -41,28 +41,28 @@ internal sealed class OperatingPointResampleScorer(OperatingPointFrames frames, 
     {
         var layout = samples.Layout;
         long tp = 0, fp = 0, fn = 0;
-        for (var c = 0; c < frames.Classes; c++)
+        for (var c = 0; c < units.Classes; c++)
         {
-            var classTp = Count(counts, c, OperatingPointFrames.TruePositive, lane);
-            var classFp = Count(counts, c, OperatingPointFrames.FalsePositive, lane);
-            var classFn = Count(counts, c, OperatingPointFrames.FalseNegative, lane);
+            var classTp = Count(counts, c, OperatingPointCounts.TruePositive, lane);
+            var classFp = Count(counts, c, OperatingPointCounts.FalsePositive, lane);
+            var classFn = Count(counts, c, OperatingPointCounts.FalseNegative, lane);
             tp += classTp;
             fp += classFp;
             fn += classFn;
             WriteRates(samples, layout.ClassRate(c, 0), target, classTp, classFp, classFn);
             for (var s = 0; s < TruthSlices.Count; s++)
             {
-                var truths = Count(counts, c, OperatingPointFrames.SliceTruths + s, lane);
+                var truths = Count(counts, c, OperatingPointCounts.SliceTruths + s, lane);
                 samples.Values(layout.Slice(c, s))[target] =
-                    truths > 0 ? (double)Count(counts, c, OperatingPointFrames.SliceHits + s, lane) / truths : double.NaN;
+                    truths > 0 ? (double)Count(counts, c, OperatingPointCounts.SliceHits + s, lane) / truths : double.NaN;
             }
         }
 
         WriteRates(samples, layout.PooledRate(0), target, tp, fp, fn);
-        samples.Values(layout.FalsePositivesPerFrame)[target] = frames.Frames > 0 ? (double)fp / frames.Frames : double.NaN;
+        samples.Values(layout.FalsePositivesPerFrame)[target] = units.Frames > 0 ? (double)fp / units.Frames : double.NaN;
     }
 
-    private long Count(float[] counts, int c, int field, int lane) => (long)counts[(((c * OperatingPointFrames.PerClass) + field) * _width) + lane];
+    private long Count(float[] counts, int c, int field, int lane) => (long)counts[(((c * OperatingPointCounts.PerClass) + field) * _width) + lane];
 
     /// <summary>OperatingPointAccumulator's rates: precision needs a detection, recall a truth, F1 either.</summary>
     private static void WriteRates(MetricSamples samples, int first, int lane, long tp, long fp, long fn)
@@ -77,17 +77,17 @@ internal sealed class OperatingPointResampleScorer(OperatingPointFrames frames, 
     {
         var layout = samples.Layout;
         long all = 0;
-        for (var c = 0; c < frames.Classes; c++)
+        for (var c = 0; c < units.Classes; c++)
         {
             long truths = 0;
             var sliceTruths = new long[TruthSlices.Count];
-            for (var i = 0; i < frames.Frames; i++)
+            for (var u = 0; u < units.Units; u++)
             {
-                var row = frames.Row(i).Slice(c * OperatingPointFrames.PerClass, OperatingPointFrames.PerClass);
-                truths += row[OperatingPointFrames.TruePositive] + row[OperatingPointFrames.FalseNegative];
+                var row = units.Row(u).Slice(c * OperatingPointCounts.PerClass, OperatingPointCounts.PerClass);
+                truths += row[OperatingPointCounts.TruePositive] + row[OperatingPointCounts.FalseNegative];
                 for (var s = 0; s < TruthSlices.Count; s++)
                 {
-                    sliceTruths[s] += row[OperatingPointFrames.SliceTruths + s];
+                    sliceTruths[s] += row[OperatingPointCounts.SliceTruths + s];
                 }
             }
 
@@ -109,6 +109,6 @@ internal sealed class OperatingPointResampleScorer(OperatingPointFrames frames, 
             samples.SetSupport(layout.PooledRate(rate), all);
         }
 
-        samples.SetSupport(layout.FalsePositivesPerFrame, frames.Frames);
+        samples.SetSupport(layout.FalsePositivesPerFrame, units.Frames);
     }
 }

@@ -5,14 +5,14 @@ using Harness.Metrics.Coco;
 namespace Harness.Metrics.Bootstrap;
 
 /// <summary>
-/// The bootstrap's inner loops, over the resample lanes of one frame's weight row: a vector path (Vector&lt;T&gt;, so
+/// The bootstrap's inner loops, over the resample lanes of one unit's weight row: a vector path (Vector&lt;T&gt;, so
 /// 128, 256 or 512 bits as the hardware offers, with a scalar tail) and the plain scalar reference the tests compare
 /// it with. Counts are floats holding integers (exact below 2^24, which the caller guarantees), so eight lanes fit a
 /// 256-bit register and widen exactly to the doubles pycocotools divides.
 /// </summary>
 internal static class WeightKernels
 {
-    /// <summary>counts += weights (a false positive seen in every resample as often as its frame was drawn).</summary>
+    /// <summary>counts += weights (a false positive seen in every resample as often as its unit was drawn).</summary>
     public static void Add(Span<float> counts, ReadOnlySpan<float> weights, bool vectorized)
     {
         if (vectorized)
@@ -27,7 +27,7 @@ internal static class WeightKernels
         }
     }
 
-    /// <summary>counts += weights * count (a frame's per-frame count in every resample).</summary>
+    /// <summary>counts += weights * count (a unit's count in every resample).</summary>
     public static void MultiplyAdd(Span<float> counts, ReadOnlySpan<float> weights, float count, bool vectorized)
     {
         if (vectorized)

@@ -39,6 +39,8 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
 
         var scores = new double[total];
         var ranks = new int[total];
+        var detections = new int[total];
+        var matchedTruths = new int[total];
         var outcomes = new DetectionOutcome[CocoParameters.AreaCount * CocoParameters.IouCount * total];
         var truthCounts = new int[CocoParameters.AreaCount];
         var imageStarts = new int[images + 1];
@@ -48,7 +50,8 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         {
             var bucket = input.Bucket(category, i);
             imageStarts[i] = offset;
-            offset += MatchImage(input.TruthBuckets[bucket], input.DetectionBuckets[bucket], offset, scores, ranks, outcomes, truthCounts);
+            offset += MatchImage(input.TruthBuckets[bucket], input.DetectionBuckets[bucket], offset, scores, ranks, outcomes, truthCounts,
+                detections, matchedTruths);
             for (var a = 0; a < CocoParameters.AreaCount; a++)
             {
                 imageTruthCounts[(a * images) + i] = _lastTruthCounts[a];
@@ -56,11 +59,11 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         }
 
         imageStarts[images] = offset;
-        return new CategoryMatches(scores, ranks, outcomes, truthCounts, imageStarts, imageTruthCounts);
+        return new CategoryMatches(scores, ranks, outcomes, truthCounts, imageStarts, imageTruthCounts, detections, matchedTruths);
     }
 
     private int MatchImage(ReadOnlySpan<int> truths, ReadOnlySpan<int> detections, int offset, double[] scores, int[] ranks,
-        DetectionOutcome[] outcomes, int[] truthCounts)
+        DetectionOutcome[] outcomes, int[] truthCounts, int[] detectionIndices, int[] matchedTruths)
     {
         var d = SortDetections(detections);
         var g = truths.Length;
@@ -69,6 +72,8 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
             var det = input.Detections[detections[_detectionOrder[j]]];
             scores[offset + j] = det.Score;
             ranks[offset + j] = j;
+            detectionIndices[offset + j] = detections[_detectionOrder[j]];
+            matchedTruths[offset + j] = -1;
             _x1[j] = det.X;
             _y1[j] = det.Y;
             _x2[j] = det.Width + det.X;
@@ -108,7 +113,8 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
             {
                 var slice = outcomes.AsSpan((((a * CocoParameters.IouCount) + t) * total) + offset, d);
                 unmatched.CopyTo(slice);
-                MatchAtThreshold(truths, d, _candidates.AsSpan(0, candidates), CocoParameters.IouThresholds[t], slice);
+                var matched = a == CocoParameters.AreaAll && t == CocoParameters.Iou50 ? matchedTruths.AsSpan(offset, d) : default;
+                MatchAtThreshold(truths, d, _candidates.AsSpan(0, candidates), CocoParameters.IouThresholds[t], slice, matched);
             }
         }
 
@@ -165,10 +171,16 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         return kept;
     }
 
-    private bool IsIgnored(int truth, double lower, double upper)
+    private bool IsIgnored(int truth, double lower, double upper) => !Counts(input, truth, lower, upper);
+
+    /// <summary>Whether annotation <paramref name="truth"/> is one of area range <paramref name="area"/>'s npig: not a crowd region, its area in the range.</summary>
+    public static bool Counts(CocoInput input, int truth, int area) =>
+        Counts(input, truth, CocoParameters.AreaLower[area], CocoParameters.AreaUpper[area]);
+
+    private static bool Counts(CocoInput input, int truth, double lower, double upper)
     {
         var area = input.TruthAreas[truth];
-        return input.TruthIgnored[truth] || area < lower || area > upper;
+        return !(input.TruthIgnored[truth] || area < lower || area > upper);
     }
 
     /// <summary>What each detection counts as if it matches nothing: ignored when its box area is outside the range.</summary>
@@ -184,8 +196,12 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
         return _unmatched.AsSpan(0, d);
     }
 
-    /// <summary>Greedy matching at one IoU threshold; <paramref name="outcomes"/> already holds the unmatched outcomes.</summary>
-    private void MatchAtThreshold(ReadOnlySpan<int> truths, int d, ReadOnlySpan<int> candidates, double threshold, Span<DetectionOutcome> outcomes)
+    /// <summary>
+    /// Greedy matching at one IoU threshold; <paramref name="outcomes"/> already holds the unmatched outcomes.
+    /// <paramref name="matchedTruths"/>, when not empty, receives the annotation each true positive took.
+    /// </summary>
+    private void MatchAtThreshold(ReadOnlySpan<int> truths, int d, ReadOnlySpan<int> candidates, double threshold, Span<DetectionOutcome> outcomes,
+        Span<int> matchedTruths)
     {
         var g = truths.Length;
         var matched = _truthMatched.AsSpan(0, g);
@@ -228,6 +244,10 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
             {
                 matched[m] = true;
                 outcomes[j] = _truthIgnored[m] ? DetectionOutcome.Ignored : DetectionOutcome.TruePositive;
+                if (!matchedTruths.IsEmpty && !_truthIgnored[m])
+                {
+                    matchedTruths[j] = truths[_truthOrder[m]];
+                }
             }
         }
     }

@@ -16,7 +16,7 @@ public sealed class PairedBootstrapArgumentTests
         var error = Assert.Throws<ArgumentException>(() =>
             PairedBootstrap.Run(Classes, clip.Truth, clip.TimestampsNs, clip.Baseline, [.. clip.Current.Take(11)], Options));
 
-        Assert.Equal("Truth, timestamps and both runs must have one entry per frame (12 frames, 12 baseline, 11 current). (Parameter 'current')", error.Message);
+        Assert.Equal("Truth, timestamps and every run must have one entry per frame (12 frames, a run of 11). (Parameter 'runs')", error.Message);
     }
 
     [Fact]
@@ -40,28 +40,43 @@ public sealed class PairedBootstrapArgumentTests
         var missing = Assert.Throws<ArgumentNullException>(() =>
             PairedBootstrap.Samples(Classes, clip.Truth, clip.TimestampsNs, detections: null!, Options));
 
-        Assert.Equal("Expected 12 frames of detections, got 11. (Parameter 'detections')", error.Message);
-        Assert.Equal("detections", missing.ParamName);
+        Assert.Equal("Truth, timestamps and every run must have one entry per frame (12 frames, a run of 11). (Parameter 'runs')", error.Message);
+        Assert.Equal("runs", missing.ParamName);
     }
 
     [Theory]
-    [InlineData(50, true)]
-    [InlineData(49, false)]
-    [InlineData(51, true)]
-    public void A_clip_gets_intervals_from_five_blocks_on(int frames, bool estimable)
+    [InlineData(200, true)]
+    [InlineData(199, false)]
+    [InlineData(210, true)]
+    public void A_clip_of_frames_gets_intervals_from_twenty_whole_blocks_on(int frames, bool estimable)
     {
-        // 10 Hz and one-second blocks: 10 frames a block, so five blocks are 50 frames.
-        long[] timestamps = [.. Enumerable.Range(0, frames).Select(i => i * 100_000_000L)];
+        // 10 Hz and one-second blocks: 10 frames a block, so twenty blocks are 200 frames.
+        var clip = BootstrapClip.Create(frames, seed: 5);
+        var units = clip.Units(new BootstrapOptions(BlockSeconds: 1.0, Units: ResamplingUnit.Frames));
 
-        var can = PairedBootstrap.CanEstimate(timestamps, new BootstrapOptions(BlockSeconds: 1.0), out var blockLength);
+        Assert.Equal((estimable, 10), (PairedBootstrap.CanEstimate(units), units.BlockLength));
+    }
 
-        Assert.Equal((estimable, 10), (can, blockLength));
+    [Theory]
+    [InlineData(15, 18, false)]
+    [InlineData(15, 19, true)]
+    public void Tracks_count_as_independent_units_beside_the_blocks_of_frames(int frames, int tracks, bool estimable)
+    {
+        // One-second blocks of a 15-frame clip: one whole block, plus the tracks.
+        var truth = Enumerable.Range(0, frames)
+            .Select(f => (IReadOnlyList<Harness.Clips.TruthBox>)[.. Enumerable.Range(0, tracks).Where(t => t % frames == f || (t + 1) % frames == f)
+                .Select(t => new Harness.Clips.TruthBox(0, t * 20, 0, 10, 10, TrackId: t))])
+            .ToList();
+        var units = PairedBootstrap.Units(Classes, truth, [.. Enumerable.Range(0, frames).Select(i => i * 100_000_000L)],
+            [[.. truth.Select(_ => (IReadOnlyList<Harness.Postprocessing.Detection>)[])]], new BootstrapOptions(BlockSeconds: 1.0));
+
+        Assert.Equal((tracks, 1), (units.Tracks, units.Frames / units.BlockLength));
+        Assert.Equal(estimable, PairedBootstrap.CanEstimate(units));
     }
 
     [Fact]
-    public void Estimability_needs_timestamps_and_options()
+    public void Estimability_needs_units()
     {
-        Assert.Equal("timestampsNs", Assert.Throws<ArgumentNullException>(() => PairedBootstrap.CanEstimate(null!, Options, out _)).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => PairedBootstrap.CanEstimate([0L], null!, out _)).ParamName);
+        Assert.Equal("units", Assert.Throws<ArgumentNullException>(() => PairedBootstrap.CanEstimate(null!)).ParamName);
     }
 }

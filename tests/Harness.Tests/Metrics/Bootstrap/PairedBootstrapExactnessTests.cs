@@ -29,6 +29,24 @@ public sealed class PairedBootstrapExactnessTests
         }
     }
 
+    [Theory]
+    [InlineData(5, 80, 3)]
+    [InlineData(6, 150, 6)]
+    public void With_tracks_as_units_full_sample_values_still_equal_MetricsAccumulator_bit_for_bit(int seed, int frames, int objects)
+    {
+        var clip = BootstrapClip.CreateTracked(frames, seed, objects, backgroundWithObjects: true);
+
+        var intervals = PairedBootstrap.Run(BootstrapClip.Classes, clip.Truth, clip.TimestampsNs, clip.Baseline, clip.Current,
+            new BootstrapOptions(Resamples: 20, Seed: (ulong)seed));
+
+        var order = Enumerable.Range(0, frames).ToArray();
+        var current = NonTiming(BootstrapClip.Accumulate(clip.Truth, clip.Current, order));
+        var baseline = NonTiming(BootstrapClip.Accumulate(clip.Truth, clip.Baseline, order));
+        Assert.Equal(baseline.Keys.Intersect(current.Keys).Order(StringComparer.Ordinal), intervals.Keys);
+        Assert.All(intervals, pair => Assert.True(current[pair.Key] == pair.Value.Current && baseline[pair.Key] == pair.Value.Baseline, pair.Key));
+        Assert.Contains(intervals.Values, i => i.Low < i.High);
+    }
+
     [Fact]
     public void Every_non_timing_metric_the_accumulator_produces_has_an_interval()
     {

@@ -36,13 +36,15 @@ public sealed class PairedBootstrapTests
         Assert.NotEqual(Bits(first["coco/AP"]), Bits(Run(clip, options with { Seed = 78 })["coco/AP"]));
     }
 
-    /// <summary>The scalar reference of the agreement test below, computed once for all its widths.</summary>
-    private static readonly Lazy<ScalarRun> ScalarReference = new(() =>
+    /// <summary>The scalar references of the agreement test below (frames, then tracks as units), computed once for all its widths.</summary>
+    private static readonly Lazy<ScalarRun[]> ScalarReferences = new(() =>
     {
         // 1,100 resamples: two lane chunks, the second (77 lanes) ending in a scalar tail.
-        var clip = BootstrapClip.Create(50, seed: 22, maxTruths: 10, maxFalsePositives: 12);
+        var frames = BootstrapClip.Create(50, seed: 22, maxTruths: 10, maxFalsePositives: 12);
+        var tracks = BootstrapClip.CreateTracked(80, seed: 23, maxObjects: 5, backgroundWithObjects: true);
         var options = new BootstrapOptions(Resamples: 1100, Seed: 5, BlockSeconds: 0.5);
-        return new ScalarRun(clip, options, PairedBootstrap.Run(Classes, clip.Truth, clip.TimestampsNs, clip.Baseline, clip.Current, options, vectorized: false));
+        return [.. new[] { frames, tracks }.Select(clip =>
+            new ScalarRun(clip, options, PairedBootstrap.Run(Classes, clip.Truth, clip.Units(options), clip.Baseline, clip.Current, options, vectorized: false)))];
     });
 
     /// <summary>
@@ -53,18 +55,19 @@ public sealed class PairedBootstrapTests
     [MemberData(nameof(VectorWidths.Supported), MemberType = typeof(VectorWidths))]
     public void The_vector_path_gives_the_same_intervals_as_the_scalar_reference(int width)
     {
-        var (clip, options, scalar) = ScalarReference.Value;
-
-        IReadOnlyDictionary<string, ChangeInterval> vector;
-        using (VectorWidth.Force(width))
+        foreach (var (clip, options, scalar) in ScalarReferences.Value)
         {
-            vector = PairedBootstrap.Run(Classes, clip.Truth, clip.TimestampsNs, clip.Baseline, clip.Current, options, vectorized: true);
-        }
+            IReadOnlyDictionary<string, ChangeInterval> vector;
+            using (VectorWidth.Force(width))
+            {
+                vector = PairedBootstrap.Run(Classes, clip.Truth, clip.Units(options), clip.Baseline, clip.Current, options, vectorized: true);
+            }
 
-        Assert.Equal(scalar.Keys, vector.Keys);
-        foreach (var (name, interval) in scalar)
-        {
-            Assert.True(Bits(interval).SequenceEqual(Bits(vector[name])), name);
+            Assert.Equal(scalar.Keys, vector.Keys);
+            foreach (var (name, interval) in scalar)
+            {
+                Assert.True(Bits(interval).SequenceEqual(Bits(vector[name])), name);
+            }
         }
     }
 
@@ -83,7 +86,7 @@ public sealed class PairedBootstrapTests
     public void Intervals_are_the_percentiles_of_the_per_resample_differences()
     {
         var clip = BootstrapClip.Create(40, seed: 24);
-        var options = new BootstrapOptions(Resamples: 50, Seed: 8, Confidence: 0.9);
+        var options = new BootstrapOptions(Resamples: 50, Seed: 8, BlockSeconds: 1.0, Confidence: 0.9);
 
         var intervals = Run(clip, options);
 
@@ -99,7 +102,7 @@ public sealed class PairedBootstrapTests
     public void Confidence_one_spans_the_extreme_differences_and_zero_is_the_median()
     {
         var clip = BootstrapClip.Create(40, seed: 25);
-        var options = new BootstrapOptions(Resamples: 31, Seed: 2);
+        var options = new BootstrapOptions(Resamples: 31, Seed: 2, BlockSeconds: 1.0);
         var baseline = PairedBootstrap.Samples(Classes, clip.Truth, clip.TimestampsNs, clip.Baseline, options).Resamples("recall@0.5")!;
         var current = PairedBootstrap.Samples(Classes, clip.Truth, clip.TimestampsNs, clip.Current, options).Resamples("recall@0.5")!;
         var differences = current.Zip(baseline, (c, b) => c - b).Order().ToArray();
@@ -151,7 +154,7 @@ public sealed class PairedBootstrapTests
         }
 
         long[] timestamps = [.. Enumerable.Range(0, 20).Select(i => i * 2_000_000_000L)];
-        var options = new BootstrapOptions(Resamples: 200, Seed: 4);
+        var options = new BootstrapOptions(Resamples: 200, Seed: 4, BlockSeconds: 1.0);
 
         var intervals = PairedBootstrap.Run(Classes, truth, timestamps, baseline, current, options);
         var cyclistRecall = PairedBootstrap.Samples(Classes, truth, timestamps, current, options).Resamples("recall@0.5/cyclist")!;

@@ -1,41 +1,41 @@
 namespace Harness.Metrics.Bootstrap;
 
 /// <summary>
-/// Moving-block resampling of n consecutive frames: each resample draws ceil(n / L) block starts uniformly from
-/// [0, n - L], concatenates the blocks of L frames and truncates to n. Blocks keep the correlation between neighbouring
-/// frames that an i.i.d. frame bootstrap would destroy (and with it, make intervals too narrow).
+/// Circular block resampling of n consecutive frames (Politis and Romano, "A circular block-resampling procedure for
+/// stationary data", 1992): each resample draws ceil(n / L) block starts uniformly from [0, n), takes L frames from
+/// each start, wrapping from the last frame to the first, and truncates to n. Blocks keep the correlation between
+/// neighbouring frames that drawing single frames would destroy; wrapping makes every frame equally likely to be
+/// drawn, where blocks that stop at the end draw the first and last frames less often than the middle ones.
 /// </summary>
-internal sealed class MovingBlockResampler
+internal sealed class CircularBlockResampler
 {
     private const double NanosecondsPerSecond = 1e9;
 
     private readonly int _frames;
     private readonly int _blockLength;
-    private SplitMix64 _random;
 
     /// <exception cref="ArgumentOutOfRangeException">No frames, or a block length outside [1, frames].</exception>
-    public MovingBlockResampler(int frames, int blockLength, ulong seed)
+    public CircularBlockResampler(int frames, int blockLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(frames, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(blockLength, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(blockLength, frames);
         _frames = frames;
         _blockLength = blockLength;
-        _random = new SplitMix64(seed);
     }
 
     /// <summary>Writes the next resample's frame indices, in drawn order, into the first n elements of <paramref name="sequence"/>.</summary>
-    public void Next(Span<int> sequence)
+    public void Next(ref SplitMix64 random, Span<int> sequence)
     {
-        var starts = _frames - _blockLength + 1;
         var filled = 0;
         while (filled < _frames)
         {
-            var start = _random.NextBelow(starts);
+            var start = random.NextBelow(_frames);
             var take = Math.Min(_blockLength, _frames - filled);
             for (var j = 0; j < take; j++)
             {
-                sequence[filled++] = start + j;
+                var frame = start + j;
+                sequence[filled++] = frame < _frames ? frame : frame - _frames;
             }
         }
     }

@@ -1,0 +1,63 @@
+using Harness.Clips;
+using Harness.Postprocessing;
+
+namespace Harness.Metrics.Bootstrap;
+
+/// <summary>
+/// The operating-point counts of every resampling unit: each frame matched once with the accumulator's own matcher
+/// and counting rules (<see cref="OperatingPointCounts"/>), each count added to the row of the unit its box belongs to
+/// (a true positive or a miss to its truth's, a false positive to the one <see cref="ResamplingUnits.DetectionUnit"/>
+/// gives it). A resample's counts are these rows summed with the unit weights.
+/// </summary>
+internal sealed class OperatingPointUnits
+{
+    private readonly int[] _counts;
+
+    private OperatingPointUnits(int units, int frames, int classes, int[] counts)
+    {
+        Units = units;
+        Frames = frames;
+        Classes = classes;
+        _counts = counts;
+    }
+
+    public int Units { get; }
+
+    /// <summary>The clip's frames: every resample draws this many, which <c>fp_per_frame</c> divides by.</summary>
+    public int Frames { get; }
+
+    public int Classes { get; }
+
+    /// <summary>Counts per unit row: <see cref="OperatingPointCounts.PerClass"/> per class.</summary>
+    public int Width => Classes * OperatingPointCounts.PerClass;
+
+    public ReadOnlySpan<int> Row(int unit) => _counts.AsSpan(unit * Width, Width);
+
+    public static OperatingPointUnits Create(int classes, IReadOnlyList<IReadOnlyList<TruthBox>> truth, IReadOnlyList<IReadOnlyList<Detection>> detections,
+        ResamplingUnits units)
+    {
+        var matcher = new OperatingPointMatcher();
+        var slices = new bool[TruthSlices.Count];
+        var counts = new int[units.Count * classes * OperatingPointCounts.PerClass];
+        for (var f = 0; f < truth.Count; f++)
+        {
+            matcher.Match(truth[f], detections[f]);
+            var sink = new UnitRows(counts, classes * OperatingPointCounts.PerClass, units, f, truth[f], detections[f]);
+            OperatingPointCounts.Visit(matcher, truth[f], detections[f], classes, slices, ref sink);
+        }
+
+        return new OperatingPointUnits(units.Count, truth.Count, classes, counts);
+    }
+
+    private readonly struct UnitRows(int[] counts, int width, ResamplingUnits units, int frame, IReadOnlyList<TruthBox> truth,
+        IReadOnlyList<Detection> detections) : OperatingPointCounts.ISink
+    {
+        public void Count(int classId, int field, int box)
+        {
+            var unit = field == OperatingPointCounts.FalsePositive
+                ? units.DetectionUnit(frame, detections[box], truth)
+                : units.TruthUnit(frame, box);
+            counts[(unit * width) + (classId * OperatingPointCounts.PerClass) + field]++;
+        }
+    }
+}
