@@ -1,6 +1,7 @@
 using Harness.Clips;
 using Harness.Inference;
 using Harness.Metrics;
+using Harness.Metrics.Bootstrap;
 using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
@@ -166,6 +167,7 @@ public static class ScenarioRunner
         {
             ReviewFrames = review.Frames,
             ScoredFrames = scored,
+            Supports = MetricSupports.Of(classes.EvaluationClasses, scored),
             Provenance = ProvenanceProbe.Current(scenario.Model.Session),
             SettingsSha256 = ScenarioSettings.Sha256(scenario),
         };
@@ -174,7 +176,7 @@ public static class ScenarioRunner
     private static OnnxDetector LoadDetector(ModelSpec model, LayoutConfig layout, string path)
     {
         var contract = layout.Contract;
-        var options = new OnnxDetectorOptions(model.Session.IntraOpThreads, OptimizationOf(model.Session.OptimizationLevel), model.Session.Deterministic);
+        var options = DetectorOptionsFor(model.Session);
         OnnxDetector detector;
         try
         {
@@ -228,6 +230,10 @@ public static class ScenarioRunner
 
     private static LayoutConfig LayoutOf(ModelSpec model) =>
         model.Layout.Configure(model.Input.Width, model.Input.Height, model.Classes.ModelClasses.Count, model.LayoutSettings);
+
+    /// <summary>The ONNX Runtime session a scenario's <c>model.session</c> asks for.</summary>
+    internal static OnnxDetectorOptions DetectorOptionsFor(SessionSpec session) =>
+        new(session.IntraOpThreads, OptimizationOf(session.OptimizationLevel), session.Deterministic);
 
     private static GraphOptimization OptimizationOf(string level) => level switch
     {

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
 
-namespace Harness.Scenarios.Tests;
+namespace Harness.Testing;
 
 /// <summary>
 /// A copy of an ONNX model whose float weights are scaled by (1 + e) and (1 - e) in turn: a retrain that changes

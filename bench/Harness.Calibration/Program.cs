@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Harness.Calibration;
+using Harness.Metrics;
+using Harness.Scenarios;
+using Harness.Testing;
+
+StudyOptions options;
+try
+{
+    options = StudyOptions.Parse(args, RepositoryPaths.Root);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine("calibration: " + e.Message);
+    return 2;
+}
+
+var all = ScenarioLoader.LoadDirectory(RepositoryPaths.Scenarios);
+var defaults = GateDefaultsLoader.LoadDirectory(RepositoryPaths.Scenarios);
+var selected = options.ScenarioIds.Count > 0
+    ? options.ScenarioIds.Select(id => all.Single(s => s.Id == id)).ToList()
+    : all.Where(s => !s.HasTag(ScenarioTags.Canary)).ToList();
+var plans = selected.Select(s => StudyPlan.For(s, all, options)).ToList();
+var cache = new DetectionCache(options.CacheDirectory, options.AnyBuild, Console.Out);
+
+// Replay first, every (clip, model) once, two at a time on two cores; then everything else reads the cache.
+var jobs = plans.SelectMany(p => p.Clips.SelectMany(c => p.Variants.Select(v => (Plan: p, Clip: c, Variant: v))))
+    .Concat(plans.Select(p => (Plan: p, Clip: p.Seeds[0], Variant: ModelVariant.AtOwnThreshold)))
+    .OrderByDescending(j => j.Clip.Options.Frames)
+    .ToList();
+Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, job => cache.Get(job.Plan.Scenario, job.Clip, job.Variant));
+
+var runs = new List<StudyRun>();
+foreach (var plan in plans)
+{
+    var loaded = new ConcurrentDictionary<(StudyClip, ModelVariant), Lazy<IReadOnlyList<ScoredFrame>>>();
+    IReadOnlyList<ScoredFrame> Detections(StudyClip clip, ModelVariant variant) =>
+        loaded.GetOrAdd((clip, variant), key => new(() => cache.Get(plan.Scenario, key.Item1, key.Item2))).Value;
+
+    FilterCheck.Verify(plan, Detections);
+    var changes = ChangeLadder.Build(plan, Detections, Console.Out);
+    runs.Add(StudyRun.Execute(plan, changes, defaults, options.Jobs, Console.Out));
+}
+
+var report = StudyReport.Render(runs, "bench/calibration.sh " + string.Join(' ', args));
+Console.WriteLine(report);
+if (options.Output is { } output)
+{
+    File.WriteAllText(output, report);
+}
+
+return 0;

@@ -1,0 +1,47 @@
+namespace Harness.Calibration;
+
+/// <summary>The study's command line: which scenarios, how many segments and seeds, where detections are cached.</summary>
+internal sealed record StudyOptions(
+    IReadOnlyList<string> ScenarioIds,
+    int Segments,
+    int Seeds,
+    int Jobs,
+    string CacheDirectory,
+    bool AnyBuild,
+    string? Output)
+{
+    private const string Usage = "known: --scenario ID (repeatable), --segments K, --seeds N, --jobs N, --cache DIR, --any-build, --out FILE";
+
+    /// <exception cref="ArgumentException">An unknown option, or a value missing or out of range.</exception>
+    public static StudyOptions Parse(IReadOnlyList<string> args, string root)
+    {
+        var ids = new List<string>();
+        var options = new StudyOptions(ids, 40, 12, Environment.ProcessorCount, Path.Combine(root, "artifacts", "calibration", "detections"), false, null);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--any-build")
+            {
+                options = options with { AnyBuild = true };
+                continue;
+            }
+
+            var value = ++i < args.Count ? args[i] : throw new ArgumentException($"{name} needs a value ({Usage})");
+            options = name switch
+            {
+                "--scenario" => options with { ScenarioIds = [.. options.ScenarioIds, value] },
+                "--segments" => options with { Segments = Positive(name, value) },
+                "--seeds" => options with { Seeds = Positive(name, value) },
+                "--jobs" => options with { Jobs = Positive(name, value) },
+                "--cache" => options with { CacheDirectory = Path.GetFullPath(value) },
+                "--out" => options with { Output = Path.GetFullPath(value) },
+                _ => throw new ArgumentException($"unknown option '{name}' ({Usage})"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, out var n) && n > 0 ? n : throw new ArgumentException($"{name} needs a positive integer, got '{value}'");
+}
