@@ -23,6 +23,15 @@ internal sealed record BaselineSnapshot(
     /// <summary>SHA-256 of the scenario settings that can change the detections; null in baselines written before it was recorded.</summary>
     public string? SettingsSha256 { get; init; }
 
+    /// <summary>How many truth objects (frames for <c>fp_per_frame</c>) each metric is computed over; empty in baselines written before they were recorded.</summary>
+    public IReadOnlyDictionary<string, long> Supports { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>
+    /// Why the verified detection snapshot could not be used (missing, or not the detections the JSON's digest names),
+    /// when it could not: a failure under CI, a warning elsewhere.
+    /// </summary>
+    public string? DetectionsProblem { get; init; }
+
     /// <summary>
     /// Everything but timing metrics, whose run-to-run noise must not count as a behaviour change, and provenance,
     /// which explains a change rather than being one.

@@ -74,9 +74,11 @@ internal sealed class BaselineStore
     /// <summary>
     /// Promotes the received snapshot and its detections to verified; returns false when there is nothing to accept.
     /// A received JSON without a companion (written before detections were kept) removes the verified companion, so
-    /// the verified pair never mixes two runs. The received JSON is deleted first: an interrupted accept leaves at
-    /// worst a stray received companion, which the next write or delete replaces.
+    /// the verified pair never mixes two runs; a companion that does not hold the detections its JSON records is refused.
+    /// The received JSON is deleted first: an interrupted accept leaves at worst a stray received companion, which the
+    /// next write or delete replaces.
     /// </summary>
+    /// <exception cref="BaselineFormatException">The received pair cannot be read, or its companion is not its detections.</exception>
     public bool Accept(string scenarioId)
     {
         var received = ReceivedPath(scenarioId);
@@ -86,6 +88,11 @@ internal sealed class BaselineStore
         }
 
         var snapshot = ReadWithDetections(received, ReceivedDetectionsPath(scenarioId));
+        if (snapshot.DetectionsProblem is { } problem && File.Exists(ReceivedDetectionsPath(scenarioId)))
+        {
+            throw new BaselineFormatException("not accepted: " + problem);
+        }
+
         WriteDetections(VerifiedDetectionsPath(scenarioId), snapshot.Detections);
         WriteAtomically(VerifiedPath(scenarioId), Serialize(snapshot));
         DeleteReceived(scenarioId);
@@ -118,6 +125,17 @@ internal sealed class BaselineStore
             if (snapshot.SettingsSha256 is { } settings)
             {
                 writer.WriteString("settings_sha256", settings);
+            }
+
+            if (snapshot.Supports.Count > 0)
+            {
+                writer.WriteStartObject("supports");
+                foreach (var (name, support) in snapshot.Supports.OrderBy(m => m.Key, StringComparer.Ordinal))
+                {
+                    writer.WriteNumber(name, support);
+                }
+
+                writer.WriteEndObject();
             }
 
             writer.WriteEndObject();
@@ -163,6 +181,7 @@ internal sealed class BaselineStore
             {
                 Provenance = root.TryGetProperty(ProvenanceJson.Property, out var provenance) ? ProvenanceJson.Read(provenance, path) : null,
                 SettingsSha256 = root.TryGetProperty("settings_sha256", out _) ? Text(root, "settings_sha256", path) : null,
+                Supports = root.TryGetProperty("supports", out var supports) ? Supports(supports, path) : new Dictionary<string, long>(),
             };
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
@@ -171,19 +190,62 @@ internal sealed class BaselineStore
         }
     }
 
-    /// <summary>The JSON and, when the companion file exists, its detections, which must cover the same frames.</summary>
+    /// <summary>
+    /// The JSON and its detections, which must cover the same frames and be the detections the JSON's
+    /// <c>detections_sha256</c> names. A missing companion, or one holding other detections (another scenario's, an
+    /// older run's), is left out with <see cref="BaselineSnapshot.DetectionsProblem"/> saying why: the gate then has no
+    /// intervals, flips or equivalence check, which it refuses under CI.
+    /// </summary>
     private static BaselineSnapshot ReadWithDetections(string jsonPath, string detectionsPath)
     {
         var snapshot = Read(jsonPath);
         if (!File.Exists(detectionsPath))
         {
-            return snapshot;
+            return snapshot with
+            {
+                DetectionsProblem = $"{detectionsPath} is missing: without the baseline's detections the gate has no intervals, flips or equivalence check " +
+                    "(restore it from version control, or accept a new baseline)",
+            };
         }
 
         var detections = DetectionSnapshotFormat.Read(detectionsPath);
-        return detections.Frames.Count == snapshot.Frames
+        if (detections.Frames.Count != snapshot.Frames)
+        {
+            throw new BaselineFormatException($"{detectionsPath}: holds {detections.Frames.Count} frames but {jsonPath} records {snapshot.Frames}");
+        }
+
+        var digest = Digest(detections);
+        return digest == snapshot.DetectionsSha256
             ? snapshot with { Detections = detections }
-            : throw new BaselineFormatException($"{detectionsPath}: holds {detections.Frames.Count} frames but {jsonPath} records {snapshot.Frames}");
+            : snapshot with
+            {
+                DetectionsProblem = $"{detectionsPath} holds detections with digest {digest[..12]}, not the {snapshot.DetectionsSha256[..Math.Min(12, snapshot.DetectionsSha256.Length)]} " +
+                    $"that {Path.GetFileName(jsonPath)} records: it belongs to another run or scenario (restore it from version control, or accept a new baseline)",
+            };
+    }
+
+    private static string Digest(DetectionSnapshot detections)
+    {
+        using var digest = new Running.DetectionDigest();
+        foreach (var frame in detections.Frames)
+        {
+            digest.AppendFrame(frame.Index, frame.Detections);
+        }
+
+        return digest.Complete();
+    }
+
+    private static Dictionary<string, long> Supports(JsonElement supports, string path)
+    {
+        var values = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var support in supports.EnumerateObject())
+        {
+            values[support.Name] = support.Value.ValueKind == JsonValueKind.Number && support.Value.TryGetInt64(out var count) && count >= 0
+                ? count
+                : throw new BaselineFormatException($"{path}: supports.{support.Name} is not a count");
+        }
+
+        return values;
     }
 
     private static void WriteDetections(string path, DetectionSnapshot? detections)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Metrics;
+using Harness.Metrics.Bootstrap;
 using Harness.Scenarios;
 
 namespace Harness.Gate;
@@ -7,6 +8,8 @@ namespace Harness.Gate;
 /// <summary>
 /// Compares a run with its baseline and the scenario's gates, on evidence: each metric's change with its paired
 /// bootstrap interval (see docs/gating.md), object flips, and whether an unchanged pipeline reproduced its detections.
+/// The error rates are controlled per scenario: the gated metrics together through Bonferroni-adjusted intervals, the
+/// warnings of the metrics no gate names through the false discovery rate.
 /// </summary>
 internal static class GateEvaluator
 {
@@ -26,14 +29,17 @@ internal static class GateEvaluator
                 : null,
             Provenance = result.Provenance,
             SettingsSha256 = result.SettingsSha256,
+            Supports = result.Supports,
         };
     }
 
     /// <summary>
-    /// Judges every metric the run, the baseline or a gate names (timing metrics only where a gate names them). A
-    /// gated metric fails when its whole interval lies beyond the allowance, warns when only the point estimate does;
-    /// a metric no gate names is judged by its family's rule in <paramref name="defaults"/> and warns; a metric over
-    /// fewer objects than the minimum support never gates. Absolute <c>min</c>/<c>max</c> bounds are hard limits.
+    /// Judges every metric the run, the baseline or a gate names (timing metrics only where a gate names them). A gated
+    /// metric with an allowed change is judged on its interval at the Bonferroni-adjusted level by its gate's
+    /// <see cref="DecisionRule"/>; a metric no gate names is judged by its family's rule in <paramref name="defaults"/>,
+    /// and warns only when its change beyond the allowance survives the false-discovery-rate control over all of them.
+    /// Absolute <c>min</c>/<c>max</c> bounds are hard limits. A gate the clip cannot resolve (too little support, or an
+    /// allowance below what the clip resolves: <see cref="GateResolution"/>) makes the scenario an error.
     /// </summary>
     public static ScenarioVerdict Evaluate(GateSubject subject, BaselineSnapshot measured, BaselineSnapshot? baseline, GateEvidence evidence,
         GateDefaults defaults, GatePolicy policy)
@@ -45,10 +51,24 @@ internal static class GateEvaluator
             names.UnionWith(baseline.Metrics.Keys.Where(k => !MetricNames.IsTiming(k)));
         }
 
-        var verdicts = names.Select(name => EvaluateMetric(name, subject, measured, baseline, evidence, defaults, policy)).ToList();
+        var statistics = defaults.Statistics;
+        var gatedConfidence = subject.GatedConfidence(policy.Run, statistics.Confidence);
+        var rows = names.Select(name => EvaluateMetric(name, subject, measured, baseline, evidence, defaults, policy, gatedConfidence)).ToList();
+        var (judged, family) = ControlFalseDiscoveries(rows, statistics);
         var notes = Notes(measured, baseline);
         notes.AddRange(evidence.Notes);
-        return new ScenarioVerdict(subject.ScenarioId, verdicts, notes, baseline is null, policy.IsCi)
+        if (family > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"ungated metrics judged as one family of {family} at a {statistics.FalseDiscoveryRate:0.##%} false discovery rate ({ProcedureName(statistics.Procedure)}): " +
+                $"a harmless change warns in at most about {statistics.FalseDiscoveryRate:0.##%} of scenarios"));
+        }
+
+        var supports = measured.Supports.Count > 0 ? measured.Supports : baseline?.Supports ?? measured.Supports;
+        var unresolved = GateResolution.Problems(subject.IntervalGates(policy.Run), supports, baseline?.Metrics ?? measured.Metrics,
+            subject.MinSupport ?? defaults.MinSupport, gatedConfidence);
+        return new ScenarioVerdict(subject.ScenarioId, judged, notes, baseline is null, policy.IsCi,
+            unresolved.Count > 0 ? "gates this clip cannot resolve: " + string.Join("; ", unresolved) : null)
         {
             Agreement = evidence.Agreement,
             Flips = evidence.Flips,
@@ -57,7 +77,7 @@ internal static class GateEvaluator
     }
 
     private static MetricVerdict EvaluateMetric(string name, GateSubject subject, BaselineSnapshot measured, BaselineSnapshot? baseline,
-        GateEvidence evidence, GateDefaults defaults, GatePolicy policy)
+        GateEvidence evidence, GateDefaults defaults, GatePolicy policy, double gatedConfidence)
     {
         var rules = subject.Gates.Where(g => g.Metric == name).ToList();
         var applicable = rules.Where(g => g.When == RunKind.Always || g.When == policy.Run).ToList();
@@ -70,20 +90,21 @@ internal static class GateEvaluator
 
         var gated = applicable.Count > 0;
         var family = gated ? null : defaults.FamilyOf(name);
-        var tolerance = gated ? applicable.Select(g => g.AllowedChange).FirstOrDefault(t => t is not null) : family?.MaxChange;
+        var changeRule = applicable.FirstOrDefault(g => g.AllowedChange is not null);
+        var tolerance = gated ? changeRule?.AllowedChange : family?.MaxChange;
         var blocking = gated || family?.Fails == true;
-        var allowed = Describe(applicable, tolerance, name, blocking);
+        var allowed = Describe(applicable, tolerance, name, blocking, changeRule?.Decide ?? DecisionRule.SureRegression);
         evidence.Intervals.TryGetValue(name, out var interval);
         var row = new MetricVerdict(name, baselineValue, measuredValue, allowed, MetricOutcome.Pass)
         {
             Blocking = blocking,
-            Support = interval?.Support,
+            Support = interval?.Support ?? (measured.Supports.TryGetValue(name, out var support) ? support : null),
             Allowance = baselineValue is { } before ? tolerance?.AbsoluteFor(before) : null,
         };
 
         if (measuredValue is not { } value)
         {
-            return row with { Outcome = MetricOutcome.Error };
+            return UndefinedUnlessUnknown(row, baselineValue, gated);
         }
 
         // The interval is of the re-scored difference; it is centred on the difference of the reported values, so a
@@ -91,11 +112,12 @@ internal static class GateEvaluator
         var change = value - (baselineValue ?? value);
         var spread = interval is { HasSpread: true };
         var shift = spread ? change - (interval!.Current - interval.Baseline) : 0;
-        var low = spread ? interval!.Low + shift : change;
-        var high = spread ? interval!.High + shift : change;
+        var confidence = gated && changeRule is not null && !MetricNames.IsTiming(name) ? gatedConfidence : defaults.Statistics.Confidence;
+        var (low, high) = spread ? At(interval!, confidence, defaults.Statistics.Confidence) : (change, change);
+        (low, high) = spread ? (low + shift, high + shift) : (low, high);
         if (spread && baselineValue is not null)
         {
-            row = row with { Low = low, High = high };
+            row = row with { Low = low, High = high, Confidence = confidence };
         }
 
         if (applicable.Any(g => value < g.Min || value > g.Max))
@@ -120,8 +142,9 @@ internal static class GateEvaluator
             };
         }
 
-        var minSupport = family?.MinSupport ?? defaults.MinSupport;
-        if (interval is not null && interval.Support < minSupport)
+        // A gated metric over too little support is the scenario's error (GateResolution), never a silent pass; a metric
+        // no gate names is only shown.
+        if (!gated && interval is not null && interval.Support < (family?.MinSupport ?? defaults.MinSupport))
         {
             return row with { Outcome = MetricOutcome.LowSupport, Blocking = false };
         }
@@ -131,18 +154,101 @@ internal static class GateEvaluator
         var worseningPoint = higherIsBetter ? -change : change;
         var worseningLeast = higherIsBetter ? -high : low;
         var worseningMost = higherIsBetter ? -low : high;
-        var outcome = worseningLeast > limit ? MetricOutcome.Regressed
+        var improvedSurely = -worseningMost > limit;
+        if (!gated)
+        {
+            // Without resamples there is no evidence to control the false discovery rate with: the change is shown, not judged.
+            return spread && interval!.Draws.Length > 0
+                ? row with { Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass, PValue = PValue(interval.Draws, shift, limit, higherIsBetter) }
+                : row with { Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass };
+        }
+
+        var outcome = (changeRule?.Decide ?? DecisionRule.SureRegression) == DecisionRule.NonInferiority
+            ? worseningMost > limit ? MetricOutcome.Regressed : improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass
+            : worseningLeast > limit ? MetricOutcome.Regressed
             : worseningPoint > limit ? MetricOutcome.PossibleRegression
-            : -worseningMost > limit ? MetricOutcome.Improved
+            : improvedSurely ? MetricOutcome.Improved
             : MetricOutcome.Pass;
-        return row with { Outcome = outcome };
+        var power = spread && changeRule is not null && row.Allowance is { } allowance ? Power(low, high, confidence, allowance) : (double?)null;
+        return row with { Outcome = outcome, Power = power };
     }
+
+    /// <summary>
+    /// The interval at <paramref name="confidence"/>: the bootstrap's own at its level, else the percentiles of its
+    /// resampled changes; without resamples, the point change.
+    /// </summary>
+    private static (double Low, double High) At(ChangeInterval interval, double confidence, double computedAt) =>
+        confidence == computedAt ? (interval.Low, interval.High)
+        : interval.Draws.Length == 0 ? (interval.Current - interval.Baseline, interval.Current - interval.Baseline)
+        : (TypeSevenQuantile.Of(interval.Draws, (1 - confidence) / 2), TypeSevenQuantile.Of(interval.Draws, (1 + confidence) / 2));
+
+    /// <summary>A metric the run no longer produces: undefined for the reason its definition gives, else an error.</summary>
+    private static MetricVerdict UndefinedUnlessUnknown(MetricVerdict row, double? baselineValue, bool gated)
+    {
+        if (MetricNames.IsTiming(row.Metric) || UndefinedMetric.Reason(row.Metric) is not { } reason)
+        {
+            return row with { Outcome = MetricOutcome.Error };
+        }
+
+        // Undefined in both runs is not a change; a gated metric that cannot be computed fails closed.
+        return row with { Outcome = MetricOutcome.Undefined, Reason = "undefined: " + reason, Blocking = gated || (row.Blocking && baselineValue is not null) };
+    }
+
+    /// <summary>
+    /// The bootstrap p-value of "the metric did not worsen beyond <paramref name="limit"/>": the share of resamples whose
+    /// change is within it, counted as (1 + k) / (B + 1) so that it is never 0 (Davison and Hinkley 1997, eq. 4.11). It
+    /// is below a level exactly when the one-sided percentile interval at that level lies beyond the limit.
+    /// </summary>
+    internal static double PValue(IReadOnlyList<double> draws, double shift, double limit, bool higherIsBetter)
+    {
+        var within = 0;
+        foreach (var draw in draws)
+        {
+            var worsening = higherIsBetter ? -(draw + shift) : draw + shift;
+            within += worsening <= limit ? 1 : 0;
+        }
+
+        return (1.0 + within) / (draws.Count + 1.0);
+    }
+
+    /// <summary>
+    /// The probability that a true change of twice <paramref name="allowance"/>, with the standard error this interval
+    /// implies, is caught with the whole interval beyond the allowance: Phi(allowance / SE - z).
+    /// </summary>
+    internal static double Power(double low, double high, double confidence, double allowance)
+    {
+        var z = StandardNormal.Quantile((1 + confidence) / 2);
+        var error = (high - low) / (2 * z);
+        return error > 0 ? StandardNormal.Cdf((allowance / error) - z) : 1;
+    }
+
+    /// <summary>
+    /// The ungated metrics with a p-value are one family; those the procedure finds are regressions (warnings, or
+    /// failures where their family says <c>on_regression: fail</c>). Returns the rows and the family's size.
+    /// </summary>
+    private static (List<MetricVerdict> Rows, int Family) ControlFalseDiscoveries(List<MetricVerdict> rows, StatisticsSpec statistics)
+    {
+        var family = rows.Select((row, index) => (Row: row, Index: index)).Where(r => r.Row.PValue is not null).ToList();
+        var discoveries = FalseDiscovery.Discoveries([.. family.Select(r => r.Row.PValue!.Value)], statistics.FalseDiscoveryRate, statistics.Procedure);
+        for (var i = 0; i < family.Count; i++)
+        {
+            if (discoveries[i] && family[i].Row.Outcome == MetricOutcome.Pass)
+            {
+                rows[family[i].Index] = family[i].Row with { Outcome = MetricOutcome.Regressed };
+            }
+        }
+
+        return (rows, family.Count);
+    }
+
+    private static string ProcedureName(FalseDiscoveryProcedure procedure) =>
+        procedure == FalseDiscoveryProcedure.BenjaminiYekutieli ? "Benjamini-Yekutieli" : "Benjamini-Hochberg";
 
     /// <summary>Both sides are rounded to the same significant digits; only differences beyond that count.</summary>
     private static double ComparisonSlack(double reference) =>
         Math.Max(Math.Abs(reference), 1e-12) * Math.Pow(10, -SignificantDigits.Baseline) / 2;
 
-    private static string Describe(IReadOnlyList<GateRule> rules, Tolerance? tolerance, string name, bool blocking)
+    private static string Describe(IReadOnlyList<GateRule> rules, Tolerance? tolerance, string name, bool blocking, DecisionRule decide)
     {
         var parts = new List<string>();
         foreach (var rule in rules)
@@ -159,7 +265,7 @@ internal static class GateEvaluator
         }
 
         var direction = MetricNames.HigherIsBetter(name) ? "-" : "+";
-        parts.Add(tolerance is { } t ? direction + t : "no change");
+        parts.Add(tolerance is { } t ? direction + t + (decide == DecisionRule.NonInferiority ? " (non-inferiority)" : "") : "no change");
         var text = string.Join(", ", parts);
         return blocking ? text : text + " (ungated: warns)";
     }

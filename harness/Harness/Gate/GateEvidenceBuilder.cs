@@ -40,22 +40,23 @@ internal static class GateEvidenceBuilder
         var frames = result.ScoredFrames;
         var current = frames.Select(f => f.Detections).ToList();
         var statistics = defaults.Statistics;
-        var options = new BootstrapOptions(statistics.Resamples, statistics.Seed, statistics.BlockSeconds, statistics.Confidence);
+        var options = new BootstrapOptions(statistics.Resamples, statistics.Seed, statistics.BlockSeconds, statistics.Confidence, statistics.Units);
         var timestamps = frames.Select(f => f.TimestampNs).ToList();
         var notes = new List<string>();
         var truth = frames.Select(f => f.Truth).ToList();
+        var units = PairedBootstrap.Units(classNames, truth, timestamps, [baselineDetections, current], options);
         IReadOnlyDictionary<string, ChangeInterval> intervals;
-        if (PairedBootstrap.CanEstimate(timestamps, options, out var blockLength))
+        if (PairedBootstrap.CanEstimate(units))
         {
-            intervals = PairedBootstrap.Run(classNames, truth, timestamps, baselineDetections, current, options);
+            intervals = PairedBootstrap.Run(classNames, truth, units, baselineDetections, current, options, vectorized: true);
         }
         else
         {
             // The full-sample values and supports still serve the edit check and the support rule; only the spread is missing.
-            intervals = PairedBootstrap.Run(classNames, truth, timestamps, baselineDetections, current, options with { Resamples = 0 })
+            intervals = PairedBootstrap.Run(classNames, truth, units, baselineDetections, current, options with { Resamples = 0 }, vectorized: true)
                 .ToDictionary(pair => pair.Key, pair => pair.Value with { HasSpread = false }, StringComparer.Ordinal);
-            notes.Add($"the clip is too short for intervals ({frames.Count} frames, fewer than {PairedBootstrap.MinimumBlocks} blocks of {blockLength} frames, " +
-                $"the {statistics.BlockSeconds:0.###} s block): metrics are compared on point values");
+            notes.Add($"the clip has too few independent units for intervals ({units.Tracks} tracks and {units.Frames / Math.Max(1, units.BlockLength)} blocks of " +
+                $"{units.BlockLength} frames, fewer than {PairedBootstrap.MinimumUnits}): metrics are compared on point values");
         }
 
         var flips = ObjectFlips.Compare(classNames, frames, baselineDetections);

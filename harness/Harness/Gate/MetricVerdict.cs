@@ -2,9 +2,10 @@ namespace Harness.Gate;
 
 /// <summary>
 /// One row of the gate table: what the baseline said, what was measured, what was allowed, and the outcome.
-/// <see cref="Low"/>..<see cref="High"/> is the 95% interval of the change (paired bootstrap over frames), absent when
-/// the frames of the two runs cannot be paired; <see cref="Blocking"/> is false for metrics no gate names, which warn
-/// but never fail.
+/// <see cref="Low"/>..<see cref="High"/> is the interval of the change at <see cref="Confidence"/> (a paired bootstrap
+/// over the clip's independent units; for gated metrics Bonferroni-adjusted over the scenario's interval gates), absent
+/// when the two runs cannot be paired; <see cref="Blocking"/> is false for metrics no gate names, which warn but never
+/// fail.
 /// </summary>
 public sealed record MetricVerdict(string Metric, double? Baseline, double? Measured, string Allowed, MetricOutcome Outcome)
 {
@@ -21,4 +22,22 @@ public sealed record MetricVerdict(string Metric, double? Baseline, double? Meas
     public double? Allowance { get; init; }
 
     public bool Blocking { get; init; } = true;
+
+    /// <summary>The confidence level of <see cref="Low"/>..<see cref="High"/>, when there is an interval.</summary>
+    public double? Confidence { get; init; }
+
+    /// <summary>
+    /// For a metric no gate names: the bootstrap p-value of "no change beyond the allowance", which the
+    /// false-discovery-rate control over the scenario's ungated metrics judges.
+    /// </summary>
+    public double? PValue { get; init; }
+
+    /// <summary>
+    /// For a gated metric with an interval: the probability that a true change of twice the allowance, as noisy as this
+    /// one, is caught as regressed (normal approximation from the interval's width).
+    /// </summary>
+    public double? Power { get; init; }
+
+    /// <summary>Why the metric has no value (<see cref="MetricOutcome.Undefined"/>), or what else the row needs said.</summary>
+    public string? Reason { get; init; }
 }

@@ -29,7 +29,10 @@ public sealed record ScenarioVerdict(
         (Strict && Metrics.Any(m => m.Blocking && m.Outcome == MetricOutcome.PossibleRegression)) ||
         (IsCi && (BaselineMissing || Metrics.Any(m => m.Outcome == MetricOutcome.Missing)));
 
-    /// <summary>Rows that warn without failing: possible regressions, and sure changes of metrics no gate names.</summary>
+    /// <summary>
+    /// Rows that warn without failing: possible regressions of gated metrics, and changes of metrics no gate names that
+    /// survive the false-discovery-rate control (or that became undefined).
+    /// </summary>
     public int Warnings => Metrics.Count(IsWarning);
 
     public bool Improved => !Failed && Metrics.Any(m => m.Outcome == MetricOutcome.Improved);
@@ -45,12 +48,13 @@ public sealed record ScenarioVerdict(
         : Agreement == PipelineAgreement.Equivalent ? "equivalent"
         : "pass";
 
-    private bool BlockingRegression => Metrics.Any(m => m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error);
+    private bool BlockingRegression => Metrics.Any(m => m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error or MetricOutcome.Undefined);
 
     /// <summary>A scenario that could not run fails the gate: it never passes by saying nothing.</summary>
     public static ScenarioVerdict ForError(string scenarioId, string message, bool isCi) =>
         new(scenarioId, [], [], BaselineMissing: false, isCi, message);
 
     internal static bool IsWarning(MetricVerdict m) =>
-        m.Outcome == MetricOutcome.PossibleRegression || (!m.Blocking && m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error);
+        m.Outcome == MetricOutcome.PossibleRegression ||
+        (!m.Blocking && (m.Outcome is MetricOutcome.Regressed or MetricOutcome.Error || (m.Outcome == MetricOutcome.Undefined && m.Baseline is not null)));
 }

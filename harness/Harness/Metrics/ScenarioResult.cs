@@ -27,6 +27,9 @@ public sealed record ScenarioResult(
     /// <summary>SHA-256 of the scenario settings that can change the detections; null when not recorded.</summary>
     public string? SettingsSha256 { get; init; }
 
+    /// <summary>How many truth objects (frames for <c>fp_per_frame</c>) each non-timing metric is computed over; empty when not computed.</summary>
+    public IReadOnlyDictionary<string, long> Supports { get; init; } = new Dictionary<string, long>();
+
     /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>
     internal IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];
 }

@@ -12,14 +12,26 @@ internal static class MetricFormat
     /// <summary>Signed, so a drop reads as one at a glance.</summary>
     public static string Signed(double value) => value.ToString("+0.######;-0.######;0", CultureInfo.InvariantCulture);
 
-    /// <summary><c>change [low, high]</c> with the 95% interval when the frames could be paired, the bare change otherwise.</summary>
+    /// <summary>
+    /// <c>change [low, high]</c> with the interval when the runs could be paired, the bare change otherwise; a gated
+    /// metric's interval names its level, which the Bonferroni adjustment over the scenario's gates widens.
+    /// </summary>
     public static string Change(MetricVerdict row) =>
         row.Change is not { } change ? "-"
-        : row.Low is { } low && row.High is { } high ? $"{Signed(change)} [{Signed(low)}, {Signed(high)}]"
+        : row.Low is { } low && row.High is { } high ? $"{Signed(change)} [{Signed(low)}, {Signed(high)}]{Level(row)}"
         : Signed(change);
 
-    public static string Outcome(MetricVerdict row) =>
-        !row.Blocking && row.Outcome is MetricOutcome.Regressed or MetricOutcome.Error ? Name(row.Outcome) + " (ungated)" : Name(row.Outcome);
+    public static string Outcome(MetricVerdict row) => row.Outcome switch
+    {
+        MetricOutcome.Undefined => (row.Reason ?? Name(row.Outcome)) + (row.Blocking ? "" : " (ungated)"),
+        MetricOutcome.PossibleRegression when row.Power is { } power =>
+            $"possible regression (a change of twice the allowance is caught with probability {power.ToString("0.00", CultureInfo.InvariantCulture)})",
+        MetricOutcome.Regressed or MetricOutcome.Error when !row.Blocking => Name(row.Outcome) + " (ungated)",
+        _ => Name(row.Outcome),
+    };
+
+    private static string Level(MetricVerdict row) =>
+        row.Blocking && row.Confidence is { } level ? " " + (level * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%" : "";
 
     public static string Name(MetricOutcome outcome) => outcome switch
     {

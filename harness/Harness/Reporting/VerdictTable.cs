@@ -4,21 +4,22 @@ using Harness.Gate;
 namespace Harness.Reporting;
 
 /// <summary>
-/// The gate's decision as a plain-text table (metric, baseline, measured, change with its 95% interval, allowed,
+/// The gate's decision as a plain-text table (metric, baseline, measured, change with its interval, allowed,
 /// support, verdict): the failure message of a scenario test and the console report. Passing rows are left out unless asked for, so a failure reads at a glance.
 /// </summary>
 public static class VerdictTable
 {
-    private static readonly string[] Header = ["metric", "baseline", "measured", "change [95% interval]", "allowed", "support", "verdict"];
+    private static readonly string[] Header = ["metric", "baseline", "measured", "change [interval]", "allowed", "support", "verdict"];
 
     /// <summary>
     /// Without a baseline every row is "missing"; listing them all would bury the one line that matters. A metric of
-    /// low support is listed only when it moved.
+    /// low support is listed only when it moved, an ungated one undefined in both runs not at all.
     /// </summary>
     internal static bool NeedsReview(MetricVerdict metric, ScenarioVerdict verdict) =>
         metric.Outcome is not (MetricOutcome.Pass or MetricOutcome.Skipped) &&
         !(verdict.BaselineMissing && metric.Outcome == MetricOutcome.Missing) &&
-        !(metric.Outcome == MetricOutcome.LowSupport && metric.Change == 0);
+        !(metric.Outcome == MetricOutcome.LowSupport && metric.Change == 0) &&
+        !(metric.Outcome == MetricOutcome.Undefined && !metric.Blocking && metric.Baseline is null);
 
     /// <summary>
     /// The rows a report lists: those needing review, then every metric that moved within its allowance, so a reviewer
@@ -30,11 +31,11 @@ public static class VerdictTable
     /// <summary>Failures first, then warnings of gated metrics, then those of metrics no gate names, so what decides the merge leads.</summary>
     internal static int Severity(MetricVerdict metric) => metric.Outcome switch
     {
-        MetricOutcome.Error when metric.Blocking => 0,
+        MetricOutcome.Error or MetricOutcome.Undefined when metric.Blocking => 0,
         MetricOutcome.Regressed when metric.Blocking => 1,
         MetricOutcome.PossibleRegression when metric.Blocking => 2,
         MetricOutcome.Missing => 3,
-        MetricOutcome.Regressed or MetricOutcome.Error => 4,
+        MetricOutcome.Regressed or MetricOutcome.Error or MetricOutcome.Undefined => 4,
         MetricOutcome.PossibleRegression => 5,
         MetricOutcome.Improved => 6,
         MetricOutcome.LowSupport => 7,

@@ -22,9 +22,11 @@ internal static class VerdictTones
         ArgumentNullException.ThrowIfNull(row);
         return row.Outcome switch
         {
-            MetricOutcome.Regressed or MetricOutcome.Error when row.Blocking => VerdictTone.Failure,
+            MetricOutcome.Regressed or MetricOutcome.Error or MetricOutcome.Undefined when row.Blocking => VerdictTone.Failure,
             MetricOutcome.Missing => VerdictTone.Failure,
             MetricOutcome.PossibleRegression or MetricOutcome.Regressed or MetricOutcome.Error => VerdictTone.Warning,
+            MetricOutcome.Undefined when row.Baseline is not null => VerdictTone.Warning,
+            MetricOutcome.Undefined => VerdictTone.Muted,
             MetricOutcome.Improved => VerdictTone.Improved,
             MetricOutcome.LowSupport or MetricOutcome.Skipped => VerdictTone.Muted,
             _ => VerdictTone.Pass,

@@ -58,11 +58,19 @@ internal static class VerdictJson
         OptionalNumber(writer, "allowance", metric.Allowance);
         OptionalNumber(writer, "baseline", metric.Baseline);
         writer.WriteBoolean("blocking", metric.Blocking);
+        OptionalNumber(writer, "confidence", metric.Confidence);
         OptionalNumber(writer, "high", metric.High);
         OptionalNumber(writer, "low", metric.Low);
         OptionalNumber(writer, "measured", metric.Measured);
         writer.WriteString("metric", metric.Metric);
         writer.WriteString("outcome", Name(metric.Outcome));
+        OptionalNumber(writer, "p_value", metric.PValue);
+        OptionalNumber(writer, "power", metric.Power);
+        if (metric.Reason is { } reason)
+        {
+            writer.WriteString("reason", reason);
+        }
+
         if (metric.Support is { } support)
         {
             writer.WriteNumber("support", support);
@@ -81,8 +89,12 @@ internal static class VerdictJson
         {
             Allowance = OptionalReal(element, "allowance", path),
             Blocking = Flag(element, "blocking", path),
+            Confidence = OptionalReal(element, "confidence", path),
             High = OptionalReal(element, "high", path),
             Low = OptionalReal(element, "low", path),
+            PValue = OptionalReal(element, "p_value", path),
+            Power = OptionalReal(element, "power", path),
+            Reason = OptionalText(element, "reason", path),
             Support = Optional(element, "support") is not null ? Long(element, "support", path) : null,
         };
 

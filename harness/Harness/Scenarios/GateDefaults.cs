@@ -16,7 +16,7 @@ internal sealed record GateDefaults(
 
     /// <summary>The values documented in docs/gating.md and written in the default suite's defaults.yaml; families in ordinal order.</summary>
     public static GateDefaults BuiltIn { get; } = new(
-        new StatisticsSpec(Resamples: 1000, Seed: 20261130, BlockSeconds: 1.0, Confidence: 0.95),
+        new StatisticsSpec(Resamples: 4000, Seed: 20261130, BlockSeconds: null, Confidence: 0.95),
         MinSupport: 30,
         EquivalentBoxPixels: 0.01,
         EquivalentScore: 1e-4,

@@ -1,4 +1,5 @@
 using Harness.Metrics;
+using Harness.Metrics.Bootstrap;
 
 namespace Harness.Scenarios;
 
@@ -11,6 +12,13 @@ internal static class GateDefaultsLoader
 {
     /// <summary><c>on_regression</c>, as whether a change beyond the rule fails.</summary>
     private static readonly KeyValuePair<string, bool>[] RegressionActions = [new("warn", false), new("fail", true)];
+
+    private static readonly KeyValuePair<string, ResamplingUnit>[] UnitWords = [new("tracks", ResamplingUnit.Tracks), new("frames", ResamplingUnit.Frames)];
+
+    private static readonly KeyValuePair<string, FalseDiscoveryProcedure>[] ProcedureWords =
+        [new("benjamini_hochberg", FalseDiscoveryProcedure.BenjaminiHochberg), new("benjamini_yekutieli", FalseDiscoveryProcedure.BenjaminiYekutieli)];
+
+    private const string AutomaticBlock = "auto";
 
     public static GateDefaults LoadDirectory(string scenariosDirectory)
     {
@@ -72,11 +80,20 @@ internal static class GateDefaultsLoader
             reader.Error("seed", "must be 0 or more");
         }
 
-        var block = reader.Number("block_seconds") ?? builtIn.BlockSeconds;
+        var block = reader.String("block_seconds") == AutomaticBlock ? null : reader.Number("block_seconds") ?? builtIn.BlockSeconds;
         if (block <= 0)
         {
-            reader.Error("block_seconds", "must be greater than 0");
+            reader.Error("block_seconds", $"must be greater than 0, or '{AutomaticBlock}'");
         }
+
+        var units = reader.Choice("units", UnitWords) ?? builtIn.Units;
+        var rate = reader.Number("false_discovery_rate") ?? builtIn.FalseDiscoveryRate;
+        if (rate is <= 0 or >= 1)
+        {
+            reader.Error("false_discovery_rate", "must be between 0 and 1 (exclusive), e.g. 0.05");
+        }
+
+        var procedure = reader.Choice("fdr_procedure", ProcedureWords) ?? builtIn.Procedure;
 
         var confidence = reader.Number("confidence") ?? builtIn.Confidence;
         if (confidence is <= 0 or >= 1)
@@ -85,7 +102,7 @@ internal static class GateDefaultsLoader
         }
 
         reader.RejectUnknownKeys();
-        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence);
+        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence, units, rate, procedure);
     }
 
     private static (double Box, double Score) ReadEquivalence(YamlMappingReader? reader, GateDefaults builtIn)

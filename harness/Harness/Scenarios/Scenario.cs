@@ -15,5 +15,8 @@ public sealed record Scenario(
     /// <summary>The baseline this scenario is compared with: its own unless it borrows another's (canaries do).</summary>
     public string EffectiveBaselineId => BaselineId ?? Id;
 
+    /// <summary>The fewest truth objects a gated metric may be computed over, when the scenario sets its own; else the suite's.</summary>
+    public int? MinSupport { get; init; }
+
     public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.Ordinal);
 }

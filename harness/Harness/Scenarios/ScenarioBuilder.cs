@@ -144,6 +144,7 @@ public sealed partial class ScenarioBuilder
         var model = BuildModel(baseDirectory);
         var postprocess = BuildPostprocess();
         var gates = _gates.Select((gate, index) => BuildGate(gate, $"gates[{index}]", model?.Classes.EvaluationClasses)).ToList();
+        CheckMinSupport();
         foreach (var problem in _problems)
         {
             var (file, line, column) = locate(problem.Field);
@@ -152,7 +153,7 @@ public sealed partial class ScenarioBuilder
 
         return _problems.Count > 0 || clip is null || model is null
             ? null
-            : new Scenario(_id!, _description, _tags!, clip, model, postprocess, gates!, SourcePath, _baselineId);
+            : new Scenario(_id!, _description, _tags!, clip, model, postprocess, gates!, SourcePath, _baselineId) { MinSupport = _minSupport };
     }
 
     private string SourcePath => _sourcePath ?? $"scenario '{_id}'";

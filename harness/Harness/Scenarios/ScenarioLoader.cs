@@ -94,6 +94,9 @@ public static partial class ScenarioLoader
         return errors.Count > 0 ? throw new ScenarioValidationException([.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]) : scenario!;
     }
 
+    private static readonly KeyValuePair<string, DecisionRule>[] DecisionRules =
+        [new("sure_regression", DecisionRule.SureRegression), new("non_inferiority", DecisionRule.NonInferiority)];
+
     private static ScenarioBuilder Read(YamlMappingReader top, string path)
     {
         var builder = new ScenarioBuilder(top.String("id", required: true) ?? "")
@@ -127,9 +130,11 @@ public static partial class ScenarioLoader
         foreach (var gate in top.MappingList("gates"))
         {
             builder.WithGate(gate.String("metric", required: true), gate.Number("min"), gate.Number("max"), gate.Tolerance("max_drop"), gate.Tolerance("max_increase"),
-                gate.Choice("when", RunKindNames.Words) ?? RunKind.Always);
+                gate.Choice("when", RunKindNames.Words) ?? RunKind.Always, gate.Choice("decide", DecisionRules) ?? DecisionRule.SureRegression);
             gate.RejectUnknownKeys();
         }
+
+        builder.WithMinSupport(top.Integer("min_support"));
 
         return builder;
     }

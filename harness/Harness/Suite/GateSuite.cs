@@ -171,6 +171,11 @@ public static class GateSuite
             return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: reading the baseline failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
         }
 
+        if (Refusal(scenario, baseline, defaults, options) is { } refusal)
+        {
+            return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, refusal, options.IsCi), null);
+        }
+
         ScenarioResult result;
         double replaySeconds;
         var baselineDetections = baseline?.Detections?.Frames.Select(f => f.Detections).ToList();
@@ -192,7 +197,7 @@ public static class GateSuite
         try
         {
             enter?.Invoke(scenario.Id, PipelineStage.Compare);
-            var subject = new GateSubject(scenario.Id, scenario.EffectiveBaselineId, scenario.Gates);
+            var subject = GateSubject.Of(scenario);
             var measured = GateEvaluator.Snapshot(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
             var verdict = GateEvaluator.Evaluate(subject, measured, baseline, evidence, defaults, policy);
@@ -212,6 +217,28 @@ public static class GateSuite
                 ReplaySeconds = replaySeconds,
             };
         }
+    }
+
+    /// <summary>
+    /// Why a scenario cannot be judged before it replays: under CI a baseline whose detection snapshot is missing or
+    /// holds other detections than its JSON records; a gate the baseline's clip cannot resolve (its recorded supports).
+    /// </summary>
+    private static string? Refusal(Scenario scenario, BaselineSnapshot? baseline, GateDefaults defaults, SuiteOptions options)
+    {
+        if (baseline is null)
+        {
+            return null;
+        }
+
+        if (baseline.DetectionsProblem is { } problem && options.IsCi)
+        {
+            return $"{scenario.SourcePath}: {problem}";
+        }
+
+        var subject = GateSubject.Of(scenario);
+        var unresolved = GateResolution.Problems(subject.IntervalGates(options.Run), baseline.Supports, baseline.Metrics,
+            scenario.MinSupport ?? defaults.MinSupport, subject.GatedConfidence(options.Run, defaults.Statistics.Confidence));
+        return unresolved.Count > 0 ? $"{scenario.SourcePath}: gates this clip cannot resolve: {string.Join("; ", unresolved)}" : null;
     }
 
     /// <summary>Every reporter runs whatever the others do; the suite with the names of those that failed.</summary>
@@ -249,7 +276,8 @@ public static class GateSuite
         var sameInputs = baseline.ClipSha256 == result.ClipSha256 && baseline.ModelSha256 == result.ModelSha256 &&
             baseline.SettingsSha256 is not null && baseline.SettingsSha256 == result.SettingsSha256;
         var platform = result.Provenance is { } now && baseline.Provenance is { } then ? now.DifferencesFrom(then) : [];
-        return GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes.EvaluationClasses, defaults);
+        var evidence = GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes.EvaluationClasses, defaults);
+        return baseline.DetectionsProblem is { } problem ? evidence with { Notes = ["warning: " + problem, .. evidence.Notes] } : evidence;
     }
 
     /// <summary>Received exists exactly while the run differs from verified, so accepting is always "promote what is there".</summary>

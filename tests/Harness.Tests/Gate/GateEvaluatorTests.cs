@@ -151,10 +151,11 @@ public sealed class GateEvaluatorTests
         var baseline = Snapshot(("recall@0.5/car", 0.60));
         var measured = Snapshot(("recall@0.5/car", 0.50));
 
-        var verdict = Evaluate(Scenario(), measured, baseline, Evidence(("recall@0.5/car", new ChangeInterval(0.6, 0.5, -0.15, -0.05, 100))));
+        var verdict = Evaluate(Scenario(), measured, baseline, Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.15, -0.05, 100))));
 
         var row = Assert.Single(verdict.Metrics);
         Assert.Equal(MetricOutcome.Regressed, row.Outcome);
+        Assert.Equal(1.0 / 42, row.PValue!.Value, 12);
         Assert.False(row.Blocking);
         Assert.Equal("-0.02 (ungated: warns)", row.Allowed);
         Assert.False(verdict.Failed);
@@ -167,9 +168,20 @@ public sealed class GateEvaluatorTests
     [InlineData(-0.021, MetricOutcome.Regressed)]
     public void Ungated_family_allowance_boundary(double change, MetricOutcome expected)
     {
-        var row = Row(Scenario(), Snapshot(("recall@0.5/car", 0.6 + change)), Snapshot(("recall@0.5/car", 0.6)), GateEvidence.PointValuesOnly());
+        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.6 + change, change, change, 100)));
+
+        var row = Row(Scenario(), Snapshot(("recall@0.5/car", 0.6 + change)), Snapshot(("recall@0.5/car", 0.6)), evidence);
 
         Assert.Equal(expected, row.Outcome);
+    }
+
+    [Fact]
+    public void Ungated_metric_without_resamples_is_shown_and_never_warned_on_a_point_estimate()
+    {
+        var verdict = Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.3)), Snapshot(("recall@0.5/car", 0.6)), GateEvidence.PointValuesOnly());
+
+        Assert.Equal((MetricOutcome.Pass, (double?)null), (Assert.Single(verdict.Metrics).Outcome, verdict.Metrics[0].PValue));
+        Assert.Equal(0, verdict.Warnings);
     }
 
     [Fact]
@@ -177,7 +189,9 @@ public sealed class GateEvaluatorTests
     {
         var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("recall@0.5", new Tolerance(0.02, false), null, Fails: true)] };
 
-        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), GateEvidence.PointValuesOnly(), defaults, PullRequest);
+        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.12, -0.08, 100)));
+
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), evidence, defaults, PullRequest);
 
         Assert.True(Assert.Single(verdict.Metrics).Blocking);
         Assert.True(verdict.Failed);
@@ -189,7 +203,9 @@ public sealed class GateEvaluatorTests
     {
         var defaults = GateDefaults.BuiltIn with { Ungated = [] };
 
-        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.59)), Snapshot(("recall@0.5/car", 0.6)), GateEvidence.PointValuesOnly(), defaults, PullRequest);
+        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.59, -0.02, -0.005, 100)));
+
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.59)), Snapshot(("recall@0.5/car", 0.6)), evidence, defaults, PullRequest);
 
         var row = Assert.Single(verdict.Metrics);
         Assert.Equal("no change (ungated: warns)", row.Allowed);
@@ -197,28 +213,60 @@ public sealed class GateEvaluatorTests
         Assert.False(verdict.Failed);
     }
 
+    /// <summary>Changed behaviour: a gated metric below its support used to pass as "low support", a sure 0.10 drop included.</summary>
     [Theory]
-    [InlineData(29, MetricOutcome.LowSupport)]
-    [InlineData(30, MetricOutcome.Regressed)]
-    [InlineData(31, MetricOutcome.Regressed)]
-    public void Metric_below_minimum_support_never_gates(long support, MetricOutcome expected)
+    [InlineData(29, true)]
+    [InlineData(30, false)]
+    [InlineData(31, false)]
+    public void Gated_metric_below_minimum_support_makes_the_scenario_an_error_and_never_passes(long support, bool error)
     {
-        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.3)), Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.3, -0.12, -0.08, support))));
+        // An allowance of 0.75 is resolvable from 30 objects on (2 (1.96 + 1.28)^2 / 30 = 0.70), so only the support decides here.
+        var gate = new GateRule(AP, null, null, new Tolerance(0.75, false), RunKind.Always);
+        var measured = Snapshot((AP, 0.3)) with { Supports = new Dictionary<string, long> { [AP] = support } };
 
-        Assert.Equal(expected, row.Outcome);
-        Assert.Equal(support, row.Support);
-        Assert.Equal(expected != MetricOutcome.LowSupport, row.Blocking);
+        var verdict = Evaluate(Scenario(gate), measured, Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.3, -0.12, -0.08, support))));
+
+        Assert.Equal(error, verdict.Failed);
+        Assert.Equal(error, verdict.Error is not null);
+        Assert.Equal(support, Assert.Single(verdict.Metrics).Support);
+        if (error)
+        {
+            Assert.Equal("error", verdict.Summary);
+            Assert.Equal("gates this clip cannot resolve: coco/AP: computed over 29 truth objects, fewer than min_support 30; the clip resolves a change of 0.7246 or more, " +
+                "the gate allows 0.75: lengthen the clip or widen the allowance", verdict.Error);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.2102, false)]
+    [InlineData(0.2101, true)]
+    public void Gated_allowance_below_what_the_clip_resolves_is_an_error(double allowance, bool error)
+    {
+        // 100 objects at 95%: 2 (1.959964 + 1.281552)^2 / 100 = 0.210149.
+        var gate = new GateRule(AP, null, null, new Tolerance(allowance, false), RunKind.Always);
+        var run = Snapshot((AP, 0.4)) with { Supports = new Dictionary<string, long> { [AP] = 100 } };
+
+        var verdict = Evaluate(Scenario(gate), run, run);
+
+        Assert.Equal(error, verdict.Error is not null);
+        if (error)
+        {
+            Assert.Contains("coco/AP: computed over 100 truth objects, the clip resolves a change of 0.2101 or more at the gate's 95% level, the gate allows 0.2101", verdict.Error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public void Family_minimum_support_overrides_the_suite_minimum()
     {
         var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("recall@0.5", new Tolerance(0.02, false), 5, Fails: false)] };
-        var evidence = Evidence(("recall@0.5/car", new ChangeInterval(0.6, 0.5, -0.15, -0.05, 5)));
+        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.15, -0.05, 5)));
+        var lower = Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.15, -0.05, 4)));
 
         var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), evidence, defaults, PullRequest);
+        var below = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), lower, defaults, PullRequest);
 
         Assert.Equal(MetricOutcome.Regressed, Assert.Single(verdict.Metrics).Outcome);
+        Assert.Equal(MetricOutcome.LowSupport, Assert.Single(below.Metrics).Outcome);
     }
 
     [Fact]
@@ -292,22 +340,35 @@ public sealed class GateEvaluatorTests
     }
 
     [Fact]
-    public void Gated_metric_no_longer_produced_is_a_failing_error()
+    public void Gated_metric_no_longer_produced_fails_saying_why_it_is_undefined()
     {
         var verdict = Evaluate(Scenario(ApDrop), Snapshot(), Snapshot((AP, 0.4)));
 
-        Assert.Equal(MetricOutcome.Error, Assert.Single(verdict.Metrics).Outcome);
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal((MetricOutcome.Undefined, "undefined: no truth objects in the clip", true), (row.Outcome, row.Reason, row.Blocking));
         Assert.True(verdict.Failed);
+        Assert.Equal("regressed", verdict.Summary);
     }
 
     [Fact]
-    public void Ungated_metric_no_longer_produced_warns()
+    public void Ungated_metric_no_longer_produced_warns_saying_why()
     {
-        var verdict = Evaluate(Scenario(), Snapshot(), Snapshot(("recall@0.5/car", 0.4)));
+        var verdict = Evaluate(Scenario(), Snapshot(), Snapshot(("precision@0.5/car", 0.4)));
 
-        Assert.Equal(MetricOutcome.Error, Assert.Single(verdict.Metrics).Outcome);
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal((MetricOutcome.Undefined, "undefined: no detections of car", false), (row.Outcome, row.Reason, row.Blocking));
         Assert.False(verdict.Failed);
         Assert.Equal(1, verdict.Warnings);
+    }
+
+    [Fact]
+    public void Gated_timing_metric_no_longer_produced_is_an_error_for_want_of_a_reason()
+    {
+        var verdict = Evaluate(Scenario(new GateRule("latency/p99_ms", null, 10, null, RunKind.Always)), Snapshot(), Snapshot(("latency/p99_ms", 4)));
+
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal((MetricOutcome.Error, (string?)null), (row.Outcome, row.Reason));
+        Assert.True(verdict.Failed);
     }
 
     [Fact]
@@ -422,19 +483,23 @@ public sealed class GateEvaluatorTests
     {
         var verdict = Evaluate(Scenario(new GateRule("recall@0.5/bus", 0.5, null, null, RunKind.Always)), Snapshot((AP, 0.4)), Snapshot((AP, 0.4)));
 
-        Assert.Equal(MetricOutcome.Error, verdict.Metrics.Single(m => m.Metric == "recall@0.5/bus").Outcome);
+        var row = verdict.Metrics.Single(m => m.Metric == "recall@0.5/bus");
+        Assert.Equal((MetricOutcome.Undefined, "undefined: no truth objects of bus in the clip"), (row.Outcome, row.Reason));
         Assert.True(verdict.Failed);
     }
 
     [Fact]
-    public void Gated_metric_takes_the_suite_minimum_support_not_its_family_s()
+    public void Gated_metric_takes_the_scenario_minimum_support_else_the_suite_s_never_its_family_s()
     {
         var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("coco/", new Tolerance(0.01, false), 5, Fails: false)] };
-        var evidence = Evidence((AP, new ChangeInterval(0.4, 0.3, -0.12, -0.08, 10)));
+        var gate = new GateRule(AP, null, null, new Tolerance(3, false), RunKind.Always);
+        var run = Snapshot((AP, 0.4)) with { Supports = new Dictionary<string, long> { [AP] = 10 } };
 
-        var verdict = GateEvaluator.Evaluate(Scenario(ApDrop), Snapshot((AP, 0.3)), Snapshot((AP, 0.4)), evidence, defaults, PullRequest);
+        var suite = GateEvaluator.Evaluate(Scenario(gate), run, run, GateEvidence.PointValuesOnly(), defaults, PullRequest);
+        var own = GateEvaluator.Evaluate(Scenario(gate) with { MinSupport = 10 }, run, run, GateEvidence.PointValuesOnly(), defaults, PullRequest);
 
-        Assert.Equal(MetricOutcome.LowSupport, Assert.Single(verdict.Metrics).Outcome);
+        Assert.Contains("fewer than min_support 30", suite.Error, StringComparison.Ordinal);
+        Assert.Null(own.Error);
     }
 
     [Fact]
@@ -477,6 +542,16 @@ public sealed class GateEvaluatorTests
 
     private static MetricVerdict Row(GateSubject scenario, BaselineSnapshot run, BaselineSnapshot baseline, GateEvidence evidence) =>
         Assert.Single(Evaluate(scenario, run, baseline, evidence).Metrics);
+
+    /// <summary>
+    /// An interval with 41 resampled changes whose 2.5% and 97.5% type-7 quantiles (positions 1 and 39) are exactly
+    /// <paramref name="low"/> and <paramref name="high"/>, evenly spaced between, one step beyond each end.
+    /// </summary>
+    private static ChangeInterval Resampled(double baseline, double current, double low, double high, long support)
+    {
+        var step = (high - low) / 38;
+        return new ChangeInterval(baseline, current, low, high, support) { Draws = [.. Enumerable.Range(-1, 41).Select(i => low + (i * step))] };
+    }
 
     private static GateEvidence Evidence(params (string Name, ChangeInterval Interval)[] intervals) =>
         new(intervals.ToDictionary(i => i.Name, i => i.Interval), null, PipelineAgreement.NotApplicable, []);

@@ -80,7 +80,7 @@ public sealed class GateEvidenceBuilderTests
         var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline) with { ClipSha256 = "other" }, baseline, sameInputs: false, [], Classes, GateDefaults.BuiltIn);
 
         Assert.Empty(evidence.Intervals);
-        Assert.StartsWith("the clip differs from the baseline's (5 frames then, 5 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
+        Assert.StartsWith("the clip differs from the baseline's (20 frames then, 20 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,13 +91,13 @@ public sealed class GateEvidenceBuilderTests
         var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline.Take(2).ToList(), sameInputs: false, [], Classes, GateDefaults.BuiltIn);
 
         Assert.Empty(evidence.Intervals);
-        Assert.StartsWith("the clip differs from the baseline's (2 frames then, 5 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
+        Assert.StartsWith("the clip differs from the baseline's (2 frames then, 20 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(4, false)]
-    [InlineData(5, true)]
-    public void Clip_shorter_than_five_blocks_gets_values_and_support_but_no_spread(int count, bool spread)
+    [InlineData(19, false)]
+    [InlineData(20, true)]
+    public void Clip_of_fewer_than_twenty_independent_units_gets_values_and_support_but_no_spread(int count, bool spread)
     {
         var (result, baseline) = Runs(d => d with { X1 = d.X1 + 30 }, count);
 
@@ -110,7 +110,7 @@ public sealed class GateEvidenceBuilderTests
         Assert.NotNull(evidence.Flips);
         if (!spread)
         {
-            Assert.Equal("the clip is too short for intervals (4 frames, fewer than 5 blocks of 1 frames, the 1 s block): metrics are compared on point values",
+            Assert.Equal("the clip has too few independent units for intervals (0 tracks and 19 blocks of 1 frames, fewer than 20): metrics are compared on point values",
                 Assert.Single(evidence.Notes));
         }
         else
@@ -120,10 +120,11 @@ public sealed class GateEvidenceBuilderTests
     }
 
     /// <summary>
-    /// Frames of two objects each, one second apart (so the default one-second block is one frame and five frames are
-    /// the fewest that get intervals); the current run is the baseline's detections passed through <paramref name="change"/>.
+    /// Frames of two objects each without track ids (so frames are the units, and with as many boxes in every frame the
+    /// data-driven block is one frame: twenty frames are the fewest that get intervals); the current run is the
+    /// baseline's detections passed through <paramref name="change"/>.
     /// </summary>
-    private static (ScenarioResult Result, IReadOnlyList<IReadOnlyList<Detection>> Baseline) Runs(Func<Detection, Detection> change, int count = 5)
+    private static (ScenarioResult Result, IReadOnlyList<IReadOnlyList<Detection>> Baseline) Runs(Func<Detection, Detection> change, int count = 20)
     {
         var frames = new List<ScoredFrame>();
         var baseline = new List<IReadOnlyList<Detection>>();

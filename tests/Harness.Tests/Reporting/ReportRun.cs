@@ -27,7 +27,7 @@ public sealed class ReportRun : IDisposable
           classes: [car, pedestrian, cyclist]
         gates:
           - metric: coco/AP50
-            max_drop: 0.01
+            max_drop: 0.05
         """;
 
     private readonly TemporaryDirectory _directory = new();

@@ -141,9 +141,8 @@ public sealed class GateSuiteTests : IDisposable
     {
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
-        WriteScenario("borrower", "", baseline: "tiny", model: "reference://detector-v1-degraded");
-        // Two frames hold too few objects to gate on by default; this test is about where files go, not statistics.
-        File.WriteAllText(Path.Combine(root, "scenarios", "defaults.yaml"), "min_support: 0\n");
+        File.WriteAllText(Path.Combine(root, "scenarios", "borrower.yaml"),
+            ScenarioYaml.Create("borrower", model: "reference://detector-v1-degraded", baseline: "tiny", floor: 0.99));
 
         var report = GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "borrower.yaml")), Options(isCi: true));
 
