@@ -12,7 +12,8 @@ internal interface IPostprocessor
 
     /// <summary>
     /// Clears <paramref name="detections"/> and fills it with at most <see cref="PostprocessOptions.MaxDetections"/>
-    /// detections, highest score first, boxes mapped through <paramref name="transform"/> and clipped to the image.
+    /// detections, highest score first, boxes mapped through <paramref name="transform"/> and clipped to the image; a box
+    /// the clip leaves without width or height is dropped before NMS (<see cref="DetectionWriter.KeepsArea"/>).
     /// </summary>
     /// <exception cref="OutputShapeException">The outputs do not match <see cref="Layout"/>.</exception>
     void Process(ModelOutputs outputs, LetterboxTransform transform, List<Detection> detections);

@@ -19,7 +19,8 @@ internal sealed class ReferencePostprocessor(LayoutConfig layout, PostprocessOpt
         detections.Clear();
         var boxes = new List<Detection>();
         Layout.Layout.DecodeReference(outputs, Layout, Layout.Check(outputs), Options.ScoreThreshold, boxes);
-        boxes.RemoveAll(box => !Candidates.IsFinite(box.X1, box.Y1, box.X2, box.Y2, box.Score));
+        boxes.RemoveAll(box => !Candidates.IsFinite(box.X1, box.Y1, box.X2, box.Y2, box.Score)
+            || !DetectionWriter.KeepsArea(transform, box.X1, box.Y1, box.X2, box.Y2));
         var order = Enumerable.Range(0, boxes.Count).ToArray();
         Array.Sort(order, (a, b) => boxes[a].Score != boxes[b].Score ? boxes[b].Score.CompareTo(boxes[a].Score) : a.CompareTo(b));
         var kept = Layout.Layout.Suppressed ? order.Take(Options.MaxDetections).ToList() : Suppress(boxes, order);

@@ -27,14 +27,19 @@ internal sealed class SimdPostprocessor(LayoutConfig layout, PostprocessOptions 
         var shape = Layout.Check(outputs);
         Reserve(shape.Anchors);
         Layout.Layout.Decode(outputs, Layout, shape, Options.ScoreThreshold, candidates);
-        var n = candidates.Count;
-        ScoreOrder.Sort(candidates.Score.AsSpan(0, n), keys);
-        sorted.Reset(n);
-        foreach (var key in keys.AsSpan(0, n))
+        var decoded = candidates.Count;
+        ScoreOrder.Sort(candidates.Score.AsSpan(0, decoded), keys);
+        sorted.Reset(decoded);
+        foreach (var key in keys.AsSpan(0, decoded))
         {
-            sorted.AddFrom(candidates, ScoreOrder.IndexOf(key));
+            var i = ScoreOrder.IndexOf(key);
+            if (DetectionWriter.KeepsArea(transform, candidates.X1[i], candidates.Y1[i], candidates.X2[i], candidates.Y2[i]))
+            {
+                sorted.AddFrom(candidates, i);
+            }
         }
 
+        var n = sorted.Count;
         int keptCount;
         if (Layout.Layout.Suppressed)
         {

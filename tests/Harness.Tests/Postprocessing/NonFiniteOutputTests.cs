@@ -7,8 +7,8 @@ namespace Harness.Tests.Postprocessing;
 
 /// <summary>
 /// A model that outputs NaN, infinities or values near float's range: a box with a non-finite corner or score is
-/// dropped (by every layout's decoder, SIMD and scalar alike), huge finite boxes are kept and clipped to the image,
-/// and nothing NaN reaches the detections or the metrics.
+/// dropped (by every layout's decoder, SIMD and scalar alike), huge finite boxes are clipped to the image (and
+/// dropped when that leaves them no area), and nothing NaN reaches the detections or the metrics.
 /// </summary>
 public sealed class NonFiniteOutputTests
 {
@@ -24,7 +24,8 @@ public sealed class NonFiniteOutputTests
         ([100, 100, 20, 20, float.PositiveInfinity, 0], false),
         ([100, 100, 20, 20, float.NaN, 0.8f], false),
         ([300, 300, 20, 20, 0, float.NaN], false),
-        ([Huge, Huge, Huge, Huge, 0.7f, 0], true),
+        ([Huge, Huge, Huge, Huge, 0.7f, 0], false),
+        ([100, 100, Huge, 20, 0.65f, 0], true),
         ([3e38f, 100, 3e38f, 20, 0.6f, 0], false),
         ([400, 400, 20, 20, Huge, 0], true),
     ];
@@ -62,7 +63,8 @@ public sealed class NonFiniteOutputTests
         Assert.Equal(scalar, simd);
         Assert.All(simd, d => Assert.True(float.IsFinite(d.X1) && float.IsFinite(d.Y1) && float.IsFinite(d.X2) && float.IsFinite(d.Y2) && float.IsFinite(d.Score), d.ToString()));
         Assert.Equal(Anchors.Count(a => a.Kept) * repeats, simd.Count);
-        Assert.Contains(new Detection(640, 640, 640, 640, 0.7f, 0), simd);
+        Assert.DoesNotContain(simd, d => d.Score == 0.7f);
+        Assert.Contains(new Detection(0, 90, 640, 110, 0.65f, 0), simd);
         Assert.Contains(new Detection(390, 390, 410, 410, Huge, 0), simd);
     }
 

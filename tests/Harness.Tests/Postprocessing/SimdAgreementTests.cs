@@ -36,6 +36,8 @@ public class SimdAgreementTests
         var random = new RandomOutputs(seed: 17 + layoutCase.Length);
         var simd = new List<Detection>();
         var scalar = new List<Detection>();
+        var emptied = 0;
+        var kept = 0;
         for (var anchors = 0; anchors <= 256; anchors++)
         {
             var classes = 1 + random.Next(12);
@@ -49,12 +51,15 @@ public class SimdAgreementTests
 
             var seed = random.Next(int.MaxValue);
             var (layout, tensors) = Case(layoutCase, new RandomOutputs(seed), anchors, classes);
-            Postprocessor.CreateReference(layout, options).Process(tensors.Outputs, Transform, scalar);
+            var transform = TransformFor(layout);
+            Postprocessor.CreateReference(layout, options).Process(tensors.Outputs, transform, scalar);
+            emptied += EmptiedByTheClip(layout, tensors, options.ScoreThreshold, transform);
+            kept += scalar.Count;
             foreach (var width in VectorWidth.Supported)
             {
                 using (VectorWidth.Force(width))
                 {
-                    Postprocessor.Create(layout, options).Process(tensors.Outputs, Transform, simd);
+                    Postprocessor.Create(layout, options).Process(tensors.Outputs, transform, simd);
                 }
 
                 Assert.True(
@@ -62,6 +67,8 @@ public class SimdAgreementTests
                     $"{layoutCase}, {width} bits, {anchors} anchors, {classes} classes, {options}: scalar kept {scalar.Count}, SIMD kept {simd.Count}");
             }
         }
+
+        Assert.True(emptied > 0 && kept > 0, $"{layoutCase}: {emptied} boxes above the threshold emptied by the clip, {kept} detections kept; the sweep needs both");
     }
 
     [Fact]
@@ -111,13 +118,31 @@ public class SimdAgreementTests
     {
         var (layout, tensors) = Case(layoutCase, new RandomOutputs(5), 200, 4);
         var postprocessor = Postprocessor.Create(layout, new PostprocessOptions { ScoreThreshold = 0.05f });
+        var transform = TransformFor(layout);
         var detections = new List<Detection>();
-        postprocessor.Process(tensors.Outputs, Transform, detections);
+        postprocessor.Process(tensors.Outputs, transform, detections);
 
-        var allocated = SteadyAllocation.Of(() => postprocessor.Process(tensors.Outputs, Transform, detections));
+        var allocated = SteadyAllocation.Of(() => postprocessor.Process(tensors.Outputs, transform, detections));
 
         Assert.Equal(0, allocated);
         Assert.NotEmpty(detections);
+    }
+
+    /// <summary>
+    /// <see cref="Transform"/> for a 640 x 640 input; any other gets padding above and below a quarter of its height
+    /// each, so that some of its boxes lie in the image and some only in the padding, where the clip empties them.
+    /// </summary>
+    private static LetterboxTransform TransformFor(LayoutConfig layout) =>
+        layout.InputWidth == 640 && layout.InputHeight == 640
+            ? Transform
+            : new LetterboxTransform(1f, 1f, 0f, layout.InputHeight / 4f, layout.InputWidth, layout.InputHeight / 2);
+
+    /// <summary>How many decoded boxes above the threshold the clip leaves without area.</summary>
+    private static int EmptiedByTheClip(LayoutConfig layout, TensorSet tensors, float threshold, LetterboxTransform transform)
+    {
+        var boxes = new List<Detection>();
+        layout.Layout.DecodeReference(tensors.Outputs, layout, layout.Check(tensors.Outputs), threshold, boxes);
+        return boxes.Count(box => !DetectionWriter.KeepsArea(transform, box.X1, box.Y1, box.X2, box.Y2));
     }
 
     /// <summary>Random outputs of <paramref name="anchors"/> boxes for one layout case; YOLOX's N follows from its grid, so its input is sized to give about that many.</summary>

@@ -12,9 +12,9 @@ namespace Harness.Metrics.Flips;
 /// (IoU &gt;= 0.5, highest first) that took no truth, it is a class change instead, and that detection is spent: it
 /// explains no other class change and is no false positive of its own, since it is this object seen as something
 /// else;</item>
-/// <item>the remaining false positives pair up across runs by class and IoU &gt;= 0.5, greedily, highest IoU first;
-/// unpaired current ones appeared, unpaired baseline ones are gone. Detections in ignore regions are never false
-/// positives, so never flips.</item>
+/// <item>the remaining false positives pair up across runs by <see cref="FalsePositivePair.TryCreate"/> (same class
+/// and IoU &gt;= 0.5, or the identical box), greedily, highest IoU first; unpaired current ones appeared, unpaired
+/// baseline ones are gone. Detections in ignore regions are never false positives, so never flips.</item>
 /// </list>
 /// Boxes of classes outside the class names are skipped. Buffers are reused: nothing is allocated once they have grown.
 /// </summary>
@@ -118,20 +118,19 @@ internal sealed class FrameFlipFinder
 
             for (var c = 0; c < current.Count; c++)
             {
-                if (_currentSpent[c] || currentMatches[c] != DetectionMatch.FalsePositive || current[c].ClassId != baseline[b].ClassId)
+                if (_currentSpent[c] || currentMatches[c] != DetectionMatch.FalsePositive)
                 {
                     continue;
                 }
 
-                var iou = PixelOverlap.Iou(baseline[b], current[c]);
-                if (iou >= OperatingPointMatcher.MatchIou)
+                if (FalsePositivePair.TryCreate(b, baseline[b], c, current[c], out var pair))
                 {
                     if (pairs == _pairs.Length)
                     {
                         Array.Resize(ref _pairs, _pairs.Length * 2);
                     }
 
-                    _pairs[pairs++] = new FalsePositivePair(b, c, iou);
+                    _pairs[pairs++] = pair;
                 }
             }
         }

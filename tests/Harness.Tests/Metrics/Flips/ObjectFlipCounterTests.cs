@@ -112,6 +112,54 @@ public sealed class ObjectFlipCounterTests
         Assert.Equal(new FlipCounts(0, 0, 0, 1, 0), summary.ByGroup["pedestrian"]);
     }
 
+    [Theory]
+    [InlineData(0f, 0f, 15.29f, 0f)]
+    [InlineData(20f, 10f, 20f, 50f)]
+    [InlineData(30f, 30f, 30f, 30f)]
+    public void A_false_positive_without_area_pairs_with_the_identical_box_so_an_unchanged_frame_has_no_flip(float x1, float y1, float x2, float y2)
+    {
+        // Given a box whose IoU with itself is 0 (the first is urban-day's frame 130), in both runs.
+        var box = new Detection(x1, y1, x2, y2, 0.25f, 0);
+
+        var summary = Count([], baseline: [box], current: [box]);
+
+        Assert.Equal((0, 0, 0, 0, 0), Totals(summary));
+    }
+
+    [Theory]
+    [InlineData(60f, 10f, 60f, 50f)]
+    [InlineData(20f, 12f, 20f, 50f)]
+    public void A_zero_width_false_positive_does_not_pair_with_another_zero_width_box(float x1, float y1, float x2, float y2)
+    {
+        var before = new Detection(20, 10, 20, 50, 0.25f, 0);
+
+        var summary = Count([], baseline: [before], current: [new Detection(x1, y1, x2, y2, 0.25f, 0)]);
+
+        Assert.Equal((0, 0, 0, 1, 1), Totals(summary));
+    }
+
+    [Fact]
+    public void A_zero_width_false_positive_and_a_nearly_identical_box_with_area_follow_the_iou_rule()
+    {
+        // IoU is 0: the boxes share no area, however close their corners.
+        var before = new Detection(20, 10, 20, 50, 0.25f, 0);
+        var after = before with { X2 = 20.001f };
+
+        var summary = Count([], baseline: [before], current: [after]);
+
+        Assert.Equal((0, 0, 0, 1, 1), Totals(summary));
+    }
+
+    [Fact]
+    public void Identical_boxes_of_different_classes_do_not_pair_even_without_area()
+    {
+        var before = new Detection(20, 10, 20, 50, 0.25f, 0);
+
+        var summary = Count([], baseline: [before], current: [before with { ClassId = 1 }]);
+
+        Assert.Equal((0, 0, 0, 1, 1), Totals(summary));
+    }
+
     [Fact]
     public void False_positives_pair_greedily_highest_iou_first_not_in_detection_order()
     {

@@ -25,6 +25,18 @@ public sealed class ObjectFlipsTests
     }
 
     [Fact]
+    public void An_unchanged_run_with_false_positives_without_area_reports_no_flip()
+    {
+        // Given the zero-height false positive urban-day's frame 130 has, beside a box with area, in both runs.
+        Detection[] detections = [Exact, new(0, 0, 15.29f, 0, 0.25f, 0), new(100, 100, 100, 140, 0.3f, 1)];
+        ScoredFrame[] current = [new(130, 0, [Car], detections)];
+
+        var summary = ObjectFlips.Compare(Classes, current, [detections]);
+
+        Assert.Equal("no object changed", summary.Describe());
+    }
+
+    [Fact]
     public void A_baseline_with_another_number_of_frames_is_rejected()
     {
         ScoredFrame[] current = [new(0, 0, [Car], [Exact])];
