@@ -62,7 +62,7 @@ internal static class GateEvidenceBuilder
         var agreement = PipelineAgreement.NotApplicable;
         if (sameInputs)
         {
-            (agreement, var detail) = DetectionAgreement.Compare(baselineDetections, current, defaults.EquivalentBoxPixels, defaults.EquivalentScore);
+            (agreement, var detail) = DetectionAgreement.Compare(baselineDetections, current, defaults.Equivalence.BoxPixels, defaults.Equivalence.Score);
             if (agreement == PipelineAgreement.Changed)
             {
                 notes.Add($"same clip, model and settings as the baseline, but the detections changed ({detail}): {flips.Describe()}");
