@@ -249,7 +249,7 @@ public static class GateSuite
         var sameInputs = baseline.ClipSha256 == result.ClipSha256 && baseline.ModelSha256 == result.ModelSha256 &&
             baseline.SettingsSha256 is not null && baseline.SettingsSha256 == result.SettingsSha256;
         var platform = result.Provenance is { } now && baseline.Provenance is { } then ? now.DifferencesFrom(then) : [];
-        return GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes.EvaluationClasses, defaults);
+        return GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes.EvaluationClasses, scenario.Postprocess, defaults);
     }
 
     /// <summary>Received exists exactly while the run differs from verified, so accepting is always "promote what is there".</summary>
