@@ -12,7 +12,9 @@
 #   avx2-off        DOTNET_EnableAVX2=0 (their 128-bit paths)
 # and compares every frame's detections with the reference's (`detection-drift`, bench/Harness.Benchmarks): the
 # worst box-corner and score difference of matched detections, and every detection that appears or vanishes with
-# its distance from the score threshold and from the NMS IoU threshold. A variant whose results are already in OUT
+# its distance from the score threshold and from the NMS IoU threshold, and what the gate says of the two at the
+# built-in tolerances; and how many of the reference's detections lie within the tolerances (scenarios/defaults.yaml)
+# of the score and IoU thresholds (`threshold-exposure`). A variant whose results are already in OUT
 # is not replayed again, so the comparison can be re-run cheaply. Statistics are off (`resamples: 0`): they do not
 # change the detections, only the time.
 set -euo pipefail
@@ -77,10 +79,14 @@ for variant in "${variants[@]}"; do
 done
 
 echo "CPU: $(lscpu | sed -n 's/^Model name: *//p')"
+tolerance() { sed -n "s/^  $1: *\([0-9.e-]*\).*/\1/p" scenarios/defaults.yaml; }
 for id in "${scenarios[@]}"; do
   thresholds="$(sed -n 's/^postprocess: { score_threshold: \([0-9.]*\), iou_threshold: \([0-9.]*\),.*/\1 \2/p' "scenarios/$id.yaml")"
+  # shellcheck disable=SC2086 # two numbers, split on purpose
+  dotnet run -c Release --no-build --project bench/Harness.Benchmarks -- threshold-exposure $thresholds \
+    "$(tolerance box_px)" "$(tolerance score)" "$(tolerance iou)" "$out/reference/results/$id/detections.bin" "$id reference"
   for variant in "${variants[@]:1}"; do
-    # shellcheck disable=SC2086 # two numbers, split on purpose
+    # shellcheck disable=SC2086
     dotnet run -c Release --no-build --project bench/Harness.Benchmarks -- detection-drift $thresholds \
       "$out/reference/results/$id/detections.bin" "$out/$variant/results/$id/detections.bin" "$id $variant"
   done

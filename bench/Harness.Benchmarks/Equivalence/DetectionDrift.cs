@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Gate;
 using Harness.Postprocessing;
+using Harness.Scenarios;
 
 namespace Harness.Benchmarks.Equivalence;
 
@@ -8,7 +9,8 @@ namespace Harness.Benchmarks.Equivalence;
 /// How far one run's detections drifted from another's of the same clip, model and settings
 /// (bench/equivalence-drift.sh): the measurement the gate's <c>equivalence</c> tolerances are set from. Detections
 /// pair by class and nearest box within a loose gate, far looser than any tolerance, so the drift is measured rather
-/// than assumed; a detection left unpaired appeared or vanished, and is printed with what could have flipped it.
+/// than assumed; a detection left unpaired appeared or vanished, and is printed with what could have flipped it. The
+/// last line is what the gate says of the two runs at the built-in tolerances.
 /// </summary>
 internal static class DetectionDrift
 {
@@ -84,6 +86,11 @@ internal static class DetectionDrift
         {
             Console.WriteLine("  " + flip.Describe());
         }
+
+        var (agreement, detail) = DetectionAgreement.Compare(
+            [.. reference.Select(f => f.Detections)], [.. variant.Select(f => f.Detections)], GateDefaults.BuiltIn.Equivalence,
+            new PostprocessSpec((float)scoreThreshold, (float)iouThreshold, int.MaxValue, ClassAgnostic: false));
+        Console.WriteLine($"  gate: {agreement}{(detail.Length > 0 ? ": " + detail : "")}");
 
         return 0;
     }
