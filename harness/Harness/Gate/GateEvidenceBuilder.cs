@@ -20,6 +20,7 @@ internal static class GateEvidenceBuilder
         bool sameInputs,
         IReadOnlyList<string> platformDifferences,
         IReadOnlyList<string> classNames,
+        PostprocessSpec postprocess,
         GateDefaults defaults)
     {
         var platform = platformDifferences.Count == 0 ? [] : new[] { "platform differs from the baseline's: " + string.Join("; ", platformDifferences) };
@@ -63,7 +64,7 @@ internal static class GateEvidenceBuilder
         var agreement = PipelineAgreement.NotApplicable;
         if (sameInputs)
         {
-            (agreement, var detail) = DetectionAgreement.Compare(baselineDetections, current, defaults.EquivalentBoxPixels, defaults.EquivalentScore);
+            (agreement, var detail) = DetectionAgreement.Compare(baselineDetections, current, defaults.Equivalence, postprocess);
             if (agreement == PipelineAgreement.Changed)
             {
                 notes.Add($"same clip, model and settings as the baseline, but the detections changed ({detail}): {flips.Describe()}");

@@ -8,8 +8,7 @@ namespace Harness.Scenarios;
 internal sealed record GateDefaults(
     StatisticsSpec Statistics,
     int MinSupport,
-    double EquivalentBoxPixels,
-    double EquivalentScore,
+    EquivalenceSpec Equivalence,
     IReadOnlyList<MetricFamilyRule> Ungated)
 {
     public const string FileName = "defaults.yaml";
@@ -18,8 +17,7 @@ internal sealed record GateDefaults(
     public static GateDefaults BuiltIn { get; } = new(
         new StatisticsSpec(Resamples: 4000, Seed: 20261130, BlockSeconds: null, Confidence: 0.95),
         MinSupport: 30,
-        EquivalentBoxPixels: 0.01,
-        EquivalentScore: 1e-4,
+        new EquivalenceSpec(BoxPixels: 0.01, Score: 1e-4, Iou: 0.005),
         [
             new MetricFamilyRule("coco/", new Tolerance(0.01, Relative: false), null, Fails: false),
             new MetricFamilyRule("f1@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),

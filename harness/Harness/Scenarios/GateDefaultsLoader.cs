@@ -39,7 +39,7 @@ internal static class GateDefaultsLoader
             top.Error("min_support", "must be 0 or more");
         }
 
-        var (box, score) = ReadEquivalence(top.Mapping("equivalence"), builtIn);
+        var equivalence = ReadEquivalence(top.Mapping("equivalence"), builtIn.Equivalence);
         var families = builtIn.Ungated.ToDictionary(r => r.Family, StringComparer.Ordinal);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in top.MappingList("ungated"))
@@ -58,7 +58,7 @@ internal static class GateDefaultsLoader
         top.RejectUnknownKeys();
         return errors.Count > 0
             ? throw new ScenarioValidationException(errors)
-            : new GateDefaults(statistics, minSupport, box, score, [.. families.Values.OrderBy(r => r.Family, StringComparer.Ordinal)]);
+            : new GateDefaults(statistics, minSupport, equivalence, [.. families.Values.OrderBy(r => r.Family, StringComparer.Ordinal)]);
     }
 
     private static StatisticsSpec ReadStatistics(YamlMappingReader? reader, StatisticsSpec builtIn)
@@ -105,15 +105,16 @@ internal static class GateDefaultsLoader
         return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence, units, rate, procedure);
     }
 
-    private static (double Box, double Score) ReadEquivalence(YamlMappingReader? reader, GateDefaults builtIn)
+    private static EquivalenceSpec ReadEquivalence(YamlMappingReader? reader, EquivalenceSpec builtIn)
     {
         if (reader is null)
         {
-            return (builtIn.EquivalentBoxPixels, builtIn.EquivalentScore);
+            return builtIn;
         }
 
-        var box = reader.Number("box_px") ?? builtIn.EquivalentBoxPixels;
-        var score = reader.Number("score") ?? builtIn.EquivalentScore;
+        var box = reader.Number("box_px") ?? builtIn.BoxPixels;
+        var score = reader.Number("score") ?? builtIn.Score;
+        var iou = reader.Number("iou") ?? builtIn.Iou;
         if (box < 0)
         {
             reader.Error("box_px", "must be 0 or more");
@@ -124,8 +125,13 @@ internal static class GateDefaultsLoader
             reader.Error("score", "must be 0 or more");
         }
 
+        if (iou is < 0 or > 1)
+        {
+            reader.Error("iou", "must be between 0 and 1 (an IoU distance from the NMS threshold), e.g. 0.005");
+        }
+
         reader.RejectUnknownKeys();
-        return (box, score);
+        return new EquivalenceSpec(box, score, iou);
     }
 
     private static MetricFamilyRule? ReadFamily(YamlMappingReader item)

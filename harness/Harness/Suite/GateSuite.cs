@@ -276,7 +276,8 @@ public static class GateSuite
         var sameInputs = baseline.ClipSha256 == result.ClipSha256 && baseline.ModelSha256 == result.ModelSha256 &&
             baseline.SettingsSha256 is not null && baseline.SettingsSha256 == result.SettingsSha256;
         var platform = result.Provenance is { } now && baseline.Provenance is { } then ? now.DifferencesFrom(then) : [];
-        var evidence = GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes.EvaluationClasses, defaults);
+        var evidence = GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes.EvaluationClasses,
+            scenario.Postprocess, defaults);
         return baseline.DetectionsProblem is { } problem ? evidence with { Notes = ["warning: " + problem, .. evidence.Notes] } : evidence;
     }
 

@@ -25,7 +25,7 @@ internal static class PairedComparison
         var subject = GateSubject.Of(scenario);
         var before = GateEvaluator.Snapshot(subject, Score(scenario.Id, classes, baseline));
         var after = Score(scenario.Id, classes, current);
-        var evidence = GateEvidenceBuilder.Build(after, before, [.. baseline.Select(f => f.Detections)], samePipeline, [], classes, defaults);
+        var evidence = GateEvidenceBuilder.Build(after, before, [.. baseline.Select(f => f.Detections)], samePipeline, [], classes, scenario.Postprocess, defaults);
         return GateEvaluator.Evaluate(subject, GateEvaluator.Snapshot(subject, after), before, evidence, defaults, policy);
     }
 

@@ -10,12 +10,14 @@ public sealed class GateEvidenceBuilderTests
 {
     private static readonly string[] Classes = ["car", "pedestrian"];
 
+    private static readonly PostprocessSpec Postprocess = new(ScoreThreshold: 0.25f, IouThreshold: 0.45f, MaxDetections: 300, ClassAgnostic: false);
+
     [Fact]
     public void Last_digit_noise_on_an_unchanged_pipeline_is_equivalent_and_names_the_platform_difference()
     {
         var (result, baseline) = Runs(d => d with { X1 = MathF.BitIncrement(d.X1), Score = MathF.BitDecrement(d.Score) });
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, ["cpu_model: A -> B", "os: C -> D"], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, ["cpu_model: A -> B", "os: C -> D"], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Equal(PipelineAgreement.Equivalent, evidence.Agreement);
         Assert.Contains(evidence.Notes, n => n.StartsWith("equivalent to the baseline: detections differ within tolerance", StringComparison.Ordinal));
@@ -29,7 +31,7 @@ public sealed class GateEvidenceBuilderTests
     {
         var (result, baseline) = Runs(d => d with { X1 = d.X1 + 30, X2 = d.X2 + 30 });
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, [], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Equal(PipelineAgreement.Changed, evidence.Agreement);
         var note = Assert.Single(evidence.Notes);
@@ -38,11 +40,27 @@ public sealed class GateEvidenceBuilderTests
     }
 
     [Fact]
+    public void Borderline_detection_that_vanishes_on_an_unchanged_pipeline_is_judged_at_the_scenario_thresholds()
+    {
+        // Frame 0's pedestrian sits just above a 0.7 score threshold: at this scenario's operating point it is borderline.
+        var (result, baseline) = Runs(d => d);
+        var current = result.ScoredFrames.Select((f, i) => i == 0 ? f with { Detections = [f.Detections[0]] } : f).ToList();
+        var borderline = new PostprocessSpec(ScoreThreshold: 0.69995f, IouThreshold: 0.45f, MaxDetections: 300, ClassAgnostic: false);
+
+        var atScenarioThreshold = GateEvidenceBuilder.Build(result with { ScoredFrames = current }, Baseline(baseline), baseline, sameInputs: true, [], Classes, borderline, GateDefaults.BuiltIn);
+        var atDefaultThreshold = GateEvidenceBuilder.Build(result with { ScoredFrames = current }, Baseline(baseline), baseline, sameInputs: true, [], Classes, Postprocess, GateDefaults.BuiltIn);
+
+        Assert.Equal(PipelineAgreement.Equivalent, atScenarioThreshold.Agreement);
+        Assert.Contains(atScenarioThreshold.Notes, n => n.Contains("1 borderline detections appeared or vanished", StringComparison.Ordinal));
+        Assert.Equal(PipelineAgreement.Changed, atDefaultThreshold.Agreement);
+    }
+
+    [Fact]
     public void Identical_detections_on_an_unchanged_pipeline_add_no_note()
     {
         var (result, baseline) = Runs(d => d);
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, [], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Equal(PipelineAgreement.Identical, evidence.Agreement);
         Assert.Empty(evidence.Notes);
@@ -53,7 +71,7 @@ public sealed class GateEvidenceBuilderTests
     {
         var (result, baseline) = Runs(d => d with { X1 = d.X1 + 30 });
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: false, [], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: false, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Equal(PipelineAgreement.NotApplicable, evidence.Agreement);
         Assert.Contains("coco/AP", evidence.Intervals.Keys);
@@ -64,7 +82,7 @@ public sealed class GateEvidenceBuilderTests
     {
         var (result, _) = Runs(d => d);
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline([]), null, sameInputs: true, [], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline([]), null, sameInputs: true, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Empty(evidence.Intervals);
         Assert.Null(evidence.Flips);
@@ -77,7 +95,7 @@ public sealed class GateEvidenceBuilderTests
     {
         var (result, baseline) = Runs(d => d);
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline) with { ClipSha256 = "other" }, baseline, sameInputs: false, [], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline) with { ClipSha256 = "other" }, baseline, sameInputs: false, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Empty(evidence.Intervals);
         Assert.StartsWith("the clip differs from the baseline's (20 frames then, 20 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
@@ -88,7 +106,7 @@ public sealed class GateEvidenceBuilderTests
     {
         var (result, baseline) = Runs(d => d);
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline.Take(2).ToList(), sameInputs: false, [], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline.Take(2).ToList(), sameInputs: false, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Empty(evidence.Intervals);
         Assert.StartsWith("the clip differs from the baseline's (2 frames then, 20 now)", Assert.Single(evidence.Notes), StringComparison.Ordinal);
@@ -101,7 +119,7 @@ public sealed class GateEvidenceBuilderTests
     {
         var (result, baseline) = Runs(d => d with { X1 = d.X1 + 30 }, count);
 
-        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: false, [], Classes, GateDefaults.BuiltIn);
+        var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: false, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         var ap = evidence.Intervals["coco/AP"];
         Assert.Equal(spread, ap.HasSpread);

@@ -12,7 +12,7 @@ public sealed class GateDefaultsLoaderTests
 
         Assert.Equal(GateDefaults.BuiltIn.Statistics, loaded.Statistics);
         Assert.Equal(GateDefaults.BuiltIn.MinSupport, loaded.MinSupport);
-        Assert.Equal((GateDefaults.BuiltIn.EquivalentBoxPixels, GateDefaults.BuiltIn.EquivalentScore), (loaded.EquivalentBoxPixels, loaded.EquivalentScore));
+        Assert.Equal(GateDefaults.BuiltIn.Equivalence, loaded.Equivalence);
         Assert.Equal(GateDefaults.BuiltIn.Ungated, loaded.Ungated);
     }
 
@@ -61,6 +61,14 @@ public sealed class GateDefaultsLoaderTests
     }
 
     [Fact]
+    public void Equivalence_keys_the_file_leaves_out_keep_their_built_in_values()
+    {
+        var defaults = GateDefaultsLoader.Parse("equivalence:\n  iou: 0.02\n", "d.yaml");
+
+        Assert.Equal(GateDefaults.BuiltIn.Equivalence with { Iou = 0.02 }, defaults.Equivalence);
+    }
+
+    [Fact]
     public void Longest_family_prefix_wins()
     {
         var defaults = GateDefaults.BuiltIn with
@@ -84,6 +92,9 @@ public sealed class GateDefaultsLoaderTests
     [InlineData("min_support: -1\n", "min_support: must be 0 or more")]
     [InlineData("equivalence:\n  box_px: -0.5\n", "equivalence.box_px: must be 0 or more")]
     [InlineData("equivalence:\n  score: -1\n", "equivalence.score: must be 0 or more")]
+    [InlineData("equivalence:\n  iou: -0.001\n", "d.yaml:2:8: equivalence.iou: must be between 0 and 1 (an IoU distance from the NMS threshold), e.g. 0.005")]
+    [InlineData("equivalence:\n  iou: 1.5\n", "equivalence.iou: must be between 0 and 1")]
+    [InlineData("equivalence:\n  iou: 5%\n", "equivalence.iou: expected a number, found '5%'")]
     [InlineData("ungated:\n  - family: coco/\n", "ungated[0].max_change: is required")]
     [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n    on_regression: block\n", "unknown value 'block' (expected one of: warn, fail)")]
     [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n    min_support: -2\n", "ungated[0].min_support: must be 0 or more")]
@@ -109,7 +120,8 @@ public sealed class GateDefaultsLoaderTests
     [InlineData("min_support: 0\n")]
     [InlineData("statistics:\n  seed: 0\n")]
     [InlineData("ungated:\n  - family: coco/\n    max_change: 0\n    min_support: 0\n")]
-    [InlineData("equivalence:\n  box_px: 0\n  score: 0\n")]
+    [InlineData("equivalence:\n  box_px: 0\n  score: 0\n  iou: 0\n")]
+    [InlineData("equivalence:\n  iou: 1\n")]
     public void Values_at_their_limits_are_accepted(string yaml)
     {
         _ = GateDefaultsLoader.Parse(yaml, "d.yaml");
