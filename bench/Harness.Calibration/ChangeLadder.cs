@@ -26,8 +26,12 @@ internal static class ChangeLadder
         {
             new("identical", ChangeKind.Identical, "the same pipeline", clip => AtThreshold(clip, own)),
             new($"threshold {Text(own)} -> {Text(harmless)}", ChangeKind.Harmless, "score threshold up by 0.01", clip => AtThreshold(clip, harmless)),
-            new("weights x (1 +- 1e-3)", ChangeKind.Harmless, ModelVariant.Noise.Description, clip => detections(clip, ModelVariant.Noise)),
+            new(ModelVariant.Noise.Description, ChangeKind.Harmless, "last-digit weight noise", clip => detections(clip, ModelVariant.Noise)),
         };
+        if (plan.Variants.Contains(ModelVariant.Retrain))
+        {
+            changes.Add(new StudyChange(ModelVariant.Retrain.Description, ChangeKind.Retrain, "retrain-sized weight noise", clip => detections(clip, ModelVariant.Retrain)));
+        }
 
         var search = new ThresholdSearch(scenario, AtThreshold(plan.Long, ModelVariant.FloorThreshold), own);
         foreach (var gate in scenario.Gates.Where(g => g.AllowedChange is not null && !MetricNames.IsTiming(g.Metric)))

@@ -13,18 +13,23 @@ namespace Harness.Calibration;
 
 /// <summary>
 /// Every frame's truth and detections of one (clip, model, settings), replayed once through the gate's own pipeline
-/// (<see cref="ScenarioRunner"/>) and kept on disk, so the study re-infers only what changed. The key also holds the
-/// identity of the library build unless told otherwise, since a code change can move every detection.
+/// (<see cref="ScenarioRunner"/>) and kept on disk, so the study re-infers only what changed. The key also holds a
+/// fingerprint of the pipeline itself: the digest of the scenario's model on the first frames of a probe clip, replayed
+/// when the study starts, so a code change that moves any detection (preprocessing, decoding, NMS) misses the cache
+/// and one that moves none (the gate's statistics) keeps it. <paramref name="trusted"/> leaves the fingerprint out:
+/// detections cached by any build are reused, for re-analysing them with other statistics only.
 /// </summary>
-internal sealed class DetectionCache(string directory, bool anyBuild, TextWriter log)
+internal sealed class DetectionCache(string directory, bool trusted, TextWriter log)
 {
-    private static readonly string BuildIdentity = typeof(ScenarioRunner).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+    private const int ProbeFrames = 12;
+
+    private readonly Dictionary<string, string> _fingerprints = [];
 
     public IReadOnlyList<ScoredFrame> Get(Scenario scenario, StudyClip clip, ModelVariant variant)
     {
         var model = variant.Build(scenario.Model);
         var replayed = Variant(scenario, clip, variant, model);
-        var key = Key(clip, replayed);
+        var key = Key(clip, replayed, trusted ? "" : Fingerprint(scenario));
         var detectionsPath = Path.Combine(directory, key + ".detections.bin");
         var framesPath = Path.Combine(directory, key + ".frames.json");
         if (File.Exists(detectionsPath) && File.Exists(framesPath))
@@ -34,9 +39,7 @@ internal sealed class DetectionCache(string directory, bool anyBuild, TextWriter
         }
 
         var started = DateTime.UtcNow;
-        using var reader = new SyntheticClipReader(clip.Options);
-        using var detector = OnnxDetector.Load(model, variant.Name, ScenarioRunner.ContractFor(replayed), ScenarioRunner.DetectorOptionsFor(replayed.Model.Session));
-        var result = ScenarioRunner.Run(replayed, reader, detector, new Progress(log, $"{clip.Name} {variant.Name}"));
+        var result = Replay(replayed, clip.Options, model, variant.Name, new Progress(log, $"{clip.Name} {variant.Name}"));
         var capped = result.ScoredFrames.FirstOrDefault(f => f.Detections.Count >= replayed.Postprocess.MaxDetections);
         if (capped is not null)
         {
@@ -51,6 +54,31 @@ internal sealed class DetectionCache(string directory, bool anyBuild, TextWriter
         return result.ScoredFrames;
     }
 
+    /// <summary>The digest of the scenario's own model and settings on the first frames of seed 1 of its scene.</summary>
+    private string Fingerprint(Scenario scenario)
+    {
+        lock (_fingerprints)
+        {
+            if (!_fingerprints.TryGetValue(scenario.Id, out var fingerprint))
+            {
+                var probe = SyntheticSceneOptions.Parse(scenario.Clip.Source) with { Seed = 1, Frames = ProbeFrames };
+                var model = ModelVariant.AtOwnThreshold.Build(scenario.Model);
+                var replayed = Variant(scenario, new StudyClip(probe, IsLong: false), ModelVariant.AtOwnThreshold, model);
+                fingerprint = Replay(replayed, probe, model, "probe", progress: null).DetectionsSha256;
+                _fingerprints[scenario.Id] = fingerprint;
+            }
+
+            return fingerprint;
+        }
+    }
+
+    private static ScenarioResult Replay(Scenario replayed, SyntheticSceneOptions clip, byte[] model, string name, IProgress<FrameProgress>? progress)
+    {
+        using var reader = new SyntheticClipReader(clip);
+        using var detector = OnnxDetector.Load(model, name, ScenarioRunner.ContractFor(replayed), ScenarioRunner.DetectorOptionsFor(replayed.Model.Session));
+        return ScenarioRunner.Run(replayed, reader, detector, progress);
+    }
+
     private static Scenario Variant(Scenario scenario, StudyClip clip, ModelVariant variant, byte[] model) => scenario with
     {
         Clip = scenario.Clip with { Source = clip.Source, Sha256 = "synthetic" },
@@ -58,9 +86,9 @@ internal sealed class DetectionCache(string directory, bool anyBuild, TextWriter
         Postprocess = scenario.Postprocess with { ScoreThreshold = variant.ScoreThreshold ?? scenario.Postprocess.ScoreThreshold },
     };
 
-    private string Key(StudyClip clip, Scenario replayed)
+    private static string Key(StudyClip clip, Scenario replayed, string fingerprint)
     {
-        var text = string.Join('\n', clip.Source, replayed.Model.Sha256, ScenarioSettings.Sha256(replayed), anyBuild ? "" : BuildIdentity);
+        var text = string.Join('\n', clip.Source, replayed.Model.Sha256, ScenarioSettings.Sha256(replayed), fingerprint);
         return $"{clip.Name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16]}";
     }
 

@@ -16,12 +16,12 @@ catch (ArgumentException e)
 }
 
 var all = ScenarioLoader.LoadDirectory(RepositoryPaths.Scenarios);
-var defaults = GateDefaultsLoader.LoadDirectory(RepositoryPaths.Scenarios);
+var defaults = options.Defaults is { } file ? GateDefaultsLoader.Parse(File.ReadAllText(file), file) : GateDefaultsLoader.LoadDirectory(RepositoryPaths.Scenarios);
 var selected = options.ScenarioIds.Count > 0
     ? options.ScenarioIds.Select(id => all.Single(s => s.Id == id)).ToList()
     : all.Where(s => !s.HasTag(ScenarioTags.Canary)).ToList();
 var plans = selected.Select(s => StudyPlan.For(s, all, options)).ToList();
-var cache = new DetectionCache(options.CacheDirectory, options.AnyBuild, Console.Out);
+var cache = new DetectionCache(options.CacheDirectory, options.TrustCache, Console.Out);
 
 // Replay first, every (clip, model) once, two at a time on two cores; then everything else reads the cache.
 var jobs = plans.SelectMany(p => p.Clips.SelectMany(c => p.Variants.Select(v => (Plan: p, Clip: c, Variant: v))))
@@ -29,6 +29,10 @@ var jobs = plans.SelectMany(p => p.Clips.SelectMany(c => p.Variants.Select(v => 
     .OrderByDescending(j => j.Clip.Options.Frames)
     .ToList();
 Parallel.ForEach(jobs, new ParallelOptions { MaxDegreeOfParallelism = options.Jobs }, job => cache.Get(job.Plan.Scenario, job.Clip, job.Variant));
+if (options.ReplayOnly)
+{
+    return 0;
+}
 
 var runs = new List<StudyRun>();
 foreach (var plan in plans)
@@ -42,11 +46,17 @@ foreach (var plan in plans)
     runs.Add(StudyRun.Execute(plan, changes, defaults, options.Jobs, Console.Out));
 }
 
-var report = StudyReport.Render(runs, "bench/calibration.sh " + string.Join(' ', args));
+var report = StudyReport.Render(runs, "bench/calibration.sh " + string.Join(' ', args.Where(a => !a.StartsWith('/'))));
 Console.WriteLine(report);
 if (options.Output is { } output)
 {
     File.WriteAllText(output, report);
+    File.WriteAllText(Path.ChangeExtension(output, ".csv"), StudyReport.Rows(runs));
+}
+
+if (options.Docs is { } docs)
+{
+    DocsSection.Replace(docs, report);
 }
 
 return 0;

@@ -19,6 +19,9 @@ internal enum ChangeKind
 
     /// <summary>(e, f) a canary model: power.</summary>
     Canary,
+
+    /// <summary>(b') weights x (1 +- 1e-3): proposed as harmless, a real change for this detector; reported as what it does.</summary>
+    Retrain,
 }
 
 /// <summary>

@@ -7,22 +7,32 @@ internal sealed record StudyOptions(
     int Seeds,
     int Jobs,
     string CacheDirectory,
-    bool AnyBuild,
-    string? Output)
+    string? Output,
+    bool Canaries = true,
+    string? Defaults = null,
+    int? SegmentFrames = null,
+    bool TrustCache = false,
+    string? Docs = null,
+    bool ReplayOnly = false)
 {
-    private const string Usage = "known: --scenario ID (repeatable), --segments K, --seeds N, --jobs N, --cache DIR, --any-build, --out FILE";
+    private const string Usage = "known: --scenario ID (repeatable), --segments K, --seeds N, --jobs N, --cache DIR, --trust-cache, --replay-only, --no-canaries, --defaults FILE, --segment-frames N, --out FILE, --docs FILE";
 
     /// <exception cref="ArgumentException">An unknown option, or a value missing or out of range.</exception>
     public static StudyOptions Parse(IReadOnlyList<string> args, string root)
     {
         var ids = new List<string>();
-        var options = new StudyOptions(ids, 40, 12, Environment.ProcessorCount, Path.Combine(root, "artifacts", "calibration", "detections"), false, null);
+        var options = new StudyOptions(ids, 40, 12, Environment.ProcessorCount, Path.Combine(root, "artifacts", "calibration", "detections"), null);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
-            if (name == "--any-build")
+            if (name is "--no-canaries" or "--trust-cache" or "--replay-only")
             {
-                options = options with { AnyBuild = true };
+                options = name switch
+                {
+                    "--no-canaries" => options with { Canaries = false },
+                    "--trust-cache" => options with { TrustCache = true },
+                    _ => options with { ReplayOnly = true },
+                };
                 continue;
             }
 
@@ -35,6 +45,9 @@ internal sealed record StudyOptions(
                 "--jobs" => options with { Jobs = Positive(name, value) },
                 "--cache" => options with { CacheDirectory = Path.GetFullPath(value) },
                 "--out" => options with { Output = Path.GetFullPath(value) },
+                "--defaults" => options with { Defaults = Path.GetFullPath(value) },
+                "--segment-frames" => options with { SegmentFrames = Positive(name, value) },
+                "--docs" => options with { Docs = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"unknown option '{name}' ({Usage})"),
             };
         }

@@ -19,12 +19,18 @@ internal sealed record StudyPlan(Scenario Scenario, int SegmentFrames, StudyClip
 
     public int Segments => Long.Options.Frames / SegmentFrames;
 
-    public IEnumerable<ModelVariant> Variants => [ModelVariant.Base, ModelVariant.Noise, .. Canaries];
+    /// <summary>The retrain-sized noise is replayed where the canaries are: the scenario the mixed and degraded models are judged on.</summary>
+    public IEnumerable<ModelVariant> Variants => Canaries.Count > 0
+        ? [ModelVariant.Base, ModelVariant.Noise, ModelVariant.Retrain, .. Canaries]
+        : [ModelVariant.Base, ModelVariant.Noise];
 
     public static StudyPlan For(Scenario scenario, IReadOnlyList<Scenario> all, StudyOptions options)
     {
         var scene = SyntheticSceneOptions.Parse(scenario.Clip.Source);
-        var canaries = all.Where(s => s.BaselineId == scenario.Id && s.HasTag(ScenarioTags.Canary)).Select(ModelVariant.Canary).ToList();
+        scene = scene with { Frames = options.SegmentFrames ?? scene.Frames };
+        var canaries = options.Canaries
+            ? all.Where(s => s.BaselineId == scenario.Id && s.HasTag(ScenarioTags.Canary)).Select(ModelVariant.Canary).ToList()
+            : [];
         return new StudyPlan(
             scenario,
             scene.Frames,

@@ -17,7 +17,11 @@ internal static class StudyReport
     public static string Render(IReadOnlyList<StudyRun> runs, string command)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Command: `{command}`");
+        var provenance = Harness.Running.ProvenanceProbe.Current(runs[0].Plan.Scenario.Model.Session);
+        text.Append(string.Create(Invariant, $"Command: `{command}`, run {DateTime.UtcNow:yyyy-MM-dd} on {provenance.CpuModel} ({Environment.ProcessorCount} cores, "))
+            .Append(string.Create(Invariant, $"{provenance.VectorWidthBits}-bit vectors, ONNX Runtime {provenance.OnnxRuntimeVersion}). Per scenario: "))
+            .AppendJoin("; ", runs.Select(r => string.Create(Invariant, $"{r.Plan.Scenario.Id} {r.Plan.Segments} segments of {r.Plan.SegmentFrames} frames and {r.Plan.Seeds.Count} seeds")))
+            .AppendLine(".");
         text.AppendLine();
         text.AppendLine("#### Coverage of the intervals (segments against their long clip's change)");
         text.AppendLine();
@@ -36,10 +40,10 @@ internal static class StudyReport
 
         text.AppendLine(Invariant, $"| all | pooled | {pooled.Cases} | {Percent(pooled.Covered, pooled.Cases)} | {Ratio(pooled.SegmentRatios)} | {Ratio(pooled.SeedRatios)} |");
         text.AppendLine();
-        text.AppendLine("#### Error rates per change (segments; seeds in brackets)");
+        text.AppendLine("#### Error rates per change (segments; seeds in brackets; failed by the decision rules, a gate it cannot resolve aside)");
         text.AppendLine();
-        text.AppendLine("| scenario | change | kind | failed | warned | tuned gate regressed | tuned gate possible regression |");
-        text.AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: |");
+        text.AppendLine("| scenario | change | kind | gates it cannot resolve | failed | warned | tuned gate regressed | tuned gate possible regression |");
+        text.AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var run in runs)
         {
             foreach (var change in run.Changes)
@@ -47,9 +51,36 @@ internal static class StudyReport
                 var segments = run.Segments[change.Name];
                 var seeds = run.Seeds[change.Name];
                 text.AppendLine(Invariant,
-                    $"| {run.Plan.Scenario.Id} | {change.Name} ({change.Description}) | {change.Kind} | {Rate(segments, seeds, v => v.Failed)} | {Rate(segments, seeds, v => v.Warnings > 0)} | " +
+                    $"| {run.Plan.Scenario.Id} | {change.Name} ({change.Description}) | {change.Kind} | {Rate(segments, seeds, v => v.Error is not null)} | " +
+                    $"{Rate(segments, seeds, v => (v with { Error = null }).Failed)} | {Rate(segments, seeds, v => v.Warnings > 0)} | " +
                     $"{(change.Metric is { } m ? Rate(segments, seeds, v => Outcome(v, m) == MetricOutcome.Regressed) : "")} | " +
                     $"{(change.Metric is { } p ? Rate(segments, seeds, v => Outcome(v, p) == MetricOutcome.PossibleRegression) : "")} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Every row the study judged, one line each, for analysis beyond these tables.</summary>
+    public static string Rows(IReadOnlyList<StudyRun> runs)
+    {
+        var text = new StringBuilder("scenario,change,kind,clip,index,metric,change_value,low,high,confidence,long_change,support,outcome,verdict\n");
+        foreach (var run in runs)
+        {
+            foreach (var change in run.Changes)
+            {
+                foreach (var (clip, verdicts) in new[] { ("segment", run.Segments[change.Name]), ("seed", run.Seeds[change.Name]) })
+                {
+                    for (var i = 0; i < verdicts.Count; i++)
+                    {
+                        foreach (var row in verdicts[i].Metrics)
+                        {
+                            var longChange = run.LongChanges[change.Name].TryGetValue(row.Metric, out var l) ? l : double.NaN;
+                            text.AppendLine(Invariant,
+                                $"{run.Plan.Scenario.Id},\"{change.Name}\",{change.Kind},{clip},{i},{row.Metric},{row.Change},{row.Low},{row.High},{row.Confidence},{longChange:R},{row.Support},{row.Outcome},\"{verdicts[i].Summary}\"");
+                        }
+                    }
+                }
             }
         }
 

@@ -7,7 +7,10 @@ namespace Harness.Scenarios.Tests;
 
 /// <summary>
 /// The gate judges evidence, not digits: changes far inside the allowances (a slightly higher score threshold, a
-/// retrain that scales every weight by 1 +- 1e-5) pass against urban-day's verified baseline, with their intervals.
+/// retrain that scales every weight by 1 +- 1e-5) pass against urban-day's verified baseline, with their intervals, and
+/// raise no warning: the ungated metrics are one family under false-discovery-rate control, which lets a harmless
+/// change warn in at most 5% of scenarios (docs/gating.md measures it), so a warning here would be the rare case, not
+/// the rule.
 /// </summary>
 public sealed class NoiseToleranceTests
 {
@@ -26,6 +29,7 @@ public sealed class NoiseToleranceTests
         var report = GateSuite.RunOne(scenario, ScenarioCatalog.Options(RunKind.PullRequest));
 
         Assert.False(report.Verdict.Failed, VerdictTable.Format(report.Verdict));
+        Assert.Equal(0, report.Verdict.Warnings);
         var changed = report.Verdict.Metrics.Where(m => m.Change is not null and not 0).ToList();
         Assert.NotEmpty(changed);
         Assert.All(changed.Where(m => !Metrics.MetricNames.IsTiming(m.Metric)), m => Assert.True(m.Low is not null && m.High is not null, m.Metric));
@@ -55,6 +59,7 @@ public sealed class NoiseToleranceTests
 
             Assert.Null(report.Verdict.Error);
             Assert.False(report.Verdict.Failed, VerdictTable.Format(report.Verdict));
+            Assert.Equal(0, report.Verdict.Warnings);
             Assert.NotEqual(report.Result!.ModelSha256, ScenarioCatalog.Get("urban-day").Model.Sha256);
         }
         finally

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Harness.IO;
+using Harness.Metrics;
 
 namespace Harness.Gate;
 
@@ -214,7 +215,7 @@ internal sealed class BaselineStore
             throw new BaselineFormatException($"{detectionsPath}: holds {detections.Frames.Count} frames but {jsonPath} records {snapshot.Frames}");
         }
 
-        var digest = Digest(detections);
+        var digest = DetectionsSha256(detections);
         return digest == snapshot.DetectionsSha256
             ? snapshot with { Detections = detections }
             : snapshot with
@@ -224,9 +225,10 @@ internal sealed class BaselineStore
             };
     }
 
-    private static string Digest(DetectionSnapshot detections)
+    /// <summary>The digest a run records of these detections (<c>detections_sha256</c>).</summary>
+    internal static string DetectionsSha256(DetectionSnapshot detections)
     {
-        using var digest = new Running.DetectionDigest();
+        using var digest = new DetectionDigest();
         foreach (var frame in detections.Frames)
         {
             digest.AppendFrame(frame.Index, frame.Detections);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Metrics;
-using Harness.Metrics.Bootstrap;
 using Harness.Scenarios;
 
 namespace Harness.Gate;
@@ -113,7 +112,8 @@ internal static class GateEvaluator
         var spread = interval is { HasSpread: true };
         var shift = spread ? change - (interval!.Current - interval.Baseline) : 0;
         var confidence = gated && changeRule is not null && !MetricNames.IsTiming(name) ? gatedConfidence : defaults.Statistics.Confidence;
-        var (low, high) = spread ? At(interval!, confidence, defaults.Statistics.Confidence) : (change, change);
+        var unseen = evidence.Agreement == PipelineAgreement.NotApplicable;
+        var (low, high) = spread ? ChangeBounds.Of(interval!, confidence, defaults.Statistics, unseen) : (change, change);
         (low, high) = spread ? (low + shift, high + shift) : (low, high);
         if (spread && baselineValue is not null)
         {
@@ -159,7 +159,11 @@ internal static class GateEvaluator
         {
             // Without resamples there is no evidence to control the false discovery rate with: the change is shown, not judged.
             return spread && interval!.Draws.Length > 0
-                ? row with { Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass, PValue = PValue(interval.Draws, shift, limit, higherIsBetter) }
+                ? row with
+                {
+                    Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass,
+                    PValue = ChangeBounds.PValue(interval, shift, limit, higherIsBetter, defaults.Statistics, unseen),
+                }
                 : row with { Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass };
         }
 
@@ -169,18 +173,9 @@ internal static class GateEvaluator
             : worseningPoint > limit ? MetricOutcome.PossibleRegression
             : improvedSurely ? MetricOutcome.Improved
             : MetricOutcome.Pass;
-        var power = spread && changeRule is not null && row.Allowance is { } allowance ? Power(low, high, confidence, allowance) : (double?)null;
+        var power = spread && changeRule is not null && row.Allowance is { } allowance ? ChangeBounds.Power(low, high, confidence, allowance) : (double?)null;
         return row with { Outcome = outcome, Power = power };
     }
-
-    /// <summary>
-    /// The interval at <paramref name="confidence"/>: the bootstrap's own at its level, else the percentiles of its
-    /// resampled changes; without resamples, the point change.
-    /// </summary>
-    private static (double Low, double High) At(ChangeInterval interval, double confidence, double computedAt) =>
-        confidence == computedAt ? (interval.Low, interval.High)
-        : interval.Draws.Length == 0 ? (interval.Current - interval.Baseline, interval.Current - interval.Baseline)
-        : (TypeSevenQuantile.Of(interval.Draws, (1 - confidence) / 2), TypeSevenQuantile.Of(interval.Draws, (1 + confidence) / 2));
 
     /// <summary>A metric the run no longer produces: undefined for the reason its definition gives, else an error.</summary>
     private static MetricVerdict UndefinedUnlessUnknown(MetricVerdict row, double? baselineValue, bool gated)
@@ -192,34 +187,6 @@ internal static class GateEvaluator
 
         // Undefined in both runs is not a change; a gated metric that cannot be computed fails closed.
         return row with { Outcome = MetricOutcome.Undefined, Reason = "undefined: " + reason, Blocking = gated || (row.Blocking && baselineValue is not null) };
-    }
-
-    /// <summary>
-    /// The bootstrap p-value of "the metric did not worsen beyond <paramref name="limit"/>": the share of resamples whose
-    /// change is within it, counted as (1 + k) / (B + 1) so that it is never 0 (Davison and Hinkley 1997, eq. 4.11). It
-    /// is below a level exactly when the one-sided percentile interval at that level lies beyond the limit.
-    /// </summary>
-    internal static double PValue(IReadOnlyList<double> draws, double shift, double limit, bool higherIsBetter)
-    {
-        var within = 0;
-        foreach (var draw in draws)
-        {
-            var worsening = higherIsBetter ? -(draw + shift) : draw + shift;
-            within += worsening <= limit ? 1 : 0;
-        }
-
-        return (1.0 + within) / (draws.Count + 1.0);
-    }
-
-    /// <summary>
-    /// The probability that a true change of twice <paramref name="allowance"/>, with the standard error this interval
-    /// implies, is caught with the whole interval beyond the allowance: Phi(allowance / SE - z).
-    /// </summary>
-    internal static double Power(double low, double high, double confidence, double allowance)
-    {
-        var z = StandardNormal.Quantile((1 + confidence) / 2);
-        var error = (high - low) / (2 * z);
-        return error > 0 ? StandardNormal.Cdf((allowance / error) - z) : 1;
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ internal static class GateEvidenceBuilder
         if (PairedBootstrap.CanEstimate(units))
         {
             intervals = PairedBootstrap.Run(classNames, truth, units, baselineDetections, current, options, vectorized: true);
+            notes.Add("intervals resample " + units.Describe());
         }
         else
         {

@@ -13,10 +13,13 @@ internal static class GateDefaultsLoader
     /// <summary><c>on_regression</c>, as whether a change beyond the rule fails.</summary>
     private static readonly KeyValuePair<string, bool>[] RegressionActions = [new("warn", false), new("fail", true)];
 
-    private static readonly KeyValuePair<string, ResamplingUnit>[] UnitWords = [new("tracks", ResamplingUnit.Tracks), new("frames", ResamplingUnit.Frames)];
+    private static readonly KeyValuePair<string, ResamplingUnit>[] UnitWords = [new("tracks", ResamplingUnit.Tracks), new("frames", ResamplingUnit.Frames), new("tracks_and_frames", ResamplingUnit.TracksAndFrames)];
 
     private static readonly KeyValuePair<string, FalseDiscoveryProcedure>[] ProcedureWords =
         [new("benjamini_hochberg", FalseDiscoveryProcedure.BenjaminiHochberg), new("benjamini_yekutieli", FalseDiscoveryProcedure.BenjaminiYekutieli)];
+
+    private static readonly KeyValuePair<string, IntervalMethod>[] IntervalWords =
+        [new("percentile", IntervalMethod.Percentile), new("symmetric", IntervalMethod.Symmetric)];
 
     private const string AutomaticBlock = "auto";
 
@@ -94,6 +97,7 @@ internal static class GateDefaultsLoader
         }
 
         var procedure = reader.Choice("fdr_procedure", ProcedureWords) ?? builtIn.Procedure;
+        var interval = reader.Choice("interval", IntervalWords) ?? builtIn.Interval;
 
         var confidence = reader.Number("confidence") ?? builtIn.Confidence;
         if (confidence is <= 0 or >= 1)
@@ -102,7 +106,7 @@ internal static class GateDefaultsLoader
         }
 
         reader.RejectUnknownKeys();
-        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence, units, rate, procedure);
+        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence, units, rate, procedure, interval);
     }
 
     private static EquivalenceSpec ReadEquivalence(YamlMappingReader? reader, EquivalenceSpec builtIn)

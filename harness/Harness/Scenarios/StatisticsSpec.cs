@@ -16,4 +16,5 @@ public sealed record StatisticsSpec(
     double Confidence,
     ResamplingUnit Units = ResamplingUnit.Tracks,
     double FalseDiscoveryRate = 0.05,
-    FalseDiscoveryProcedure Procedure = FalseDiscoveryProcedure.BenjaminiHochberg);
+    FalseDiscoveryProcedure Procedure = FalseDiscoveryProcedure.BenjaminiHochberg,
+    IntervalMethod Interval = IntervalMethod.Percentile);

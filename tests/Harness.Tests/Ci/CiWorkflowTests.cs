@@ -37,6 +37,27 @@ public partial class CiWorkflowTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Every_file_that_is_checked_for_commands_runs_some(string file)
+    {
+        Assert.NotEmpty(CiFiles.Commands(file));
+    }
+
+    [Fact]
+    public void The_results_volume_is_the_many_writer_claim_both_jobs_mount()
+    {
+        var claim = CiFiles.Load(CiFiles.ResultsVolume);
+        var name = CiFiles.At(claim, "metadata", "name").ToString();
+
+        Assert.Equal("PersistentVolumeClaim", CiFiles.At(claim, "kind").ToString());
+        Assert.Equal("ReadWriteMany", ((YamlSequenceNode)CiFiles.At(claim, "spec", "accessModes")).Children.Single().ToString());
+        foreach (var job in new[] { CiFiles.KubernetesShards, CiFiles.KubernetesMerge })
+        {
+            Assert.Contains("claimName: " + name, File.ReadAllText(Path.Combine(Harness.Testing.RepositoryPaths.Root, job)), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Pull_request_matrix_holds_shards_1_to_N_of_the_N_each_runs()
     {

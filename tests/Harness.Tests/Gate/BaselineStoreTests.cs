@@ -211,17 +211,21 @@ public sealed class BaselineStoreTests : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
+    private static readonly DetectionSnapshot Detections = new(
+    [
+        new SnapshotFrame(0, [new Detection(1.5f, 2.25f, 30.125f, 40, 0.875f, 2), new Detection(-0f, 0, 1, 1, 0.25f, 0)]),
+        new SnapshotFrame(1, []),
+    ]);
+
+    /// <summary>A snapshot whose JSON records the digest of the detections it carries, as every run writes it.</summary>
     private static BaselineSnapshot Snapshot(string id) =>
-        new(id, "c1", "m1", "d1", 2, new Dictionary<string, double> { ["coco/AP"] = 0.5 })
+        new(id, "c1", "m1", BaselineStore.DetectionsSha256(Detections), 2, new Dictionary<string, double> { ["coco/AP"] = 0.5 })
         {
-            Detections = new DetectionSnapshot(
-            [
-                new SnapshotFrame(0, [new Detection(1.5f, 2.25f, 30.125f, 40, 0.875f, 2), new Detection(-0f, 0, 1, 1, 0.25f, 0)]),
-                new SnapshotFrame(1, []),
-            ]),
+            Detections = Detections,
             Provenance = Provenance,
             SettingsSha256 = "s1",
         };
+
 
     private static void AssertSameDetections(DetectionSnapshot expected, DetectionSnapshot actual)
     {

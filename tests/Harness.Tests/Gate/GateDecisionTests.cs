@@ -83,20 +83,58 @@ public sealed class GateDecisionTests
     }
 
     [Fact]
+    public void When_no_resample_moved_a_metric_its_interval_spans_the_change_that_could_go_unseen_among_its_objects()
+    {
+        // 1,000 objects at 95%: -ln(0.025) / 1000 = 0.003689 either side of the change (the rule of three).
+        var still = new ChangeInterval(0.4, 0.4, 0, 0, 1000) { Draws = [0, 0, 0, 0] };
+        var statistics = GateDefaults.BuiltIn.Statistics;
+
+        var (low, high) = ChangeBounds.Of(still, 0.95, statistics, unseen: true);
+        var same = ChangeBounds.Of(still, 0.95, statistics, unseen: false);
+
+        Assert.Equal((-0.0036889, 0.0036889), (Math.Round(low, 7), Math.Round(high, 7)));
+        Assert.Equal((0.0, 0.0), same);
+    }
+
+    [Fact]
+    public void An_interval_wider_than_the_unseen_change_keeps_its_ends()
+    {
+        var wide = new ChangeInterval(0.4, 0.39, -0.03, 0.01, 1000);
+
+        Assert.Equal((-0.03, 0.01), ChangeBounds.Of(wide, 0.95, GateDefaults.BuiltIn.Statistics, unseen: true));
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)] // the point is at the limit: every draw within it
+    [InlineData(0.003, 0.0497871)] // beyond by 3 objects' worth of 1,000: exp(-0.003 * 1000), above the draws' 1 / 1000
+    [InlineData(0.01, 0.001)] // beyond by 10 objects' worth: exp(-10) is below the draws' 1 / 1000, which stands
+    public void The_p_value_is_never_below_the_tail_at_which_the_unseen_change_reaches_the_limit(double beyond, double expected)
+    {
+        // 999 draws, each the point change, worse than the limit by `beyond`.
+        var change = -(0.02 + beyond);
+        var interval = new ChangeInterval(0.4, 0.4 + change, change, change, 1000) { Draws = [.. Enumerable.Repeat(change, 999)] };
+
+        var p = ChangeBounds.PValue(interval, 0, 0.02, higherIsBetter: true, GateDefaults.BuiltIn.Statistics, unseen: true);
+
+        Assert.Equal(expected, p, 6);
+    }
+
+    [Fact]
     public void A_zero_width_interval_catches_every_change()
     {
-        Assert.Equal(1.0, GateEvaluator.Power(-0.02, -0.02, 0.95, 0.01));
+        Assert.Equal(1.0, ChangeBounds.Power(-0.02, -0.02, 0.95, 0.01));
     }
 
     [Fact]
     public void The_p_value_counts_the_resamples_within_the_allowance_plus_one_over_the_resamples_plus_one()
     {
         // Draws -0.03 .. 0.01 in steps of 0.01, limit 0.015: worsening 0.03, 0.02 beyond; 0.01, 0, -0.01 within.
-        double[] draws = [-0.03, -0.02, -0.01, 0, 0.01];
+        var interval = new ChangeInterval(0.5, 0.49, -0.03, 0.01, 1000) { Draws = [-0.03, -0.02, -0.01, 0, 0.01] };
+        var statistics = GateDefaults.BuiltIn.Statistics;
 
-        Assert.Equal(4.0 / 6, GateEvaluator.PValue(draws, 0, 0.015, higherIsBetter: true), 12);
-        Assert.Equal(6.0 / 6, GateEvaluator.PValue(draws, 0, 0.015, higherIsBetter: false), 12);
-        Assert.Equal(1.0 / 6, GateEvaluator.PValue(draws, -0.05, 0.015, higherIsBetter: true), 12);
+        Assert.Equal(4.0 / 6, ChangeBounds.PValue(interval, 0, 0.015, higherIsBetter: true, statistics, unseen: false), 12);
+        Assert.Equal(6.0 / 6, ChangeBounds.PValue(interval, 0, 0.015, higherIsBetter: false, statistics, unseen: false), 12);
+        Assert.Equal(1.0 / 6, ChangeBounds.PValue(interval, -0.05, 0.015, higherIsBetter: true, statistics, unseen: false), 12);
     }
 
     [Fact]
@@ -127,7 +165,7 @@ public sealed class GateDecisionTests
     private static ChangeInterval Resampled(double baseline, double current, double low, double high)
     {
         var step = (high - low) / 38;
-        return new ChangeInterval(baseline, current, low, high, 100) { Draws = [.. Enumerable.Range(-1, 41).Select(i => low + (i * step))] };
+        return new ChangeInterval(baseline, current, low, high, 100_000) { Draws = [.. Enumerable.Range(-1, 41).Select(i => low + (i * step))] };
     }
 
     private static GateEvidence Evidence(params (string Name, ChangeInterval Interval)[] intervals) =>

@@ -49,7 +49,7 @@ public sealed class GateEvaluatorTests
         var baseline = Snapshot((AP, 0.40));
         var measured = Snapshot((AP, 0.40 + change));
 
-        var row = Row(Scenario(ApDrop), measured, baseline, Evidence((AP, new ChangeInterval(0.40, 0.40 + change, low, high, 100))));
+        var row = Row(Scenario(ApDrop), measured, baseline, Evidence((AP, new ChangeInterval(0.40, 0.40 + change, low, high, 100_000))));
 
         Assert.Equal(expected, row.Outcome);
         Assert.True(row.Blocking);
@@ -64,20 +64,20 @@ public sealed class GateEvaluatorTests
     {
         var baseline = Snapshot((AP, 0.40));
         var measured = Snapshot((AP, 0.40 + change));
-        var narrow = new ChangeInterval(0.40, 0.40 + change, -0.5, 0.5, 100) { HasSpread = false };
+        var narrow = new ChangeInterval(0.40, 0.40 + change, -0.5, 0.5, 100_000) { HasSpread = false };
 
         var row = Row(Scenario(ApDrop), measured, baseline, Evidence((AP, narrow)));
 
         Assert.Equal(expected, row.Outcome);
         Assert.Null(row.Low);
         Assert.Null(row.High);
-        Assert.Equal(100, row.Support);
+        Assert.Equal(100_000, row.Support);
     }
 
     [Fact]
     public void Interval_without_spread_still_catches_a_hand_edited_baseline()
     {
-        var evidence = Evidence(("recall@0.5/car", new ChangeInterval(0.40, 0.40, 0.40, 0.40, 100) { HasSpread = false }));
+        var evidence = Evidence(("recall@0.5/car", new ChangeInterval(0.40, 0.40, 0.40, 0.40, 100_000) { HasSpread = false }));
 
         var verdict = Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.40)), Snapshot(("recall@0.5/car", 0.45)), evidence);
 
@@ -102,9 +102,9 @@ public sealed class GateEvaluatorTests
         var scenario = Scenario(new GateRule("fp_per_frame", null, null, new Tolerance(0.5, false), RunKind.Always));
         var baseline = Snapshot(("fp_per_frame", 2));
 
-        var sure = Row(scenario, Snapshot(("fp_per_frame", 3)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 3, 0.6, 1.4, 100))));
-        var unsure = Row(scenario, Snapshot(("fp_per_frame", 3)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 3, 0.4, 1.4, 100))));
-        var better = Row(scenario, Snapshot(("fp_per_frame", 1)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 1, -1.4, -0.6, 100))));
+        var sure = Row(scenario, Snapshot(("fp_per_frame", 3)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 3, 0.6, 1.4, 100_000))));
+        var unsure = Row(scenario, Snapshot(("fp_per_frame", 3)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 3, 0.4, 1.4, 100_000))));
+        var better = Row(scenario, Snapshot(("fp_per_frame", 1)), baseline, Evidence(("fp_per_frame", new ChangeInterval(2, 1, -1.4, -0.6, 100_000))));
 
         Assert.Equal(MetricOutcome.Regressed, sure.Outcome);
         Assert.Equal(MetricOutcome.PossibleRegression, unsure.Outcome);
@@ -151,7 +151,7 @@ public sealed class GateEvaluatorTests
         var baseline = Snapshot(("recall@0.5/car", 0.60));
         var measured = Snapshot(("recall@0.5/car", 0.50));
 
-        var verdict = Evaluate(Scenario(), measured, baseline, Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.15, -0.05, 100))));
+        var verdict = Evaluate(Scenario(), measured, baseline, Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.15, -0.05, 100_000))));
 
         var row = Assert.Single(verdict.Metrics);
         Assert.Equal(MetricOutcome.Regressed, row.Outcome);
@@ -168,7 +168,7 @@ public sealed class GateEvaluatorTests
     [InlineData(-0.021, MetricOutcome.Regressed)]
     public void Ungated_family_allowance_boundary(double change, MetricOutcome expected)
     {
-        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.6 + change, change, change, 100)));
+        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.6 + change, change, change, 100_000)));
 
         var row = Row(Scenario(), Snapshot(("recall@0.5/car", 0.6 + change)), Snapshot(("recall@0.5/car", 0.6)), evidence);
 
@@ -189,7 +189,7 @@ public sealed class GateEvaluatorTests
     {
         var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("recall@0.5", new Tolerance(0.02, false), null, Fails: true)] };
 
-        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.12, -0.08, 100)));
+        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.12, -0.08, 100_000)));
 
         var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), evidence, defaults, PullRequest);
 
@@ -203,7 +203,7 @@ public sealed class GateEvaluatorTests
     {
         var defaults = GateDefaults.BuiltIn with { Ungated = [] };
 
-        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.59, -0.02, -0.005, 100)));
+        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.59, -0.02, -0.005, 100_000)));
 
         var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.59)), Snapshot(("recall@0.5/car", 0.6)), evidence, defaults, PullRequest);
 
@@ -259,11 +259,12 @@ public sealed class GateEvaluatorTests
     public void Family_minimum_support_overrides_the_suite_minimum()
     {
         var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("recall@0.5", new Tolerance(0.02, false), 5, Fails: false)] };
-        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.15, -0.05, 5)));
-        var lower = Evidence(("recall@0.5/car", Resampled(0.6, 0.5, -0.15, -0.05, 4)));
+        // Five objects all lost: a drop of 1 is beyond what could go unseen among five (p = exp(-0.98 * 5) = 0.007).
+        var evidence = Evidence(("recall@0.5/car", Resampled(1, 0, -1, -1, 5)));
+        var lower = Evidence(("recall@0.5/car", Resampled(1, 0, -1, -1, 4)));
 
-        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), evidence, defaults, PullRequest);
-        var below = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.5)), Snapshot(("recall@0.5/car", 0.6)), lower, defaults, PullRequest);
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.0)), Snapshot(("recall@0.5/car", 1.0)), evidence, defaults, PullRequest);
+        var below = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.0)), Snapshot(("recall@0.5/car", 1.0)), lower, defaults, PullRequest);
 
         Assert.Equal(MetricOutcome.Regressed, Assert.Single(verdict.Metrics).Outcome);
         Assert.Equal(MetricOutcome.LowSupport, Assert.Single(below.Metrics).Outcome);
@@ -272,7 +273,7 @@ public sealed class GateEvaluatorTests
     [Fact]
     public void Possible_regression_warns_and_fails_only_under_strict()
     {
-        var evidence = Evidence((AP, new ChangeInterval(0.4, 0.38, -0.03, 0.0, 100)));
+        var evidence = Evidence((AP, new ChangeInterval(0.4, 0.38, -0.03, 0.0, 100_000)));
         var baseline = Snapshot((AP, 0.4));
         var measured = Snapshot((AP, 0.38));
 
@@ -292,7 +293,7 @@ public sealed class GateEvaluatorTests
     public void Baseline_value_its_own_detections_do_not_score_to_fails_as_edited(double stored)
     {
         // The detections re-score to 0.40 on both sides, but the file claims another value: a hand edit.
-        var evidence = Evidence(("recall@0.5/car", new ChangeInterval(0.40, 0.40, 0, 0, 100)));
+        var evidence = Evidence(("recall@0.5/car", new ChangeInterval(0.40, 0.40, 0, 0, 100_000)));
 
         var verdict = Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.40)), Snapshot(("recall@0.5/car", stored)), evidence);
 
@@ -307,7 +308,7 @@ public sealed class GateEvaluatorTests
     [Fact]
     public void Baseline_value_equal_to_its_rescored_detections_after_rounding_is_trusted()
     {
-        var evidence = Evidence((AP, new ChangeInterval(0.1234567, 0.1234567, 0, 0, 100)));
+        var evidence = Evidence((AP, new ChangeInterval(0.1234567, 0.1234567, 0, 0, 100_000)));
 
         var row = Row(Scenario(ApDrop), Snapshot((AP, 0.123457)), Snapshot((AP, 0.123457)), evidence);
 
@@ -399,7 +400,7 @@ public sealed class GateEvaluatorTests
     [Fact]
     public void Sure_improvement_is_reported_as_improved()
     {
-        var verdict = Evaluate(Scenario(ApDrop), Snapshot((AP, 0.5)), Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.5, 0.05, 0.15, 100))));
+        var verdict = Evaluate(Scenario(ApDrop), Snapshot((AP, 0.5)), Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.5, 0.05, 0.15, 100_000))));
 
         Assert.False(verdict.Failed);
         Assert.True(verdict.Improved);
@@ -460,7 +461,7 @@ public sealed class GateEvaluatorTests
     public void Interval_follows_the_reported_values_when_they_are_rounded()
     {
         // The re-scored current value carries more digits than the stored one: the interval moves by the difference.
-        var evidence = Evidence((AP, new ChangeInterval(0.4, 0.38000004, -0.03, -0.01, 100)));
+        var evidence = Evidence((AP, new ChangeInterval(0.4, 0.38000004, -0.03, -0.01, 100_000)));
 
         var row = Row(Scenario(ApDrop), Snapshot((AP, 0.38)), Snapshot((AP, 0.4)), evidence);
 
@@ -471,7 +472,7 @@ public sealed class GateEvaluatorTests
     [Fact]
     public void Metric_new_to_the_baseline_is_missing_without_an_interval()
     {
-        var row = Row(Scenario(), Snapshot((AP, 0.4)), Snapshot(), Evidence((AP, new ChangeInterval(0.4, 0.4, 0, 0, 100))));
+        var row = Row(Scenario(), Snapshot((AP, 0.4)), Snapshot(), Evidence((AP, new ChangeInterval(0.4, 0.4, 0, 0, 100_000))));
 
         Assert.Equal(MetricOutcome.Missing, row.Outcome);
         Assert.Null(row.Low);

@@ -34,7 +34,9 @@ public sealed class GateEvidenceBuilderTests
         var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Equal(PipelineAgreement.Changed, evidence.Agreement);
-        var note = Assert.Single(evidence.Notes);
+        Assert.Equal(2, evidence.Notes.Count);
+        Assert.Equal("intervals resample 20 frames in circular blocks of 1", evidence.Notes[0]);
+        var note = evidence.Notes[1];
         Assert.StartsWith("same clip, model and settings as the baseline, but the detections changed (frame 0:", note, StringComparison.Ordinal);
         Assert.EndsWith(evidence.Flips!.Describe(), note, StringComparison.Ordinal);
     }
@@ -63,7 +65,7 @@ public sealed class GateEvidenceBuilderTests
         var evidence = GateEvidenceBuilder.Build(result, Baseline(baseline), baseline, sameInputs: true, [], Classes, Postprocess, GateDefaults.BuiltIn);
 
         Assert.Equal(PipelineAgreement.Identical, evidence.Agreement);
-        Assert.Empty(evidence.Notes);
+        Assert.Equal(["intervals resample 20 frames in circular blocks of 1"], evidence.Notes);
     }
 
     [Fact]
@@ -133,7 +135,7 @@ public sealed class GateEvidenceBuilderTests
         }
         else
         {
-            Assert.Empty(evidence.Notes);
+            Assert.Equal(["intervals resample 20 frames in circular blocks of 1"], evidence.Notes);
         }
     }
 

@@ -32,9 +32,9 @@ public sealed class HostileSuiteTests
         ["image-format-not-an-image"] = suite => Compressed(suite, "compressedDepth png", HostileImages.Png(8, 8), "format 'compressedDepth png' is not supported"),
         ["image-wrong-size"] = suite => Raw(suite, HostileSuite.Size, HostileSuite.Size, "rgb8", HostileSuite.Size * 3, new byte[100], "64x64 rgb8 with step 192 needs 12288 bytes of data but has 100"),
         ["image-wrong-encoding"] = suite => Raw(suite, 4, 4, "32FC1", 16, new byte[64], "image encoding '32FC1' is not supported"),
-        ["model-empty"] = suite => Model(suite, []),
-        ["model-not-onnx"] = suite => Model(suite, Encoding.UTF8.GetBytes("this is not an ONNX model\n")),
-        ["model-truncated"] = suite => Model(suite, ConstantModels.Yolov8(2, new ModelBox(8, 8, 32, 24, 0.9f, 0))[..^30]),
+        ["model-empty"] = suite => Model(suite, [], "could not be loaded by ONNX Runtime: [ErrorCode:InvalidArgument]"),
+        ["model-not-onnx"] = suite => Model(suite, Encoding.UTF8.GetBytes("this is not an ONNX model\n"), "could not be loaded by ONNX Runtime: [ErrorCode:InvalidProtobuf]"),
+        ["model-truncated"] = suite => Model(suite, ConstantModels.Yolov8(2, new ModelBox(8, 8, 32, 24, 0.9f, 0))[..^30], "could not be loaded by ONNX Runtime: [ErrorCode:InvalidProtobuf]"),
         ["model-wrong-shape"] = suite => Model(suite, ConstantModels.Yolov8(5, new ModelBox(8, 8, 32, 24, 0.9f, 0)), "expects [1, 6, N]"),
         ["model-dynamic-dims-wrong-shape"] = suite => Model(suite, DynamicWrongShape(), "[1, 9, 3]"),
         ["yaml-tabs"] = suite => Yaml(suite, Fixture("tabs.yaml"), ":4:1: invalid YAML: a tab indents this line"),
@@ -100,7 +100,7 @@ public sealed class HostileSuiteTests
         return (path, problem);
     }
 
-    private static (string, string) Model(HostileSuite suite, byte[] bytes, string problem = "")
+    private static (string, string) Model(HostileSuite suite, byte[] bytes, string problem)
     {
         suite.WriteScenario(Bad, model: "bad.onnx");
         return (suite.WriteInput("bad.onnx", bytes), problem);

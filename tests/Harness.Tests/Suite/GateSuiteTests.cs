@@ -52,17 +52,40 @@ public sealed class GateSuiteTests : IDisposable
         Assert.All(accepted.Result!.ReviewFrames, f => Assert.False(f.ChangedFromBaseline));
     }
 
+    /// <summary>Changed behaviour: a deleted detection snapshot used to downgrade the gate to point values with only a note, under CI too.</summary>
     [Fact]
-    public void Baseline_without_detection_snapshot_still_gates_on_metrics()
+    public void Removing_the_detection_snapshot_fails_in_ci_naming_the_file_and_warns_locally()
     {
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
-        File.Delete(Path.Combine(Baselines, "tiny.detections.verified.bin"));
+        var bin = Path.Combine(Baselines, "tiny.detections.verified.bin");
+        File.Delete(bin);
 
-        var report = Run(isCi: true);
+        var ci = Run(isCi: true);
+        var local = Run(isCi: false);
 
-        Assert.False(report.Verdict.Failed, VerdictTable.Format(report.Verdict));
-        Assert.All(report.Verdict.Metrics, m => Assert.Contains(m.Outcome, new[] { MetricOutcome.Pass, MetricOutcome.LowSupport }));
+        Assert.True(ci.Verdict.Failed);
+        Assert.Equal("error", ci.Verdict.Summary);
+        Assert.Contains(bin + " is missing", ci.Verdict.Error, StringComparison.Ordinal);
+        Assert.False(local.Verdict.Failed, VerdictTable.Format(local.Verdict));
+        Assert.Contains(local.Verdict.Notes, n => n.StartsWith("warning: " + bin + " is missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Another_scenario_s_detection_snapshot_in_its_place_fails_in_ci()
+    {
+        Run(isCi: false);
+        new BaselineStore(Baselines).Accept("tiny");
+        WriteScenario("other", "", model: "reference://detector-v1-degraded");
+        GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "other.yaml")), Options(isCi: false));
+        new BaselineStore(Baselines).Accept("other");
+        File.Copy(Path.Combine(Baselines, "other.detections.verified.bin"), Path.Combine(Baselines, "tiny.detections.verified.bin"), overwrite: true);
+
+        var ci = Run(isCi: true);
+
+        Assert.Equal("error", ci.Verdict.Summary);
+        Assert.Contains("tiny.detections.verified.bin holds detections with digest", ci.Verdict.Error, StringComparison.Ordinal);
+        Assert.Contains("that tiny.verified.json records", ci.Verdict.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +97,12 @@ public sealed class GateSuiteTests : IDisposable
         var path = store.VerifiedDetectionsPath("tiny");
         var stored = DetectionSnapshotFormat.Read(path);
         var second = stored.Frames[1];
-        DetectionSnapshotFormat.Write(path, new DetectionSnapshot([stored.Frames[0], second with { Detections = second.Detections.Skip(1).ToList() }]));
+        var edited = new DetectionSnapshot([stored.Frames[0], second with { Detections = second.Detections.Skip(1).ToList() }]);
+        DetectionSnapshotFormat.Write(path, edited);
+        var verified = Path.Combine(Baselines, "tiny.verified.json");
+        var json = JsonNode.Parse(File.ReadAllText(verified))!;
+        json["detections_sha256"] = BaselineStore.DetectionsSha256(edited);
+        File.WriteAllText(verified, json.ToJsonString());
 
         var report = Run(isCi: true);
 
@@ -151,6 +179,7 @@ public sealed class GateSuiteTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
+
 
     private ResultBundle Run(bool isCi) =>
         GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "tiny.yaml")), Options(isCi));

@@ -43,6 +43,7 @@ internal sealed partial class CocoResampleScorer
     private readonly double[] _ap75Sums;
     private readonly double[] _classSums;
     private readonly double[] _class50Sums;
+    private readonly float[] _cellWeights;
 
     public CocoResampleScorer(IReadOnlyList<CocoCategoryTimeline> categories, UnitWeights weights, bool vectorized)
     {
@@ -68,6 +69,7 @@ internal sealed partial class CocoResampleScorer
         _ap75Sums = new double[_width];
         _classSums = new double[_classes * _width];
         _class50Sums = new double[_classes * _width];
+        _cellWeights = new float[_width];
     }
 
     public void Score(MetricSamples samples)
@@ -151,7 +153,7 @@ internal sealed partial class CocoResampleScorer
         {
             if (perUnit[u] != 0)
             {
-                WeightKernels.MultiplyAdd(sums, _weights.Row(u, start, sums.Length), perUnit[u], _vectorized);
+                WeightKernels.MultiplyAdd(sums, _weights.Row(u, start, sums.Length, _cellWeights), perUnit[u], _vectorized);
             }
         }
     }

@@ -55,7 +55,7 @@ internal sealed partial class CocoResampleScorer
 
         foreach (var e in _categories[k].Events(area))
         {
-            var weights = _weights.Row(e >> CocoCategoryTimeline.KindBits, start, lanes);
+            var weights = _weights.Row(e >> CocoCategoryTimeline.KindBits, start, lanes, _cellWeights);
             var kind = e & ((1 << CocoCategoryTimeline.KindBits) - 1);
             if (kind == CocoCategoryTimeline.Countable)
             {

@@ -11,6 +11,7 @@ internal sealed class OperatingPointResampleScorer(OperatingPointUnits units, Un
     public void Score(MetricSamples samples)
     {
         var counts = new float[units.Width * _width];
+        var cellWeights = new float[_width];
         for (var start = 0; start < weights.Lanes; start += _width)
         {
             var lanes = Math.Min(_width, weights.Lanes - start);
@@ -18,7 +19,7 @@ internal sealed class OperatingPointResampleScorer(OperatingPointUnits units, Un
             for (var u = 0; u < units.Units; u++)
             {
                 var row = units.Row(u);
-                var unitWeights = weights.Row(u, start, lanes);
+                var unitWeights = weights.Row(u, start, lanes, cellWeights);
                 for (var m = 0; m < row.Length; m++)
                 {
                     if (row[m] != 0)

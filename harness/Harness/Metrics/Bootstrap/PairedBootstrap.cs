@@ -72,7 +72,7 @@ internal static class PairedBootstrap
         ResamplingUnits units, IReadOnlyList<IReadOnlyList<Detection>> baseline, IReadOnlyList<IReadOnlyList<Detection>> current, BootstrapOptions options,
         bool vectorized)
     {
-        var weights = UnitWeights.Draw(units, options.Resamples, options.Seed);
+        var weights = UnitWeights.Draw(units, options.Resamples, options.Seed, vectorized);
 
         // The two runs are scored independently over the same read-only weights, so the current run is scored on
         // another core while this thread scores the baseline (the bootstrap is a few percent of a run's wall time, on a
@@ -93,7 +93,7 @@ internal static class PairedBootstrap
         IReadOnlyList<long> timestampsNs, IReadOnlyList<IReadOnlyList<Detection>> detections, BootstrapOptions options, bool vectorized = true)
     {
         var units = Units(classNames, truth, timestampsNs, [detections], options);
-        return Score(classNames, truth, detections, units, UnitWeights.Draw(units, options.Resamples, options.Seed), vectorized);
+        return Score(classNames, truth, detections, units, UnitWeights.Draw(units, options.Resamples, options.Seed, vectorized), vectorized);
     }
 
     /// <summary>Whether a clip of these units gets intervals: at least <see cref="MinimumUnits"/> independent draws.</summary>

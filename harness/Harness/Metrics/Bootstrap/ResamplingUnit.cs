@@ -11,4 +11,11 @@ public enum ResamplingUnit
 
     /// <summary>Frames in circular blocks, every box with its frame: for clips whose truth has no track ids.</summary>
     Frames,
+
+    /// <summary>
+    /// Tracks and frames crossed, as Owen's pigeonhole bootstrap resamples rows and columns ("The pigeonhole bootstrap",
+    /// Annals of Applied Statistics 1, 2007): a tracked box counts as often as its track was drawn times its frame, so a
+    /// stretch of clip that was hard for every object in it is resampled as such.
+    /// </summary>
+    TracksAndFrames,
 }

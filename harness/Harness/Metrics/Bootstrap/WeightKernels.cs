@@ -27,6 +27,21 @@ internal static class WeightKernels
         }
     }
 
+    /// <summary>product = a * b, lane by lane (a crossed cell's weights: its frame's times its track's).</summary>
+    public static void Multiply(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> product, bool vectorized)
+    {
+        if (vectorized)
+        {
+            TensorPrimitives.Multiply(a, b, product);
+            return;
+        }
+
+        for (var i = 0; i < product.Length; i++)
+        {
+            product[i] = a[i] * b[i];
+        }
+    }
+
     /// <summary>counts += weights * count (a unit's count in every resample).</summary>
     public static void MultiplyAdd(Span<float> counts, ReadOnlySpan<float> weights, float count, bool vectorized)
     {

@@ -36,15 +36,15 @@ public sealed class PairedBootstrapTests
         Assert.NotEqual(Bits(first["coco/AP"]), Bits(Run(clip, options with { Seed = 78 })["coco/AP"]));
     }
 
-    /// <summary>The scalar references of the agreement test below (frames, then tracks as units), computed once for all its widths.</summary>
+    /// <summary>The scalar references of the agreement test below (frames, tracks, tracks crossed with frames as units), computed once for all its widths.</summary>
     private static readonly Lazy<ScalarRun[]> ScalarReferences = new(() =>
     {
         // 1,100 resamples: two lane chunks, the second (77 lanes) ending in a scalar tail.
         var frames = BootstrapClip.Create(50, seed: 22, maxTruths: 10, maxFalsePositives: 12);
         var tracks = BootstrapClip.CreateTracked(80, seed: 23, maxObjects: 5, backgroundWithObjects: true);
         var options = new BootstrapOptions(Resamples: 1100, Seed: 5, BlockSeconds: 0.5);
-        return [.. new[] { frames, tracks }.Select(clip =>
-            new ScalarRun(clip, options, PairedBootstrap.Run(Classes, clip.Truth, clip.Units(options), clip.Baseline, clip.Current, options, vectorized: false)))];
+        return [.. new[] { (frames, options), (tracks, options), (tracks, options with { Units = ResamplingUnit.TracksAndFrames }) }.Select(run =>
+            new ScalarRun(run.Item1, run.Item2, PairedBootstrap.Run(Classes, run.Item1.Truth, run.Item1.Units(run.Item2), run.Item1.Baseline, run.Item1.Current, run.Item2, vectorized: false)))];
     });
 
     /// <summary>

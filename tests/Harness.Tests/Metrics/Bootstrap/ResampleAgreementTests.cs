@@ -5,7 +5,7 @@ namespace Harness.Tests.Metrics.Bootstrap;
 /// <summary>
 /// The oracle of the resampling scorers: a resample's metrics equal MetricsAccumulator fed an explicitly resampled
 /// clip, frames in drawn order (frames as units), or each frame as often as the unit all its boxes belong to was drawn
-/// (tracks as units).
+/// (tracks as units; crossed with frames, its track's draws times its frame's).
 /// </summary>
 public sealed class ResampleAgreementTests
 {
@@ -33,13 +33,15 @@ public sealed class ResampleAgreementTests
     }
 
     [Theory]
-    [InlineData(21, 60)]
-    [InlineData(22, 120)]
-    [InlineData(23, 45)]
-    public void With_tracks_as_units_each_resample_equals_MetricsAccumulator_fed_every_frame_as_often_as_its_unit_was_drawn(int seed, int frames)
+    [InlineData(21, 60, ResamplingUnit.Tracks)]
+    [InlineData(22, 120, ResamplingUnit.Tracks)]
+    [InlineData(23, 45, ResamplingUnit.Tracks)]
+    [InlineData(24, 60, ResamplingUnit.TracksAndFrames)]
+    [InlineData(25, 90, ResamplingUnit.TracksAndFrames)]
+    public void With_tracks_as_units_each_resample_equals_MetricsAccumulator_fed_every_frame_as_often_as_its_unit_was_drawn(int seed, int frames, ResamplingUnit mode)
     {
         var clip = BootstrapClip.CreateTracked(frames, seed, maxObjects: 1, backgroundWithObjects: false);
-        var options = new BootstrapOptions(Resamples: 8, Seed: (ulong)seed, BlockSeconds: 0.4);
+        var options = new BootstrapOptions(Resamples: 8, Seed: (ulong)seed, BlockSeconds: 0.4, Units: mode);
         var units = PairedBootstrap.Units(BootstrapClip.Classes, clip.Truth, clip.TimestampsNs, [clip.Current], options);
         Assert.True(units.Tracks > 3, $"{units.Tracks} tracks");
 
@@ -52,7 +54,7 @@ public sealed class ResampleAgreementTests
             for (var f = 0; f < frames; f++)
             {
                 var unit = clip.Truth[f].Count > 0 ? units.TruthUnit(f, 0) : f;
-                order.AddRange(Enumerable.Repeat(f, (int)weights.Row(unit, r + 1, 1)[0]));
+                order.AddRange(Enumerable.Repeat(f, (int)weights.Row(unit, r + 1, 1, new float[1])[0]));
             }
 
             AssertResample(samples, r, BootstrapClip.Accumulate(clip.Truth, clip.Current, order), frameShare: (double)order.Count / frames);

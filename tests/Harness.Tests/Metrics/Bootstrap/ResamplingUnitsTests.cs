@@ -138,16 +138,51 @@ public sealed class ResamplingUnitsTests
 
             for (var frame = 0; frame < 20; frame++)
             {
-                Assert.Equal(sequence.Count(f => f == frame), weights.Row(frame, r, 1)[0]);
+                Assert.Equal(sequence.Count(f => f == frame), Weight(weights, frame, r));
             }
 
             for (var track = 0; track < 6; track++)
             {
-                Assert.Equal(tracks[track], weights.Row(20 + track, r, 1)[0]);
+                Assert.Equal(tracks[track], Weight(weights, 20 + track, r));
             }
         }
 
-        Assert.All(Enumerable.Range(0, units.Count), u => Assert.Equal(1f, weights.Row(u, 0, 1)[0]));
-        Assert.Equal(weights.Values.Max(), weights.Largest);
+        Assert.All(Enumerable.Range(0, units.Count), u => Assert.Equal(1f, Weight(weights, u, 0)));
+        Assert.Equal(Enumerable.Range(0, units.Count).SelectMany(u => Enumerable.Range(0, 5).Select(r => Weight(weights, u, r))).Max(), weights.Largest);
     }
+
+    [Fact]
+    public void Crossed_with_frames_a_tracked_box_has_its_own_cell_weighed_by_its_frame_times_its_track()
+    {
+        // Track 4 in frames 0 and 1, track 9 in frame 1, a box without a track in frame 2.
+        IReadOnlyList<IReadOnlyList<TruthBox>> truth = [[Box(0, 4)], [Box(0, 4), Box(50, 9)], [Box(0, -1)]];
+        var units = Units(truth, new BootstrapOptions(BlockSeconds: 0.1, Units: ResamplingUnit.TracksAndFrames));
+
+        var weights = UnitWeights.Draw(units, resamples: 30, seed: 2);
+
+        Assert.True(units.Crossed);
+        Assert.Equal((3, 2, 6), (units.Frames, units.Tracks, units.Count));
+        Assert.Equal([(0, 0), (1, 0), (1, 1)], Enumerable.Range(3, 3).Select(units.Cell));
+        Assert.Equal((3, 4, 5, 2), (units.TruthUnit(0, 0), units.TruthUnit(1, 0), units.TruthUnit(1, 1), units.TruthUnit(2, 0)));
+        var resampler = new CircularBlockResampler(3, units.BlockLength);
+        var random = new SplitMix64(2);
+        var sequence = new int[3];
+        for (var r = 1; r <= 30; r++)
+        {
+            resampler.Next(ref random, sequence);
+            var tracks = new float[2];
+            for (var i = 0; i < 2; i++)
+            {
+                tracks[random.NextBelow(2)]++;
+            }
+
+            foreach (var cell in new[] { 3, 4, 5 })
+            {
+                var (frame, track) = units.Cell(cell);
+                Assert.Equal(sequence.Count(f => f == frame) * tracks[track], Weight(weights, cell, r));
+            }
+        }
+    }
+
+    private static float Weight(UnitWeights weights, int unit, int lane) => weights.Row(unit, lane, 1, new float[1])[0];
 }

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Harness.Postprocessing;
 
-namespace Harness.Running;
+namespace Harness.Metrics;
 
 /// <summary>
 /// A SHA-256 over every frame's detections, with coordinates rounded to 1/100 pixel and scores to 1e-4, so that
