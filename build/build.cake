@@ -26,7 +26,7 @@ Task("Test").IsDependentOn("Build").Does(() => RunTestsWithCoverage());
 Task("Regress").IsDependentOn("Build").Does(() => Harness(Selected("run", "--tag", "pr", "--run", "pr", "--report", report.FullPath)));
 
 // One scenario at a time: the timing gates judge latency, which scenarios sharing the cores would distort.
-Task("Nightly").IsDependentOn("Build").Does(() => Harness(Selected("run", "--run", "nightly", "--parallel", "1", "--report", report.FullPath)));
+Task("Nightly").IsDependentOn("Build").Does(() => Harness(Selected("run", "--run", "nightly", "--parallel", "1", "--strict", "--report", report.FullPath)));
 
 Task("AcceptBaselines").IsDependentOn("Build").Does(() => Harness("accept"));
 

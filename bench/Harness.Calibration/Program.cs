@@ -46,7 +46,7 @@ foreach (var plan in plans)
     runs.Add(StudyRun.Execute(plan, changes, defaults, options.Jobs, Console.Out));
 }
 
-var report = StudyReport.Render(runs, "bench/calibration.sh " + string.Join(' ', args.Where(a => !a.StartsWith('/'))));
+var report = StudyReport.Render(runs, defaults, "bench/calibration.sh " + string.Join(' ', args.Where(a => !a.StartsWith('/')))) + "\n" + MonteCarloCheck.Render(runs[0], defaults) + "\n";
 Console.WriteLine(report);
 if (options.Output is { } output)
 {
@@ -57,6 +57,15 @@ if (options.Output is { } output)
 if (options.Docs is { } docs)
 {
     DocsSection.Replace(docs, report);
+}
+
+// The one rate the study can check at any size: the same pipeline never fails.
+var identicalFailed = runs.Sum(r => r.Changes.Where(c => c.Kind == ChangeKind.Identical)
+    .Sum(c => r.Segments[c.Name].Concat(r.Seeds[c.Name]).Count(j => (j.Verdict with { Error = null }).Failed)));
+if (identicalFailed > 0)
+{
+    Console.Error.WriteLine($"calibration: the identical pipeline failed {identicalFailed} comparisons");
+    return 1;
 }
 
 return 0;

@@ -2,82 +2,55 @@ using System.Globalization;
 using System.Text;
 using Harness.Gate;
 using Harness.Metrics;
+using Harness.Metrics.Bootstrap;
+using Harness.Scenarios;
 
 namespace Harness.Calibration;
 
 /// <summary>
-/// The study's tables: how often the intervals covered the change they estimate (segments against the long clip's
+/// The study's tables: how often the 95% intervals covered the change they estimate (segments against the long clip's
 /// change), how the spread of the changes across segments and across seeds compares with the standard error the
-/// intervals imply, and the gate's error rates per change of the ladder.
+/// intervals imply, the gate's error rates per change of the ladder and per decision rule, the power of every gate,
+/// and the false discovery proportion of the ungated warnings.
 /// </summary>
 internal static class StudyReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Render(IReadOnlyList<StudyRun> runs, string command)
+    public static string Render(IReadOnlyList<StudyRun> runs, GateDefaults defaults, string command)
     {
         var text = new StringBuilder();
         var provenance = Harness.Running.ProvenanceProbe.Current(runs[0].Plan.Scenario.Model.Session);
         text.Append(string.Create(Invariant, $"Command: `{command}`, run {DateTime.UtcNow:yyyy-MM-dd} on {provenance.CpuModel} ({Environment.ProcessorCount} cores, "))
-            .Append(string.Create(Invariant, $"{provenance.VectorWidthBits}-bit vectors, ONNX Runtime {provenance.OnnxRuntimeVersion}). Per scenario: "))
-            .AppendJoin("; ", runs.Select(r => string.Create(Invariant, $"{r.Plan.Scenario.Id} {r.Plan.Segments} segments of {r.Plan.SegmentFrames} frames and {r.Plan.Seeds.Count} seeds")))
+            .Append(string.Create(Invariant, $"{provenance.VectorWidthBits}-bit vectors, ONNX Runtime {provenance.OnnxRuntimeVersion}); "))
+            .Append(string.Create(Invariant, $"{defaults.Statistics.Resamples} resamples of {Units(defaults.Statistics.Units)}. Per scenario: "))
+            .AppendJoin("; ", runs.Select(r => string.Create(Invariant, $"{r.Plan.Scenario.Id} {r.Plan.Segments} segments of {r.Plan.SegmentFrames} frames and {r.Plan.Seeds.Count} seed clips")))
             .AppendLine(".");
-        text.AppendLine();
-        text.AppendLine("#### Coverage of the intervals (segments against their long clip's change)");
-        text.AppendLine();
-        text.AppendLine("| scenario | family | cases | covered | spread / implied SE, segments (median) | spread / implied SE, seeds (median) |");
-        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
-        var pooled = new Tally();
-        foreach (var run in runs)
-        {
-            foreach (var group in Coverage(run).GroupBy(c => c.Family).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                var tally = Tally.Of(group);
-                pooled.Add(tally);
-                text.AppendLine(Invariant, $"| {run.Plan.Scenario.Id} | {group.Key} | {tally.Cases} | {Percent(tally.Covered, tally.Cases)} | {Ratio(tally.SegmentRatios)} | {Ratio(tally.SeedRatios)} |");
-            }
-        }
-
-        text.AppendLine(Invariant, $"| all | pooled | {pooled.Cases} | {Percent(pooled.Covered, pooled.Cases)} | {Ratio(pooled.SegmentRatios)} | {Ratio(pooled.SeedRatios)} |");
-        text.AppendLine();
-        text.AppendLine("#### Error rates per change (segments; seeds in brackets; failed by the decision rules, a gate it cannot resolve aside)");
-        text.AppendLine();
-        text.AppendLine("| scenario | change | kind | gates it cannot resolve | failed | warned | tuned gate regressed | tuned gate possible regression |");
-        text.AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
-        foreach (var run in runs)
-        {
-            foreach (var change in run.Changes)
-            {
-                var segments = run.Segments[change.Name];
-                var seeds = run.Seeds[change.Name];
-                text.AppendLine(Invariant,
-                    $"| {run.Plan.Scenario.Id} | {change.Name} ({change.Description}) | {change.Kind} | {Rate(segments, seeds, v => v.Error is not null)} | " +
-                    $"{Rate(segments, seeds, v => (v with { Error = null }).Failed)} | {Rate(segments, seeds, v => v.Warnings > 0)} | " +
-                    $"{(change.Metric is { } m ? Rate(segments, seeds, v => Outcome(v, m) == MetricOutcome.Regressed) : "")} | " +
-                    $"{(change.Metric is { } p ? Rate(segments, seeds, v => Outcome(v, p) == MetricOutcome.PossibleRegression) : "")} |");
-            }
-        }
-
+        Coverage(text, runs);
+        ErrorRates(text, runs);
+        Power(text, runs);
+        FalseDiscoveries(text, runs, defaults);
         return text.ToString();
     }
 
     /// <summary>Every row the study judged, one line each, for analysis beyond these tables.</summary>
     public static string Rows(IReadOnlyList<StudyRun> runs)
     {
-        var text = new StringBuilder("scenario,change,kind,clip,index,metric,change_value,low,high,confidence,long_change,support,outcome,verdict\n");
+        var text = new StringBuilder("scenario,change,kind,clip,index,metric,change_value,low95,high95,low,high,confidence,long_change,support,outcome,verdict\n");
         foreach (var run in runs)
         {
             foreach (var change in run.Changes)
             {
-                foreach (var (clip, verdicts) in new[] { ("segment", run.Segments[change.Name]), ("seed", run.Seeds[change.Name]) })
+                foreach (var (clip, judged) in new[] { ("segment", run.Segments[change.Name]), ("seed", run.Seeds[change.Name]) })
                 {
-                    for (var i = 0; i < verdicts.Count; i++)
+                    for (var i = 0; i < judged.Count; i++)
                     {
-                        foreach (var row in verdicts[i].Metrics)
+                        foreach (var row in judged[i].Verdict.Metrics)
                         {
                             var longChange = run.LongChanges[change.Name].TryGetValue(row.Metric, out var l) ? l : double.NaN;
+                            var has = judged[i].Intervals.TryGetValue(row.Metric, out var bounds);
                             text.AppendLine(Invariant,
-                                $"{run.Plan.Scenario.Id},\"{change.Name}\",{change.Kind},{clip},{i},{row.Metric},{row.Change},{row.Low},{row.High},{row.Confidence},{longChange:R},{row.Support},{row.Outcome},\"{verdicts[i].Summary}\"");
+                                $"{run.Plan.Scenario.Id},\"{change.Name}\",{change.Kind},{clip},{i},{row.Metric},{row.Change},{(has ? bounds.Low : null)},{(has ? bounds.High : null)},{row.Low},{row.High},{row.Confidence},{longChange:R},{row.Support},{row.Outcome},\"{judged[i].Verdict.Summary}\"");
                         }
                     }
                 }
@@ -87,9 +60,146 @@ internal static class StudyReport
         return text.ToString();
     }
 
-    private static MetricOutcome? Outcome(ScenarioVerdict verdict, string metric) => verdict.Metrics.FirstOrDefault(m => m.Metric == metric)?.Outcome;
+    private static string Units(ResamplingUnit units) => units switch
+    {
+        ResamplingUnit.TracksAndFrames => "tracks crossed with frames",
+        ResamplingUnit.Tracks => "tracks, and frames",
+        _ => "frames",
+    };
 
-    private static string Rate(IReadOnlyList<ScenarioVerdict> segments, IReadOnlyList<ScenarioVerdict> seeds, Func<ScenarioVerdict, bool> test) =>
+    private static void Coverage(StringBuilder text, IReadOnlyList<StudyRun> runs)
+    {
+        text.AppendLine().AppendLine("#### Coverage of the 95% intervals (segments against their long clip's change)").AppendLine();
+        text.AppendLine("Every (change, metric, segment) whose long-clip change is not zero, the identical pipeline left out; a segment without an interval for the metric counts as a miss. Spread: the standard deviation of the changes across the segments (and across the seed clips) over the mean standard error their intervals imply, median over (change, metric) [range].").AppendLine();
+        text.AppendLine("| scenario | family | cases | covered | spread / implied SE, segments | spread / implied SE, seeds |");
+        text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: |");
+        var pooled = new Tally();
+        foreach (var run in runs)
+        {
+            foreach (var group in CoverageCases(run).GroupBy(c => c.Family).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var tally = Tally.Of(group);
+                pooled.Add(tally);
+                text.AppendLine(Invariant, $"| {run.Plan.Scenario.Id} | {group.Key} | {tally.Cases} | {Percent(tally.Covered, tally.Cases)} | {Ratio(tally.SegmentRatios)} | {Ratio(tally.SeedRatios)} |");
+            }
+        }
+
+        text.AppendLine(Invariant, $"| all | **pooled** | {pooled.Cases} | **{Percent(pooled.Covered, pooled.Cases)}** | {Ratio(pooled.SegmentRatios)} | {Ratio(pooled.SeedRatios)} |");
+    }
+
+    private static void ErrorRates(StringBuilder text, IReadOnlyList<StudyRun> runs)
+    {
+        text.AppendLine().AppendLine("#### Error rates per change (segments; seed clips in brackets)").AppendLine();
+        text.AppendLine("failed: by the gates' rules (sure_regression), a gate the clip cannot resolve aside (its own column); --strict: a possible regression of a gated metric fails too; non_inferiority: every interval gate must show its interval within the allowance; warned: an ungated metric survives the false-discovery-rate control; possible: a gated metric's point estimate is beyond its allowance, its interval not.").AppendLine();
+        text.AppendLine("| scenario | change | kind | cannot resolve | failed | failed --strict | failed non_inferiority | warned (ungated) | possible regression (gated) |");
+        text.AppendLine("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var run in runs)
+        {
+            foreach (var change in run.Changes.Where(c => c.Kind is not (ChangeKind.AtAllowance or ChangeKind.TwiceAllowance)))
+            {
+                var segments = run.Segments[change.Name].Select(j => j.Verdict).ToList();
+                var seeds = run.Seeds[change.Name].Select(j => j.Verdict).ToList();
+                text.AppendLine(Invariant,
+                    $"| {run.Plan.Scenario.Id} | {change.Name} ({change.Description}) | {change.Kind} | {Rate(segments, seeds, v => v.Error is not null)} | " +
+                    $"{Rate(segments, seeds, v => (v with { Error = null }).Failed)} | {Rate(segments, seeds, v => (v with { Error = null, Strict = true }).Failed)} | " +
+                    $"{Rate(segments, seeds, v => (v with { Error = null }).Failed || NonInferiorityFails(v))} | {Rate(segments, seeds, v => v.Metrics.Any(m => !m.Blocking && ScenarioVerdict.IsWarning(m)))} | " +
+                    $"{Rate(segments, seeds, v => v.Metrics.Any(m => m.Blocking && m.Outcome == MetricOutcome.PossibleRegression))} |");
+            }
+        }
+    }
+
+    private static void Power(StringBuilder text, IReadOnlyList<StudyRun> runs)
+    {
+        text.AppendLine().AppendLine("#### Each gate against a true change of its allowance (size) and of twice it (power)").AppendLine();
+        text.AppendLine("The change is the score threshold that moves the gated metric by the allowance (and twice it) on the long clip; regressed: the gate's interval wholly beyond the allowance. At the allowance the rate is the test's size (it should stay near the one-sided level); at twice it, its power (the target is 0.9).").AppendLine();
+        text.AppendLine("| scenario | gate | allowance | threshold, change on the long clip: x1 / x2 | regressed at x1 (size) | regressed at x2 (power) | possible at x2 | mean power statement at x2 |");
+        text.AppendLine("| --- | --- | ---: | --- | ---: | ---: | ---: | ---: |");
+        foreach (var run in runs)
+        {
+            foreach (var gate in GateSubject.Of(run.Plan.Scenario).IntervalGates(RunKind.PullRequest))
+            {
+                var at = run.Changes.FirstOrDefault(c => c.Kind == ChangeKind.AtAllowance && c.Metric == gate.Metric);
+                var twice = run.Changes.FirstOrDefault(c => c.Kind == ChangeKind.TwiceAllowance && c.Metric == gate.Metric);
+                if (at is null || twice is null)
+                {
+                    text.AppendLine(Invariant, $"| {run.Plan.Scenario.Id} | {gate.Metric} | {gate.AllowedChange} | no threshold moves it that far | | | | |");
+                    continue;
+                }
+
+                var powers = run.Segments[twice.Name].Select(j => Row(j.Verdict, gate.Metric)?.Power).OfType<double>().ToList();
+                text.AppendLine(Invariant,
+                    $"| {run.Plan.Scenario.Id} | {gate.Metric} | {gate.AllowedChange} | {at.Description} {at.LongChange:+0.#####;-0.#####} / {twice.Description} {twice.LongChange:+0.#####;-0.#####} | " +
+                    $"{Outcomes(run, at, gate.Metric, MetricOutcome.Regressed)} | {Outcomes(run, twice, gate.Metric, MetricOutcome.Regressed)} | " +
+                    $"{Outcomes(run, twice, gate.Metric, MetricOutcome.PossibleRegression)} | {(powers.Count > 0 ? powers.Average().ToString("0.00", Invariant) : "-")} |");
+            }
+
+            foreach (var canary in run.Changes.Where(c => c.Kind is ChangeKind.Canary or ChangeKind.Retrain))
+            {
+                var segments = run.Segments[canary.Name].Select(j => j.Verdict).ToList();
+                var seeds = run.Seeds[canary.Name].Select(j => j.Verdict).ToList();
+                var moves = string.Join(", ", GateSubject.Of(run.Plan.Scenario).IntervalGates(RunKind.PullRequest)
+                    .Select(g => string.Create(Invariant, $"{g.Metric} {run.LongChanges[canary.Name].GetValueOrDefault(g.Metric):+0.####;-0.####}")));
+                text.AppendLine(Invariant,
+                    $"| {run.Plan.Scenario.Id} | {canary.Name}: scenario fails | | {canary.Description}; long clip: {moves} | | {Rate(segments, seeds, v => (v with { Error = null }).Failed)} | | |");
+            }
+        }
+    }
+
+    /// <summary>
+    /// The false discovery proportion of the ungated warnings: a warning is false when the metric's change on the long
+    /// clip is within its family's allowance. Averaged over the comparisons (0 where nothing warned), it estimates the
+    /// false discovery rate the procedure promises to keep at or below its level.
+    /// </summary>
+    private static void FalseDiscoveries(StringBuilder text, IReadOnlyList<StudyRun> runs, GateDefaults defaults)
+    {
+        text.AppendLine().AppendLine(string.Create(Invariant, $"#### False discoveries among the ungated warnings ({defaults.Statistics.Procedure} at {defaults.Statistics.FalseDiscoveryRate:0.##%})")).AppendLine();
+        text.AppendLine("| scenario | comparisons | with warnings | warnings | false (long-clip change within the allowance) | false discovery rate |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var run in runs)
+        {
+            int comparisons = 0, warned = 0, warnings = 0, wrong = 0;
+            var proportions = 0.0;
+            foreach (var change in run.Changes)
+            {
+                foreach (var judged in run.Segments[change.Name])
+                {
+                    comparisons++;
+                    var found = judged.Verdict.Metrics.Where(m => !m.Blocking && m.Outcome == MetricOutcome.Regressed && m.PValue is not null).ToList();
+                    if (found.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var falseOnes = found.Count(m => WithinAllowance(run, change, m, defaults));
+                    warned++;
+                    warnings += found.Count;
+                    wrong += falseOnes;
+                    proportions += (double)falseOnes / found.Count;
+                }
+            }
+
+            text.AppendLine(Invariant, $"| {run.Plan.Scenario.Id} | {comparisons} | {warned} | {warnings} | {wrong} | {(comparisons == 0 ? "-" : (proportions / comparisons).ToString("0.0%", Invariant))} |");
+        }
+    }
+
+    private static bool WithinAllowance(StudyRun run, StudyChange change, MetricVerdict row, GateDefaults defaults)
+    {
+        var longChange = run.LongChanges[change.Name].GetValueOrDefault(row.Metric);
+        var allowance = row.Allowance ?? defaults.FamilyOf(row.Metric)?.MaxChange.AbsoluteFor(row.Baseline ?? 0) ?? 0;
+        var worsening = MetricNames.HigherIsBetter(row.Metric) ? -longChange : longChange;
+        return worsening <= allowance;
+    }
+
+    private static bool NonInferiorityFails(ScenarioVerdict verdict) =>
+        verdict.Metrics.Any(m => m.Blocking && m.Allowance is { } allowance && m.Low is { } low && m.High is { } high &&
+            (MetricNames.HigherIsBetter(m.Metric) ? -low : high) > allowance);
+
+    private static MetricVerdict? Row(ScenarioVerdict verdict, string metric) => verdict.Metrics.FirstOrDefault(m => m.Metric == metric);
+
+    private static string Outcomes(StudyRun run, StudyChange change, string metric, MetricOutcome outcome) =>
+        Rate(run.Segments[change.Name].Select(j => j.Verdict).ToList(), run.Seeds[change.Name].Select(j => j.Verdict).ToList(), v => Row(v, metric)?.Outcome == outcome);
+
+    private static string Rate(List<ScenarioVerdict> segments, List<ScenarioVerdict> seeds, Func<ScenarioVerdict, bool> test) =>
         $"{Percent(segments.Count(test), segments.Count)} ({Percent(seeds.Count(test), seeds.Count)})";
 
     private static string Percent(int count, int total) => total == 0 ? "-" : string.Create(Invariant, $"{100.0 * count / total:0.#}% ({count}/{total})");
@@ -106,12 +216,11 @@ internal static class StudyReport
     }
 
     /// <summary>
-    /// Every (change, metric, segment) whose long-clip change is not zero, changes that move nothing (identical) left out.
-    /// A segment without an interval of that metric (undefined, or no spread) counts as not covered.
+    /// Every (change, metric, segment) whose long-clip change is not zero, the identical pipeline left out. A segment
+    /// without a 95% interval of that metric (undefined, or no spread) counts as not covered.
     /// </summary>
-    private static IEnumerable<CoverageCase> Coverage(StudyRun run)
+    private static IEnumerable<CoverageCase> CoverageCases(StudyRun run)
     {
-        var gated = run.Plan.Scenario.Gates.Select(g => g.Metric).ToHashSet(StringComparer.Ordinal);
         foreach (var change in run.Changes.Where(c => c.Kind != ChangeKind.Identical))
         {
             foreach (var (metric, longChange) in run.LongChanges[change.Name])
@@ -121,14 +230,13 @@ internal static class StudyReport
                     continue;
                 }
 
-                var segmentRows = run.Segments[change.Name].Select(v => v.Metrics.FirstOrDefault(m => m.Metric == metric)).ToList();
-                var seedRows = run.Seeds[change.Name].Select(v => v.Metrics.FirstOrDefault(m => m.Metric == metric)).ToList();
-                var segmentRatio = SpreadRatio(segmentRows);
-                var seedRatio = SpreadRatio(seedRows);
-                var family = gated.Contains(metric) ? "gated" : Family(metric);
-                foreach (var row in segmentRows)
+                var segments = run.Segments[change.Name];
+                var segmentRatio = SpreadRatio(segments, metric);
+                var seedRatio = SpreadRatio(run.Seeds[change.Name], metric);
+                var family = Family(metric);
+                foreach (var judged in segments)
                 {
-                    var covered = row is { Low: { } low, High: { } high } && low <= longChange && longChange <= high;
+                    var covered = judged.Intervals.TryGetValue(metric, out var bounds) && bounds.Low <= longChange && longChange <= bounds.High;
                     yield return new CoverageCase(family, covered, segmentRatio, seedRatio);
                     (segmentRatio, seedRatio) = (null, null);
                 }
@@ -137,18 +245,19 @@ internal static class StudyReport
     }
 
     /// <summary>The spread of the changes over clips, over the mean standard error their 95% intervals imply.</summary>
-    private static double? SpreadRatio(List<MetricVerdict?> rows)
+    private static double? SpreadRatio(IReadOnlyList<Judged> clips, string metric)
     {
-        var withInterval = rows.Where(r => r is { Low: not null, High: not null, Change: not null }).Select(r => r!).ToList();
-        if (withInterval.Count < 3)
+        var pairs = clips.Select(j => (Row: Row(j.Verdict, metric), Has: j.Intervals.TryGetValue(metric, out var b), Bounds: b))
+            .Where(p => p.Has && p.Row?.Change is not null).ToList();
+        if (pairs.Count < 3)
         {
             return null;
         }
 
-        var changes = withInterval.Select(r => r.Change!.Value).ToList();
+        var changes = pairs.Select(p => p.Row!.Change!.Value).ToList();
         var mean = changes.Average();
         var spread = Math.Sqrt(changes.Sum(c => (c - mean) * (c - mean)) / (changes.Count - 1));
-        var implied = withInterval.Average(r => (r.High!.Value - r.Low!.Value) / (2 * 1.959964));
+        var implied = pairs.Average(p => (p.Bounds.High - p.Bounds.Low) / (2 * 1.959964));
         return implied > 0 ? spread / implied : null;
     }
 

@@ -15,8 +15,8 @@ internal sealed record StudyRun(
     StudyPlan Plan,
     IReadOnlyList<StudyChange> Changes,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> LongChanges,
-    IReadOnlyDictionary<string, IReadOnlyList<ScenarioVerdict>> Segments,
-    IReadOnlyDictionary<string, IReadOnlyList<ScenarioVerdict>> Seeds)
+    IReadOnlyDictionary<string, IReadOnlyList<Judged>> Segments,
+    IReadOnlyDictionary<string, IReadOnlyList<Judged>> Seeds)
 {
     public static StudyRun Execute(StudyPlan plan, IReadOnlyList<StudyChange> changes, GateDefaults defaults, int jobs, TextWriter log)
     {
@@ -34,8 +34,8 @@ internal sealed record StudyRun(
         }
 
         var policy = new GatePolicy(RunKind.PullRequest, IsCi: true);
-        var segments = new ConcurrentDictionary<(string, int), ScenarioVerdict>();
-        var seeds = new ConcurrentDictionary<(string, int), ScenarioVerdict>();
+        var segments = new ConcurrentDictionary<(string, int), Judged>();
+        var seeds = new ConcurrentDictionary<(string, int), Judged>();
         var work = changes.SelectMany(c => Enumerable.Range(0, plan.Segments).Select(k => (Change: c, Seed: -1, Segment: k))
             .Concat(Enumerable.Range(0, plan.Seeds.Count).Select(s => (Change: c, Seed: s, Segment: -1)))).ToList();
         var done = 0;
@@ -48,7 +48,10 @@ internal sealed record StudyRun(
                 (baseline, current) = (Slice(baseline, plan, item.Segment), Slice(current, plan, item.Segment));
             }
 
-            var verdict = PairedComparison.Judge(scenario, defaults, policy, baseline, current, samePipeline: item.Change.Kind == ChangeKind.Identical);
+            var same = item.Change.Kind == ChangeKind.Identical;
+            var (judgement, evidence) = PairedComparison.Judge(scenario, defaults, policy, baseline, current, samePipeline: same);
+            var verdict = new Judged(judgement, evidence.Intervals.Where(i => i.Value.HasSpread).ToDictionary(
+                i => i.Key, i => ChangeBounds.Of(i.Value, defaults.Statistics.Confidence, defaults.Statistics, unseen: !same), StringComparer.Ordinal));
             if (item.Seed >= 0)
             {
                 seeds[(item.Change.Name, item.Seed)] = verdict;
@@ -65,8 +68,8 @@ internal sealed record StudyRun(
         });
 
         return new StudyRun(plan, changes, longChanges,
-            changes.ToDictionary(c => c.Name, c => (IReadOnlyList<ScenarioVerdict>)[.. Enumerable.Range(0, plan.Segments).Select(k => segments[(c.Name, k)])]),
-            changes.ToDictionary(c => c.Name, c => (IReadOnlyList<ScenarioVerdict>)[.. Enumerable.Range(0, plan.Seeds.Count).Select(s => seeds[(c.Name, s)])]));
+            changes.ToDictionary(c => c.Name, c => (IReadOnlyList<Judged>)[.. Enumerable.Range(0, plan.Segments).Select(k => segments[(c.Name, k)])]),
+            changes.ToDictionary(c => c.Name, c => (IReadOnlyList<Judged>)[.. Enumerable.Range(0, plan.Seeds.Count).Select(s => seeds[(c.Name, s)])]));
     }
 
     private static IReadOnlyList<ScoredFrame> Slice(IReadOnlyList<ScoredFrame> frames, StudyPlan plan, int segment) =>

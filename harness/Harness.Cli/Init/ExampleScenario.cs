@@ -40,11 +40,13 @@ internal static class ExampleScenario
               input: {"{"} width: 640, height: 384, letterbox: true, scale: 0.00392156862 {"}"}
               classes: [{string.Join(", ", ReferenceModels.ClassNames)}]
             postprocess: {"{"} score_threshold: 0.25, iou_threshold: 0.45, max_detections: 300 {"}"}
+            # Sixty frames (617 objects) resolve a change of about 0.04: a smaller allowance is an error that says what
+            # the clip resolves. Longer clips resolve smaller changes (docs/gating.md).
             gates:
               - metric: coco/AP
-                max_drop: 0.005
+                max_drop: 0.05
               - metric: coco/AP50
-                max_drop: 0.01
+                max_drop: 0.05
 
             """);
     }

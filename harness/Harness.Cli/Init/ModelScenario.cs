@@ -35,6 +35,8 @@ internal static class ModelScenario
         text.Append(inspection.Stanza(Relative(scenarios, modelPath)));
         text.Append("""
             postprocess: { score_threshold: 0.25, iou_threshold: 0.45, max_detections: 300 }
+            # The first run says what change this clip resolves if 0.005 is finer than that: lengthen the clip or
+            # widen the allowance to it (docs/gating.md, "Clips long enough to decide").
             gates:
               - metric: coco/AP
                 max_drop: 0.005

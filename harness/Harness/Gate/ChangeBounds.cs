@@ -4,9 +4,9 @@ using Harness.Scenarios;
 namespace Harness.Gate;
 
 /// <summary>
-/// How the gate reads a metric's bootstrap draws: the interval of the change at any confidence level, by the suite's
-/// <see cref="IntervalMethod"/>, the p-value of "no change beyond the allowance" consistent with it, and the power
-/// statement. When the runs differ, an interval is never narrower than the change that could go unseen among the
+/// How the gate reads a metric's bootstrap draws: the percentile interval of the change at any confidence level
+/// (Hall's symmetric interval was measured as well and covered less: docs/gating.md), the p-value of "no change beyond
+/// the allowance" consistent with it, and the power statement. When the runs differ, an interval is never narrower than the change that could go unseen among the
 /// metric's objects: where no resample moved a metric over N objects, changes of up to -ln(a) / N (a the one-sided
 /// tail, the "rule of three" at 95%: Hanley and Lippman-Hand, JAMA 249, 1983) are as consistent with the clip as
 /// none, and the bootstrap, which only redraws what happened, cannot see them.
@@ -18,7 +18,9 @@ internal static class ChangeBounds
     public static (double Low, double High) Of(ChangeInterval interval, double confidence, StatisticsSpec statistics, bool unseen)
     {
         var change = interval.Current - interval.Baseline;
-        var (low, high) = Read(interval, confidence, statistics, change);
+        var (low, high) = confidence == statistics.Confidence ? (interval.Low, interval.High)
+            : interval.Draws.Length == 0 ? (change, change)
+            : (TypeSevenQuantile.Of(interval.Draws, (1 - confidence) / 2), TypeSevenQuantile.Of(interval.Draws, (1 + confidence) / 2));
         if (!unseen || interval.Support <= 0)
         {
             return (low, high);
@@ -37,34 +39,19 @@ internal static class ChangeBounds
     /// level lies beyond the limit. With <paramref name="unseen"/>, no smaller than the tail at which the unseen change
     /// alone reaches the limit.
     /// </summary>
-    public static double PValue(ChangeInterval interval, double shift, double limit, bool higherIsBetter, StatisticsSpec statistics, bool unseen)
+    public static double PValue(ChangeInterval interval, double shift, double limit, bool higherIsBetter, bool unseen)
     {
         var draws = interval.Draws;
         var change = interval.Current - interval.Baseline;
         var worsening = higherIsBetter ? -(change + shift) : change + shift;
-        double p;
-        if (statistics.Interval == IntervalMethod.Symmetric)
+        var within = 0;
+        foreach (var draw in draws)
         {
-            var beyond = 0;
-            foreach (var draw in draws)
-            {
-                beyond += Math.Abs(draw - change) >= worsening - limit ? 1 : 0;
-            }
-
-            p = (1.0 + beyond) / (draws.Length + 1.0) / 2;
-        }
-        else
-        {
-            var within = 0;
-            foreach (var draw in draws)
-            {
-                var drawn = higherIsBetter ? -(draw + shift) : draw + shift;
-                within += drawn <= limit ? 1 : 0;
-            }
-
-            p = (1.0 + within) / (draws.Length + 1.0);
+            var drawn = higherIsBetter ? -(draw + shift) : draw + shift;
+            within += drawn <= limit ? 1 : 0;
         }
 
+        var p = (1.0 + within) / (draws.Length + 1.0);
         return unseen && interval.Support > 0 && worsening > limit ? Math.Max(p, Math.Exp(-(worsening - limit) * interval.Support)) : p;
     }
 
@@ -77,34 +64,5 @@ internal static class ChangeBounds
         var z = StandardNormal.Quantile((1 + confidence) / 2);
         var error = (high - low) / (2 * z);
         return error > 0 ? StandardNormal.Cdf((allowance / error) - z) : 1;
-    }
-
-    private static (double Low, double High) Read(ChangeInterval interval, double confidence, StatisticsSpec statistics, double change)
-    {
-        if (statistics.Interval == IntervalMethod.Percentile && confidence == statistics.Confidence)
-        {
-            return (interval.Low, interval.High);
-        }
-
-        var draws = interval.Draws;
-        if (draws.Length == 0)
-        {
-            return (change, change);
-        }
-
-        if (statistics.Interval == IntervalMethod.Percentile)
-        {
-            return (TypeSevenQuantile.Of(draws, (1 - confidence) / 2), TypeSevenQuantile.Of(draws, (1 + confidence) / 2));
-        }
-
-        var distances = new double[draws.Length];
-        for (var i = 0; i < draws.Length; i++)
-        {
-            distances[i] = Math.Abs(draws[i] - change);
-        }
-
-        Array.Sort(distances);
-        var half = TypeSevenQuantile.Of(distances, confidence);
-        return (change - half, change + half);
     }
 }

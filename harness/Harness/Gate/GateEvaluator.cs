@@ -162,7 +162,7 @@ internal static class GateEvaluator
                 ? row with
                 {
                     Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass,
-                    PValue = ChangeBounds.PValue(interval, shift, limit, higherIsBetter, defaults.Statistics, unseen),
+                    PValue = ChangeBounds.PValue(interval, shift, limit, higherIsBetter, unseen),
                 }
                 : row with { Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass };
         }

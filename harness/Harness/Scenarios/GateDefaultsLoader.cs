@@ -18,9 +18,6 @@ internal static class GateDefaultsLoader
     private static readonly KeyValuePair<string, FalseDiscoveryProcedure>[] ProcedureWords =
         [new("benjamini_hochberg", FalseDiscoveryProcedure.BenjaminiHochberg), new("benjamini_yekutieli", FalseDiscoveryProcedure.BenjaminiYekutieli)];
 
-    private static readonly KeyValuePair<string, IntervalMethod>[] IntervalWords =
-        [new("percentile", IntervalMethod.Percentile), new("symmetric", IntervalMethod.Symmetric)];
-
     private const string AutomaticBlock = "auto";
 
     public static GateDefaults LoadDirectory(string scenariosDirectory)
@@ -97,7 +94,6 @@ internal static class GateDefaultsLoader
         }
 
         var procedure = reader.Choice("fdr_procedure", ProcedureWords) ?? builtIn.Procedure;
-        var interval = reader.Choice("interval", IntervalWords) ?? builtIn.Interval;
 
         var confidence = reader.Number("confidence") ?? builtIn.Confidence;
         if (confidence is <= 0 or >= 1)
@@ -106,7 +102,7 @@ internal static class GateDefaultsLoader
         }
 
         reader.RejectUnknownKeys();
-        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence, units, rate, procedure, interval);
+        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence, units, rate, procedure);
     }
 
     private static EquivalenceSpec ReadEquivalence(YamlMappingReader? reader, EquivalenceSpec builtIn)

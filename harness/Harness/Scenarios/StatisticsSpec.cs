@@ -14,7 +14,6 @@ public sealed record StatisticsSpec(
     ulong Seed,
     double? BlockSeconds,
     double Confidence,
-    ResamplingUnit Units = ResamplingUnit.Tracks,
+    ResamplingUnit Units = ResamplingUnit.TracksAndFrames,
     double FalseDiscoveryRate = 0.05,
-    FalseDiscoveryProcedure Procedure = FalseDiscoveryProcedure.BenjaminiHochberg,
-    IntervalMethod Interval = IntervalMethod.Percentile);
+    FalseDiscoveryProcedure Procedure = FalseDiscoveryProcedure.BenjaminiHochberg);

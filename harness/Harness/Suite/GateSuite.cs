@@ -235,10 +235,19 @@ public static class GateSuite
             return $"{scenario.SourcePath}: {problem}";
         }
 
-        var subject = GateSubject.Of(scenario);
-        var unresolved = GateResolution.Problems(subject.IntervalGates(options.Run), baseline.Supports, baseline.Metrics,
-            scenario.MinSupport ?? defaults.MinSupport, subject.GatedConfidence(options.Run, defaults.Statistics.Confidence));
+        var unresolved = UnresolvedGates(scenario, baseline, defaults, options.Run);
         return unresolved.Count > 0 ? $"{scenario.SourcePath}: gates this clip cannot resolve: {string.Join("; ", unresolved)}" : null;
+    }
+
+    /// <summary>
+    /// The gates of <paramref name="scenario"/> judged in runs of kind <paramref name="run"/> that the clip a snapshot
+    /// was measured on cannot resolve (<see cref="GateResolution"/>), from the supports and values the snapshot records.
+    /// </summary>
+    internal static IReadOnlyList<string> UnresolvedGates(Scenario scenario, BaselineSnapshot snapshot, GateDefaults defaults, RunKind run)
+    {
+        var subject = GateSubject.Of(scenario);
+        return GateResolution.Problems(subject.IntervalGates(run), snapshot.Supports, snapshot.Metrics,
+            scenario.MinSupport ?? defaults.MinSupport, subject.GatedConfidence(run, defaults.Statistics.Confidence));
     }
 
     /// <summary>Every reporter runs whatever the others do; the suite with the names of those that failed.</summary>

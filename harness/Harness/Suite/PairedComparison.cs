@@ -16,8 +16,9 @@ internal static class PairedComparison
     /// <param name="baseline">The baseline's frames: truth, timestamps and detections, in clip order.</param>
     /// <param name="current">The same frames (same indices, timestamps and truth) with the detections being judged.</param>
     /// <param name="samePipeline">Whether the two come from the same clip, model and settings, where detections must agree.</param>
-    public static ScenarioVerdict Judge(Scenario scenario, GateDefaults defaults, GatePolicy policy, IReadOnlyList<ScoredFrame> baseline,
-        IReadOnlyList<ScoredFrame> current, bool samePipeline)
+    /// <returns>The verdict, and the evidence it was judged on (every metric's interval, the flips).</returns>
+    public static (ScenarioVerdict Verdict, GateEvidence Evidence) Judge(Scenario scenario, GateDefaults defaults, GatePolicy policy,
+        IReadOnlyList<ScoredFrame> baseline, IReadOnlyList<ScoredFrame> current, bool samePipeline)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var classes = scenario.Model.Classes.EvaluationClasses;
@@ -25,7 +26,7 @@ internal static class PairedComparison
         var before = GateEvaluator.Snapshot(subject, Score(scenario.Id, classes, baseline));
         var after = Score(scenario.Id, classes, current);
         var evidence = GateEvidenceBuilder.Build(after, before, [.. baseline.Select(f => f.Detections)], samePipeline, [], classes, scenario.Postprocess, defaults);
-        return GateEvaluator.Evaluate(subject, GateEvaluator.Snapshot(subject, after), before, evidence, defaults, policy);
+        return (GateEvaluator.Evaluate(subject, GateEvaluator.Snapshot(subject, after), before, evidence, defaults, policy), evidence);
     }
 
     /// <summary>One side's metrics over its frames, as a replay's metric stage computes them.</summary>

@@ -1,7 +1,38 @@
+using Harness.Gate;
+using Harness.Tests.Testing;
+
 namespace Harness.Tests.Cli;
 
 public class AcceptCliTests
 {
+    [Theory]
+    [InlineData(0.52, false)]
+    [InlineData(0.53, true)]
+    public void A_baseline_whose_clip_cannot_resolve_a_gate_judged_against_it_is_not_accepted(double allowance, bool accepted)
+    {
+        // 40 objects resolve an allowance of 2 (1.96 + 1.28)^2 / 40 = 0.5254 at 95%.
+        using var directory = new TemporaryDirectory();
+        var baselines = directory.Combine("baselines");
+        Directory.CreateDirectory(baselines);
+        Directory.CreateDirectory(directory.Combine("scenarios"));
+        File.WriteAllText(directory.Combine("scenarios", "tiny.yaml"), ScenarioYaml.Create("tiny", gated: false) +
+            FormattableString.Invariant($"min_support: 10\ngates:\n  - metric: coco/AP\n    max_drop: {allowance}\n"));
+        var received = new BaselineSnapshot("tiny", "c", "m", "d", 2, new Dictionary<string, double> { ["coco/AP"] = 0.4 })
+        {
+            Supports = new Dictionary<string, long> { ["coco/AP"] = 40 },
+        };
+        new BaselineStore(baselines).WriteReceived(received);
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "accept", "--baselines", baselines, "--scenarios", directory.Combine("scenarios"));
+
+        Assert.True(result.ExitCode == (accepted ? 0 : 2), result.ToString());
+        Assert.Equal(accepted, File.Exists(Path.Combine(baselines, "tiny.verified.json")));
+        if (!accepted)
+        {
+            Assert.Contains("tiny: coco/AP: computed over 40 truth objects, the clip resolves a change of 0.5254 or more", result.Error, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Refuses_under_CI_with_exit_2_and_accepts_nothing()
     {

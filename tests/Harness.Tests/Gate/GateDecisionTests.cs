@@ -114,7 +114,7 @@ public sealed class GateDecisionTests
         var change = -(0.02 + beyond);
         var interval = new ChangeInterval(0.4, 0.4 + change, change, change, 1000) { Draws = [.. Enumerable.Repeat(change, 999)] };
 
-        var p = ChangeBounds.PValue(interval, 0, 0.02, higherIsBetter: true, GateDefaults.BuiltIn.Statistics, unseen: true);
+        var p = ChangeBounds.PValue(interval, 0, 0.02, higherIsBetter: true, unseen: true);
 
         Assert.Equal(expected, p, 6);
     }
@@ -130,11 +130,9 @@ public sealed class GateDecisionTests
     {
         // Draws -0.03 .. 0.01 in steps of 0.01, limit 0.015: worsening 0.03, 0.02 beyond; 0.01, 0, -0.01 within.
         var interval = new ChangeInterval(0.5, 0.49, -0.03, 0.01, 1000) { Draws = [-0.03, -0.02, -0.01, 0, 0.01] };
-        var statistics = GateDefaults.BuiltIn.Statistics;
-
-        Assert.Equal(4.0 / 6, ChangeBounds.PValue(interval, 0, 0.015, higherIsBetter: true, statistics, unseen: false), 12);
-        Assert.Equal(6.0 / 6, ChangeBounds.PValue(interval, 0, 0.015, higherIsBetter: false, statistics, unseen: false), 12);
-        Assert.Equal(1.0 / 6, ChangeBounds.PValue(interval, -0.05, 0.015, higherIsBetter: true, statistics, unseen: false), 12);
+        Assert.Equal(4.0 / 6, ChangeBounds.PValue(interval, 0, 0.015, higherIsBetter: true, unseen: false), 12);
+        Assert.Equal(6.0 / 6, ChangeBounds.PValue(interval, 0, 0.015, higherIsBetter: false, unseen: false), 12);
+        Assert.Equal(1.0 / 6, ChangeBounds.PValue(interval, -0.05, 0.015, higherIsBetter: true, unseen: false), 12);
     }
 
     [Fact]

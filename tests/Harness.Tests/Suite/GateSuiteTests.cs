@@ -39,6 +39,40 @@ public sealed class GateSuiteTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Baselines, "tiny.received.json")));
     }
 
+    /// <summary>
+    /// Changed behaviour: a gated metric over too few objects passed as "low support" (a sure drop of 0.10 exited 0,
+    /// with --strict too). Two frames cannot resolve a change of coco/AP: with a baseline that records its supports, the
+    /// scenario is an error before it replays; the first run, without one, finds it after.
+    /// </summary>
+    [Fact]
+    public void A_gate_the_clip_cannot_resolve_is_an_error_at_load_not_a_pass()
+    {
+        Run(isCi: false);
+        new BaselineStore(Baselines).Accept("tiny");
+        File.AppendAllText(Path.Combine(root, "scenarios", "tiny.yaml"), "  - metric: coco/AP50\n    max_drop: 0.05\n");
+
+        var report = Run(isCi: true);
+
+        Assert.Null(report.Result);
+        Assert.Equal("error", report.Verdict.Summary);
+        Assert.Contains("gates this clip cannot resolve: coco/AP50: computed over", report.Verdict.Error, StringComparison.Ordinal);
+        Assert.Contains("fewer than min_support 30", report.Verdict.Error, StringComparison.Ordinal);
+        Assert.Contains("lengthen the clip or widen the allowance", report.Verdict.Error, StringComparison.Ordinal);
+        Assert.Equal(SuiteReport.ExitInputError, new SuiteReport([report], RunKind.PullRequest, IsCi: true).ExitCode);
+    }
+
+    [Fact]
+    public void Without_a_baseline_the_first_run_finds_the_gate_it_cannot_resolve()
+    {
+        File.AppendAllText(Path.Combine(root, "scenarios", "tiny.yaml"), "  - metric: coco/AP50\n    max_drop: 0.05\n");
+
+        var report = Run(isCi: false);
+
+        Assert.NotNull(report.Result);
+        Assert.Equal("error", report.Verdict.Summary);
+        Assert.Contains("gates this clip cannot resolve: coco/AP50", report.Verdict.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Detection_snapshot_follows_the_json_from_received_to_verified()
     {

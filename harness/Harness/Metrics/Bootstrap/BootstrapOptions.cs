@@ -8,9 +8,9 @@ namespace Harness.Metrics.Bootstrap;
 /// <param name="Seed">Seed of the resampling generator.</param>
 /// <param name="BlockSeconds">Length of a block of consecutive frames, in seconds of clip time; null chooses it from the data (<see cref="BlockLengthSelector"/>).</param>
 /// <param name="Confidence">Coverage of the percentile interval, in [0, 1].</param>
-/// <param name="Units">What is resampled: tracks where the truth has them, or frames only.</param>
+/// <param name="Units">What is resampled: tracks crossed with frames where the truth has tracks (the default), tracks, or frames only.</param>
 internal sealed record BootstrapOptions(int Resamples = 1000, ulong Seed = 0x5EED_2026UL, double? BlockSeconds = null, double Confidence = 0.95,
-    ResamplingUnit Units = ResamplingUnit.Tracks)
+    ResamplingUnit Units = ResamplingUnit.TracksAndFrames)
 {
     /// <exception cref="ArgumentOutOfRangeException">A count is negative, the block length is not a positive finite
     /// number, or the confidence is outside [0, 1].</exception>
