@@ -15,7 +15,10 @@ internal static class ChangeLadder
 {
     public const float HarmlessThresholdStep = 0.01f;
 
-    public static IReadOnlyList<StudyChange> Build(StudyPlan plan, Func<StudyClip, ModelVariant, IReadOnlyList<ScoredFrame>> detections, TextWriter log)
+    /// <param name="multiples">The multiples of each allowance to make a true change of: 1 and 2 are (c) and (d); more
+    /// map the power curve, from which the powers of wider allowances are read.</param>
+    public static IReadOnlyList<StudyChange> Build(StudyPlan plan, Func<StudyClip, ModelVariant, IReadOnlyList<ScoredFrame>> detections,
+        IReadOnlyList<double> multiples, TextWriter log)
     {
         var scenario = plan.Scenario;
         var own = scenario.Postprocess.ScoreThreshold;
@@ -36,8 +39,9 @@ internal static class ChangeLadder
         var search = new ThresholdSearch(scenario, AtThreshold(plan.Long, ModelVariant.FloorThreshold), own);
         foreach (var gate in scenario.Gates.Where(g => g.AllowedChange is not null && !MetricNames.IsTiming(g.Metric)))
         {
-            foreach (var (kind, factor) in new[] { (ChangeKind.AtAllowance, 1.0), (ChangeKind.TwiceAllowance, 2.0) })
+            foreach (var factor in multiples)
             {
+                var kind = factor == 1 ? ChangeKind.AtAllowance : factor == 2 ? ChangeKind.TwiceAllowance : ChangeKind.Multiple;
                 var found = search.Find(gate.Metric, gate.AllowedChange!.Value, factor);
                 if (found is null)
                 {
@@ -47,7 +51,7 @@ internal static class ChangeLadder
 
                 var (threshold, change) = found.Value;
                 log.WriteLine($"{scenario.Id}: {gate.Metric} x{factor}: threshold {Text(threshold)} moves it by {change:+0.#####;-0.#####} on the long clip");
-                changes.Add(new StudyChange($"{gate.Metric} {(factor == 1 ? "at" : "2x")} allowance", kind,
+                changes.Add(new StudyChange($"{gate.Metric} {(factor == 1 ? "at" : $"{factor.ToString(CultureInfo.InvariantCulture)}x")} allowance", kind,
                     $"score threshold {Text(threshold)}", clip => AtThreshold(clip, threshold))
                 {
                     Metric = gate.Metric,

@@ -42,7 +42,7 @@ foreach (var plan in plans)
         loaded.GetOrAdd((clip, variant), key => new(() => cache.Get(plan.Scenario, key.Item1, key.Item2))).Value;
 
     FilterCheck.Verify(plan, Detections);
-    var changes = ChangeLadder.Build(plan, Detections, Console.Out);
+    var changes = ChangeLadder.Build(plan, Detections, options.Multiples ?? [1, 2], Console.Out);
     runs.Add(StudyRun.Execute(plan, changes, defaults, options.Jobs, Console.Out));
 }
 

@@ -17,6 +17,9 @@ internal enum ChangeKind
     /// <summary>(d) a true change of twice one gate's allowance: power.</summary>
     TwiceAllowance,
 
+    /// <summary>Another multiple of one gate's allowance, for the power curve (<c>--multiples</c>).</summary>
+    Multiple,
+
     /// <summary>(e, f) a canary model: power.</summary>
     Canary,
 

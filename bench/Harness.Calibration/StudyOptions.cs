@@ -13,9 +13,10 @@ internal sealed record StudyOptions(
     int? SegmentFrames = null,
     bool TrustCache = false,
     string? Docs = null,
-    bool ReplayOnly = false)
+    bool ReplayOnly = false,
+    IReadOnlyList<double>? Multiples = null)
 {
-    private const string Usage = "known: --scenario ID (repeatable), --segments K, --seeds N, --jobs N, --cache DIR, --trust-cache, --replay-only, --no-canaries, --defaults FILE, --segment-frames N, --out FILE, --docs FILE";
+    private const string Usage = "known: --scenario ID (repeatable), --segments K, --seeds N, --jobs N, --cache DIR, --trust-cache, --replay-only, --no-canaries, --defaults FILE, --segment-frames N, --out FILE, --docs FILE, --multiples 1,2,...";
 
     /// <exception cref="ArgumentException">An unknown option, or a value missing or out of range.</exception>
     public static StudyOptions Parse(IReadOnlyList<string> args, string root)
@@ -48,6 +49,7 @@ internal sealed record StudyOptions(
                 "--defaults" => options with { Defaults = Path.GetFullPath(value) },
                 "--segment-frames" => options with { SegmentFrames = Positive(name, value) },
                 "--docs" => options with { Docs = Path.GetFullPath(value) },
+                "--multiples" => options with { Multiples = [.. value.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))] },
                 _ => throw new ArgumentException($"unknown option '{name}' ({Usage})"),
             };
         }
