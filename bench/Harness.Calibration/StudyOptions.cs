@@ -14,9 +14,10 @@ internal sealed record StudyOptions(
     bool TrustCache = false,
     string? Docs = null,
     bool ReplayOnly = false,
-    IReadOnlyList<double>? Multiples = null)
+    IReadOnlyList<double>? Multiples = null,
+    int? Resamples = null)
 {
-    private const string Usage = "known: --scenario ID (repeatable), --segments K, --seeds N, --jobs N, --cache DIR, --trust-cache, --replay-only, --no-canaries, --defaults FILE, --segment-frames N, --out FILE, --docs FILE, --multiples 1,2,...";
+    private const string Usage = "known: --scenario ID (repeatable), --segments K, --seeds N, --jobs N, --cache DIR, --trust-cache, --replay-only, --no-canaries, --defaults FILE, --segment-frames N, --out FILE, --docs FILE, --multiples 1,2,..., --resamples N";
 
     /// <exception cref="ArgumentException">An unknown option, or a value missing or out of range.</exception>
     public static StudyOptions Parse(IReadOnlyList<string> args, string root)
@@ -49,6 +50,7 @@ internal sealed record StudyOptions(
                 "--defaults" => options with { Defaults = Path.GetFullPath(value) },
                 "--segment-frames" => options with { SegmentFrames = Positive(name, value) },
                 "--docs" => options with { Docs = Path.GetFullPath(value) },
+                "--resamples" => options with { Resamples = Positive(name, value) },
                 "--multiples" => options with { Multiples = [.. value.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))] },
                 _ => throw new ArgumentException($"unknown option '{name}' ({Usage})"),
             };

@@ -38,7 +38,10 @@ public sealed class CanaryTests
         Assert.True(report.Verdict.Error is null, report.Verdict.Error);
         var metrics = report.Verdict.Metrics.ToDictionary(m => m.Metric);
         var carRecall = metrics["recall@0.5/car"];
-        Assert.Equal(MetricOutcome.Improved, carRecall.Outcome);
+        // On the 600-frame clip the gain (about +0.03) is surely above no change but not surely beyond the family's
+        // allowance of 0.02, which "improved" needs: a pass.
+        Assert.Equal(MetricOutcome.Pass, carRecall.Outcome);
+        Assert.True(carRecall.Change > 0.02, $"recall@0.5/car: change {carRecall.Change} is not beyond the allowance");
         Assert.True(carRecall.Low > 0, $"recall@0.5/car: interval [{carRecall.Low}, {carRecall.High}] does not lie above zero");
         var carAp50 = metrics["coco/AP50/car"];
         Assert.True(carAp50.Change > 0 && carAp50.High > 0, $"coco/AP50/car: change {carAp50.Change} [{carAp50.Low}, {carAp50.High}] is not a gain");

@@ -25,7 +25,7 @@ internal static class RunCommand
         var history = new Option<string>("--history") { Description = "SQLite file every run appends its metrics to (and shards are balanced by)", DefaultValueFactory = _ => HistoryCommand.DefaultPath };
         var run = new Option<string>("--run") { Description = "Kind of run, selects timing gates: pr or nightly", DefaultValueFactory = _ => "pr" };
         run.AcceptOnlyFromAmong("pr", "nightly");
-        var strict = new Option<bool>("--strict") { Description = "Fail on a possible regression of a gated metric (point estimate beyond the allowance, interval not), not only warn" };
+        var strict = new Option<bool>("--strict") { Description = "Fail on a possible regression of a gated metric (point estimate beyond the allowance, interval not) even where statistics.possible_regression is warn" };
 
         var parallel = new Option<int?>("--parallel")
         {

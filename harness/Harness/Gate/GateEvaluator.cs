@@ -71,7 +71,7 @@ internal static class GateEvaluator
         {
             Agreement = evidence.Agreement,
             Flips = evidence.Flips,
-            Strict = policy.Strict,
+            Strict = policy.Strict || defaults.Statistics.PossibleRegressionFails,
         };
     }
 

@@ -53,7 +53,8 @@ internal static class GateResolution
             var allowance = gate.AllowedChange!.Value.AbsoluteFor(value);
             var falsePositives = gate.Metric == MetricNames.FalsePositivesPerFrame;
             var independent = falsePositives ? value * support : support;
-            var smallest = SmallestAllowance(independent, confidence) * (falsePositives ? value : 1);
+            // Scaled back to the metric only over some false positives: infinity times a rate of 0 is NaN, below which no allowance lies.
+            var smallest = SmallestAllowance(independent, confidence) * (falsePositives && value > 0 ? value : 1);
             var counted = falsePositives
                 ? $"{support} frames with {Number(independent)} false positives"
                 : $"{support} truth objects";

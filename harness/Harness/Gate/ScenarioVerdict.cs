@@ -42,8 +42,8 @@ public sealed record ScenarioVerdict(
         : Agreement == PipelineAgreement.Changed ? "pipeline changed"
         : BlockingRegression ? "regressed"
         : BaselineMissing || (IsCi && Metrics.Any(m => m.Outcome == MetricOutcome.Missing)) ? "missing baseline"
-        : Failed ? "possible regression (strict)"
-        : Warnings > 0 ? "possible regression"
+        : Failed ? "possible regression"
+        : Warnings > 0 ? "warnings"
         : Improved ? "improved"
         : Agreement == PipelineAgreement.Equivalent ? "equivalent"
         : "pass";

@@ -116,7 +116,7 @@ internal static partial class HtmlPage
         AppendMetrics(html, verdict);
         if (images.ForestPath is { } forest)
         {
-            html.Append("<h3>Changes with their 95% intervals</h3>\n<p class=\"muted\">Paired bootstrap over frames (docs/gating.md). ")
+            html.Append("<h3>Changes with their intervals</h3>\n<p class=\"muted\">Paired bootstrap over the clip's object tracks crossed with its frames (docs/gating.md); a gated metric's bar is at its Bonferroni level. ")
                 .Append("Shaded: the allowed change, worse side red, better side green; lower-is-better metrics are flipped so right is better.</p>\n")
                 .Append("<img src=\"").Append(Escape(forest)).Append("\" alt=\"forest plot of each metric's change with its 95% interval\">\n");
         }

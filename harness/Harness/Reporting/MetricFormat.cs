@@ -25,7 +25,7 @@ internal static class MetricFormat
     {
         MetricOutcome.Undefined => (row.Reason ?? Name(row.Outcome)) + (row.Blocking ? "" : " (ungated)"),
         MetricOutcome.PossibleRegression when row.Power is { } power =>
-            $"possible regression (a change of twice the allowance is caught with probability {power.ToString("0.00", CultureInfo.InvariantCulture)})",
+            $"possible regression (not sure: a change of twice the allowance would be sure with probability {power.ToString("0.00", CultureInfo.InvariantCulture)})",
         MetricOutcome.Regressed or MetricOutcome.Error when !row.Blocking => Name(row.Outcome) + " (ungated)",
         _ => Name(row.Outcome),
     };

@@ -18,6 +18,8 @@ internal static class GateDefaultsLoader
     private static readonly KeyValuePair<string, FalseDiscoveryProcedure>[] ProcedureWords =
         [new("benjamini_hochberg", FalseDiscoveryProcedure.BenjaminiHochberg), new("benjamini_yekutieli", FalseDiscoveryProcedure.BenjaminiYekutieli)];
 
+    private static readonly KeyValuePair<string, bool>[] PossibleRegressionWords = [new("fail", true), new("warn", false)];
+
     private const string AutomaticBlock = "auto";
 
     public static GateDefaults LoadDirectory(string scenariosDirectory)
@@ -94,6 +96,7 @@ internal static class GateDefaultsLoader
         }
 
         var procedure = reader.Choice("fdr_procedure", ProcedureWords) ?? builtIn.Procedure;
+        var possibleFails = reader.Choice("possible_regression", PossibleRegressionWords) ?? builtIn.PossibleRegressionFails;
 
         var confidence = reader.Number("confidence") ?? builtIn.Confidence;
         if (confidence is <= 0 or >= 1)
@@ -102,7 +105,7 @@ internal static class GateDefaultsLoader
         }
 
         reader.RejectUnknownKeys();
-        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence, units, rate, procedure);
+        return new StatisticsSpec(resamples, (ulong)Math.Max(seed, 0), block, confidence, units, rate, procedure, possibleFails);
     }
 
     private static EquivalenceSpec ReadEquivalence(YamlMappingReader? reader, EquivalenceSpec builtIn)

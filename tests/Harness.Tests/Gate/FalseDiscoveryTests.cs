@@ -45,6 +45,44 @@ public sealed class FalseDiscoveryTests
         Assert.Equal([true, false, false, false], FalseDiscovery.Discoveries([0.0059, 0.04, 0.045, 0.20], 0.05, FalseDiscoveryProcedure.BenjaminiYekutieli));
     }
 
+    [Theory]
+    [InlineData(0.05, true)] // exactly at the level: H_1 = 1, the cut is 0.05 / 1 / 1
+    [InlineData(0.05000001, false)]
+    public void Benjamini_Yekutieli_over_one_test_is_the_level_itself(double p, bool found)
+    {
+        Assert.Equal([found], FalseDiscovery.Discoveries([p], 0.05, FalseDiscoveryProcedure.BenjaminiYekutieli));
+    }
+
+    [Theory]
+    [InlineData(0.0059, true)]
+    [InlineData(0.0065, false)] // above H_4's first cut 0.006, below the 0.0068 a harmonic number short of its last term (H_3 = 11/6) would give
+    public void Benjamini_Yekutieli_s_harmonic_number_counts_every_test(double smallest, bool found)
+    {
+        // First cut 0.05 / 4 / (25/12) = 0.006; the others are far beyond theirs.
+        Assert.Equal(found, FalseDiscovery.Discoveries([smallest, 0.9, 0.9, 0.9], 0.05, FalseDiscoveryProcedure.BenjaminiYekutieli)[0]);
+    }
+
+    [Fact]
+    public void The_largest_p_value_exactly_at_the_last_cut_makes_every_one_a_discovery()
+    {
+        // m = 4, rate 0.05: the last cut is 4 * 0.05 / 4 = 0.05 exactly, which every p-value meets.
+        Assert.Equal([true, true, true, true], Bh(0.05, 0.05, 0.05, 0.05, 0.05));
+        Assert.Equal([false, false, false, false], Bh(0.05, 0.05000001, 0.05000001, 0.05000001, 0.05000001));
+    }
+
+    [Fact]
+    public void Tied_p_values_are_discoveries_together()
+    {
+        // m = 3, rate 0.05: cuts 0.0167, 0.0333, 0.05. The tied 0.03 miss the first cut and meet the second: both are found.
+        Assert.Equal([true, false, true], Bh(0.05, 0.03, 0.9, 0.03));
+    }
+
+    [Fact]
+    public void No_p_values_is_refused_when_the_list_itself_is_missing()
+    {
+        Assert.Throws<ArgumentNullException>(() => FalseDiscovery.Discoveries(null!, 0.05, FalseDiscoveryProcedure.BenjaminiHochberg));
+    }
+
     [Fact]
     public void No_p_values_no_discoveries()
     {

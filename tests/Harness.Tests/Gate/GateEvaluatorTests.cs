@@ -160,7 +160,7 @@ public sealed class GateEvaluatorTests
         Assert.Equal("-0.02 (ungated: warns)", row.Allowed);
         Assert.False(verdict.Failed);
         Assert.Equal(1, verdict.Warnings);
-        Assert.Equal("possible regression", verdict.Summary);
+        Assert.Equal("warnings", verdict.Summary);
     }
 
     [Theory]
@@ -271,19 +271,24 @@ public sealed class GateEvaluatorTests
     }
 
     [Fact]
-    public void Possible_regression_warns_and_fails_only_under_strict()
+    public void Possible_regression_fails_by_default_and_warns_where_the_settings_say_warn_unless_strict()
     {
         var evidence = Evidence((AP, new ChangeInterval(0.4, 0.38, -0.03, 0.0, 100_000)));
         var baseline = Snapshot((AP, 0.4));
         var measured = Snapshot((AP, 0.38));
+        var warn = GateDefaults.BuiltIn with { Statistics = GateDefaults.BuiltIn.Statistics with { PossibleRegressionFails = false } };
 
-        var lenient = GateEvaluator.Evaluate(Scenario(ApDrop), measured, baseline, evidence, GateDefaults.BuiltIn, PullRequest);
-        var strict = GateEvaluator.Evaluate(Scenario(ApDrop), measured, baseline, evidence, GateDefaults.BuiltIn, PullRequest with { Strict = true });
+        var byDefault = GateEvaluator.Evaluate(Scenario(ApDrop), measured, baseline, evidence, GateDefaults.BuiltIn, PullRequest);
+        var lenient = GateEvaluator.Evaluate(Scenario(ApDrop), measured, baseline, evidence, warn, PullRequest);
+        var strict = GateEvaluator.Evaluate(Scenario(ApDrop), measured, baseline, evidence, warn, PullRequest with { Strict = true });
 
+        Assert.Equal(MetricOutcome.PossibleRegression, Assert.Single(byDefault.Metrics).Outcome);
+        Assert.True(byDefault.Failed);
+        Assert.Equal("possible regression", byDefault.Summary);
         Assert.False(lenient.Failed);
-        Assert.Equal("possible regression", lenient.Summary);
+        Assert.Equal("warnings", lenient.Summary);
         Assert.True(strict.Failed);
-        Assert.Equal("possible regression (strict)", strict.Summary);
+        Assert.Equal("possible regression", strict.Summary);
     }
 
     [Theory]
@@ -536,6 +541,225 @@ public sealed class GateEvaluatorTests
         var result = new ScenarioResult("s", new Dictionary<string, double> { [AP] = 0.5 }, "c", "m", "d", 0);
 
         Assert.Null(GateEvaluator.Snapshot(Scenario(), result).Detections);
+    }
+
+    // The limit a change is judged against is the allowance plus half a unit of the sixth significant digit of the
+    // baseline value: for an allowance of 0.01 on 0.4, 0.01 + 0.4 * 1e-6 / 2, which is the double 0.0100002 (Python:
+    // 0.01 + 0.4 * 1e-6 / 2 == 0.0100002). Its neighbours are 0.010000199999999999 and 0.010000200000000002.
+
+    [Theory]
+    [InlineData(0.010000199999999999, MetricOutcome.Pass)]
+    [InlineData(0.0100002, MetricOutcome.Pass)] // the better end exactly at the limit is not surely beyond it
+    [InlineData(0.010000200000000002, MetricOutcome.Improved)]
+    public void Improvement_must_lie_wholly_beyond_the_limit(double low, MetricOutcome expected)
+    {
+        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.42)), Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.42, low, 0.03, 100_000))));
+
+        Assert.Equal(expected, row.Outcome);
+    }
+
+    [Theory]
+    [InlineData(-0.010000199999999999, MetricOutcome.PossibleRegression)]
+    [InlineData(-0.0100002, MetricOutcome.PossibleRegression)] // the better end exactly at the limit: not surely beyond
+    [InlineData(-0.010000200000000002, MetricOutcome.Regressed)]
+    public void Sure_regression_needs_the_better_end_strictly_beyond_the_limit(double high, MetricOutcome expected)
+    {
+        // The point (-0.02) is beyond the limit either way.
+        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.38)), Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.38, -0.03, high, 100_000))));
+
+        Assert.Equal(expected, row.Outcome);
+    }
+
+    [Theory]
+    [InlineData(-0.010000199999999999, MetricOutcome.Pass)]
+    [InlineData(-0.0100002, MetricOutcome.Pass)] // the worse end exactly at the limit passes
+    [InlineData(-0.010000200000000002, MetricOutcome.Regressed)]
+    public void Non_inferiority_passes_a_worse_end_exactly_at_the_limit(double low, MetricOutcome expected)
+    {
+        var gate = new GateRule(AP, null, null, new Tolerance(0.01, false), RunKind.Always, DecisionRule.NonInferiority);
+
+        var row = Row(Scenario(gate), Snapshot((AP, 0.398)), Snapshot((AP, 0.4)), Evidence((AP, new ChangeInterval(0.4, 0.398, low, 0.005, 100_000))));
+
+        Assert.Equal(expected, row.Outcome);
+    }
+
+    [Theory]
+    [InlineData(0.009999999999999998, MetricOutcome.Pass)]
+    [InlineData(0.01, MetricOutcome.Pass)] // the point exactly at the allowance passes
+    [InlineData(0.010000000000000002, MetricOutcome.PossibleRegression)]
+    public void A_point_exactly_at_the_allowance_is_not_a_possible_regression(double measured, MetricOutcome expected)
+    {
+        // From a baseline of 0 false positives per frame the rounding slack is 1e-12 * 1e-6 / 2 = 5e-19, under half a
+        // unit in the last place of 0.01 (8.7e-19): the limit is the double 0.01 itself (Python: 0.01 + 5e-19 == 0.01).
+        var scenario = Scenario(new GateRule("fp_per_frame", null, null, new Tolerance(0.01, false), RunKind.Always));
+
+        var row = Row(scenario, Snapshot(("fp_per_frame", measured)), Snapshot(("fp_per_frame", 0)),
+            Evidence(("fp_per_frame", new ChangeInterval(0, measured, 0, 0.02, 100_000))));
+
+        Assert.Equal(expected, row.Outcome);
+    }
+
+    [Theory]
+    [InlineData(0.4, 0.3899999, MetricOutcome.Pass)] // 0.0100001 worse: within the slack 0.4 * 1e-6 / 2 = 2e-7
+    [InlineData(0.4, 0.3899997, MetricOutcome.Regressed)] // 0.0100003 worse: beyond it (a slack four times as wide would pass it)
+    [InlineData(-0.4, -0.4100001, MetricOutcome.Pass)] // the slack is of the value's magnitude, whatever its sign
+    [InlineData(-0.4, -0.4100003, MetricOutcome.Regressed)]
+    public void The_rounding_slack_is_half_a_unit_of_the_baseline_s_sixth_significant_digit(double baseline, double measured, MetricOutcome expected)
+    {
+        Assert.Equal(expected, Row(Scenario(ApDrop), Snapshot((AP, measured)), Snapshot((AP, baseline)), GateEvidence.PointValuesOnly()).Outcome);
+    }
+
+    [Fact]
+    public void Only_interval_gates_are_read_at_the_Bonferroni_level()
+    {
+        // Two interval gates: 97.5% each. A gate with only a floor and a gate on a timing metric keep the suite's 95%,
+        // so their rows show the stored 95% ends (at 97.5% the draws would put them half a step further out).
+        var scenario = Scenario(
+            ApDrop,
+            new GateRule("coco/AP50", null, null, new Tolerance(0.01, false), RunKind.Always),
+            new GateRule("recall@0.5", 0.1, null, null, RunKind.Always),
+            new GateRule("latency/p99_ms", null, null, new Tolerance(0.2, true), RunKind.Always));
+        var evidence = Evidence(
+            ("coco/AP50", Resampled(0.4, 0.39, -0.02, 0.0, 100_000)),
+            ("recall@0.5", Resampled(0.6, 0.59, -0.02, 0.0, 100_000)),
+            ("latency/p99_ms", Resampled(4, 4.5, 0.2, 0.8, 100_000)));
+        var run = Snapshot((AP, 0.4), ("coco/AP50", 0.39), ("recall@0.5", 0.59), ("latency/p99_ms", 4.5));
+        var baseline = Snapshot((AP, 0.4), ("coco/AP50", 0.4), ("recall@0.5", 0.6), ("latency/p99_ms", 4));
+
+        var rows = Evaluate(scenario, run, baseline, evidence).Metrics.ToDictionary(m => m.Metric);
+
+        Assert.Equal(0.975, rows["coco/AP50"].Confidence!.Value, 12);
+        Assert.Equal((0.95, -0.02, 0.0), (rows["recall@0.5"].Confidence!.Value, Math.Round(rows["recall@0.5"].Low!.Value, 12), Math.Round(rows["recall@0.5"].High!.Value, 12)));
+        Assert.Equal((0.95, 0.2, 0.8), (rows["latency/p99_ms"].Confidence!.Value, Math.Round(rows["latency/p99_ms"].Low!.Value, 12), Math.Round(rows["latency/p99_ms"].High!.Value, 12)));
+    }
+
+    [Theory]
+    [InlineData(PipelineAgreement.NotApplicable, 0.003688879454113936)] // -ln(0.025) / 1000 (Python math.log)
+    [InlineData(PipelineAgreement.Identical, 0.0)]
+    [InlineData(PipelineAgreement.Equivalent, 0.0)]
+    public void Only_runs_that_differ_widen_a_still_interval_to_the_change_that_could_go_unseen(PipelineAgreement agreement, double floor)
+    {
+        var still = new ChangeInterval(0.6, 0.6, 0, 0, 1000) { Draws = [0, 0, 0, 0] };
+        var evidence = new GateEvidence(new Dictionary<string, ChangeInterval> { ["recall@0.5/car"] = still }, null, agreement, []);
+
+        var row = Row(Scenario(), Snapshot(("recall@0.5/car", 0.6)), Snapshot(("recall@0.5/car", 0.6)), evidence);
+
+        Assert.Equal(-floor, row.Low!.Value, 12);
+        Assert.Equal(floor, row.High!.Value, 12);
+    }
+
+    [Theory]
+    [InlineData(4L, MetricOutcome.LowSupport, false)] // below the family's minimum: shown, never blocking, even in a family that fails
+    [InlineData(5L, MetricOutcome.Regressed, true)]
+    public void Low_support_is_never_blocking_even_where_the_family_fails(long support, MetricOutcome outcome, bool blocking)
+    {
+        var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("recall@0.5", new Tolerance(0.02, false), 5, Fails: true)] };
+        var evidence = Evidence(("recall@0.5/car", Resampled(1, 0, -1, -1, support)));
+
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.0)), Snapshot(("recall@0.5/car", 1.0)), evidence, defaults, PullRequest);
+
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal((outcome, blocking), (row.Outcome, row.Blocking));
+        Assert.Equal(blocking, verdict.Failed);
+    }
+
+    [Fact]
+    public void Ungated_sure_improvement_with_resamples_is_improved()
+    {
+        // Every draw (0.05 - step .. 0.15 + step) is better: p = (1 + 41) / (41 + 1) = 1.
+        var row = Row(Scenario(), Snapshot(("recall@0.5/car", 0.6)), Snapshot(("recall@0.5/car", 0.5)),
+            Evidence(("recall@0.5/car", Resampled(0.5, 0.6, 0.05, 0.15, 100_000))));
+
+        Assert.Equal((MetricOutcome.Improved, 1.0), (row.Outcome, row.PValue!.Value));
+    }
+
+    [Theory]
+    [InlineData(0.6, 0.05, 0.15, MetricOutcome.Improved)]
+    [InlineData(0.49, -0.03, 0.01, MetricOutcome.Pass)]
+    public void Ungated_interval_without_draws_is_shown_judged_on_its_ends_and_given_no_p_value(double measured, double low, double high, MetricOutcome expected)
+    {
+        var verdict = Evaluate(Scenario(), Snapshot(("recall@0.5/car", measured)), Snapshot(("recall@0.5/car", 0.5)),
+            Evidence(("recall@0.5/car", new ChangeInterval(0.5, measured, low, high, 100_000))));
+
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal(expected, row.Outcome);
+        Assert.Null(row.PValue);
+        Assert.Empty(verdict.Notes); // no family to control the false discovery rate over
+    }
+
+    [Fact]
+    public void Ungated_sure_improvement_without_an_interval_is_improved()
+    {
+        var row = Row(Scenario(), Snapshot(("recall@0.5/car", 0.6)), Snapshot(("recall@0.5/car", 0.5)), GateEvidence.PointValuesOnly());
+
+        Assert.Equal((MetricOutcome.Improved, (double?)null), (row.Outcome, row.PValue));
+    }
+
+    [Fact]
+    public void Gated_point_values_have_no_power_statement()
+    {
+        var row = Row(Scenario(ApDrop), Snapshot((AP, 0.395)), Snapshot((AP, 0.4)), GateEvidence.PointValuesOnly());
+
+        Assert.Equal((MetricOutcome.Pass, (double?)null), (row.Outcome, row.Power));
+    }
+
+    [Fact]
+    public void Metric_of_a_failing_family_no_longer_produced_is_blocking()
+    {
+        var defaults = GateDefaults.BuiltIn with { Ungated = [new MetricFamilyRule("precision@0.5", new Tolerance(0.02, false), null, Fails: true)] };
+
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(), Snapshot(("precision@0.5/car", 0.4)), GateEvidence.PointValuesOnly(), defaults, PullRequest);
+
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal((MetricOutcome.Undefined, true), (row.Outcome, row.Blocking));
+        Assert.Equal("regressed", verdict.Summary);
+    }
+
+    [Fact]
+    public void Gated_metric_neither_run_has_is_blocking_without_a_baseline_value()
+    {
+        var verdict = Evaluate(Scenario(new GateRule("recall@0.5/bus", 0.5, null, null, RunKind.Always)), Snapshot(), Snapshot());
+
+        var row = Assert.Single(verdict.Metrics);
+        Assert.Equal((MetricOutcome.Undefined, (double?)null, true), (row.Outcome, row.Baseline, row.Blocking));
+    }
+
+    [Fact]
+    public void The_family_note_names_the_Benjamini_Yekutieli_procedure_when_it_is_chosen()
+    {
+        var defaults = GateDefaults.BuiltIn with { Statistics = GateDefaults.BuiltIn.Statistics with { Procedure = FalseDiscoveryProcedure.BenjaminiYekutieli } };
+        var evidence = Evidence(("recall@0.5/car", Resampled(0.6, 0.6, -0.01, 0.01, 100_000)));
+
+        var verdict = GateEvaluator.Evaluate(Scenario(), Snapshot(("recall@0.5/car", 0.6)), Snapshot(("recall@0.5/car", 0.6)), evidence, defaults, PullRequest);
+
+        Assert.Equal(["ungated metrics judged as one family of 1 at a 5% false discovery rate (Benjamini-Yekutieli): " +
+            "a harmless change warns in at most about 5% of scenarios"], verdict.Notes);
+    }
+
+    [Fact]
+    public void Allowed_column_says_a_lone_floor_or_ceiling()
+    {
+        var scenario = Scenario(
+            new GateRule(AP, 0.25, null, new Tolerance(0.01, false), RunKind.Always),
+            new GateRule("fp_per_frame", null, 4.5, null, RunKind.Always));
+        var run = Snapshot((AP, 0.4), ("fp_per_frame", 3));
+
+        var rows = Evaluate(scenario, run, run).Metrics.ToDictionary(m => m.Metric, m => m.Allowed);
+
+        Assert.Equal(">= 0.25, -0.01", rows[AP]);
+        Assert.Equal("<= 4.5, no change", rows["fp_per_frame"]);
+    }
+
+    [Theory]
+    [InlineData(11, "model changed: aaaaaaaaaaa -> bbbbbbbbbbb")]
+    [InlineData(12, "model changed: aaaaaaaaaaaa -> bbbbbbbbbbbb")]
+    [InlineData(13, "model changed: aaaaaaaaaaaa -> bbbbbbbbbbbb")]
+    public void Notes_keep_a_hash_of_up_to_twelve_digits_whole(int length, string note)
+    {
+        var baseline = Snapshot((AP, 0.4)) with { ModelSha256 = new string('a', length) };
+        var run = baseline with { ModelSha256 = new string('b', length) };
+
+        Assert.Equal([note], Evaluate(Scenario(), run, baseline).Notes);
     }
 
     private static ScenarioVerdict Evaluate(GateSubject scenario, BaselineSnapshot run, BaselineSnapshot? baseline, GateEvidence? evidence = null) =>

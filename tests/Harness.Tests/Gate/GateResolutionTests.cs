@@ -22,6 +22,54 @@ public sealed class GateResolutionTests
         Assert.Equal(double.PositiveInfinity, GateResolution.SmallestAllowance(0, 0.95));
     }
 
+    [Theory]
+    [InlineData(-1.0, double.PositiveInfinity)]
+    [InlineData(0.0, double.PositiveInfinity)]
+    [InlineData(1.0, 21.014846122881238)] // 2 (1.959964 + 1.281552)^2 (scipy.stats.norm.ppf)
+    public void Nothing_or_less_to_count_resolves_nothing(double support, double expected)
+    {
+        Assert.Equal(expected, GateResolution.SmallestAllowance(support, 0.95), 9);
+    }
+
+    [Fact]
+    public void Negative_zero_to_count_resolves_nothing_either()
+    {
+        // 0 false positives per frame written as -0 times the frames: 2 z^2 / -0 would be negative infinity.
+        Assert.Equal(double.PositiveInfinity, GateResolution.SmallestAllowance(double.NegativeZero, 0.95));
+    }
+
+    [Fact]
+    public void A_gate_over_no_truth_objects_says_the_clip_resolves_nothing()
+    {
+        var problems = GateResolution.Problems([new GateRule("coco/AP", null, null, new Tolerance(0.01, false), RunKind.Always)],
+            new Dictionary<string, long> { ["coco/AP"] = 0 }, new Dictionary<string, double> { ["coco/AP"] = 0.4 }, 30, 0.95);
+
+        Assert.Equal(["coco/AP: computed over 0 truth objects, fewer than min_support 30; the clip resolves a change of infinity or more, " +
+            "the gate allows 0.01: lengthen the clip or widen the allowance"], problems);
+    }
+
+    /// <summary>Changed behaviour: infinity times the baseline's 0 per frame was NaN, which no allowance is below, so the gate passed the check.</summary>
+    [Fact]
+    public void False_positives_per_frame_over_a_baseline_without_false_positives_resolve_nothing()
+    {
+        var problems = GateResolution.Problems([new GateRule("fp_per_frame", null, null, new Tolerance(0.1, true), RunKind.Always)],
+            new Dictionary<string, long> { ["fp_per_frame"] = 300 }, new Dictionary<string, double> { ["fp_per_frame"] = 0 }, 30, 0.95);
+
+        Assert.Equal(["fp_per_frame: computed over 300 frames with 0 false positives, the clip resolves a change of infinity or more at the gate's 95% level, " +
+            "the gate allows 0: lengthen the clip or widen the allowance"], problems);
+    }
+
+    [Fact]
+    public void The_level_is_named_to_two_decimals()
+    {
+        // Three interval gates at 95%: 1 - 0.05 / 3 = 98.333...%; z = 2.393980 (scipy), 2 (2.393980 + 1.281552)^2 / 100 = 0.2702.
+        var problems = GateResolution.Problems([new GateRule("coco/AP", null, null, new Tolerance(0.27, false), RunKind.Always)],
+            new Dictionary<string, long> { ["coco/AP"] = 100 }, new Dictionary<string, double> { ["coco/AP"] = 0.4 }, 30, 1 - (0.05 / 3));
+
+        Assert.Equal(["coco/AP: computed over 100 truth objects, the clip resolves a change of 0.2702 or more at the gate's 98.33% level, " +
+            "the gate allows 0.27: lengthen the clip or widen the allowance"], problems);
+    }
+
     [Fact]
     public void False_positives_per_frame_count_the_baseline_s_false_positives_and_scale_back_to_the_metric()
     {

@@ -34,6 +34,33 @@ public sealed class StandardNormalTests
     }
 
     [Theory]
+    [InlineData(1e-12, -7.034483825301131)]
+    [InlineData(0.999999999999, 7.0344869100478356)]
+    [InlineData(1e-20, -9.262340089798409)]
+    [InlineData(1e-300, -37.0470962993612)]
+    public void Quantile_agrees_with_scipy_in_the_far_tail_beyond_s_5(double p, double expected)
+    {
+        // scipy.special.ndtri (scipy 1.10.1). sqrt(-ln p) > 5 here: AS 241's third rational, where the middle one is off
+        // by 2e-14 at 1e-12 and 6e-11 at 1e-20.
+        Assert.Equal(expected, StandardNormal.Quantile(p), 1e-14 * Math.Abs(expected));
+    }
+
+    [Theory]
+    [InlineData(0.07499999999999998, -1.4395314709384555)] // q one step below -0.425: the middle rational
+    [InlineData(0.075, -1.4395314709384557)] // q = 0.075 - 0.5 = -0.425 exactly: still the central rational (|q| <= 0.425)
+    [InlineData(0.07500000000000001, -1.4395314709384557)] // one step inside: the central rational
+    [InlineData(0.925, 1.439531470938456)] // q = 0.42500000000000004, just beyond 0.425: the middle rational (no double p gives +0.425 exactly)
+    [InlineData(1.3887943864964021e-11, -6.6579046435011024)] // exp(-25): sqrt(-ln p) = 5 exactly, still the middle rational (s <= 5)
+    public void Quantile_takes_AS241_s_branch_exactly_at_each_split(double p, double expected)
+    {
+        // Either rational is accurate to about 1e-16 at a split, so only the bits tell them apart. Expected: AS 241's
+        // rational for the branch the algorithm prescribes, evaluated in Python doubles with the same operations (Horner,
+        // then one division); at 0.075 the other branch gives -1.4395314709384555, at exp(-25) -6.657904643501103. Both
+        // agree with scipy.special.ndtri (-1.4395314709384563, 1.4395314709384563, -6.657904643501104) to 2e-15.
+        Assert.Equal(expected, StandardNormal.Quantile(p));
+    }
+
+    [Theory]
     [InlineData(0.0)]
     [InlineData(1.0)]
     [InlineData(double.NaN)]

@@ -30,7 +30,7 @@ public sealed class ReportingTests
         Assert.Equal(
             "urban-night: regressed\n" +
             "  model changed: aaaa -> bbbb\n" +
-            "  metric                      baseline  measured  change [95% interval]   allowed                 support  verdict\n" +
+            "  metric                      baseline  measured  change [interval]       allowed                 support  verdict\n" +
             "  coco/AP                     0.41      0.37      -0.04 [-0.05, -0.03]    >= 0.3, -0.005          120      regressed\n" +
             "  recall@0.5/car              0.6       0.58      -0.02 [-0.04, +0.01]    -0.02 (ungated: warns)  80       possible regression\n" +
             "  recall@0.5/car/range:0-30m  0.5       0.25      -0.25                   -0.02 (ungated: warns)  4        low support\n" +

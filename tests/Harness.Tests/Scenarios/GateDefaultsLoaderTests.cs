@@ -68,6 +68,15 @@ public sealed class GateDefaultsLoaderTests
         Assert.Equal(GateDefaults.BuiltIn.Equivalence with { Iou = 0.02 }, defaults.Equivalence);
     }
 
+    [Theory]
+    [InlineData("statistics:\n  possible_regression: warn\n", false)]
+    [InlineData("statistics:\n  possible_regression: fail\n", true)]
+    [InlineData("statistics:\n  resamples: 10\n", true)]
+    public void Possible_regressions_fail_unless_the_file_says_warn(string yaml, bool fails)
+    {
+        Assert.Equal(fails, GateDefaultsLoader.Parse(yaml, "d.yaml").Statistics.PossibleRegressionFails);
+    }
+
     [Fact]
     public void Longest_family_prefix_wins()
     {
@@ -89,6 +98,7 @@ public sealed class GateDefaultsLoaderTests
     [InlineData("statistics:\n  block_seconds: 0\n", "statistics.block_seconds: must be greater than 0")]
     [InlineData("statistics:\n  seed: -3\n", "statistics.seed: must be 0 or more")]
     [InlineData("statistics:\n  blocks: 3\n", "statistics.blocks: unknown key")]
+    [InlineData("statistics:\n  possible_regression: block\n", "statistics.possible_regression: unknown value 'block' (expected one of: fail, warn)")]
     [InlineData("min_support: -1\n", "min_support: must be 0 or more")]
     [InlineData("equivalence:\n  box_px: -0.5\n", "equivalence.box_px: must be 0 or more")]
     [InlineData("equivalence:\n  score: -1\n", "equivalence.score: must be 0 or more")]

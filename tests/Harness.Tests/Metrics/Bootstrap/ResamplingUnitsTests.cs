@@ -20,7 +20,7 @@ public sealed class ResamplingUnitsTests
     {
         IReadOnlyList<IReadOnlyList<TruthBox>> truth = [[Box(0, 7), Box(50, 3)], [Box(0, 3), Box(100, -1)], [Box(0, 9)]];
 
-        var units = Units(truth);
+        var units = Units(truth, OneSecond with { Units = ResamplingUnit.Tracks });
 
         Assert.Equal((3, 3, 6), (units.Frames, units.Tracks, units.Count));
         Assert.Equal(3, units.TruthUnit(0, 0));
@@ -120,7 +120,7 @@ public sealed class ResamplingUnitsTests
     public void Unit_weights_draw_frames_in_circular_blocks_then_tracks_with_replacement_and_lane_zero_is_every_unit_once()
     {
         var truth = Enumerable.Range(0, 20).Select(i => (IReadOnlyList<TruthBox>)[Box(0, i % 6)]).ToList();
-        var units = Units(truth, new BootstrapOptions(BlockSeconds: 0.3));
+        var units = Units(truth, new BootstrapOptions(BlockSeconds: 0.3, Units: ResamplingUnit.Tracks));
 
         var weights = UnitWeights.Draw(units, resamples: 4, seed: 9);
 
