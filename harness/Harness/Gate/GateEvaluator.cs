@@ -115,8 +115,11 @@ internal static class GateEvaluator
         var unseen = evidence.Agreement == PipelineAgreement.NotApplicable;
         var (low, high) = spread ? ChangeBounds.Of(interval!, confidence, defaults.Statistics, unseen) : (change, change);
         (low, high) = spread ? (low + shift, high + shift) : (low, high);
-        if (spread && baselineValue is not null)
+        if (spread && baselineValue is { } baselineAt)
         {
+            // The unseen change widens an interval around its change, never past the values the metric can take.
+            var (min, max) = MetricNames.Range(name);
+            (low, high) = (Math.Max(low, min - baselineAt), Math.Min(high, max - baselineAt));
             row = row with { Low = low, High = high, Confidence = confidence };
         }
 

@@ -67,6 +67,10 @@ public static class MetricNames
     public static bool HigherIsBetter(string metric) =>
         !metric.StartsWith("latency/", StringComparison.Ordinal) && !metric.StartsWith(FalsePositivesPerFrame, StringComparison.Ordinal);
 
+    /// <summary>The values a metric can take: COCO statistics, precision, recall and F1 are proportions; rates and times are never negative.</summary>
+    internal static (double Min, double Max) Range(string metric) =>
+        metric == FalsePositivesPerFrame || IsTiming(metric) ? (0, double.PositiveInfinity) : (0, 1);
+
     /// <summary><c>latency/&lt;stage&gt;/p&lt;percentile&gt;_ms</c>.</summary>
     public static string Latency(string stage, int percentile) => $"latency/{stage}/p{percentile}_ms";
 }

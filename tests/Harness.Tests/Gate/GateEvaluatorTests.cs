@@ -762,6 +762,22 @@ public sealed class GateEvaluatorTests
         Assert.Equal([note], Evaluate(Scenario(), run, baseline).Notes);
     }
 
+    [Theory]
+    [InlineData("recall@0.5/car", 1.0, 0.95, -0.95, 0.0)]
+    [InlineData("recall@0.5/car", 0.05, 0.0, -0.05, 0.95)]
+    [InlineData("fp_per_frame", 0.05, 0.0, -0.05, double.PositiveInfinity)]
+    public void An_interval_never_reaches_past_the_values_the_metric_can_take(string metric, double baseline, double current, double lowest, double highest)
+    {
+        // 20 objects: the change that could go unseen is -ln(0.025) / 20 = 0.18 either side, past 0 or 1 here.
+        var evidence = Evidence((metric, Resampled(baseline, current, current - baseline - 0.01, current - baseline + 0.01, 20)));
+
+        var row = Assert.Single(Evaluate(Scenario(), Snapshot((metric, current)), Snapshot((metric, baseline)), evidence).Metrics);
+
+        Assert.True(row.Low >= lowest, $"low {row.Low} is below {lowest}");
+        Assert.True(row.High <= highest, $"high {row.High} is above {highest}");
+        Assert.True(row.Low == lowest || row.High == highest, $"[{row.Low}, {row.High}] touches neither end");
+    }
+
     private static ScenarioVerdict Evaluate(GateSubject scenario, BaselineSnapshot run, BaselineSnapshot? baseline, GateEvidence? evidence = null) =>
         GateEvaluator.Evaluate(scenario, run, baseline, evidence ?? GateEvidence.PointValuesOnly(), GateDefaults.BuiltIn, PullRequest);
 
