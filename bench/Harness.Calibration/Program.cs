@@ -53,7 +53,7 @@ foreach (var plan in plans)
     runs.Add(StudyRun.Execute(plan, changes, defaults, options.Jobs, Console.Out));
 }
 
-var report = StudyReport.Render(runs, defaults, "bench/calibration.sh " + string.Join(' ', args.Where(a => !a.StartsWith('/')))) + "\n" + MonteCarloCheck.Render(runs[0], gateDefaults) + "\n";
+var report = StudyReport.Render(runs, defaults, "bench/calibration.sh " + string.Join(' ', args.Where((a, i) => a is not ("--cache" or "--out") && (i == 0 || args[i - 1] is not ("--cache" or "--out"))))) + "\n" + MonteCarloCheck.Render(runs[0], gateDefaults) + "\n";
 Console.WriteLine(report);
 if (options.Output is { } output)
 {
