@@ -197,11 +197,14 @@ internal static class StudyReport
     private static MetricVerdict? Row(ScenarioVerdict verdict, string metric) => verdict.Metrics.FirstOrDefault(m => m.Metric == metric);
 
     private static string Fails(StudyRun run, StudyChange change, string metric) =>
-        Rate(run.Segments[change.Name].Select(j => j.Verdict).ToList(), run.Seeds[change.Name].Select(j => j.Verdict).ToList(),
-            v => Row(v, metric) is { } row && (row.Outcome == MetricOutcome.Regressed || (v.Strict && row.Outcome == MetricOutcome.PossibleRegression)));
+        RateOf(run, change, v => Row(v, metric) is { } row && (row.Outcome == MetricOutcome.Regressed || (v.Strict && row.Outcome == MetricOutcome.PossibleRegression)));
 
     private static string Outcomes(StudyRun run, StudyChange change, string metric, MetricOutcome outcome) =>
-        Rate(run.Segments[change.Name].Select(j => j.Verdict).ToList(), run.Seeds[change.Name].Select(j => j.Verdict).ToList(), v => Row(v, metric)?.Outcome == outcome);
+        RateOf(run, change, v => Row(v, metric)?.Outcome == outcome);
+
+    /// <summary>How often a change's verdicts satisfy <paramref name="predicate"/>, on the segments and (in brackets) the seed clips.</summary>
+    private static string RateOf(StudyRun run, StudyChange change, Func<ScenarioVerdict, bool> predicate) =>
+        Rate(run.Segments[change.Name].Select(j => j.Verdict).ToList(), run.Seeds[change.Name].Select(j => j.Verdict).ToList(), predicate);
 
     private static string Rate(List<ScenarioVerdict> segments, List<ScenarioVerdict> seeds, Func<ScenarioVerdict, bool> test) =>
         $"{Percent(segments.Count(test), segments.Count)} ({Percent(seeds.Count(test), seeds.Count)})";

@@ -41,8 +41,7 @@ public sealed class GateResolutionTests
     [Fact]
     public void A_gate_over_no_truth_objects_says_the_clip_resolves_nothing()
     {
-        var problems = GateResolution.Problems([new GateRule("coco/AP", null, null, new Tolerance(0.01, false), RunKind.Always)],
-            new Dictionary<string, long> { ["coco/AP"] = 0 }, new Dictionary<string, double> { ["coco/AP"] = 0.4 }, 30, 0.95);
+        var problems = OneGate("coco/AP", new Tolerance(0.01, false), support: 0, value: 0.4);
 
         Assert.Equal(["coco/AP: computed over 0 truth objects, fewer than min_support 30; the clip resolves a change of infinity or more, " +
             "the gate allows 0.01: lengthen the clip or widen the allowance"], problems);
@@ -52,8 +51,7 @@ public sealed class GateResolutionTests
     [Fact]
     public void False_positives_per_frame_over_a_baseline_without_false_positives_resolve_nothing()
     {
-        var problems = GateResolution.Problems([new GateRule("fp_per_frame", null, null, new Tolerance(0.1, true), RunKind.Always)],
-            new Dictionary<string, long> { ["fp_per_frame"] = 300 }, new Dictionary<string, double> { ["fp_per_frame"] = 0 }, 30, 0.95);
+        var problems = OneGate("fp_per_frame", new Tolerance(0.1, true), support: 300, value: 0);
 
         Assert.Equal(["fp_per_frame: computed over 300 frames with 0 false positives, the clip resolves a change of infinity or more at the gate's 95% level, " +
             "the gate allows 0: lengthen the clip or widen the allowance"], problems);
@@ -63,8 +61,7 @@ public sealed class GateResolutionTests
     public void The_level_is_named_to_two_decimals()
     {
         // Three interval gates at 95%: 1 - 0.05 / 3 = 98.333...%; z = 2.393980 (scipy), 2 (2.393980 + 1.281552)^2 / 100 = 0.2702.
-        var problems = GateResolution.Problems([new GateRule("coco/AP", null, null, new Tolerance(0.27, false), RunKind.Always)],
-            new Dictionary<string, long> { ["coco/AP"] = 100 }, new Dictionary<string, double> { ["coco/AP"] = 0.4 }, 30, 1 - (0.05 / 3));
+        var problems = OneGate("coco/AP", new Tolerance(0.27, false), support: 100, value: 0.4, confidence: 1 - (0.05 / 3));
 
         Assert.Equal(["coco/AP: computed over 100 truth objects, the clip resolves a change of 0.2702 or more at the gate's 98.33% level, " +
             "the gate allows 0.27: lengthen the clip or widen the allowance"], problems);
@@ -75,11 +72,8 @@ public sealed class GateResolutionTests
     {
         // 300 frames at 4 per frame: 1200 false positives resolve a relative change of 2 (3.2415)^2 / 1200 = 1.751%,
         // i.e. 0.07005 per frame; a 1.7% allowance is below it, 1.8% above.
-        var supports = new Dictionary<string, long> { ["fp_per_frame"] = 300 };
-        var values = new Dictionary<string, double> { ["fp_per_frame"] = 4 };
-
-        var below = GateResolution.Problems([new GateRule("fp_per_frame", null, null, new Tolerance(0.017, true), RunKind.Always)], supports, values, 30, 0.95);
-        var above = GateResolution.Problems([new GateRule("fp_per_frame", null, null, new Tolerance(0.018, true), RunKind.Always)], supports, values, 30, 0.95);
+        var below = OneGate("fp_per_frame", new Tolerance(0.017, true), support: 300, value: 4);
+        var above = OneGate("fp_per_frame", new Tolerance(0.018, true), support: 300, value: 4);
 
         Assert.Equal(["fp_per_frame: computed over 300 frames with 1200 false positives, the clip resolves a change of 0.07 or more at the gate's 95% level, " +
             "the gate allows 0.068: lengthen the clip or widen the allowance"], below);
@@ -89,7 +83,11 @@ public sealed class GateResolutionTests
     [Fact]
     public void A_gate_on_a_metric_without_a_known_support_is_not_judged_here()
     {
-        Assert.Empty(GateResolution.Problems([new GateRule("coco/AP", null, null, new Tolerance(0.001, false), RunKind.Always)],
-            new Dictionary<string, long>(), new Dictionary<string, double> { ["coco/AP"] = 0.4 }, 30, 0.95));
+        Assert.Empty(OneGate("coco/AP", new Tolerance(0.001, false), support: null, value: 0.4));
     }
+
+    /// <summary>The problems of one gate over <paramref name="support"/> (null: unknown) at min_support 30.</summary>
+    private static IReadOnlyList<string> OneGate(string metric, Tolerance allowance, long? support, double value, double confidence = 0.95) =>
+        GateResolution.Problems([new GateRule(metric, null, null, allowance, RunKind.Always)],
+            support is { } count ? new Dictionary<string, long> { [metric] = count } : new Dictionary<string, long>(), new Dictionary<string, double> { [metric] = value }, 30, confidence);
 }
