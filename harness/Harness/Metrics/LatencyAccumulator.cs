@@ -1,15 +1,18 @@
+using Harness.Metrics.Coco;
+using Harness.Metrics.Families;
+
 namespace Harness.Metrics;
 
 /// <summary>
 /// Per-stage latency samples after the first <c>warmupFrames</c>, reported as nearest-rank p50/p90/p99 in
-/// milliseconds plus throughput. Storage grows by four doubles per frame.
+/// milliseconds. Storage grows by four doubles per frame.
 /// </summary>
-internal sealed class LatencyAccumulator(int warmupFrames)
+internal sealed class LatencyAccumulator(int warmupFrames) : FamilyAccumulator
 {
     private readonly List<double>[] _stages = [[], [], [], []];
     private int _seen;
 
-    public void Add(StageTimings timings)
+    public override void AddTimings(StageTimings timings)
     {
         if (_seen++ < warmupFrames)
         {
@@ -22,7 +25,7 @@ internal sealed class LatencyAccumulator(int warmupFrames)
         _stages[3].Add(timings.Total.TotalMilliseconds);
     }
 
-    public void Write(IDictionary<string, double> values)
+    public override void Write(IDictionary<string, double> values, IDictionary<string, CocoPrecisionCurve> curves)
     {
         if (_stages[3].Count == 0)
         {
@@ -39,17 +42,6 @@ internal sealed class LatencyAccumulator(int warmupFrames)
             }
         }
 
-        var total = _stages[3];
         values[MetricNames.LatencyP99] = values[MetricNames.Latency("total", 99)];
-        var totalMs = 0.0;
-        foreach (var ms in total)
-        {
-            totalMs += ms;
-        }
-
-        if (totalMs > 0)
-        {
-            values[MetricNames.ThroughputFps] = total.Count / (totalMs / 1000);
-        }
     }
 }

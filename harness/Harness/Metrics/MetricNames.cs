@@ -57,19 +57,17 @@ public static class MetricNames
 
     /// <summary>
     /// Timing metrics depend on the machine, not the model: they are never compared to a baseline by default and get
-    /// no bootstrap interval.
+    /// no bootstrap interval (<see cref="Families.MetricFamily.IsTiming"/>; the replay time is kept beside them).
     /// </summary>
-    public static bool IsTiming(string metric) =>
-        metric.StartsWith("latency/", StringComparison.Ordinal) || metric.StartsWith("throughput/", StringComparison.Ordinal) ||
-        metric == ReplaySeconds;
+    public static bool IsTiming(string metric) => metric == ReplaySeconds || Families.MetricFamilies.Of(metric)?.IsTiming == true;
 
-    /// <summary>Whether a larger value is better; latency and false positives per frame are lower-is-better.</summary>
-    public static bool HigherIsBetter(string metric) =>
-        !metric.StartsWith("latency/", StringComparison.Ordinal) && !metric.StartsWith(FalsePositivesPerFrame, StringComparison.Ordinal);
+    /// <summary>Whether a larger value is better (<see cref="Families.MetricFamily.HigherIsBetter"/>); latency and false positives per frame are lower-is-better.</summary>
+    public static bool HigherIsBetter(string metric) => Families.MetricFamilies.Of(metric)?.HigherIsBetter(metric) ?? true;
 
-    /// <summary>The values a metric can take: COCO statistics, precision, recall and F1 are proportions; rates and times are never negative.</summary>
+    /// <summary>The values a metric can take (<see cref="Families.MetricFamily.Range"/>); unbounded for a name no family writes.</summary>
     internal static (double Min, double Max) Range(string metric) =>
-        metric == FalsePositivesPerFrame || IsTiming(metric) ? (0, double.PositiveInfinity) : (0, 1);
+        metric == ReplaySeconds ? (0, double.PositiveInfinity)
+        : Families.MetricFamilies.Of(metric)?.Range(metric) ?? (double.NegativeInfinity, double.PositiveInfinity);
 
     /// <summary><c>latency/&lt;stage&gt;/p&lt;percentile&gt;_ms</c>.</summary>
     public static string Latency(string stage, int percentile) => $"latency/{stage}/p{percentile}_ms";

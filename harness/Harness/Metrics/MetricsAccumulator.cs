@@ -1,20 +1,20 @@
 using Harness.Clips;
 using Harness.Metrics.Coco;
+using Harness.Metrics.Families;
 using Harness.Postprocessing;
 
 namespace Harness.Metrics;
 
 /// <summary>
 /// The metric stage of the pipeline: fed frame by frame with truth and (already thresholded) detections and with
-/// stage timings, it produces <see cref="ScenarioResult"/>. Memory grows with the number of boxes (COCO needs every
-/// detection at the end) and four doubles of timing per frame, never with image pixels: frames are not retained.
+/// stage timings, it feeds every registered family's accumulator (<see cref="MetricFamilies"/>) and produces
+/// <see cref="ScenarioResult"/>. Memory grows with the number of boxes (COCO needs every detection at the end) and four
+/// doubles of timing per frame, never with image pixels: frames are not retained.
 /// </summary>
 internal sealed class MetricsAccumulator
 {
     private readonly IReadOnlyList<string> _classNames;
-    private readonly CocoClipAccumulator _coco;
-    private readonly OperatingPointAccumulator _operatingPoint;
-    private readonly LatencyAccumulator _latency;
+    private readonly FamilyAccumulator[] _families;
     private int _frames;
 
     /// <exception cref="ArgumentException">The class names are unusable in metric names (see <see cref="MetricsOptions"/>).</exception>
@@ -23,9 +23,7 @@ internal sealed class MetricsAccumulator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _classNames = [.. options.ClassNames];
-        _coco = new CocoClipAccumulator(_classNames);
-        _operatingPoint = new OperatingPointAccumulator(_classNames.Count);
-        _latency = new LatencyAccumulator(options.LatencyWarmupFrames);
+        _families = [.. MetricFamilies.All.Select(f => f.CreateAccumulator(options))];
     }
 
     /// <summary>Adds one frame's truth (<see cref="Frame.Truth"/>) and detections.</summary>
@@ -53,22 +51,31 @@ internal sealed class MetricsAccumulator
         }
 
         _frames++;
-        _coco.Add(truth, detections);
-        _operatingPoint.Add(truth, detections);
+        foreach (var family in _families)
+        {
+            family.Add(truth, detections);
+        }
     }
 
     /// <summary>Adds one frame's stage timings; the first <see cref="MetricsOptions.LatencyWarmupFrames"/> are discarded.</summary>
-    public void AddLatency(StageTimings timings) => _latency.Add(timings);
+    public void AddLatency(StageTimings timings)
+    {
+        foreach (var family in _families)
+        {
+            family.AddTimings(timings);
+        }
+    }
 
-    /// <summary>Runs the COCO evaluation over all frames so far and returns every defined metric.</summary>
+    /// <summary>Completes every family over all frames so far (the COCO evaluation runs here) and returns every defined metric.</summary>
     /// <param name="scenarioId">The scenario the frames came from; the hashes name what was replayed and what it detected.</param>
     public ScenarioResult Complete(string scenarioId, string clipSha256, string modelSha256, string detectionsSha256)
     {
         var values = new SortedDictionary<string, double>(StringComparer.Ordinal);
         var curves = new SortedDictionary<string, CocoPrecisionCurve>(StringComparer.Ordinal);
-        CocoClipAccumulator.Write(_coco.Evaluate(), _classNames, values, curves);
-        _operatingPoint.Write(_classNames, values);
-        _latency.Write(values);
+        foreach (var family in _families)
+        {
+            family.Write(values, curves);
+        }
         return new ScenarioResult(scenarioId, values, clipSha256, modelSha256, detectionsSha256, _frames) { PrecisionCurves = curves };
     }
 }

@@ -1,78 +1,54 @@
 using Harness.Clips;
+using Harness.Metrics.Coco;
+using Harness.Metrics.Families;
 using Harness.Postprocessing;
 
 namespace Harness.Metrics;
 
 /// <summary>
-/// Counts at the operating point (detections already score-thresholded): per class, true positives, false positives
-/// and misses, and per class and recall slice the truth boxes and how many were matched, as
-/// <see cref="OperatingPointCounts"/> reads them from <see cref="OperatingPointMatcher"/>'s results. Nothing is
-/// allocated per frame once the matcher's buffers have grown.
+/// Counts at the operating point (detections already score-thresholded), as <see cref="OperatingPointCounts"/> reads
+/// them from <see cref="OperatingPointMatcher"/>'s results, for the family <paramref name="fields"/> selects: per
+/// class, counts <c>[first, first + count)</c> of each class's row. The operating point's rates keep the true and
+/// false positives and the misses, the recall slices their truths and hits. Nothing is allocated per frame once the
+/// matcher's buffers have grown.
 /// </summary>
-internal sealed class OperatingPointAccumulator(int classes)
+internal sealed class OperatingPointAccumulator(int classes, Range fields, Action<OperatingPointAccumulator.Totals, IDictionary<string, double>> write)
+    : FamilyAccumulator
 {
     private readonly OperatingPointMatcher _matcher = new();
     private readonly long[] _counts = new long[classes * OperatingPointCounts.PerClass];
     private readonly bool[] _slices = new bool[TruthSlices.Count];
     private long _frames;
 
-    public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
+    public override void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         _frames++;
         _matcher.Match(truth, detections);
-        var totals = new Totals(_counts);
-        OperatingPointCounts.Visit(_matcher, truth, detections, classes, _slices, ref totals);
+        var sink = new Sink(_counts, fields.Start.Value, fields.End.Value);
+        OperatingPointCounts.Visit(_matcher, truth, detections, classes, _slices, ref sink);
     }
 
-    public void Write(IReadOnlyList<string> classNames, IDictionary<string, double> values)
+    public override void Write(IDictionary<string, double> values, IDictionary<string, CocoPrecisionCurve> curves) =>
+        write(new Totals(_counts, classes, _frames), values);
+
+    /// <summary>What a run counted: one row of <see cref="OperatingPointCounts.PerClass"/> per class (fields outside the family's left 0), and its frames.</summary>
+    internal readonly struct Totals(long[] counts, int classes, long frames)
     {
-        long tp = 0, fp = 0, fn = 0;
-        for (var c = 0; c < classes; c++)
+        public int Classes => classes;
+
+        public long Frames => frames;
+
+        public ReadOnlySpan<long> Row(int classId) => counts.AsSpan(classId * OperatingPointCounts.PerClass, OperatingPointCounts.PerClass);
+    }
+
+    private readonly struct Sink(long[] counts, int first, int end) : OperatingPointCounts.ISink
+    {
+        public void Count(int classId, int field, int box)
         {
-            var row = _counts.AsSpan(c * OperatingPointCounts.PerClass, OperatingPointCounts.PerClass);
-            tp += row[OperatingPointCounts.TruePositive];
-            fp += row[OperatingPointCounts.FalsePositive];
-            fn += row[OperatingPointCounts.FalseNegative];
-            WriteRates(values, name => MetricNames.PerClass(name, classNames[c]), row[OperatingPointCounts.TruePositive],
-                row[OperatingPointCounts.FalsePositive], row[OperatingPointCounts.FalseNegative]);
-            for (var s = 0; s < TruthSlices.Count; s++)
+            if (field >= first && field < end)
             {
-                var truths = row[OperatingPointCounts.SliceTruths + s];
-                if (truths > 0)
-                {
-                    values[MetricNames.RecallSlice(classNames[c], MetricNames.RecallSlices[s])] = (double)row[OperatingPointCounts.SliceHits + s] / truths;
-                }
+                counts[(classId * OperatingPointCounts.PerClass) + field]++;
             }
         }
-
-        WriteRates(values, name => name, tp, fp, fn);
-        if (_frames > 0)
-        {
-            values[MetricNames.FalsePositivesPerFrame] = (double)fp / _frames;
-        }
-    }
-
-    /// <summary>Precision needs a detection, recall a truth, F1 (2TP / (2TP + FP + FN)) either.</summary>
-    private static void WriteRates(IDictionary<string, double> values, Func<string, string> name, long tp, long fp, long fn)
-    {
-        if (tp + fp > 0)
-        {
-            values[name(MetricNames.Precision)] = (double)tp / (tp + fp);
-        }
-
-        if (tp + fn > 0)
-        {
-            values[name(MetricNames.Recall)] = (double)tp / (tp + fn);
-        }
-
-        if (tp + fp + fn > 0)
-        {
-            values[name(MetricNames.F1)] = 2.0 * tp / ((2 * tp) + fp + fn);
-        }
-    }
-
-    private readonly struct Totals(long[] counts) : OperatingPointCounts.ISink
-    {
-        public void Count(int classId, int field, int box) => counts[(classId * OperatingPointCounts.PerClass) + field]++;
     }
 }

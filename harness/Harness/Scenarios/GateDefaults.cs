@@ -1,3 +1,5 @@
+using Harness.Metrics.Families;
+
 namespace Harness.Scenarios;
 
 /// <summary>
@@ -13,17 +15,17 @@ internal sealed record GateDefaults(
 {
     public const string FileName = "defaults.yaml";
 
-    /// <summary>The values documented in docs/gating.md and written in the default suite's defaults.yaml; families in ordinal order.</summary>
+    /// <summary>
+    /// The values documented in docs/gating.md and written in the default suite's defaults.yaml; the ungated rules are
+    /// the registered families' own (<see cref="MetricFamily.Ungated"/>), in ordinal order.
+    /// </summary>
     public static GateDefaults BuiltIn { get; } = new(
         new StatisticsSpec(Resamples: 4000, Seed: 20261130, BlockSeconds: null, Confidence: 0.95),
         MinSupport: 30,
         new EquivalenceSpec(BoxPixels: 0.01, Score: 1e-4, Iou: 0.005),
         [
-            new MetricFamilyRule("coco/", new Tolerance(0.01, Relative: false), null, Fails: false),
-            new MetricFamilyRule("f1@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
-            new MetricFamilyRule("fp_per_frame", new Tolerance(0.1, Relative: true), null, Fails: false),
-            new MetricFamilyRule("precision@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
-            new MetricFamilyRule("recall@0.5", new Tolerance(0.02, Relative: false), null, Fails: false),
+            .. MetricFamilies.All.SelectMany(f => f.Ungated).OrderBy(a => a.Prefix, StringComparer.Ordinal)
+                .Select(a => new MetricFamilyRule(a.Prefix, new Tolerance(a.Amount, a.Relative), null, Fails: false)),
         ]);
 
     /// <summary>The rule of the longest family prefix that <paramref name="metric"/> starts with, or null.</summary>

@@ -1,9 +1,13 @@
 using Harness.Clips;
 using Harness.Metrics;
+using Harness.Metrics.Families;
 using Harness.Postprocessing;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics;
 
+[ReferenceTestOf(typeof(LatencyFamily))]
+[ReferenceTestOf(typeof(ThroughputFamily))]
 public sealed class MetricsAccumulatorTests
 {
     private const int Car = 0;

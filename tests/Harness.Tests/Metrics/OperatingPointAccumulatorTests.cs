@@ -1,5 +1,6 @@
 using Harness.Clips;
 using Harness.Metrics;
+using Harness.Metrics.Families;
 using Harness.Postprocessing;
 using Harness.Tests.Testing;
 
@@ -12,10 +13,14 @@ public sealed class OperatingPointAccumulatorTests
     {
         TruthBox[] truth = [new(0, 0, 0, 10, 10, RangeMeters: 12), new(1, 50, 50, 20, 40), new(0, 200, 200, 100, 100, Ignore: true)];
         Detection[] detections = [new(0, 0, 10, 10, 0.9f, 0), new(210, 210, 220, 220, 0.8f, 0), new(50, 50, 70, 90, 0.7f, 1), new(400, 400, 410, 410, 0.6f, 2)];
-        var accumulator = new OperatingPointAccumulator(classes: 3);
+        var options = new MetricsOptions(["car", "pedestrian", "cyclist"]);
+        FamilyAccumulator[] families = [new OperatingPointFamily().CreateAccumulator(options), new RecallSlicesFamily().CreateAccumulator(options)];
         for (var i = 0; i < 100; i++)
         {
-            accumulator.Add(truth, detections);
+            foreach (var accumulator in families)
+            {
+                accumulator.Add(truth, detections);
+            }
         }
 
         const int Frames = 5000;
@@ -23,7 +28,10 @@ public sealed class OperatingPointAccumulatorTests
         {
             for (var i = 0; i < Frames; i++)
             {
-                accumulator.Add(truth, detections);
+                foreach (var accumulator in families)
+                {
+                    accumulator.Add(truth, detections);
+                }
             }
         });
 

@@ -1,10 +1,14 @@
 using Harness.Clips;
 using Harness.Metrics;
+using Harness.Metrics.Coco;
+using Harness.Metrics.Families;
 using Harness.Postprocessing;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics;
 
+[ReferenceTestOf(typeof(OperatingPointFamily))]
+[ReferenceTestOf(typeof(RecallSlicesFamily))]
 public sealed class OperatingPointMatcherTests
 {
     private static readonly string[] Classes = ["car", "pedestrian", "cyclist"];
@@ -109,19 +113,28 @@ public sealed class OperatingPointMatcherTests
     public void Operating_point_metrics_equal_a_scalar_per_class_recount_on_random_frames()
     {
         var random = new Random(11);
-        var accumulator = new OperatingPointAccumulator(Classes.Length);
+        var options = new MetricsOptions(Classes);
+        FamilyAccumulator[] accumulators = [new OperatingPointFamily().CreateAccumulator(options), new RecallSlicesFamily().CreateAccumulator(options)];
         var expected = new ScalarRecount(Classes.Length);
         for (var frame = 0; frame < 300; frame++)
         {
             var truth = RandomFrames.Truth(random, Classes.Length);
             var detections = RandomFrames.Detections(random, truth, Classes.Length);
 
-            accumulator.Add(truth, detections);
+            foreach (var accumulator in accumulators)
+            {
+                accumulator.Add(truth, detections);
+            }
+
             expected.Add(truth, detections);
         }
 
         var values = new Dictionary<string, double>();
-        accumulator.Write(Classes, values);
+        foreach (var accumulator in accumulators)
+        {
+            accumulator.Write(values, new Dictionary<string, CocoPrecisionCurve>());
+        }
+
         Assert.Equal(expected.Values(Classes), values);
     }
 

@@ -12,7 +12,7 @@ namespace Harness.Metrics.Bootstrap;
 /// in pycocotools' order (IoU, recall threshold, category), so lane 0 reproduces <see cref="CocoEvaluator"/> bit for
 /// bit. Nothing is allocated per resample or per chunk.
 /// </summary>
-internal sealed partial class CocoResampleScorer
+internal sealed partial class CocoResampleScorer : IResampleScorer
 {
     /// <summary>Most lanes per chunk; fewer when the bucket tables (8 MB at most) need it.</summary>
     public const int ChunkLanes = 1024;
@@ -72,7 +72,7 @@ internal sealed partial class CocoResampleScorer
         _cellWeights = new float[_width];
     }
 
-    public void Score(MetricSamples samples)
+    public void Score(MetricSlots samples)
     {
         for (var start = 0; start < _weights.Lanes; start += _width)
         {

@@ -1,4 +1,5 @@
 using Harness.Metrics.Coco;
+using Harness.Metrics.Families;
 
 namespace Harness.Metrics.Bootstrap;
 
@@ -70,40 +71,40 @@ internal sealed partial class CocoResampleScorer
         sum = total;
     }
 
-    private void Write(MetricSamples samples, int start, int lanes)
+    private void Write(MetricSlots samples, int start, int lanes)
     {
         for (var lane = 0; lane < lanes; lane++)
         {
             var all = DefinedCategories(CocoParameters.AreaAll, lane);
-            Set(samples, MetricLayout.CocoStat(0), start + lane, _areaSums[lane], all * Ious * Buckets);
-            Set(samples, MetricLayout.CocoStat(1), start + lane, _ap50Sums[lane], all * Buckets);
-            Set(samples, MetricLayout.CocoStat(2), start + lane, _ap75Sums[lane], all * Buckets);
+            Set(samples, CocoFamily.Stat(0), start + lane, _areaSums[lane], all * Ious * Buckets);
+            Set(samples, CocoFamily.Stat(1), start + lane, _ap50Sums[lane], all * Buckets);
+            Set(samples, CocoFamily.Stat(2), start + lane, _ap75Sums[lane], all * Buckets);
             for (var a = 1; a < Areas; a++)
             {
-                Set(samples, MetricLayout.CocoStat(2 + a), start + lane, _areaSums[(a * _width) + lane], DefinedCategories(a, lane) * Ious * Buckets);
+                Set(samples, CocoFamily.Stat(2 + a), start + lane, _areaSums[(a * _width) + lane], DefinedCategories(a, lane) * Ious * Buckets);
             }
 
             for (var top = 0; top < CocoCategoryTimeline.TopCounts; top++)
             {
-                samples.Values(MetricLayout.CocoStat(6 + top))[start + lane] =
+                samples.Values(CocoFamily.Stat(6 + top))[start + lane] =
                     MeanRecall(CocoParameters.AreaAll, lane, _topHits.AsSpan(top * Ious * _classes * _width));
             }
 
             for (var a = 0; a < Areas; a++)
             {
-                samples.Values(MetricLayout.CocoStat(8 + a))[start + lane] = MeanRecall(a, lane, _hits.AsSpan(a * Ious * _classes * _width));
+                samples.Values(CocoFamily.Stat(8 + a))[start + lane] = MeanRecall(a, lane, _hits.AsSpan(a * Ious * _classes * _width));
             }
 
             for (var k = 0; k < _classes; k++)
             {
                 var defined = Truths(k, CocoParameters.AreaAll)[lane] > 0 ? 1 : 0;
-                Set(samples, MetricLayout.ClassAP(k), start + lane, _classSums[(k * _width) + lane], defined * Ious * Buckets);
-                Set(samples, MetricLayout.ClassAP50(k), start + lane, _class50Sums[(k * _width) + lane], defined * Buckets);
+                Set(samples, CocoFamily.ClassAP(k), start + lane, _classSums[(k * _width) + lane], defined * Ious * Buckets);
+                Set(samples, CocoFamily.ClassAP50(k), start + lane, _class50Sums[(k * _width) + lane], defined * Buckets);
             }
         }
     }
 
-    private static void Set(MetricSamples samples, int metric, int lane, double sum, int count) =>
+    private static void Set(MetricSlots samples, int metric, int lane, double sum, int count) =>
         samples.Values(metric)[lane] = count == 0 ? double.NaN : sum / count;
 
     private int DefinedCategories(int area, int lane)
@@ -139,7 +140,7 @@ internal sealed partial class CocoResampleScorer
         return count == 0 ? double.NaN : sum / count;
     }
 
-    private void WriteSupport(MetricSamples samples)
+    private void WriteSupport(MetricSlots samples)
     {
         for (var a = 0; a < Areas; a++)
         {
@@ -149,19 +150,19 @@ internal sealed partial class CocoResampleScorer
                 truths += category.TruthCounts[a];
             }
 
-            samples.SetSupport(MetricLayout.CocoStat(a == 0 ? 0 : 2 + a), truths);
-            samples.SetSupport(MetricLayout.CocoStat(8 + a), truths);
+            samples.SetSupport(CocoFamily.Stat(a == 0 ? 0 : 2 + a), truths);
+            samples.SetSupport(CocoFamily.Stat(8 + a), truths);
         }
 
         foreach (var stat in (ReadOnlySpan<int>)[1, 2, 6, 7])
         {
-            samples.SetSupport(MetricLayout.CocoStat(stat), samples.Support(MetricLayout.CocoStat(0)));
+            samples.SetSupport(CocoFamily.Stat(stat), samples.Support(CocoFamily.Stat(0)));
         }
 
         for (var k = 0; k < _classes; k++)
         {
-            samples.SetSupport(MetricLayout.ClassAP(k), _categories[k].TruthCounts[CocoParameters.AreaAll]);
-            samples.SetSupport(MetricLayout.ClassAP50(k), _categories[k].TruthCounts[CocoParameters.AreaAll]);
+            samples.SetSupport(CocoFamily.ClassAP(k), _categories[k].TruthCounts[CocoParameters.AreaAll]);
+            samples.SetSupport(CocoFamily.ClassAP50(k), _categories[k].TruthCounts[CocoParameters.AreaAll]);
         }
     }
 }

@@ -28,6 +28,9 @@ internal sealed class MetricSamples
 
     public void SetSupport(int metric, long support) => _support[metric] = support;
 
+    /// <summary>The slots of quality family <paramref name="family"/>.</summary>
+    public MetricSlots Family(int family) => new(this, Layout.Start(family));
+
     /// <summary>The values of metric <paramref name="name"/> in each resample (lane 0 left out), or null for an unknown name.</summary>
     public double[]? Resamples(string name)
     {

@@ -33,6 +33,37 @@ internal sealed class OperatingPointUnits
 
     public ReadOnlySpan<int> Row(int unit) => _counts.AsSpan(unit * Width, Width);
 
+    /// <summary>The run's units, matched once however many families count from them.</summary>
+    public static OperatingPointUnits Of(ResampleInput input) =>
+        input.Shared(run => Create(run.ClassNames.Count, run.Truth, run.Detections, run.Units));
+
+    /// <summary>
+    /// Fields <paramref name="fields"/> of every class's row summed with the unit weights of lanes [start, start +
+    /// lanes): field f of class c lands at <c>sums[((c * fields.Length) + f - fields.Start) * width + lane]</c>.
+    /// <paramref name="cellWeights"/> is scratch of at least <paramref name="lanes"/>.
+    /// </summary>
+    public void WeightedSums(UnitWeights weights, Range fields, int start, int lanes, int width, float[] sums, float[] cellWeights, bool vectorized)
+    {
+        var (first, count) = fields.GetOffsetAndLength(OperatingPointCounts.PerClass);
+        Array.Clear(sums);
+        for (var u = 0; u < Units; u++)
+        {
+            var row = Row(u);
+            var unitWeights = weights.Row(u, start, lanes, cellWeights);
+            for (var c = 0; c < Classes; c++)
+            {
+                var fieldsOfClass = row.Slice((c * OperatingPointCounts.PerClass) + first, count);
+                for (var f = 0; f < count; f++)
+                {
+                    if (fieldsOfClass[f] != 0)
+                    {
+                        WeightKernels.MultiplyAdd(sums.AsSpan(((c * count) + f) * width, lanes), unitWeights, fieldsOfClass[f], vectorized);
+                    }
+                }
+            }
+        }
+    }
+
     public static OperatingPointUnits Create(int classes, IReadOnlyList<IReadOnlyList<TruthBox>> truth, IReadOnlyList<IReadOnlyList<Detection>> detections,
         ResamplingUnits units)
     {

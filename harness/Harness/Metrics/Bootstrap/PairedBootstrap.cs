@@ -1,4 +1,5 @@
 using Harness.Clips;
+using Harness.Metrics.Families;
 using Harness.Postprocessing;
 using Harness.Simd;
 
@@ -106,19 +107,22 @@ internal static class PairedBootstrap
     private static MetricSamples Score(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<TruthBox>> truth,
         IReadOnlyList<IReadOnlyList<Detection>> detections, ResamplingUnits units, UnitWeights weights, bool vectorized)
     {
-        var run = BootstrapRun.Create(classNames, truth, detections, units);
+        var input = ResampleInput.Create(classNames, truth, detections, units, weights, vectorized);
 
         // Counts are summed in floats, exact for integers below 2^24.
-        if (run.Boxes * (double)weights.Largest >= 1 << 24)
+        if (input.Boxes * (double)weights.Largest >= 1 << 24)
         {
             throw new ArgumentException(
-                $"{truth.Count} frames with {run.Boxes} boxes, some drawn {weights.Largest} times, exceed the bootstrap's exact counting range (2^24 per resample).",
+                $"{truth.Count} frames with {input.Boxes} boxes, some drawn {weights.Largest} times, exceed the bootstrap's exact counting range (2^24 per resample).",
                 nameof(truth));
         }
 
         var samples = new MetricSamples(new MetricLayout(classNames), weights.Lanes);
-        new CocoResampleScorer(run.Categories, weights, vectorized).Score(samples);
-        new OperatingPointResampleScorer(run.OperatingPoint, weights, vectorized).Score(samples);
+        for (var f = 0; f < MetricFamilies.Quality.Count; f++)
+        {
+            MetricFamilies.Quality[f].CreateScorer(input)!.Score(samples.Family(f));
+        }
+
         return samples;
     }
 }

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using Harness.Metrics.Coco;
+using Harness.Metrics.Families;
 using Harness.Testing;
+using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics.Coco;
 
 /// <summary>Every value pycocotools printed for the shared fixtures is reproduced within 1e-6.</summary>
+[ReferenceTestOf(typeof(CocoFamily))]
 public sealed class CocoFixtureTests
 {
     private const double Tolerance = 1e-6;
