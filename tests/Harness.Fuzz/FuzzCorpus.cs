@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Clips.Mcap;
 
 namespace Harness.Fuzz;

@@ -2,12 +2,14 @@ using System.Reflection;
 using System.Reflection.Emit;
 using Harness.Suite;
 
-namespace Harness.Tests.Reporting;
+namespace Harness.Tests;
 
 /// <summary>
-/// Gate and Reporting read result bundles, never the runner's types (issue 11 item 8): every type their code names,
-/// in signatures and in method bodies (lambdas and iterators included, as the compiler-generated types they become),
-/// is collected from the compiled library, so a use the compiler resolved through a <c>using</c> counts too.
+/// The stages (<c>Harness.&lt;Stage&gt;</c> namespaces) depend on each other one way: the graph of which stage's types
+/// use which other stage's is acyclic, the shared types in the root namespace <c>Harness</c> use no stage, and Gate
+/// and Reporting read result bundles, never the runner's types. Every type a stage's code names, in signatures and
+/// in method bodies (lambdas and iterators included, as the compiler-generated types they become), is collected from
+/// the compiled library, so a use the compiler resolved through a <c>using</c> counts too.
 /// </summary>
 public sealed class StageDependencyTests
 {
@@ -26,6 +28,44 @@ public sealed class StageDependencyTests
         Assert.Empty(TypesUsedBy(stage).Where(t => InNamespace(t, "Harness.Running")).Select(t => t.FullName).Distinct().Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void The_stage_graph_has_no_cycle()
+    {
+        var edges = StageEdges();
+        var cycles = StronglyConnected(edges).Where(component => component.Count > 1).ToList();
+
+        Assert.True(cycles.Count == 0, string.Join("\n", cycles.Select(component => Describe(component, edges))));
+    }
+
+    [Fact]
+    public void The_shared_root_types_use_no_stage()
+    {
+        var used = Assembly.GetTypes().Where(t => t.Namespace == "Harness")
+            .SelectMany(t => UsedBy(t).SelectMany(Expand).Where(u => StageOf(u) is not null).Select(u => $"{Outermost(t).Name} uses {u.FullName}"))
+            .Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Empty(used);
+    }
+
+    /// <summary>The graph scan finds a cycle where there is one: the describer names both directions' types.</summary>
+    [Fact]
+    public void A_cycle_is_reported_with_the_types_that_make_it()
+    {
+        var edges = new Dictionary<string, Dictionary<string, string>>
+        {
+            ["A"] = new() { ["B"] = "A.X uses B.Y" },
+            ["B"] = new() { ["C"] = "B.Y uses C.Z" },
+            ["C"] = new() { ["A"] = "C.Z uses A.X" },
+            ["D"] = new() { ["A"] = "D.W uses A.X" },
+        };
+
+        var cycles = StronglyConnected(edges).Where(component => component.Count > 1).ToList();
+
+        var cycle = Assert.Single(cycles);
+        Assert.Equal(["A", "B", "C"], cycle.Order(StringComparer.Ordinal));
+        Assert.Equal("cycle A, B, C: A -> B (A.X uses B.Y); B -> C (B.Y uses C.Z); C -> A (C.Z uses A.X)", Describe(cycle, edges));
+    }
+
     /// <summary>The scan finds what is there: the suite replays scenarios through the runner.</summary>
     [Fact]
     public void Suite_uses_the_runner()
@@ -33,11 +73,102 @@ public sealed class StageDependencyTests
         Assert.Contains("Harness.Running.ScenarioRunner", TypesUsedBy("Harness.Suite").Select(t => t.FullName));
     }
 
+    private static Assembly Assembly => typeof(GateSuite).Assembly;
+
+    /// <summary>The stage a type of the library belongs to (<c>Metrics</c> for <c>Harness.Metrics.Bootstrap</c>), or null outside them.</summary>
+    private static string? StageOf(Type type) =>
+        type.Assembly == Assembly && type.Namespace is { } ns && ns.StartsWith("Harness.", StringComparison.Ordinal) ? ns.Split('.')[1] : null;
+
+    private static Type Outermost(Type type) => type.DeclaringType is { } declaring ? Outermost(declaring) : type;
+
+    /// <summary>Per stage, the stages it uses, each with one example: which of its types uses which of theirs.</summary>
+    private static Dictionary<string, Dictionary<string, string>> StageEdges()
+    {
+        var edges = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var type in Assembly.GetTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            if (StageOf(type) is not { } from)
+            {
+                continue;
+            }
+
+            foreach (var used in UsedBy(type).SelectMany(Expand))
+            {
+                if (StageOf(used) is { } to && to != from)
+                {
+                    var targets = edges.TryGetValue(from, out var known) ? known : edges[from] = new Dictionary<string, string>(StringComparer.Ordinal);
+                    targets.TryAdd(to, $"{Outermost(type).FullName} uses {Outermost(used).FullName}");
+                }
+            }
+        }
+
+        return edges;
+    }
+
+    /// <summary>Tarjan's strongly connected components: a component of more than one stage is a cycle.</summary>
+    private static List<List<string>> StronglyConnected(Dictionary<string, Dictionary<string, string>> edges)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var low = new Dictionary<string, int>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
+        var components = new List<List<string>>();
+
+        void Visit(string stage)
+        {
+            index[stage] = low[stage] = index.Count;
+            stack.Push(stage);
+            foreach (var next in edges.TryGetValue(stage, out var targets) ? targets.Keys.Order(StringComparer.Ordinal).ToList() : [])
+            {
+                if (!index.TryGetValue(next, out var visited))
+                {
+                    Visit(next);
+                    low[stage] = Math.Min(low[stage], low[next]);
+                }
+                else if (stack.Contains(next))
+                {
+                    low[stage] = Math.Min(low[stage], visited);
+                }
+            }
+
+            if (low[stage] == index[stage])
+            {
+                var component = new List<string>();
+                string member;
+                do
+                {
+                    member = stack.Pop();
+                    component.Add(member);
+                }
+                while (member != stage);
+                components.Add(component);
+            }
+        }
+
+        foreach (var stage in edges.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!index.ContainsKey(stage))
+            {
+                Visit(stage);
+            }
+        }
+
+        return components;
+    }
+
+    private static string Describe(List<string> component, Dictionary<string, Dictionary<string, string>> edges)
+    {
+        var members = component.Order(StringComparer.Ordinal).ToList();
+        var inside = members.SelectMany(from => edges.TryGetValue(from, out var targets)
+            ? targets.Where(t => members.Contains(t.Key)).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{from} -> {t.Key} ({t.Value})")
+            : []);
+        return $"cycle {string.Join(", ", members)}: {string.Join("; ", inside)}";
+    }
+
     private static bool InNamespace(Type type, string name) =>
         type.Namespace is { } ns && (ns == name || ns.StartsWith(name + ".", StringComparison.Ordinal));
 
     private static IEnumerable<Type> TypesUsedBy(string stage) =>
-        typeof(GateSuite).Assembly.GetTypes().Where(t => InNamespace(t, stage)).SelectMany(UsedBy).SelectMany(Expand);
+        Assembly.GetTypes().Where(t => InNamespace(t, stage)).SelectMany(UsedBy).SelectMany(Expand);
 
     private static IEnumerable<Type> UsedBy(Type type)
     {

@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Harness.Clips;
 using Harness.Clips.Mcap;
-using Harness.Scenarios;
 
 namespace Harness.Benchmarks.Clips;
 

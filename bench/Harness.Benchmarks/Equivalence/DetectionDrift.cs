@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Gate;
-using Harness.Postprocessing;
 using Harness.Scenarios;
 
 namespace Harness.Benchmarks.Equivalence;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Harness.Postprocessing;
 
 namespace Harness.Benchmarks.Equivalence;
 

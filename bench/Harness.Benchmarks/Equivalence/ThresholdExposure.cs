@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Gate;
-using Harness.Postprocessing;
 
 namespace Harness.Benchmarks.Equivalence;
 

@@ -1,8 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Harness.Clips;
 using Harness.Metrics.Bootstrap;
 using Harness.Metrics.Coco;
-using Harness.Postprocessing;
 
 namespace Harness.Benchmarks.Metrics;
 

@@ -1,7 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Harness.Clips;
 using Harness.Metrics;
-using Harness.Postprocessing;
 
 namespace Harness.Benchmarks.Metrics;
 

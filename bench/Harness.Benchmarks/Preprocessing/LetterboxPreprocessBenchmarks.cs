@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using BenchmarkDotNet.Attributes;
-using Harness.Clips;
 using Harness.Preprocessing;
 using OpenCvSharp;
 using OpenCvSharp.Dnn;

@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Harness.Clips;
 using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Harness.Postprocessing;
 using Harness.Scenarios;
 
 namespace Harness.Gate;

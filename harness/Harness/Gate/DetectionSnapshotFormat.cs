@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Harness.IO;
-using Harness.Postprocessing;
 
 namespace Harness.Gate;
 

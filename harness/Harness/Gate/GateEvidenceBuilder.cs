@@ -1,7 +1,6 @@
 using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
 using Harness.Metrics.Flips;
-using Harness.Postprocessing;
 using Harness.Scenarios;
 
 namespace Harness.Gate;

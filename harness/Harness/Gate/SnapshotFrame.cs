@@ -1,5 +1,3 @@
-using Harness.Postprocessing;
-
 namespace Harness.Gate;
 
 /// <summary>One frame of a <see cref="DetectionSnapshot"/>: its index in the clip and its detections in the order reported.</summary>

@@ -1,7 +1,5 @@
-using Harness.Clips;
 using Harness.Metrics.Coco;
 using Harness.Metrics.Families;
-using Harness.Postprocessing;
 
 namespace Harness.Metrics;
 

@@ -1,5 +1,3 @@
-using Harness.Clips;
-
 namespace Harness.Preprocessing;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Globalization;
-using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Metrics;
 using Harness.Metrics.Flips;
-using Harness.Postprocessing;
 using SkiaSharp;
 
 namespace Harness.Reporting;

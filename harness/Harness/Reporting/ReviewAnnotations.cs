@@ -1,7 +1,6 @@
 using System.Globalization;
 using Harness.Clips.Messages;
 using Harness.Metrics;
-using Harness.Postprocessing;
 
 namespace Harness.Reporting;
 

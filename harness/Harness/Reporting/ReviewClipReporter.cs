@@ -5,7 +5,6 @@ using Harness.Clips.Messages;
 using Harness.Gate;
 using Harness.IO;
 using Harness.Metrics;
-using Harness.Postprocessing;
 using Harness.Results;
 using Harness.Threading;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Metrics;
 using SkiaSharp;

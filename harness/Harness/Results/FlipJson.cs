@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Harness.Metrics;
 using Harness.Metrics.Flips;
-using Harness.Postprocessing;
 using static Harness.Results.JsonValues;
 
 namespace Harness.Results;

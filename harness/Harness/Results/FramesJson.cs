@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Harness.Clips;
 using Harness.Gate;
 using Harness.Metrics;
 using static Harness.Results.JsonValues;

@@ -1,6 +1,5 @@
 using Harness.Gate;
 using Harness.Metrics;
-using Harness.Postprocessing;
 
 namespace Harness.Results;
 

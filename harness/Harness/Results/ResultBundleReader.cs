@@ -3,7 +3,6 @@ using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Gate;
 using Harness.Metrics;
-using Harness.Postprocessing;
 using static Harness.Results.JsonValues;
 
 namespace Harness.Results;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Harness.Clips;
 using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Coco;
@@ -67,7 +66,7 @@ internal static class ResultJson
 
     /// <param name="frames">The scored frames, read from <c>frames.json</c> and <c>detections.bin</c>.</param>
     /// <param name="image">Reads a review frame's pixels from the bundle file of that name.</param>
-    public static ScenarioResult Read(JsonElement element, IReadOnlyList<ScoredFrame> frames, IReadOnlyList<IReadOnlyList<Postprocessing.Detection>>? baseline,
+    public static ScenarioResult Read(JsonElement element, IReadOnlyList<ScoredFrame> frames, IReadOnlyList<IReadOnlyList<Detection>>? baseline,
         FlipJson flips, Func<string, CameraImage> image, string path)
     {
         var count = Integer(element, "frames", path);
@@ -135,7 +134,7 @@ internal static class ResultJson
         writer.WriteEndObject();
     }
 
-    private static ReviewFrame ReadReviewFrame(JsonElement element, IReadOnlyList<ScoredFrame> frames, IReadOnlyList<IReadOnlyList<Postprocessing.Detection>>? baseline,
+    private static ReviewFrame ReadReviewFrame(JsonElement element, IReadOnlyList<ScoredFrame> frames, IReadOnlyList<IReadOnlyList<Detection>>? baseline,
         FlipJson flips, Func<string, CameraImage> image, string path)
     {
         var ordinal = Integer(element, "ordinal", path);

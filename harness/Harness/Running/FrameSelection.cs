@@ -1,7 +1,5 @@
-using Harness.Clips;
 using Harness.Metrics;
 using Harness.Metrics.Flips;
-using Harness.Postprocessing;
 
 namespace Harness.Running;
 

@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Inference;
 using Harness.Preprocessing;
 

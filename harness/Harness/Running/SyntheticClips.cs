@@ -1,7 +1,6 @@
 using Harness.Clips.Mcap;
 using Harness.Clips.Rosbag2;
 using Harness.Clips.Synthetic;
-using Harness.Scenarios;
 
 namespace Harness.Running;
 

@@ -106,7 +106,7 @@ public static class GateSuite
 
     /// <summary>
     /// One scenario replayed from frames the caller reads through a detector the caller loaded
-    /// (<see cref="ScenarioRunner.Run(Scenario, IClipReader, OnnxDetector, IProgress{FrameProgress}?, IReadOnlyList{IReadOnlyList{Postprocessing.Detection}}?, CancellationToken)"/>),
+    /// (<see cref="ScenarioRunner.Run(Scenario, IClipReader, OnnxDetector, IProgress{FrameProgress}?, IReadOnlyList{IReadOnlyList{Detection}}?, CancellationToken)"/>),
     /// then judged like any other; the caller keeps and disposes both.
     /// </summary>
     public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IClipReader clip, OnnxDetector detector, IProgress<FrameProgress>? progress = null) =>
@@ -149,7 +149,7 @@ public static class GateSuite
 
     /// <param name="replay">Replays the scenario given the baseline's detections and the test hook for its stages.</param>
     private static ResultBundle RunOne(Scenario scenario, SuiteOptions options,
-        Func<IReadOnlyList<IReadOnlyList<Postprocessing.Detection>>?, Action<PipelineStage>?, ScenarioResult> replay, Action<string, PipelineStage>? enter = null)
+        Func<IReadOnlyList<IReadOnlyList<Detection>>?, Action<PipelineStage>?, ScenarioResult> replay, Action<string, PipelineStage>? enter = null)
     {
         var facts = ScenarioFacts.Of(scenario);
         var policy = new GatePolicy(options.Run, options.IsCi, options.Strict);
@@ -280,7 +280,7 @@ public static class GateSuite
     }
 
     private static GateEvidence Evidence(Scenario scenario, ScenarioResult result, BaselineSnapshot baseline,
-        IReadOnlyList<IReadOnlyList<Postprocessing.Detection>>? baselineDetections, GateDefaults defaults)
+        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections, GateDefaults defaults)
     {
         var sameInputs = baseline.ClipSha256 == result.ClipSha256 && baseline.ModelSha256 == result.ModelSha256 &&
             baseline.SettingsSha256 is not null && baseline.SettingsSha256 == result.SettingsSha256;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Harness.Scenarios;
 
 namespace Harness.Tests.Cli;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Harness.Gate;
-using Harness.Postprocessing;
 using Harness.Metrics;
 
 namespace Harness.Tests.Gate;
@@ -225,7 +224,6 @@ public sealed class BaselineStoreTests : IDisposable
             Provenance = Provenance,
             SettingsSha256 = "s1",
         };
-
 
     private static void AssertSameDetections(DetectionSnapshot expected, DetectionSnapshot actual)
     {

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Harness.Gate;
-using Harness.Postprocessing;
 
 namespace Harness.Tests.Gate;
 

@@ -1,7 +1,6 @@
 using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
-using Harness.Postprocessing;
 using Harness.Scenarios;
 
 namespace Harness.Tests.Gate;

@@ -1,7 +1,5 @@
-using Harness.Clips;
 using Harness.Gate;
 using Harness.Metrics;
-using Harness.Postprocessing;
 using Harness.Scenarios;
 
 namespace Harness.Tests.Gate;

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
-using Harness.Clips;
 using Harness.Clips.Images;
 
 namespace Harness.Tests.Hostile;

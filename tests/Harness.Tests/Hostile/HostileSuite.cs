@@ -1,5 +1,4 @@
 using System.Globalization;
-using Harness.Clips;
 using Harness.Clips.Mcap;
 using Harness.Clips.Messages;
 using Harness.Gate;

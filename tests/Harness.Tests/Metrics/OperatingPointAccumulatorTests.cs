@@ -1,7 +1,5 @@
-using Harness.Clips;
 using Harness.Metrics;
 using Harness.Metrics.Families;
-using Harness.Postprocessing;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics;

@@ -1,8 +1,6 @@
-using Harness.Clips;
 using Harness.Metrics;
 using Harness.Metrics.Coco;
 using Harness.Metrics.Families;
-using Harness.Postprocessing;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics;

@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Clips.Synthetic;
 using Harness.Inference;
 using Harness.Models;

@@ -1,8 +1,6 @@
-using Harness.Clips;
 using Harness.Clips.Synthetic;
 using Harness.Metrics;
 using Harness.Models;
-using Harness.Postprocessing;
 
 namespace Harness.Tests.Models;
 

@@ -1,5 +1,3 @@
-using Harness.Postprocessing;
-
 namespace Harness.Tests.Postprocessing;
 
 /// <summary>The one scalar IoU, on hand-computed boxes, in the float NMS uses and the double the metrics use.</summary>

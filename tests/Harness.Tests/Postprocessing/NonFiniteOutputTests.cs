@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
 using Harness.Tests.Running;

@@ -1,5 +1,3 @@
-using Harness.Clips;
-
 namespace Harness.Tests.Preprocessing;
 
 internal static class TestImages

@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
-using Harness.Clips;
 using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Coco;
-using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Reporting;
 using Harness.Running;

@@ -1,9 +1,7 @@
-using Harness.Clips;
 using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Coco;
 using Harness.Metrics.Flips;
-using Harness.Postprocessing;
 using Harness.Results;
 using Harness.Scenarios;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Harness.Clips;
 using Harness.Clips.Mcap;
-using Harness.Postprocessing;
 using Harness.Metrics;
 using Harness.Running;
 using Harness.Scenarios;

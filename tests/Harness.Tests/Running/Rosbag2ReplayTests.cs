@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Clips.Rosbag2;
 using Harness.Running;
 using Harness.Scenarios;

@@ -1,7 +1,5 @@
 using Harness.Clips;
-using Harness.Postprocessing;
 using Harness.Running;
-using Harness.Scenarios;
 
 namespace Harness.Tests.Running;
 

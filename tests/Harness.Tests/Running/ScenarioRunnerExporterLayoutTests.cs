@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Models.Onnx;
 using Harness.Running;
 using Harness.Tests.Postprocessing.Exporters;

@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Running;
 
 namespace Harness.Tests.Running;

@@ -1,6 +1,4 @@
-using Harness.Clips;
 using Harness.Metrics.Flips;
-using Harness.Postprocessing;
 
 namespace Harness.Tests.Running;
 

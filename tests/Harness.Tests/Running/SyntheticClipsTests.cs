@@ -1,6 +1,5 @@
 using Harness.Clips.Mcap;
 using Harness.Running;
-using Harness.Scenarios;
 
 namespace Harness.Tests.Running;
 

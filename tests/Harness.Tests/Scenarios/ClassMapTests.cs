@@ -1,5 +1,3 @@
-using Harness.Scenarios;
-
 namespace Harness.Tests.Scenarios;
 
 public sealed class ClassMapTests

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Harness.Scenarios;
 
 namespace Harness.Clips.CocoFolder;
 

@@ -1,5 +1,3 @@
-using Harness.Scenarios;
-
 namespace Harness.Clips.Kitti;
 
 /// <summary>

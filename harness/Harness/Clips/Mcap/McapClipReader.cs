@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Clips.Messages;
-using Harness.Scenarios;
 
 namespace Harness.Clips.Mcap;
 

@@ -1,6 +1,4 @@
-using Harness.Clips;
 using Harness.Metrics.Families;
-using Harness.Postprocessing;
 using Harness.Simd;
 
 namespace Harness.Metrics.Bootstrap;

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Harness.Postprocessing;
 using Harness.Simd;
 
 namespace Harness.Metrics.Coco;

@@ -1,5 +1,3 @@
-using Harness.Postprocessing;
-
 namespace Harness.Metrics.Coco;
 
 /// <summary>

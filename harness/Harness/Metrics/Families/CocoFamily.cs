@@ -1,7 +1,5 @@
-using Harness.Clips;
 using Harness.Metrics.Bootstrap;
 using Harness.Metrics.Coco;
-using Harness.Postprocessing;
 
 namespace Harness.Metrics.Families;
 

@@ -1,5 +1,3 @@
-using Harness.Clips;
-
 namespace Harness.Metrics.Flips;
 
 /// <summary>

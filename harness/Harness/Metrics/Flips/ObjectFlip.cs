@@ -1,6 +1,3 @@
-using Harness.Clips;
-using Harness.Postprocessing;
-
 namespace Harness.Metrics.Flips;
 
 /// <summary>

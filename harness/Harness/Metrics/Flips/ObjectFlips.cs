@@ -1,5 +1,3 @@
-using Harness.Postprocessing;
-
 namespace Harness.Metrics.Flips;
 
 /// <summary>Object-by-object comparison of a run with its baseline on the same truth (see <see cref="FlipKind"/>).</summary>

@@ -1,7 +1,6 @@
 using Harness.Clips;
 using Harness.Clips.CocoFolder;
 using Harness.Clips.Images;
-using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.CocoFolder;
 

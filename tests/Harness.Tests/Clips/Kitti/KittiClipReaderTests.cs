@@ -1,7 +1,6 @@
 using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Clips.Kitti;
-using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.Kitti;
 

@@ -1,7 +1,6 @@
 using Harness.Clips;
 using Harness.Clips.Mcap;
 using Harness.Clips.Messages;
-using Harness.Scenarios;
 using SkiaSharp;
 
 namespace Harness.Tests.Clips.Mcap;

@@ -1,5 +1,4 @@
 using Google.Protobuf;
-using Harness.Clips;
 using Harness.Clips.Messages;
 
 namespace Harness.Tests.Clips.Messages;

@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Clips.Messages;
 

@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Clips.Messages;
 
 namespace Harness.Tests.Clips.Messages;

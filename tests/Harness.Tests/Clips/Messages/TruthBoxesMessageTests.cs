@@ -1,5 +1,4 @@
 using System.Text;
-using Harness.Clips;
 using Harness.Clips.Messages;
 
 namespace Harness.Tests.Clips.Messages;

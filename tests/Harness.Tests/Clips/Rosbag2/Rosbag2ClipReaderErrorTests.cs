@@ -1,7 +1,6 @@
 using Harness.Clips;
 using Harness.Clips.Messages;
 using Harness.Clips.Rosbag2;
-using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.Rosbag2;
 

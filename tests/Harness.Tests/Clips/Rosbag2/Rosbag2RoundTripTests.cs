@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Clips.Mcap;
 using Harness.Clips.Rosbag2;
 using Microsoft.Data.Sqlite;

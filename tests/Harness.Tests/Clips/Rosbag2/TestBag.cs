@@ -1,6 +1,4 @@
-using Harness.Clips;
 using Harness.Clips.Rosbag2;
-using Harness.Scenarios;
 
 namespace Harness.Tests.Clips.Rosbag2;
 

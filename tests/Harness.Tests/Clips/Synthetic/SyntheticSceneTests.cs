@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Harness.Clips;
 using Harness.Clips.Synthetic;
 
 namespace Harness.Tests.Clips.Synthetic;

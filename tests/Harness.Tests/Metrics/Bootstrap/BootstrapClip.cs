@@ -1,7 +1,5 @@
-using Harness.Clips;
 using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
-using Harness.Postprocessing;
 
 namespace Harness.Tests.Metrics.Bootstrap;
 

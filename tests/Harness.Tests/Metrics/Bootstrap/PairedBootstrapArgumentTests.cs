@@ -64,11 +64,11 @@ public sealed class PairedBootstrapArgumentTests
     {
         // One-second blocks of a 15-frame clip: one whole block, plus the tracks.
         var truth = Enumerable.Range(0, frames)
-            .Select(f => (IReadOnlyList<Harness.Clips.TruthBox>)[.. Enumerable.Range(0, tracks).Where(t => t % frames == f || (t + 1) % frames == f)
-                .Select(t => new Harness.Clips.TruthBox(0, t * 20, 0, 10, 10, TrackId: t))])
+            .Select(f => (IReadOnlyList<TruthBox>)[.. Enumerable.Range(0, tracks).Where(t => t % frames == f || (t + 1) % frames == f)
+                .Select(t => new TruthBox(0, t * 20, 0, 10, 10, TrackId: t))])
             .ToList();
         var units = PairedBootstrap.Units(Classes, truth, [.. Enumerable.Range(0, frames).Select(i => i * 100_000_000L)],
-            [[.. truth.Select(_ => (IReadOnlyList<Harness.Postprocessing.Detection>)[])]], new BootstrapOptions(BlockSeconds: 1.0));
+            [[.. truth.Select(_ => (IReadOnlyList<Detection>)[])]], new BootstrapOptions(BlockSeconds: 1.0));
 
         Assert.Equal((tracks, 1), (units.Tracks, units.Frames / units.BlockLength));
         Assert.Equal(estimable, PairedBootstrap.CanEstimate(units));

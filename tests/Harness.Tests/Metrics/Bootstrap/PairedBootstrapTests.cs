@@ -1,6 +1,4 @@
-using Harness.Clips;
 using Harness.Metrics.Bootstrap;
-using Harness.Postprocessing;
 using Harness.Simd;
 using Harness.Tests.Simd;
 

@@ -1,6 +1,4 @@
-using Harness.Clips;
 using Harness.Metrics.Bootstrap;
-using Harness.Postprocessing;
 
 namespace Harness.Tests.Metrics.Bootstrap;
 

@@ -1,8 +1,6 @@
-using Harness.Clips;
 using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
 using Harness.Metrics.Families.MatchedIou;
-using Harness.Postprocessing;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics.Families;

@@ -1,6 +1,4 @@
-using Harness.Clips;
 using Harness.Metrics.Flips;
-using Harness.Postprocessing;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics.Flips;

@@ -1,5 +1,4 @@
 using Harness.Models.Onnx;
-using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using static Harness.Tests.Postprocessing.Exporters.ExporterModel;
 

@@ -1,6 +1,5 @@
 using Harness.Inference;
 using Harness.Models.Onnx;
-using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using static Harness.Tests.Postprocessing.Exporters.ExporterModel;
 

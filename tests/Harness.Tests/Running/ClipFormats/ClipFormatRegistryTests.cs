@@ -1,4 +1,3 @@
-using Harness.Clips;
 using Harness.Clips.CocoFolder;
 using Harness.Clips.Kitti;
 using Harness.Clips.Mcap;

@@ -1,6 +1,4 @@
-using Harness.Clips;
 using Harness.Metrics.Coco;
-using Harness.Postprocessing;
 
 namespace Harness.Metrics.Families.MatchedIou;
 

@@ -1,4 +1,4 @@
-namespace Harness.Scenarios;
+namespace Harness;
 
 /// <summary>
 /// One inconsistency in a scenario's classes: the field it is in (<c>classes</c>, <c>class_map</c> or <c>ignore</c>)

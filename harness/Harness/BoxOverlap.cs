@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 
-namespace Harness.Postprocessing;
+namespace Harness;
 
 /// <summary>
 /// The one scalar IoU: NMS (in float, as torchvision computes it), the COCO evaluation, the operating-point matcher

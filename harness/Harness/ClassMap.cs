@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Harness.Scenarios;
+namespace Harness;
 
 /// <summary>
 /// How a scenario's model classes and its clip's truth labels become the evaluation classes the metrics count, always

@@ -1,4 +1,4 @@
-namespace Harness.Clips;
+namespace Harness;
 
 /// <summary>Interleaved 8-bit pixel layouts a camera channel can carry.</summary>
 public enum PixelFormat

@@ -1,4 +1,4 @@
-namespace Harness.Clips;
+namespace Harness;
 
 /// <summary>Lidar returns as packed (x, y, z, intensity) float quadruples in the ego frame.</summary>
 public sealed record LidarScan(ReadOnlyMemory<float> Points)

@@ -1,4 +1,4 @@
-namespace Harness.Clips;
+namespace Harness;
 
 /// <summary>
 /// A ground-truth object in image pixels (top-left origin, width/height).

@@ -1,4 +1,4 @@
-namespace Harness.Clips;
+namespace Harness;
 
 /// <summary>An interleaved 8-bit, 3-channel image; <paramref name="Stride"/> is the byte length of one row.</summary>
 public sealed record CameraImage(int Width, int Height, int Stride, PixelFormat Format, ReadOnlyMemory<byte> Pixels)
