@@ -1,17 +1,21 @@
 namespace Harness.Preprocessing;
 
 /// <summary>
-/// Turns a camera image into the model's CHW float input, written straight into the caller's tensor buffer.
-/// Sample tables and the row buffer are kept between calls, so a stream of same-sized frames allocates nothing.
-/// One instance is not safe for concurrent calls.
+/// Turns a camera image into the model's CHW float input, written straight into the caller's tensor buffer: with
+/// <see cref="ResizeMethod.EightBit"/> OpenCV's 8-bit resize row by row (<see cref="OpenCvLinearResize"/>), each value
+/// then looked up in its colour's table of 256 normalised values; with <see cref="ResizeMethod.FloatingPoint"/> a bilinear
+/// resize straight into float. Sample tables and row buffers are kept between calls, so a stream of same-sized frames
+/// allocates nothing. One instance is not safe for concurrent calls.
 /// </summary>
 internal sealed class LetterboxPreprocessor
 {
     private readonly float[] gain = new float[3];
     private readonly float[] offset = new float[3];
     private readonly float[] pad = new float[3];
+    private readonly float[][] tables = new float[3][];
     private SourcePlan? plan;
     private float[] row = [];
+    private int[] resizedRow = [];
 
     public LetterboxPreprocessor(PreprocessOptions options)
     {
@@ -30,6 +34,7 @@ internal sealed class LetterboxPreprocessor
             gain[plane] = options.Scale / std;
             offset[plane] = -mean / std;
             pad[plane] = ((options.PadValue * options.Scale) - mean) / std;
+            tables[plane] = PixelNormalisation.Table(options.Scale, mean, std);
         }
     }
 
@@ -51,6 +56,12 @@ internal sealed class LetterboxPreprocessor
         }
 
         var current = PlanFor(image.Width, image.Height);
+        if (current.EightBitResize is { } resize)
+        {
+            ResizeEightBit(image, resize, current.Geometry, destination);
+            return current.Transform;
+        }
+
         var geometry = current.Geometry;
         var width = Options.Width;
         var planeLength = width * Options.Height;
@@ -91,6 +102,43 @@ internal sealed class LetterboxPreprocessor
         return current.Transform;
     }
 
+    private void ResizeEightBit(CameraImage image, OpenCvLinearResize resize, ResizeGeometry geometry, Span<float> destination)
+    {
+        var width = Options.Width;
+        var planeLength = width * Options.Height;
+        var resizedEnd = geometry.PadY + geometry.ResizedHeight;
+        Span<float> padded = stackalloc float[3];
+        for (var plane = 0; plane < 3; plane++)
+        {
+            padded[plane] = tables[plane][Options.PadValue];
+            var output = destination.Slice(plane * planeLength, planeLength);
+            output[..(geometry.PadY * width)].Fill(padded[plane]);
+            output[(resizedEnd * width)..].Fill(padded[plane]);
+        }
+
+        var values = resizedRow.AsSpan(0, geometry.ResizedWidth * 3);
+        var pixels = image.Pixels.Span;
+        resize.BeginImage();
+        for (var y = 0; y < geometry.ResizedHeight; y++)
+        {
+            resize.Row(pixels, image.Stride, y, values);
+            var outputRow = (geometry.PadY + y) * width;
+            for (var plane = 0; plane < 3; plane++)
+            {
+                var line = destination.Slice((plane * planeLength) + outputRow, width);
+                line[..geometry.PadX].Fill(padded[plane]);
+                line[(geometry.PadX + geometry.ResizedWidth)..].Fill(padded[plane]);
+                var table = tables[plane];
+                var channel = SourceChannel(image.Format, ColourOfPlane(Options.ChannelOrder, plane));
+                var resized = line.Slice(geometry.PadX, geometry.ResizedWidth);
+                for (var x = 0; x < resized.Length; x++)
+                {
+                    resized[x] = table[values[(x * 3) + channel]];
+                }
+            }
+        }
+    }
+
     internal static int ColourOfPlane(ChannelOrder order, int plane) => order == ChannelOrder.Rgb ? plane : 2 - plane;
 
     internal static int SourceChannel(PixelFormat format, int colour) => format == PixelFormat.Rgb8 ? colour : 2 - colour;
@@ -103,6 +151,11 @@ internal sealed class LetterboxPreprocessor
             if (row.Length < sourceWidth * 3)
             {
                 row = new float[sourceWidth * 3];
+            }
+
+            if (resizedRow.Length < plan.Geometry.ResizedWidth * 3)
+            {
+                resizedRow = new int[plan.Geometry.ResizedWidth * 3];
             }
         }
 

@@ -2,7 +2,8 @@ namespace Harness.Preprocessing;
 
 /// <summary>
 /// How a camera image becomes the model's CHW float input: resize (letterboxed or stretched) to
-/// <see cref="Width"/> x <see cref="Height"/>, then per channel <c>(pixel * Scale - Mean) / Std</c>.
+/// <see cref="Width"/> x <see cref="Height"/>, then per channel <c>(pixel * Scale - Mean) / Std</c>
+/// (<see cref="PixelNormalisation"/> says how the exporters' float32 arithmetic is followed).
 /// </summary>
 internal sealed record PreprocessOptions
 {
@@ -23,6 +24,12 @@ internal sealed record PreprocessOptions
 
     /// <summary>Where the letterboxed image sits; ignored when <see cref="Letterbox"/> is false.</summary>
     public LetterboxPlacement Placement { get; init; } = LetterboxPlacement.Center;
+
+    /// <summary>How the scaled size is made whole pixels; ignored when <see cref="Letterbox"/> is false.</summary>
+    public SizeRounding SizeRounding { get; init; } = SizeRounding.Round;
+
+    /// <summary>8-bit OpenCV resize then normalise (the exporters' way), or a float resize.</summary>
+    public ResizeMethod Resize { get; init; } = ResizeMethod.EightBit;
 
     /// <summary>Raw 8-bit value of the padding, normalised like any pixel (114 is the Ultralytics grey).</summary>
     public byte PadValue { get; init; } = 114;

@@ -10,7 +10,10 @@ internal sealed class SourcePlan
         Geometry = ResizeGeometry.For(options, sourceWidth, sourceHeight);
         Columns = new LinearSamples(sourceWidth, Geometry.ResizedWidth, 3);
         Rows = new LinearSamples(sourceHeight, Geometry.ResizedHeight, 1);
-        Transform = Geometry.Transform(sourceWidth, sourceHeight);
+        Transform = Geometry.Transform(sourceWidth, sourceHeight, options);
+        EightBitResize = options.Resize == ResizeMethod.EightBit
+            ? new OpenCvLinearResize(sourceWidth, sourceHeight, Geometry.ResizedWidth, Geometry.ResizedHeight)
+            : null;
     }
 
     public int SourceWidth { get; }
@@ -25,4 +28,7 @@ internal sealed class SourcePlan
     public LinearSamples Rows { get; }
 
     public LetterboxTransform Transform { get; }
+
+    /// <summary>The 8-bit resize of <see cref="ResizeMethod.EightBit"/>; null for a float resize.</summary>
+    public OpenCvLinearResize? EightBitResize { get; }
 }

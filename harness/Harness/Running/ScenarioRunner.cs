@@ -213,6 +213,8 @@ public static class ScenarioRunner
     {
         Letterbox = input.Letterbox,
         Placement = input.Placement,
+        SizeRounding = input.SizeRounding,
+        Resize = input.Resize,
         PadValue = input.PadValue,
         Scale = input.Scale,
         Mean = new ChannelValues(input.Mean[0], input.Mean[1], input.Mean[2]),

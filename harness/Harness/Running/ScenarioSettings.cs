@@ -55,6 +55,10 @@ internal static class ScenarioSettings
             Line(text, "input.letterbox_placement", Text(input.Placement.ToString()));
         }
 
+        // Written for every scenario since the 8-bit resize became the default: a baseline from the float resize
+        // must not look like the same settings.
+        Line(text, "input.resize", Text(input.Resize.ToString()));
+        Line(text, "input.size_rounding", Text(input.SizeRounding.ToString()));
         Line(text, "classes", string.Join(",", model.Classes.ModelClasses.Select(Text)));
         // Only a scenario that maps classes hashes the map, so one without keeps the hash its baseline recorded.
         if (!model.Classes.IsIdentity)

@@ -32,9 +32,30 @@ public sealed partial class ScenarioBuilder
         return this;
     }
 
+    /// <summary>The resize (OpenCV's 8-bit one by default, or float) and how a letterbox makes the scaled size whole.</summary>
+    public ScenarioBuilder WithResize(ResizeMethod? resize = null, SizeRounding? sizeRounding = null)
+    {
+        var input = _input ?? InputDraft.Empty;
+        _input = input with { Resize = resize ?? input.Resize, SizeRounding = sizeRounding ?? input.SizeRounding };
+        return this;
+    }
+
+    /// <summary>A known pipeline's settings (<c>model.input.preset</c>: ultralytics, yolox, rtdetr, torchvision); keys set beside it override it.</summary>
+    public ScenarioBuilder WithPreset(string? preset)
+    {
+        _input = (_input ?? InputDraft.Empty) with { Preset = preset };
+        return this;
+    }
+
     private InputSpec? BuildInput(DescribedModel? described)
     {
         var input = _input ?? InputDraft.Empty;
+        PreprocessPreset? preset = null;
+        if (input.Preset is { } presetName && (preset = PreprocessPreset.Named(presetName)) is null)
+        {
+            Problem("model.input.preset", $"unknown preset '{presetName}' (expected one of: {string.Join(", ", PreprocessPreset.All.Select(p => p.Name))})");
+        }
+
         var fromMetadata = described?.Metadata is { Width: { } w, Height: { } h } ? (Width: w, Height: h) : ((int Width, int Height)?)null;
         if (_input is null && fromMetadata is null)
         {
@@ -67,26 +88,26 @@ public sealed partial class ScenarioBuilder
             Problem("model.input", $"width {width}, height {height}, but the metadata of '{described!.Path}' says imgsz width {imgsz.Width}, height {imgsz.Height}");
         }
 
-        var letterbox = input.Letterbox ?? true;
+        var letterbox = input.Letterbox ?? preset?.Letterbox ?? true;
         if (input.Placement is not null && !letterbox)
         {
             Problem("model.input.letterbox_placement", "has no effect with letterbox: false (the image is stretched to the whole input)");
         }
 
-        var scale = input.Scale ?? 1.0 / 255.0;
+        var scale = input.Scale ?? preset?.Scale ?? 1.0 / 255.0;
         if (!(scale > 0))
         {
             Problem("model.input.scale", $"must be greater than 0, found {Number(scale)}");
         }
 
-        var mean = Channels("model.input.mean", input.Mean, 0);
-        var std = Channels("model.input.std", input.Std, 1);
+        var mean = input.Mean is null && preset is not null ? [.. preset.Mean] : Channels("model.input.mean", input.Mean, 0);
+        var std = input.Std is null && preset is not null ? [.. preset.Std] : Channels("model.input.std", input.Std, 1);
         if (std.Any(s => !(s > 0)))
         {
             Problem("model.input.std", "every value must be positive");
         }
 
-        var pad = input.PadValue ?? 114;
+        var pad = input.PadValue ?? preset?.PadValue ?? 114;
         if (pad is < 0 or > 255)
         {
             Problem("model.input.pad_value", "must be between 0 and 255");
@@ -94,9 +115,12 @@ public sealed partial class ScenarioBuilder
 
         return width is null || height is null
             ? null
-            : new InputSpec(width.Value, height.Value, letterbox, (float)scale, mean, std, input.Order == ChannelOrder.Bgr, (byte)Math.Clamp(pad, 0, 255))
+            : new InputSpec(width.Value, height.Value, letterbox, (float)scale, mean, std, (input.Order ?? preset?.Order) == ChannelOrder.Bgr, (byte)Math.Clamp(pad, 0, 255))
             {
-                Placement = input.Placement ?? LetterboxPlacement.Center,
+                Placement = input.Placement ?? (letterbox ? preset?.Placement : null) ?? LetterboxPlacement.Center,
+                Resize = input.Resize ?? preset?.Resize ?? ResizeMethod.EightBit,
+                SizeRounding = input.SizeRounding ?? preset?.SizeRounding ?? SizeRounding.Round,
+                Preset = preset?.Name,
             };
     }
 
@@ -120,5 +144,11 @@ public sealed partial class ScenarioBuilder
         bool? Letterbox, LetterboxPlacement? Placement, int? PadValue)
     {
         public static readonly InputDraft Empty = new(null, null, null, null, null, null, null, null, null);
+
+        public string? Preset { get; init; }
+
+        public ResizeMethod? Resize { get; init; }
+
+        public SizeRounding? SizeRounding { get; init; }
     }
 }

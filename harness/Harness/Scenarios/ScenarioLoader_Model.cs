@@ -14,6 +14,10 @@ public static partial class ScenarioLoader
     private static readonly KeyValuePair<string, LetterboxPlacement>[] Placements =
         [new("center", LetterboxPlacement.Center), new("top_left", LetterboxPlacement.TopLeft)];
 
+    private static readonly KeyValuePair<string, ResizeMethod>[] ResizeMethods = [new("uint8", ResizeMethod.EightBit), new("float", ResizeMethod.FloatingPoint)];
+
+    private static readonly KeyValuePair<string, SizeRounding>[] SizeRoundings = [new("round", SizeRounding.Round), new("truncate", SizeRounding.Truncate)];
+
     private static void ReadModel(YamlMappingReader model, ScenarioBuilder builder)
     {
         builder.WithModel(model.String("source", required: true), model.String("sha256"));
@@ -27,7 +31,9 @@ public static partial class ScenarioLoader
         {
             builder.WithInput(input.Integer("width"), input.Integer("height"))
                 .WithNormalization(input.Number("scale"), Optional(input, "mean"), Optional(input, "std"), input.Choice("channel_order", ChannelOrders))
-                .WithLetterbox(input.Boolean("letterbox"), input.Choice("letterbox_placement", Placements), input.Integer("pad_value"));
+                .WithLetterbox(input.Boolean("letterbox"), input.Choice("letterbox_placement", Placements), input.Integer("pad_value"))
+                .WithResize(input.Choice("resize", ResizeMethods), input.Choice("size_rounding", SizeRoundings))
+                .WithPreset(input.String("preset"));
             input.RejectUnknownKeys();
         }
 

@@ -5,10 +5,10 @@ namespace Harness.Tests.Preprocessing;
 
 public class LetterboxPreprocessorTests
 {
-    private static readonly PreprocessOptions Raw4x4 = new(4, 4) { Letterbox = false, Scale = 1f };
+    private static readonly PreprocessOptions Raw4x4 = new(4, 4) { Letterbox = false, Scale = 1f, Resize = ResizeMethod.FloatingPoint };
 
     [Fact]
-    public void Stretching_2x2_to_4x4_interpolates_like_opencv_inter_linear()
+    public void Stretching_2x2_to_4x4_with_the_float_resize_interpolates_at_opencv_pixel_centres_without_rounding()
     {
         // Given a 2x2 grey image; column/row taps at (d + 0.5) / 2 - 0.5 = -0.25, 0.25, 0.75, 1.25,
         // i.e. pixel 0, 0.25 of the way, 0.75 of the way, pixel 1.
