@@ -25,7 +25,7 @@ internal static class AcceptCommand
     {
         if (SuiteOptions.CiFromEnvironment())
         {
-            Console.Error.WriteLine("CI=true: baselines are never accepted in CI; run `./build.sh --target=AcceptBaselines` locally and commit the result");
+            Console.Error.WriteLine("CI=true: baselines are never accepted in CI; run `dotnet harness accept` locally and commit the result");
             return SuiteReport.ExitInputError;
         }
 

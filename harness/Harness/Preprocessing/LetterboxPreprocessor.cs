@@ -2,8 +2,8 @@ namespace Harness.Preprocessing;
 
 /// <summary>
 /// Turns a camera image into the model's CHW float input, written straight into the caller's tensor buffer: with
-/// <see cref="ResizeMethod.EightBit"/> OpenCV's 8-bit resize row by row (<see cref="OpenCvLinearResize"/>), each value
-/// then looked up in its colour's table of 256 normalised values; with <see cref="ResizeMethod.FloatingPoint"/> a bilinear
+/// <see cref="ResizeMethod.EightBit"/> OpenCV's 8-bit resize row by row (<see cref="OpenCvLinearResize"/>), each
+/// plane then normalised as the exporter does (<see cref="PixelNormalisation"/>); with <see cref="ResizeMethod.FloatingPoint"/> a bilinear
 /// resize straight into float. Sample tables and row buffers are kept between calls, so a stream of same-sized frames
 /// allocates nothing. One instance is not safe for concurrent calls.
 /// </summary>
@@ -12,7 +12,7 @@ internal sealed class LetterboxPreprocessor
     private readonly float[] gain = new float[3];
     private readonly float[] offset = new float[3];
     private readonly float[] pad = new float[3];
-    private readonly float[][] tables = new float[3][];
+    private readonly PixelNormalisation[] normalisations = new PixelNormalisation[3];
     private SourcePlan? plan;
     private float[] row = [];
     private int[] resizedRow = [];
@@ -34,7 +34,7 @@ internal sealed class LetterboxPreprocessor
             gain[plane] = options.Scale / std;
             offset[plane] = -mean / std;
             pad[plane] = ((options.PadValue * options.Scale) - mean) / std;
-            tables[plane] = PixelNormalisation.Table(options.Scale, mean, std);
+            normalisations[plane] = new PixelNormalisation(options.Scale, mean, std);
         }
     }
 
@@ -110,13 +110,14 @@ internal sealed class LetterboxPreprocessor
         Span<float> padded = stackalloc float[3];
         for (var plane = 0; plane < 3; plane++)
         {
-            padded[plane] = tables[plane][Options.PadValue];
+            padded[plane] = normalisations[plane].Normalise(Options.PadValue);
             var output = destination.Slice(plane * planeLength, planeLength);
             output[..(geometry.PadY * width)].Fill(padded[plane]);
             output[(resizedEnd * width)..].Fill(padded[plane]);
         }
 
-        var values = resizedRow.AsSpan(0, geometry.ResizedWidth * 3);
+        var resizedWidth = geometry.ResizedWidth;
+        var values = resizedRow.AsSpan(0, resizedWidth * 3);
         var pixels = image.Pixels.Span;
         resize.BeginImage();
         for (var y = 0; y < geometry.ResizedHeight; y++)
@@ -127,14 +128,9 @@ internal sealed class LetterboxPreprocessor
             {
                 var line = destination.Slice((plane * planeLength) + outputRow, width);
                 line[..geometry.PadX].Fill(padded[plane]);
-                line[(geometry.PadX + geometry.ResizedWidth)..].Fill(padded[plane]);
-                var table = tables[plane];
+                line[(geometry.PadX + resizedWidth)..].Fill(padded[plane]);
                 var channel = SourceChannel(image.Format, ColourOfPlane(Options.ChannelOrder, plane));
-                var resized = line.Slice(geometry.PadX, geometry.ResizedWidth);
-                for (var x = 0; x < resized.Length; x++)
-                {
-                    resized[x] = table[values[(x * 3) + channel]];
-                }
+                normalisations[plane].Write(values.Slice(channel * resizedWidth, resizedWidth), line.Slice(geometry.PadX, resizedWidth));
             }
         }
     }

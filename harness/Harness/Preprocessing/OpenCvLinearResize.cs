@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Harness.Simd;
 
 namespace Harness.Preprocessing;
@@ -23,10 +24,12 @@ namespace Harness.Preprocessing;
 /// <item>An exact 2x downscale on both axes is OpenCV's area path instead (<c>resizeAreaFast_</c>):
 /// <c>(a + b + c + d + 2) &gt;&gt; 2</c> over each 2x2 block.</item>
 /// </list>
-/// Output rows are produced one at a time as ints in [0, 255], each source row's horizontal pass computed once.
-/// Allocates nothing per frame; one instance is not safe for concurrent calls.
+/// Output rows are produced one at a time as ints in [0, 255], one plane per source channel (so the normalisation
+/// after it reads contiguous values), each source row's horizontal pass computed once. The horizontal pass gathers
+/// with AVX2 where the CPU has it, the vertical pass runs at every vector width; both compute the scalar expressions
+/// exactly. Allocates nothing per frame; one instance is not safe for concurrent calls.
 /// </summary>
-internal sealed class OpenCvLinearResize
+internal sealed unsafe class OpenCvLinearResize
 {
     /// <summary><c>INTER_RESIZE_COEF_BITS</c>: the weights' fixed-point fraction.</summary>
     public const int CoefficientBits = 11;
@@ -35,7 +38,6 @@ internal sealed class OpenCvLinearResize
     private const double DoubleEpsilon = 2.220446049250313e-16;
 
     private readonly int _sourceWidth;
-    private readonly int _sourceHeight;
     private readonly int[] _first;
     private readonly int[] _second;
     private readonly int[] _alpha0;
@@ -52,27 +54,22 @@ internal sealed class OpenCvLinearResize
     public OpenCvLinearResize(int sourceWidth, int sourceHeight, int targetWidth, int targetHeight)
     {
         _sourceWidth = sourceWidth;
-        _sourceHeight = sourceHeight;
         TargetWidth = targetWidth;
         TargetHeight = targetHeight;
         var scaleX = 1.0 / ((double)targetWidth / sourceWidth);
         var scaleY = 1.0 / ((double)targetHeight / sourceHeight);
         AreaHalving = IsExactly(scaleX, 2) && IsExactly(scaleY, 2);
-        var elements = targetWidth * 3;
-        _first = new int[elements];
-        _second = new int[elements];
-        _alpha0 = new int[elements];
-        _alpha1 = new int[elements];
+        _first = new int[targetWidth];
+        _second = new int[targetWidth];
+        _alpha0 = new int[targetWidth];
+        _alpha1 = new int[targetWidth];
         for (var d = 0; d < targetWidth; d++)
         {
             var (tap, a0, a1) = Tap(d, scaleX, sourceWidth, clampToEdge: true);
-            for (var c = 0; c < 3; c++)
-            {
-                _first[(d * 3) + c] = (tap * 3) + c;
-                _second[(d * 3) + c] = (Math.Min(tap + 1, sourceWidth - 1) * 3) + c;
-                _alpha0[(d * 3) + c] = a0;
-                _alpha1[(d * 3) + c] = a1;
-            }
+            _first[d] = tap * 3;
+            _second[d] = Math.Min(tap + 1, sourceWidth - 1) * 3;
+            _alpha0[d] = a0;
+            _alpha1[d] = a1;
         }
 
         _rowFirst = new int[targetHeight];
@@ -88,8 +85,8 @@ internal sealed class OpenCvLinearResize
             _beta1[d] = b1;
         }
 
-        _upper = new int[elements];
-        _lower = new int[elements];
+        _upper = new int[3 * targetWidth];
+        _lower = new int[3 * targetWidth];
     }
 
     public int TargetWidth { get; }
@@ -140,7 +137,8 @@ internal sealed class OpenCvLinearResize
 
     /// <summary>
     /// Output row <paramref name="y"/> of the image in <paramref name="pixels"/> (rows <paramref name="stride"/> bytes
-    /// apart, three interleaved channels) as ints in [0, 255], <c>3 * TargetWidth</c> of them.
+    /// apart, three interleaved channels) as ints in [0, 255]: source channel c at
+    /// <c>[c * TargetWidth, (c + 1) * TargetWidth)</c>.
     /// </summary>
     public void Row(ReadOnlySpan<byte> pixels, int stride, int y, Span<int> destination)
     {
@@ -169,24 +167,67 @@ internal sealed class OpenCvLinearResize
         }
 
         // Rows only move down, so the older of the two is the one to replace.
-        var target = _upperRow < _lowerRow ? _upper : _lower;
-        if (target == _upper)
+        int[] target;
+        if (_upperRow < _lowerRow)
         {
+            target = _upper;
             _upperRow = row;
         }
         else
         {
+            target = _lower;
             _lowerRow = row;
         }
 
-        var source = pixels.Slice(row * stride, _sourceWidth * 3);
-        ref var s = ref MemoryMarshal.GetReference(source);
-        for (var i = 0; i < target.Length; i++)
+        // A 32-bit gather of a byte reads three bytes past it: it may run only while those are inside the buffer.
+        var readable = pixels.Length - (row * stride);
+        var width = TargetWidth;
+        var gathered = Avx2.IsSupported && VectorWidth.Current >= 256 ? width : 0;
+        while (gathered > 0 && _second[gathered - 1] + 2 + 4 > readable)
         {
-            target[i] = (Unsafe.Add(ref s, _first[i]) * _alpha0[i]) + (Unsafe.Add(ref s, _second[i]) * _alpha1[i]);
+            gathered--;
+        }
+
+        fixed (byte* source = pixels.Slice(row * stride))
+        fixed (int* first = _first)
+        fixed (int* second = _second)
+        fixed (int* alpha0 = _alpha0)
+        fixed (int* alpha1 = _alpha1)
+        fixed (int* output = target)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                var channel = source + c;
+                var plane = output + (c * width);
+                var d = 0;
+                if (gathered > 0)
+                {
+                    d = GatherHorizontal(channel, first, second, alpha0, alpha1, plane, gathered);
+                }
+
+                for (; d < width; d++)
+                {
+                    plane[d] = (channel[first[d]] * alpha0[d]) + (channel[second[d]] * alpha1[d]);
+                }
+            }
         }
 
         return target;
+    }
+
+    /// <returns>The first column not written: vectors of 8 are taken while they fit in <paramref name="count"/>.</returns>
+    private static int GatherHorizontal(byte* channel, int* first, int* second, int* alpha0, int* alpha1, int* plane, int count)
+    {
+        var mask = Vector256.Create(0xFF);
+        var d = 0;
+        for (; d <= count - Vector256<int>.Count; d += Vector256<int>.Count)
+        {
+            var s0 = Avx2.GatherVector256((int*)channel, Avx.LoadVector256(first + d), 1) & mask;
+            var s1 = Avx2.GatherVector256((int*)channel, Avx.LoadVector256(second + d), 1) & mask;
+            ((s0 * Avx.LoadVector256(alpha0 + d)) + (s1 * Avx.LoadVector256(alpha1 + d))).Store(plane + d);
+        }
+
+        return d;
     }
 
     /// <summary>The vertical pass of a row, vectorised at the widest width <see cref="VectorWidth.Current"/> allows.</summary>
@@ -243,13 +284,18 @@ internal sealed class OpenCvLinearResize
         }
     }
 
-    /// <summary>The area path of an exact 2x downscale: each 2x2 block's rounded mean.</summary>
-    private static void HalveRow(ReadOnlySpan<byte> upper, ReadOnlySpan<byte> lower, Span<int> destination)
+    /// <summary>The area path of an exact 2x downscale: each 2x2 block's rounded mean, one plane per channel.</summary>
+    private void HalveRow(ReadOnlySpan<byte> upper, ReadOnlySpan<byte> lower, Span<int> destination)
     {
-        for (var i = 0; i < destination.Length; i++)
+        var width = TargetWidth;
+        for (var c = 0; c < 3; c++)
         {
-            var at = ((i / 3) * 6) + (i % 3);
-            destination[i] = (upper[at] + upper[at + 3] + lower[at] + lower[at + 3] + 2) >> 2;
+            var plane = destination.Slice(c * width, width);
+            for (var d = 0; d < plane.Length; d++)
+            {
+                var at = (d * 6) + c;
+                plane[d] = (upper[at] + upper[at + 3] + lower[at] + lower[at + 3] + 2) >> 2;
+            }
         }
     }
 

@@ -27,7 +27,7 @@ internal static class ReferencePreprocessor
                         var inside = rx >= 0 && rx < geometry.ResizedWidth && ry >= 0 && ry < geometry.ResizedHeight;
                         var value = inside ? resized[(((ry * geometry.ResizedWidth) + rx) * 3) + channel] : options.PadValue;
                         destination[(((plane * options.Height) + y) * options.Width) + x] =
-                            PixelNormalisation.Normalise(value, options.Scale, options.Mean.ForColour(colour), options.Std.ForColour(colour));
+                            new PixelNormalisation(options.Scale, options.Mean.ForColour(colour), options.Std.ForColour(colour)).Normalise(value);
                     }
                 }
             }

@@ -94,7 +94,7 @@ internal static partial class HtmlPage
 
         if (verdict.BaselineMissing)
         {
-            html.Append("<p>No verified baseline: the measured snapshot was written as received; accept it with <code>./build.sh --target=AcceptBaselines</code>.</p>\n");
+            html.Append("<p>No verified baseline: the measured snapshot was written as received; accept it with <code>dotnet harness accept</code>.</p>\n");
         }
 
         if (verdict.Flips is { } flips)

@@ -62,7 +62,7 @@ public static class VerdictTable
 
         if (verdict.BaselineMissing)
         {
-            text.Append("  no verified baseline; the measured snapshot was written as received (run `./build.sh --target=AcceptBaselines` to accept it)\n");
+            text.Append("  no verified baseline; the measured snapshot was written as received (accept it with `dotnet harness accept`)\n");
         }
 
         if (verdict.Flips is { } flips)

@@ -60,6 +60,19 @@ public sealed record ModelInspection(
         }
     }
 
+    /// <summary>
+    /// The preprocessing preset the file identifies: Ultralytics metadata or an Ultralytics-only layout means
+    /// <c>ultralytics</c> (<c>rtdetr</c> for its RT-DETR head), the <c>yolox</c> layout <c>yolox</c>; null when nothing
+    /// in the file says how its inputs were prepared.
+    /// </summary>
+    public string? Preset => Chosen?.Layout.Name switch
+    {
+        "rtdetr" => "rtdetr",
+        "yolox" => "yolox",
+        "yolov5" or "yolov8" or "yolov10" => "ultralytics",
+        _ => Ultralytics is not null ? "ultralytics" : null,
+    };
+
     /// <summary>Whether <see cref="Stanza()"/> leaves nothing to fill in: the layout, the input size and the class names are all known.</summary>
     public bool StanzaIsComplete => Chosen is not null && Ultralytics?.Names is not null && InputWidth is not null && InputHeight is not null;
 
@@ -78,10 +91,19 @@ public sealed record ModelInspection(
         text.Append("model:\n");
         text.Append(CultureInfo.InvariantCulture, $"  source: {source}\n");
         text.Append(CultureInfo.InvariantCulture, $"  sha256: {Sha256}\n");
-        text.Append(CultureInfo.InvariantCulture, $"  layout: {Chosen?.Layout.Name ?? "<choose: " + string.Join(" | ", Candidates.Select(c => c.Layout.Name)) + ">"}\n");
-        text.Append(InputWidth is { } w && InputHeight is { } h
-            ? string.Create(CultureInfo.InvariantCulture, $"  input: {{ width: {w}, height: {h} }}\n")
-            : "  input: { width: <width>, height: <height> }  # the model's input is dynamic\n");
+        // A layout the outputs do not decide is left as a comment, so the file stays valid YAML and the loader names
+        // the choice ("model.layout is required: the outputs fit ...") instead of failing on the placeholder.
+        text.Append(Chosen is { } layout
+            ? $"  layout: {layout.Layout.Name}\n"
+            : $"  # layout: one of {string.Join(" | ", Candidates.Select(c => c.Layout.Name))}  (the outputs fit each: uncomment the one the model was exported as)\n");
+        var size = InputWidth is { } w && InputHeight is { } h
+            ? string.Create(CultureInfo.InvariantCulture, $"width: {w}, height: {h}")
+            : "width: 640, height: 640";
+        var dynamic = InputWidth is null || InputHeight is null ? "  # the model's input is dynamic: set the size it was trained at" : "";
+        text.Append(Preset is { } preset
+            ? $"  input: {{ preset: {preset}, {size} }}{dynamic}\n"
+            : $"  input: {{ {size}, channel_order: rgb, scale: 0.00392156862, mean: [0, 0, 0], std: [1, 1, 1], letterbox: true, letterbox_placement: center, pad_value: 114, resize: uint8 }}" +
+              "  # nothing in the file says how it was trained: verify every key against its pipeline (docs/preprocessing.md)" + dynamic + "\n");
         text.Append(CultureInfo.InvariantCulture, $"  classes: {classes}\n");
         return text.ToString();
     }

@@ -120,7 +120,7 @@ public sealed class InitCliTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("fill in  scenarios/plain.yaml", result.Output, StringComparison.Ordinal);
-        Assert.Contains("layout: <choose: yolov8 | yolov5 | rtdetr>", File.ReadAllText(directory.Combine("scenarios", "plain.yaml")), StringComparison.Ordinal);
+        Assert.Contains("# layout: one of yolov8 | yolov5 | rtdetr  (the outputs fit each", File.ReadAllText(directory.Combine("scenarios", "plain.yaml")), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -96,9 +96,12 @@ public sealed class OpenCvParityTests
         for (var y = 0; y < height; y++)
         {
             resize.Row(image.Pixels.Span, image.Stride, y, row);
-            for (var i = 0; i < row.Length; i++)
+            for (var x = 0; x < width; x++)
             {
-                output[(y * row.Length) + i] = (byte)row[i];
+                for (var c = 0; c < 3; c++)
+                {
+                    output[(((y * width) + x) * 3) + c] = (byte)row[(c * width) + x];
+                }
             }
         }
 

@@ -4,7 +4,7 @@ namespace Harness.Tests.Reporting;
 
 /// <summary>
 /// The HTML report as a person sees it: opened in headless Chromium (Debian's <c>chromium</c>, which
-/// <c>build/install-chromium.sh</c> installs where missing), driven by Playwright.
+/// <c>build/install-test-dependencies.sh</c> installs where missing), driven by Playwright.
 /// </summary>
 [Trait("Category", "report")]
 [Collection(ReportRun.Collection)]
@@ -43,7 +43,7 @@ public sealed class ReportBrowserTests(ReportRun run)
 
     private async Task<BrowserSession> Open()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run build/install-chromium.sh (CI runs it in .ci/run)");
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: run build/install-test-dependencies.sh (CI runs it in .ci/run)");
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync();

@@ -37,6 +37,7 @@ public sealed class ModelInspectionTests
         Assert.Equal((96, 64), (scenario.Model.Input.Width, scenario.Model.Input.Height));
         Assert.Equal("yolov8", scenario.Model.Layout.Name);
         Assert.Equal(inspection.Sha256, scenario.Model.Sha256);
+        Assert.Equal("ultralytics", scenario.Model.Input.Preset);
         Assert.Contains("metadata  task = detect", inspection.Render(), StringComparison.Ordinal);
         Assert.Contains("output    output0  float  [", inspection.Render(), StringComparison.Ordinal);
         Assert.Contains("input     images  float  [?, 3, ?, ?]", inspection.Render(), StringComparison.Ordinal);
@@ -56,7 +57,14 @@ public sealed class ModelInspectionTests
         Assert.Equal(
             "cannot choose between yolov8 (80 classes), yolov5 (8395 classes), rtdetr (8396 classes); model.layout or the class count (model.classes) decides",
             inspection.LayoutVerdict);
-        Assert.Contains("layout: <choose: yolov8 | yolov5 | rtdetr>", inspection.Stanza(), StringComparison.Ordinal);
+        Assert.Contains("# layout: one of yolov8 | yolov5 | rtdetr  (the outputs fit each", inspection.Stanza(), StringComparison.Ordinal);
+
+        // The stanza is valid YAML: loading it fails on the choices it leaves open, named, not on a placeholder.
+        var error = Assert.Throws<ScenarioValidationException>(() =>
+            ScenarioLoader.Parse("id: s\ntags: [pr]\nclip:\n  source: synthetic://urban-day\n" + inspection.Stanza(), directory.Combine("s.yaml")));
+        Assert.Contains("model.layout: is required", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("model.input", error.Message, StringComparison.Ordinal);
+        Assert.Contains("verify every key against its pipeline", inspection.Stanza(), StringComparison.Ordinal);
     }
 
     [Fact]
