@@ -1,3 +1,6 @@
 using Harness.Cli;
+using Harness.Inference;
 
-return HarnessCommand.Create().Parse(args).Invoke();
+var parsed = HarnessCommand.Create().Parse(args);
+OnnxRuntimeLog.Verbose = parsed.GetValue(HarnessCommand.Verbose);
+return parsed.Invoke();

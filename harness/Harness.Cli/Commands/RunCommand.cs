@@ -20,7 +20,7 @@ internal static class RunCommand
         var report = ReportCommand.ReportOption();
         var results = ReportCommand.ResultsOption("Folder the result bundles are written to, one folder per scenario");
         var shard = new Option<string?>("--shard") { Description = "Run only shard K of N (1-based, e.g. 2/4) of the selected scenarios; writes bundles for 'harness merge', no reports or history" };
-        var tag = new Option<string?>("--tag") { Description = "Run only scenarios with this tag (pr, nightly, canary)" };
+        var tag = new Option<string?>("--tag") { Description = "Run only scenarios with this tag (pr, nightly, canary, or any tag of the team's own)" };
         var ids = new Option<string[]>("--scenario") { Description = "Run only these scenario ids", AllowMultipleArgumentsPerToken = true };
         var history = new Option<string>("--history") { Description = "SQLite file every run appends its metrics to (and shards are balanced by)", DefaultValueFactory = _ => HistoryCommand.DefaultPath };
         var run = new Option<string>("--run") { Description = "Kind of run, selects timing gates: pr or nightly", DefaultValueFactory = _ => "pr" };

@@ -19,7 +19,7 @@ public sealed record ModelDescription(
 
         try
         {
-            using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL };
+            using var options = new SessionOptions { GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL, LogSeverityLevel = OnnxRuntimeLog.Level };
             using var session = new InferenceSession(path, options);
             return new ModelDescription(
                 path,

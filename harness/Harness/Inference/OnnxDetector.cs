@@ -200,6 +200,7 @@ public sealed class OnnxDetector : IDisposable
     {
         var sessionOptions = new SessionOptions
         {
+            LogSeverityLevel = OnnxRuntimeLog.Level,
             IntraOpNumThreads = options.IntraOpThreads,
             GraphOptimizationLevel = options.Optimization switch
             {

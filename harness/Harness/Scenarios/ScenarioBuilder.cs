@@ -168,9 +168,9 @@ public sealed partial class ScenarioBuilder
             return;
         }
 
-        foreach (var tag in _tags.Where(t => !ScenarioTags.Known.Contains(t, StringComparer.Ordinal)))
+        foreach (var tag in _tags.Where(t => !ScenarioTags.IsWellFormed(t)))
         {
-            Problem("tags", $"unknown value '{tag}' (expected one of: {string.Join(", ", ScenarioTags.Known)})");
+            Problem("tags", $"'{tag}' is not a tag: lower-case letters, digits and single hyphens ({string.Join(", ", ScenarioTags.Runs)} choose the runs; any other word is the team's own)");
         }
     }
 

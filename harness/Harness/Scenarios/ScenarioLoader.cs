@@ -103,7 +103,7 @@ public static partial class ScenarioLoader
             .FromFile(path)
             .RelativeTo(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".")
             .WithDescription(top.String("description") ?? "")
-            .WithTags(top.Choices("tags", ScenarioTags.Known, required: true));
+            .WithTags(top.Strings("tags", required: true));
         if (top.String("baseline") is { } baseline)
         {
             builder.WithBaseline(baseline);

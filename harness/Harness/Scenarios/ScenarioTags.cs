@@ -1,7 +1,13 @@
+using System.Text.RegularExpressions;
+
 namespace Harness.Scenarios;
 
-/// <summary>The tags a scenario may carry: which runs select it.</summary>
-public static class ScenarioTags
+/// <summary>
+/// The tags a scenario may carry: any lower-case words (a team tags by dataset, sensor or owner: <c>kitti</c>,
+/// <c>lidar</c>, <c>team-perception</c>), of which three choose the runs: <see cref="PullRequest"/>,
+/// <see cref="Nightly"/> and <see cref="Canary"/>. <c>harness run --tag WORD</c> selects by any of them.
+/// </summary>
+public static partial class ScenarioTags
 {
     /// <summary>Runs on every pull request.</summary>
     public const string PullRequest = "pr";
@@ -12,5 +18,12 @@ public static class ScenarioTags
     /// <summary>A known-bad model kept to prove the gate catches it; runs only when asked for by id or tag.</summary>
     public const string Canary = "canary";
 
-    internal static readonly string[] Known = [PullRequest, Nightly, Canary];
+    /// <summary>The tags that choose runs.</summary>
+    internal static readonly string[] Runs = [PullRequest, Nightly, Canary];
+
+    /// <summary>Lower-case letters and digits, words joined by single hyphens, as scenario ids are written.</summary>
+    internal static bool IsWellFormed(string tag) => WordPattern().IsMatch(tag);
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex WordPattern();
 }

@@ -112,6 +112,27 @@ public sealed class ModelInspectionTests
         Assert.Contains("Model file 'none.onnx' does not exist.", missing.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Onnx_runtimes_own_warnings_show_only_with_verbose()
+    {
+        using var directory = new TemporaryDirectory();
+        var graph = new OnnxGraph("unused");
+        graph.AddInput("images", OnnxElementType.Float, [1, 3, 64, 64]);
+        var constant = graph.AddInitializer("value", [1, 6, 10], new float[60]);
+        graph.AddInitializer("left_over", [4], new float[4]);
+        graph.AddNode("Identity", [constant], ["output0"]);
+        graph.AddOutput("output0", OnnxElementType.Float, [1, 6, 10]);
+        File.WriteAllBytes(directory.Combine("m.onnx"), graph.ToModelBytes(17, "harness-tests"));
+
+        var quiet = HarnessCli.Run(directory.Path, ci: false, "inspect", "m.onnx");
+        var verbose = HarnessCli.Run(directory.Path, ci: false, "--verbose", "inspect", "m.onnx");
+
+        Assert.True(quiet.ExitCode == 0, quiet.ToString());
+        Assert.DoesNotContain("left_over", quiet.Output + quiet.Error, StringComparison.Ordinal);
+        Assert.True(verbose.ExitCode == 0, verbose.ToString());
+        Assert.Contains("Removing initializer 'left_over'", verbose.Output + verbose.Error, StringComparison.Ordinal);
+    }
+
     /// <summary>An image input and constant float outputs with the given declared shapes, plus metadata_props.</summary>
     internal static byte[] Model(long[] input, (string Name, long[] Shape) output, params (string Key, string Value)[] metadata)
     {

@@ -174,13 +174,13 @@ public sealed class ScenarioBuilderTests
     [Fact]
     public void Unknown_names_in_code_list_what_is_allowed()
     {
-        var builder = Minimal_in_code().WithTags("pr", "weekly").WithLayout("yolo9000").WithLetterbox(false, LetterboxPlacement.TopLeft);
+        var builder = Minimal_in_code().WithTags("pr", "weekly", "Team Lidar").WithLayout("yolo9000").WithLetterbox(false, LetterboxPlacement.TopLeft);
 
         var error = Assert.Throws<ScenarioValidationException>(() => builder.Build());
 
         Assert.Equal(
             [
-                "tags: unknown value 'weekly' (expected one of: pr, nightly, canary)",
+                "tags: 'Team Lidar' is not a tag: lower-case letters, digits and single hyphens (pr, nightly, canary choose the runs; any other word is the team's own)",
                 "model.layout: unknown layout 'yolo9000' (expected one of: " + string.Join(", ", Harness.Postprocessing.Layouts.OutputLayouts.Names) + ")",
                 "model.input.letterbox_placement: has no effect with letterbox: false (the image is stretched to the whole input)",
             ],

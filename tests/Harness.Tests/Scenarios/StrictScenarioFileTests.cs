@@ -27,7 +27,6 @@ public sealed class StrictScenarioFileTests
         """;
 
     [Theory]
-    [InlineData("tags: [pr]", "tags: [pr, weekly]", "tags", "weekly", "pr, nightly, canary")]
     [InlineData("letterbox: true", "letterbox: yes", "model.input.letterbox", "yes", "true, false")]
     [InlineData("channel_order: rgb", "channel_order: RGB", "model.input.channel_order", "RGB", "rgb, bgr")]
     [InlineData("letterbox_placement: center", "letterbox_placement: centre", "model.input.letterbox_placement", "centre", "center, top_left")]
@@ -47,6 +46,7 @@ public sealed class StrictScenarioFileTests
 
     [Theory]
     [InlineData("tags: [pr]", "tags: [canary, nightly, pr]")]
+    [InlineData("tags: [pr]", "tags: [pr, kitti, team-lidar, sensor2]")]
     [InlineData("channel_order: rgb", "channel_order: bgr")]
     [InlineData("letterbox_placement: center", "letterbox_placement: top_left")]
     [InlineData("optimization: all", "optimization: disable")]

@@ -3,9 +3,10 @@ namespace Harness.Clips.Kitti;
 /// <summary>
 /// Replays a KITTI object-detection directory (<c>image_2/</c>, <c>label_2/</c>, optional <c>velodyne/</c>) as a
 /// frame stream, one frame per image in file-name order. Label types resolve by name through the scenario's
-/// <see cref="ClassMap"/> (so <c>DontCare</c> is an ignore region once the scenario ignores it); a neighbour class
-/// the scenario does not name becomes an ignore region of its neighbour, as KITTI's own evaluation does (Van for
-/// cars, Person_sitting for pedestrians). Any other label type the scenario does not name is an error.
+/// <see cref="ClassMap"/>; <c>DontCare</c>, unless the scenario maps it, is an ignore region of every class, as KITTI's
+/// evaluation treats it; a neighbour class the scenario does not name becomes an ignore region of its neighbour, as
+/// KITTI's own evaluation does (Van for cars, Person_sitting for pedestrians). Any other label type the scenario does
+/// not name is an error.
 /// </summary>
 public sealed class KittiClipReader : IClipReader
 {
@@ -16,6 +17,9 @@ public sealed class KittiClipReader : IClipReader
         ["Van"] = "car",
         ["Person_sitting"] = "pedestrian",
     };
+
+    /// <summary>KITTI's label for regions that were not annotated: detections there count neither way.</summary>
+    private const string DontCare = "DontCare";
 
     private readonly string directory;
 
@@ -87,6 +91,10 @@ public sealed class KittiClipReader : IClipReader
             else if (Neighbours.TryGetValue(label.Type, out var neighbour) && Classes.TryGetTruthClass(neighbour, out classId) && classId >= 0)
             {
                 neighbourOnly = true;
+            }
+            else if (label.Type == DontCare)
+            {
+                (classId, neighbourOnly) = (ClassMap.IgnoreRegion, false);
             }
             else
             {

@@ -78,8 +78,25 @@ public sealed class KittiClipReaderTests : IDisposable
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
         Assert.Equal(
-            $"{Path.Combine(root, "label_2", "000003.txt")}: truth labels 'DontCare', 'Tram' map to no class (evaluation classes: 'car'); name them in the scenario's model.class_map or model.ignore",
+            $"{Path.Combine(root, "label_2", "000003.txt")}: truth label 'Tram' maps to no class (evaluation classes: 'car'); name it in the scenario's model.class_map or model.ignore",
             error.Message);
+    }
+
+    /// <summary>Changed behaviour: DontCare had to be listed in model.ignore although docs/clips.md said it was an ignore region.</summary>
+    [Fact]
+    public void DontCare_is_an_ignore_region_of_every_class_without_being_listed()
+    {
+        WriteImage("000004", 2, 2, (0, 0, 0));
+        File.WriteAllText(Path.Combine(root, "label_2", "000004.txt"), """
+            Car 0.00 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0
+            DontCare -1 -1 -10 0 0 2 1 -1 -1 -1 -1000 -1000 -1000 -10
+            """);
+
+        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        var truth = Assert.Single(reader.ReadFrames()).Truth;
+
+        Assert.Equal([(0, false), (ClassMap.IgnoreRegion, true)], truth.Select(t => (t.ClassId, t.Ignore)));
+        Assert.Equal(2f, truth[1].Width);
     }
 
     [Fact]
