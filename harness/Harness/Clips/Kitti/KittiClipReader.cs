@@ -45,9 +45,11 @@ public sealed class KittiClipReader : IClipReader
         _ => 0.5f,
     };
 
+    /// <exception cref="ClipFormatException">A label file is missing or malformed, or label types of the clip map to no class (all of them in one message, before the first frame).</exception>
     public IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default)
     {
         var images = Directory.EnumerateFiles(Path.Combine(directory, "image_2"), "*.png").Order(StringComparer.Ordinal).ToList();
+        CheckLabelTypes(images);
         for (var index = 0; index < images.Count; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -61,6 +63,52 @@ public sealed class KittiClipReader : IClipReader
     {
     }
 
+    /// <summary>
+    /// Every label type of the clip that maps to no class, in one message naming how many label files hold them and
+    /// the first: a user fixing the class map learns every missing name at once, not one replay at a time.
+    /// </summary>
+    private void CheckLabelTypes(IReadOnlyList<string> images)
+    {
+        var unknown = new SortedSet<string>(StringComparer.Ordinal);
+        var files = new List<string>();
+        foreach (var image in images)
+        {
+            var path = Path.Combine(directory, "label_2", Path.GetFileNameWithoutExtension(image) + ".txt");
+            if (!File.Exists(path))
+            {
+                continue;
+            }
+
+            var found = false;
+            foreach (var line in File.ReadLines(path))
+            {
+                var type = line.TrimStart().Split(' ', 2)[0];
+                if (type.Length > 0 && !Resolves(type))
+                {
+                    found = true;
+                    unknown.Add(type);
+                }
+            }
+
+            if (found)
+            {
+                files.Add(path);
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            var where = files.Count == 1 ? files[0] : $"{Path.Combine(directory, "label_2")} ({files.Count} label files, first {Path.GetFileName(files[0])})";
+            throw new ClipFormatException($"{where}: {Classes.DescribeUnknown(unknown)}");
+        }
+    }
+
+    /// <summary>Whether a label type has a class, an ignore region or a neighbour class to stand for.</summary>
+    private bool Resolves(string type) =>
+        Classes.TryGetTruthClass(type, out _) ||
+        (Neighbours.TryGetValue(type, out var neighbour) && Classes.TryGetTruthClass(neighbour, out var classId) && classId >= 0) ||
+        type == DontCare;
+
     private List<TruthBox> ReadTruth(string name)
     {
         var path = Path.Combine(directory, "label_2", name + ".txt");
@@ -70,7 +118,6 @@ public sealed class KittiClipReader : IClipReader
         }
 
         var boxes = new List<TruthBox>();
-        var unknown = new List<string>();
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
         {
@@ -98,8 +145,8 @@ public sealed class KittiClipReader : IClipReader
             }
             else
             {
-                unknown.Add(label.Type);
-                continue;
+                // CheckLabelTypes found every type before the first frame; only a file rewritten since gets here.
+                throw new ClipFormatException($"{path}:{lineNumber}: {Classes.DescribeUnknown([label.Type])}");
             }
 
             if (classId == ClassMap.IgnoreRegion)
@@ -122,7 +169,7 @@ public sealed class KittiClipReader : IClipReader
                 Box3D: ego));
         }
 
-        return unknown.Count > 0 ? throw new ClipFormatException($"{path}: {Classes.DescribeUnknown(unknown)}") : boxes;
+        return boxes;
     }
 
     private LidarScan? ReadLidar(string name)

@@ -82,6 +82,22 @@ public sealed class KittiClipReaderTests : IDisposable
             error.Message);
     }
 
+    [Fact]
+    public void Unknown_label_types_of_every_file_are_reported_in_one_message_before_the_first_frame()
+    {
+        WriteImage("000005", 2, 2, (0, 0, 0));
+        WriteImage("000006", 2, 2, (0, 0, 0));
+        File.WriteAllText(Path.Combine(root, "label_2", "000005.txt"), "Tram 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\n");
+        File.WriteAllText(Path.Combine(root, "label_2", "000006.txt"), "Misc 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\nTruck 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\n");
+
+        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().First());
+
+        Assert.Equal(
+            $"{Path.Combine(root, "label_2")} (2 label files, first 000005.txt): truth labels 'Misc', 'Tram', 'Truck' map to no class (evaluation classes: 'car'); name them in the scenario's model.class_map or model.ignore",
+            error.Message);
+    }
+
     /// <summary>Changed behaviour: DontCare had to be listed in model.ignore although docs/clips.md said it was an ignore region.</summary>
     [Fact]
     public void DontCare_is_an_ignore_region_of_every_class_without_being_listed()
