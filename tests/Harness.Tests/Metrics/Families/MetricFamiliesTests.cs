@@ -106,6 +106,21 @@ public sealed class MetricFamiliesTests
     }
 
     [Theory]
+    [InlineData("fp_per_frame", false, 0, double.PositiveInfinity, "false positives per frame")]
+    [InlineData("precision@0.5/car", true, 0, 1, "proportion")]
+    [InlineData("recall@0.5/car/range:0-30m", true, 0, 1, "proportion")]
+    [InlineData("coco/AP", true, 0, 1, "proportion")]
+    [InlineData("matched_iou/car", true, 0.5, 1, "IoU")]
+    [InlineData("latency/total/p99_ms", false, 0, double.PositiveInfinity, "ms")]
+    [InlineData("throughput/fps", true, 0, double.PositiveInfinity, "frames per second")]
+    public void Each_family_says_which_way_is_better_what_values_its_metrics_take_and_their_unit(string metric, bool higherIsBetter, double min, double max, string unit)
+    {
+        var family = MetricFamilies.Of(metric)!;
+
+        Assert.Equal((higherIsBetter, min, max, unit), (family.HigherIsBetter(metric), family.Range(metric).Min, family.Range(metric).Max, family.Unit(metric)));
+    }
+
+    [Theory]
     [InlineData("recall@0.5", typeof(OperatingPointFamily))]
     [InlineData("recall@0.5/car", typeof(OperatingPointFamily))]
     [InlineData("recall@0.5/car/range:0-30m", typeof(RecallSlicesFamily))]
