@@ -12,33 +12,26 @@ internal sealed class OperatingPointResampleScorer(OperatingPointUnits units, Un
     private static readonly Range Fields = OperatingPointCounts.TruePositive..OperatingPointCounts.SliceTruths;
     private const int PerClass = OperatingPointFamily.Rates;
 
-    private readonly int _width = Math.Min(CocoResampleScorer.ChunkLanes, weights.Lanes);
-
     public void Score(MetricSlots slots)
     {
-        var counts = new float[units.Classes * PerClass * _width];
-        var cellWeights = new float[_width];
-        for (var start = 0; start < weights.Lanes; start += _width)
+        units.SumByChunk(weights, Fields, vectorized, (counts, width, start, lanes) =>
         {
-            var lanes = Math.Min(_width, weights.Lanes - start);
-            units.WeightedSums(weights, Fields, start, lanes, _width, counts, cellWeights, vectorized);
             for (var lane = 0; lane < lanes; lane++)
             {
-                Write(slots, counts, lane, start + lane);
+                Write(slots, counts, width, lane, start + lane);
             }
-        }
-
+        });
         WriteSupport(slots);
     }
 
-    private void Write(MetricSlots slots, float[] counts, int lane, int target)
+    private void Write(MetricSlots slots, float[] counts, int width, int lane, int target)
     {
         long tp = 0, fp = 0, fn = 0;
         for (var c = 0; c < units.Classes; c++)
         {
-            var classTp = Count(counts, c, OperatingPointCounts.TruePositive, lane);
-            var classFp = Count(counts, c, OperatingPointCounts.FalsePositive, lane);
-            var classFn = Count(counts, c, OperatingPointCounts.FalseNegative, lane);
+            var classTp = Count(counts, width, c, OperatingPointCounts.TruePositive, lane);
+            var classFp = Count(counts, width, c, OperatingPointCounts.FalsePositive, lane);
+            var classFn = Count(counts, width, c, OperatingPointCounts.FalseNegative, lane);
             tp += classTp;
             fp += classFp;
             fn += classFn;
@@ -49,7 +42,7 @@ internal sealed class OperatingPointResampleScorer(OperatingPointUnits units, Un
         slots.Values(OperatingPointFamily.FalsePositivesPerFrame(units.Classes))[target] = units.Frames > 0 ? (double)fp / units.Frames : double.NaN;
     }
 
-    private long Count(float[] counts, int c, int field, int lane) => (long)counts[(((c * PerClass) + field) * _width) + lane];
+    private static long Count(float[] counts, int width, int c, int field, int lane) => (long)counts[(((c * PerClass) + field) * width) + lane];
 
     private static void WriteRates(MetricSlots slots, int first, int lane, long tp, long fp, long fn)
     {

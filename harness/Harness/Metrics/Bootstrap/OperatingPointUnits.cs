@@ -35,29 +35,39 @@ internal sealed class OperatingPointUnits
         input.Shared(run => Create(run.ClassNames.Count, run.Truth, run.Detections, run.Units));
 
     /// <summary>
-    /// Fields <paramref name="fields"/> of every class's row summed with the unit weights of lanes [start, start +
-    /// lanes): field f of class c lands at <c>sums[((c * fields.Length) + f - fields.Start) * width + lane]</c>.
-    /// <paramref name="cellWeights"/> is scratch of at least <paramref name="lanes"/>.
+    /// Fields <paramref name="fields"/> of every class's row summed with the unit weights, a chunk of lanes at a time
+    /// (at most <see cref="CocoResampleScorer.ChunkLanes"/>): <paramref name="chunk"/> gets the sums, the chunk's
+    /// width, its first lane and its lane count, and reads field f (counted from the range's start) of class c at
+    /// <c>sums[((c * fieldCount) + f) * width + lane]</c>.
     /// </summary>
-    public void WeightedSums(UnitWeights weights, Range fields, int start, int lanes, int width, float[] sums, float[] cellWeights, bool vectorized)
+    public void SumByChunk(UnitWeights weights, Range fields, bool vectorized, Action<float[], int, int, int> chunk)
     {
         var (first, count) = fields.GetOffsetAndLength(OperatingPointCounts.PerClass);
-        Array.Clear(sums);
-        for (var u = 0; u < Units; u++)
+        var width = Math.Min(CocoResampleScorer.ChunkLanes, weights.Lanes);
+        var sums = new float[Classes * count * width];
+        var cellWeights = new float[width];
+        for (var start = 0; start < weights.Lanes; start += width)
         {
-            var row = Row(u);
-            var unitWeights = weights.Row(u, start, lanes, cellWeights);
-            for (var c = 0; c < Classes; c++)
+            var lanes = Math.Min(width, weights.Lanes - start);
+            Array.Clear(sums);
+            for (var u = 0; u < Units; u++)
             {
-                var fieldsOfClass = row.Slice((c * OperatingPointCounts.PerClass) + first, count);
-                for (var f = 0; f < count; f++)
+                var row = Row(u);
+                var unitWeights = weights.Row(u, start, lanes, cellWeights);
+                for (var c = 0; c < Classes; c++)
                 {
-                    if (fieldsOfClass[f] != 0)
+                    var fieldsOfClass = row.Slice((c * OperatingPointCounts.PerClass) + first, count);
+                    for (var f = 0; f < count; f++)
                     {
-                        WeightKernels.MultiplyAdd(sums.AsSpan(((c * count) + f) * width, lanes), unitWeights, fieldsOfClass[f], vectorized);
+                        if (fieldsOfClass[f] != 0)
+                        {
+                            WeightKernels.MultiplyAdd(sums.AsSpan(((c * count) + f) * width, lanes), unitWeights, fieldsOfClass[f], vectorized);
+                        }
                     }
                 }
             }
+
+            chunk(sums, width, start, lanes);
         }
     }
 

@@ -11,22 +11,16 @@ internal sealed class RecallSliceResampleScorer(OperatingPointUnits units, UnitW
     private static readonly Range Fields = OperatingPointCounts.SliceTruths..OperatingPointCounts.PerClass;
     private const int PerClass = 2 * TruthSlices.Count;
 
-    private readonly int _width = Math.Min(CocoResampleScorer.ChunkLanes, weights.Lanes);
-
     public void Score(MetricSlots slots)
     {
-        var counts = new float[units.Classes * PerClass * _width];
-        var cellWeights = new float[_width];
-        for (var start = 0; start < weights.Lanes; start += _width)
+        units.SumByChunk(weights, Fields, vectorized, (counts, width, start, lanes) =>
         {
-            var lanes = Math.Min(_width, weights.Lanes - start);
-            units.WeightedSums(weights, Fields, start, lanes, _width, counts, cellWeights, vectorized);
             for (var c = 0; c < units.Classes; c++)
             {
                 for (var s = 0; s < TruthSlices.Count; s++)
                 {
-                    var truths = counts.AsSpan(((c * PerClass) + s) * _width, lanes);
-                    var hits = counts.AsSpan(((c * PerClass) + TruthSlices.Count + s) * _width, lanes);
+                    var truths = counts.AsSpan(((c * PerClass) + s) * width, lanes);
+                    var hits = counts.AsSpan(((c * PerClass) + TruthSlices.Count + s) * width, lanes);
                     var values = slots.Values(RecallSlicesFamily.Slot(c, s)).Slice(start, lanes);
                     for (var lane = 0; lane < lanes; lane++)
                     {
@@ -34,7 +28,7 @@ internal sealed class RecallSliceResampleScorer(OperatingPointUnits units, UnitW
                     }
                 }
             }
-        }
+        });
 
         for (var c = 0; c < units.Classes; c++)
         {
