@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Harness.Cli.Init;
-using Harness.Inference;
 using Harness.Reporting;
 using Harness.Running;
 
@@ -60,7 +59,7 @@ internal static class InitCommand
             Report(root, files, scenario, inspection);
             return SuiteReport.ExitPass;
         }
-        catch (DetectorModelException e)
+        catch (HarnessInputException e)
         {
             Console.Error.WriteLine(e.Message);
             return SuiteReport.ExitInputError;

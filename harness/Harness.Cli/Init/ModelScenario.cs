@@ -27,7 +27,7 @@ internal static class ModelScenario
             tags: [pr]
             clip:
               source: {Relative(scenarios, clipPath)}
-              sha256: {PinnedHash.OfPath(clipPath)}
+              sha256: {PinnedHash.OfClip(clipPath)}
               camera: /camera/front  # the camera topic of an MCAP file or ROS 2 bag
               truth: /truth/front    # its ground-truth topic (docs/clips.md)
 

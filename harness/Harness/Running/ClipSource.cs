@@ -37,7 +37,7 @@ internal sealed record ClipSource(string Path, int? FrameCount)
     /// <exception cref="ScenarioInputException">The scenario pins another hash.</exception>
     public string Verify(ClipSpec clip)
     {
-        var sha = PinnedHash.OfPath(Path);
+        var sha = PinnedHash.OfClip(Path);
         ContentHash.Verify(Path, sha, clip.Sha256, "clip");
         return sha;
     }

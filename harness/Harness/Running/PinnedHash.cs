@@ -1,13 +1,17 @@
+using Harness.Running.ClipFormats;
+
 namespace Harness.Running;
 
 /// <summary>
 /// The SHA-256 a scenario pins for a source, computed as a run computes it: a file's bytes, a dataset or bag
-/// folder's files with their paths. <c>harness init</c> pins new scenarios with it.
+/// folder's files with their paths, a COCO file with the images it names. <c>harness init</c> pins new scenarios with it.
 /// </summary>
 public static class PinnedHash
 {
-    /// <exception cref="IOException">The file or folder cannot be read.</exception>
-    public static string OfPath(string path) => Directory.Exists(path) ? ContentHash.OfDirectory(path) : ContentHash.OfFile(path);
+    /// <summary>Of a clip: every byte its format's reader reads (a COCO file's JSON and images, a folder's files).</summary>
+    /// <exception cref="IOException">The clip cannot be read.</exception>
+    /// <exception cref="HarnessInputException">The clip is not a format the harness reads, or names a file that does not exist.</exception>
+    public static string OfClip(string path) => ClipFormatRegistry.For(path).Hash(path);
 
     /// <summary>Of a model built in memory (a <c>reference://</c> model is pinned by the bytes it writes).</summary>
     public static string OfBytes(ReadOnlySpan<byte> bytes) => ContentHash.Of(bytes);

@@ -19,6 +19,9 @@ public sealed class InitCliTests
         "scenarios/example.yaml", "tests/Gate.Tests/Gate.Tests.csproj", "tests/Gate.Tests/GateTests.cs",
     ];
 
+    /// <summary>A recording a user has (a ROS 2 bag's MCAP file, written by ros2 bag record).</summary>
+    private static readonly string AnMcapFile = Path.Combine(RepositoryPaths.Fixtures, "rosbag2", "mcap", "cdr_test", "cdr_test_0.mcap");
+
     [Fact]
     public void Empty_folder_gets_an_example_scenario_pinned_as_a_run_pins_it_and_a_test_project_on_this_version()
     {
@@ -90,7 +93,7 @@ public sealed class InitCliTests
         Directory.CreateDirectory(directory.Combine("data"));
         var model = ModelInspectionTests.Model([1, 3, 64, 96], ("output0", [1, 6, 126]), ("names", "{0: 'car', 1: 'person'}"), ("imgsz", "[64, 96]"));
         File.WriteAllBytes(directory.Combine("models", "YOLO11n Road.onnx"), model);
-        byte[] clip = [0x89, .. "MCAP0\r\n"u8, 1, 2, 3];
+        var clip = File.ReadAllBytes(AnMcapFile);
         File.WriteAllBytes(directory.Combine("data", "drive.mcap"), clip);
 
         var result = HarnessCli.Run(directory.Path, ci: false, "init", "--from", "models/YOLO11n Road.onnx", "--clip", "data/drive.mcap");
@@ -109,12 +112,28 @@ public sealed class InitCliTests
         Assert.Contains("  source: ../models/YOLO11n Road.onnx\n", File.ReadAllText(directory.Combine("scenarios", "yolo11n-road.yaml")), StringComparison.Ordinal);
     }
 
+    /// <summary>Changed behaviour: a clip no format reads ended init with an unhandled exception and its stack trace.</summary>
+    [Fact]
+    public void From_a_clip_no_format_reads_is_one_message_and_writes_nothing()
+    {
+        using var directory = new TemporaryDirectory();
+        File.WriteAllBytes(directory.Combine("plain.onnx"), ModelInspectionTests.Model([1, 3, 640, 640], ("output0", [1, 84, 8400])));
+        File.WriteAllBytes(directory.Combine("clip.bin"), [1, 2, 3]);
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "init", "--from", "plain.onnx", "--clip", "clip.bin");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("clip 'clip.bin' is not a format the harness reads; supported: ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(directory.Combine("scenarios")));
+    }
+
     [Fact]
     public void From_a_model_without_metadata_says_what_to_fill_in()
     {
         using var directory = new TemporaryDirectory();
         File.WriteAllBytes(directory.Combine("plain.onnx"), ModelInspectionTests.Model([1, 3, 640, 640], ("output0", [1, 84, 8400])));
-        File.WriteAllBytes(directory.Combine("clip.mcap"), [1, 2, 3]);
+        File.Copy(AnMcapFile, directory.Combine("clip.mcap"));
 
         var result = HarnessCli.Run(directory.Path, ci: false, "init", "--from", "plain.onnx", "--clip", "clip.mcap");
 

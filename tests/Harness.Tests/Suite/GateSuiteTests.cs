@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Harness.Clips.Images;
+using Harness.Clips.Synthetic;
 using Harness.Gate;
 using Harness.Reporting;
 using Harness.Results;
@@ -212,7 +214,54 @@ public sealed class GateSuiteTests : IDisposable
         Assert.Empty(Directory.EnumerateFiles(Baselines, "*.received.json"));
     }
 
+    /// <summary>
+    /// Changed behaviour: a COCO clip's pin covered its JSON only, so an image edited after accepting was blamed on the
+    /// code ("pipeline changed ... same clip, model and settings"). The pin covers the images it names.
+    /// </summary>
+    [Fact]
+    public void An_edited_image_under_a_coco_clip_is_a_changed_clip_not_a_changed_pipeline()
+    {
+        var json = WriteCocoClip();
+        WriteScenario("tiny", "", clip: json);
+        Run(isCi: false);
+        new BaselineStore(Baselines).Accept("tiny");
+        Assert.Equal(PipelineAgreement.Identical, Run(isCi: true).Verdict.Agreement);
+        var image = Path.Combine(root, "scenarios", "coco", "images", "0.png");
+        var decoded = ImageDecoder.DecodeRgbFile(image);
+        var pixels = decoded.Pixels.ToArray();
+        Array.Fill(pixels, (byte)128, 0, pixels.Length / 2);
+        File.WriteAllBytes(image, ImageEncoder.EncodePng(CameraImage.Packed(decoded.Width, decoded.Height, PixelFormat.Rgb8, pixels)));
+
+        var edited = Run(isCi: true);
+
+        Assert.Equal(PipelineAgreement.NotApplicable, edited.Verdict.Agreement);
+        Assert.Contains(edited.Verdict.Notes, n => n.StartsWith("clip changed: ", StringComparison.Ordinal));
+        Assert.DoesNotContain(edited.Verdict.Notes, n => n.Contains("same clip, model and settings", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(root, recursive: true);
+
+    /// <summary>The short synthetic clip's frames as PNGs under coco/images/ with its truth in coco/instances.json.</summary>
+    private string WriteCocoClip()
+    {
+        var folder = Path.Combine(root, "scenarios", "coco");
+        Directory.CreateDirectory(Path.Combine(folder, "images"));
+        using var reader = new SyntheticClipReader(SyntheticSceneOptions.Parse(ScenarioYaml.ShortClip));
+        var images = new List<string>();
+        var annotations = new List<string>();
+        foreach (var frame in reader.ReadFrames())
+        {
+            File.WriteAllBytes(Path.Combine(folder, "images", $"{frame.Index}.png"), ImageEncoder.EncodePng(frame.Image));
+            images.Add($$"""{"id":{{frame.Index}},"file_name":"{{frame.Index}}.png"}""");
+            annotations.AddRange(frame.Truth.Where(t => t.ClassId >= 0).Select(t => FormattableString.Invariant(
+                $$"""{"id":{{annotations.Count + 1}},"image_id":{{frame.Index}},"category_id":{{t.ClassId}},"bbox":[{{t.X}},{{t.Y}},{{t.Width}},{{t.Height}}],"iscrowd":{{(t.Ignore ? 1 : 0)}}}""")));
+        }
+
+        var categories = reader.Classes.EvaluationClasses.Select((name, id) => $$"""{"id":{{id}},"name":"{{name}}"}""");
+        var json = Path.Combine(folder, "instances.json");
+        File.WriteAllText(json, $$"""{"images":[{{string.Join(",", images)}}],"categories":[{{string.Join(",", categories)}}],"annotations":[{{string.Join(",", annotations)}}]}""");
+        return json;
+    }
 
 
     private ResultBundle Run(bool isCi) =>
@@ -223,6 +272,6 @@ public sealed class GateSuiteTests : IDisposable
     private SuiteOptions Options(bool isCi) =>
         new(Path.Combine(root, "scenarios"), Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi) { ResultsDirectory = Path.Combine(root, "results") };
 
-    private void WriteScenario(string id, string clipPin, string? baseline = null, string model = "reference://detector-v1") =>
-        File.WriteAllText(Path.Combine(root, "scenarios", id + ".yaml"), ScenarioYaml.Create(id, model: model, baseline: baseline, clipPin: clipPin));
+    private void WriteScenario(string id, string clipPin, string? baseline = null, string model = "reference://detector-v1", string clip = ScenarioYaml.ShortClip) =>
+        File.WriteAllText(Path.Combine(root, "scenarios", id + ".yaml"), ScenarioYaml.Create(id, clip, model: model, baseline: baseline, clipPin: clipPin));
 }

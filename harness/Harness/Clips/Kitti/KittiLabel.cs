@@ -18,10 +18,17 @@ internal sealed record KittiLabel(string Type, float Truncation, int OcclusionLe
         }
 
         float Number(int index) =>
-            float.TryParse(fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            float.TryParse(fields[index], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && float.IsFinite(value)
                 ? value
-                : throw new ClipFormatException($"{file}:{lineNumber}: field {index + 1} '{fields[index]}' is not a number");
+                : throw new ClipFormatException($"{file}:{lineNumber}: field {index + 1} '{fields[index]}' is not a finite number");
 
-        return new KittiLabel(fields[0], Number(1), (int)Number(2), Number(4), Number(5), Number(6), Number(7), Number(8), Number(9), Number(10), Number(11), Number(12), Number(13), Number(14));
+        var (left, top, right, bottom) = (Number(4), Number(5), Number(6), Number(7));
+        if (right < left || bottom < top)
+        {
+            throw new ClipFormatException(FormattableString.Invariant(
+                $"{file}:{lineNumber}: bbox ({left}, {top}, {right}, {bottom}) has its {(right < left ? "right edge left of its left" : "bottom edge above its top")} edge; KITTI boxes are left, top, right, bottom"));
+        }
+
+        return new KittiLabel(fields[0], Number(1), (int)Number(2), left, top, right, bottom, Number(8), Number(9), Number(10), Number(11), Number(12), Number(13), Number(14));
     }
 }

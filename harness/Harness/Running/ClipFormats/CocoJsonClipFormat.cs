@@ -27,4 +27,11 @@ internal sealed class CocoJsonClipFormat : IClipFormat
     }
 
     public IClipReader Open(string path, ClipSpec clip, ClassMap classes) => new CocoFolderClipReader(path, classes);
+
+    /// <summary>The JSON and every image it names (paths relative to the JSON's folder): a blurred image changes the clip.</summary>
+    public string Hash(string path)
+    {
+        var file = CocoInstancesFile.Read(path);
+        return ContentHash.OfFiles(file.Folder, file.Images.Select(file.ImagePath).Prepend(Path.GetFullPath(path)));
+    }
 }

@@ -15,4 +15,10 @@ internal interface IClipFormat
     bool Recognizes(ClipProbe probe);
 
     IClipReader Open(string path, ClipSpec clip, ClassMap classes);
+
+    /// <summary>
+    /// The clip's identity, the scenario's pin: every byte its reader reads, so a changed recording is named as a
+    /// changed clip and never taken for changed code. A file's bytes, or a folder's files, unless the format reads more.
+    /// </summary>
+    string Hash(string path) => ContentHash.OfPath(path);
 }

@@ -67,5 +67,43 @@ public sealed class CocoFolderClipReaderTests : IDisposable
         Assert.Contains("unknown image 5", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Image_id_listed_twice_is_refused_naming_both_files()
+    {
+        var json = Path.Combine(root, "instances.json");
+        File.WriteAllText(json, """{"images":[{"id":4,"file_name":"a.png"},{"id":4,"file_name":"b.png"}],"categories":[],"annotations":[]}""");
+
+        var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ClassMap.Identity(["car"])));
+
+        Assert.Equal($"{json}: image id 4 is listed twice ('a.png' and 'b.png'); each image needs its own id", error.Message);
+    }
+
+    [Theory]
+    [InlineData("-1,2", "[0, 0, -1, 2]")]
+    [InlineData("2,-0.001", "[0, 0, 2, -0.001]")]
+    [InlineData("1e39,1", "[0, 0, Infinity, 1]")]
+    public void Box_of_negative_or_infinite_size_is_refused_naming_the_annotation(string size, string shown)
+    {
+        var json = Path.Combine(root, "instances.json");
+        File.WriteAllText(json, $$"""{"images":[{"id":1,"file_name":"a.png"}],"categories":[{"id":1,"name":"car"}],"annotations":[{"id":17,"image_id":1,"category_id":1,"bbox":[0,0,{{size}}]}]}""");
+
+        var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ClassMap.Identity(["car"])));
+
+        Assert.Equal($"{json}: annotation 17 has bbox {shown}; a box's width and height are finite and not negative", error.Message);
+    }
+
+    [Fact]
+    public void Box_of_zero_size_is_read()
+    {
+        var json = Path.Combine(root, "instances.json");
+        File.WriteAllText(json, """{"images":[{"id":1,"file_name":"a.png"}],"categories":[{"id":1,"name":"car"}],"annotations":[{"id":17,"image_id":1,"category_id":1,"bbox":[3,4,0,0]}]}""");
+        File.WriteAllBytes(Path.Combine(root, "a.png"), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
+
+        using var reader = new CocoFolderClipReader(json, ClassMap.Identity(["car"]));
+        var truth = Assert.Single(Assert.Single(reader.ReadFrames()).Truth);
+
+        Assert.Equal((3f, 4f, 0f, 0f, 17), (truth.X, truth.Y, truth.Width, truth.Height, truth.TrackId));
+    }
+
     public void Dispose() => Directory.Delete(root, recursive: true);
 }

@@ -23,15 +23,16 @@ public sealed class CocoFolderImagePathTests : IDisposable
         Assert.Equal([(3, 1), (2, 2)], frames.Select(f => (f.Image.Width, f.Image.Height)));
     }
 
+    /// <summary>Changed behaviour: the message named only the last place looked (images/gone.png).</summary>
     [Fact]
-    public void Missing_image_is_an_error_naming_where_it_was_looked_for()
+    public void Missing_image_is_an_error_naming_every_place_it_was_looked_for()
     {
         var json = WriteJson("""{"images":[{"id":1,"file_name":"gone.png"}],"categories":[],"annotations":[]}""");
 
         using var reader = new CocoFolderClipReader(json, ClassMap.Identity(["car"]));
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
-        Assert.Equal($"{Path.Combine(root, "images", "gone.png")}: image file does not exist", error.Message);
+        Assert.Equal($"{json}: image 1 'gone.png' not found; looked at {Path.Combine(root, "gone.png")} and {Path.Combine(root, "images", "gone.png")}", error.Message);
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);

@@ -127,6 +127,35 @@ public sealed class KittiClipReaderTests : IDisposable
         Assert.Contains("000007.txt:1", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Car 0 0 0 5 1 4.99 2 1.5 1.6 3.9 0 1.7 10 0", "bbox (5, 1, 4.99, 2) has its right edge left of its left edge")]
+    [InlineData("Car 0 0 0 1 5 2 4.99 1.5 1.6 3.9 0 1.7 10 0", "bbox (1, 5, 2, 4.99) has its bottom edge above its top edge")]
+    [InlineData("Car 0 0 0 1 1 NaN 2 1.5 1.6 3.9 0 1.7 10 0", "field 7 'NaN' is not a finite number")]
+    [InlineData("Car 0 0 0 1 1 2 2 1.5 1.6 3.9 0 1.7 10 Infinity", "field 15 'Infinity' is not a finite number")]
+    public void Box_that_cannot_be_right_is_refused_naming_file_and_line(string label, string problem)
+    {
+        WriteImage("000008", 2, 2, (0, 0, 0));
+        var file = Path.Combine(root, "label_2", "000008.txt");
+        File.WriteAllText(file, "Car 0 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0\n" + label + "\n");
+
+        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
+
+        Assert.StartsWith($"{file}:2: {problem}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Box_of_zero_width_and_height_is_read()
+    {
+        WriteImage("000009", 2, 2, (0, 0, 0));
+        File.WriteAllText(Path.Combine(root, "label_2", "000009.txt"), "Car 0 0 0 5 1 5 1 1.5 1.6 3.9 0 1.7 10 0\n");
+
+        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        var truth = Assert.Single(Assert.Single(reader.ReadFrames()).Truth);
+
+        Assert.Equal((5f, 1f, 0f, 0f), (truth.X, truth.Y, truth.Width, truth.Height));
+    }
+
     [Fact]
     public void Directory_without_images_is_rejected()
     {
