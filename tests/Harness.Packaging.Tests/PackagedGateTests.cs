@@ -7,11 +7,15 @@ namespace Harness.Packaging.Tests;
 
 /// <summary>
 /// What a new user does, from packages alone: in a fresh repository (nothing of this one beside it) install the
-/// harness tool from a local feed, <c>harness init</c>, run the gate and accept its baselines; then <c>dotnet test</c>
-/// passes, and fails once a verified value is edited.
+/// harness tool from a local feed, <c>harness init</c>, run the gate and accept its baselines with the test project's
+/// AcceptBaselines target; then <c>dotnet test</c> and the RegressionGate target pass, and both fail once a verified
+/// value is edited.
 /// </summary>
 public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<PackedFeed>
 {
+    /// <summary>The test project harness init scaffolds, whose Harness.Testing reference brings the build targets.</summary>
+    private const string GateProject = "tests/Gate.Tests";
+
     private string Repository => Path.Combine(feed.Scratch.Root, "repo");
 
     [Fact]
@@ -27,19 +31,25 @@ public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<P
         Assert.Contains("created  scenarios/example.yaml", init.Output, StringComparison.Ordinal);
         Assert.Contains("kept     the existing tool manifest", init.Output, StringComparison.Ordinal);
         Succeeds("harness", "run");
-        Succeeds("harness", "accept");
+        Succeeds("msbuild", GateProject, "-restore", "-t:AcceptBaselines");
         var verified = Path.Combine(Repository, "baselines", "example.verified.json");
-        Assert.True(File.Exists(verified), "harness accept wrote no verified baseline");
+        Assert.True(File.Exists(verified), "the AcceptBaselines target wrote no verified baseline");
 
         var passing = Succeeds("test");
         Assert.Matches(PassedCount(), passing.Output);
+        var passingGate = Succeeds("msbuild", GateProject, "-t:RegressionGate", "-p:Scenario=example");
+        Assert.Contains("example: pass", passingGate.Output, StringComparison.Ordinal);
 
         EditCocoAp(verified);
         var failing = Dotnet.Run(Repository, feed.Scratch, "test");
+        var failingGate = Dotnet.Run(Repository, feed.Scratch, "msbuild", GateProject, "-t:RegressionGate", "-p:Scenario=example");
 
         Assert.True(failing.ExitCode != 0, failing.ToString());
         Assert.Contains("Pull_request_scenario_holds_its_baseline(id: \"example\")", failing.Output, StringComparison.Ordinal);
         Assert.Contains("coco/AP ", failing.Output, StringComparison.Ordinal);
+        Assert.True(failingGate.ExitCode != 0, failingGate.ToString());
+        Assert.Contains("harness run exited with code 1", failingGate.Output, StringComparison.Ordinal);
+        Assert.Matches(RegressedCocoAp(), failingGate.Output);
     }
 
     [Fact]
@@ -109,6 +119,10 @@ public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<P
 
     [GeneratedRegex("\"coco/AP\": ([0-9.]+)")]
     private static partial Regex CocoAp();
+
+    /// <summary>The gate table's row of the edited metric, as the failed build's error carries it.</summary>
+    [GeneratedRegex(@"coco/AP .*regressed")]
+    private static partial Regex RegressedCocoAp();
 
     [GeneratedRegex(@"Passed!\s+-\s+Failed:\s+0, Passed:\s+[1-9]")]
     private static partial Regex PassedCount();

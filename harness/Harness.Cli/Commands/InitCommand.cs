@@ -117,8 +117,8 @@ internal static class InitCommand
         }
 
         Console.WriteLine("  dotnet tool restore");
-        Console.WriteLine("  dotnet harness run       # replays every scenario, writes baselines/<id>.received.*");
-        Console.WriteLine("  dotnet harness accept    # promotes them to the verified baselines you commit");
-        Console.WriteLine("  dotnet test              # the gate: one test case per scenario");
+        Console.WriteLine("  dotnet harness run                                            # replays every scenario, writes baselines/<id>.received.*");
+        Console.WriteLine($"  dotnet msbuild {GateTestProject.Folder} -restore -t:AcceptBaselines   # promotes them to the verified baselines you commit");
+        Console.WriteLine("  dotnet test                                                   # the gate: one test case per scenario");
     }
 }

@@ -6,7 +6,7 @@ namespace Harness.Cli.Init;
 /// </summary>
 internal static class GateWorkflow
 {
-    public static ScaffoldFile File() => new(".github/workflows/gate.yml", """
+    public static ScaffoldFile File() => new(".github/workflows/gate.yml", $"""
         name: gate
         on:
           pull_request:
@@ -23,7 +23,7 @@ internal static class GateWorkflow
               - run: dotnet tool restore
               - name: Gate (one test case per pull-request scenario)
                 run: dotnet test --filter Category=pr
-              - name: Received baselines (download, review, then accept locally with `dotnet harness accept`)
+              - name: Received baselines (download, review, then accept locally with `dotnet msbuild {GateTestProject.Folder} -t:AcceptBaselines`)
                 if: failure()
                 uses: actions/upload-artifact@v4
                 with:
