@@ -18,6 +18,7 @@ internal static class HarnessCommand
         AcceptCommand.Create(),
         HistoryCommand.Create(),
         EvalCocoCommand.Create(),
+        ExportCommand.Create(),
         GenCommand.Create(),
         InspectCommand.Create(),
         InitCommand.Create(),

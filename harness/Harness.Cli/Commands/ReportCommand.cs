@@ -39,9 +39,38 @@ internal static class ReportCommand
         command.SetAction(parse =>
         {
             IReporter[] reporters = [new ConsoleReporter(Console.Out, Console.Error), .. FileReporters(parse.GetValue(report)!, parse.GetValue(cache)!)];
-            return Execute(() => GateSuite.Report(parse.GetValue(results)!, reporters, Console.Error));
+            return Execute(() =>
+            {
+                var suite = GateSuite.Report(parse.GetValue(results)!, reporters, Console.Error);
+                WriteLocations(reporters, parse.GetValue(results)!, suite);
+                return suite;
+            });
         });
         return command;
+    }
+
+    /// <summary>The last lines of a run: where to open the report and where the results a later command reads are.</summary>
+    public static void WriteLocations(IEnumerable<IReporter> reporters, string results, SuiteReport suite)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        foreach (var reporter in reporters)
+        {
+            var (label, path) = reporter switch
+            {
+                HtmlReporter html => ("report ", html.OutputPath),
+                MarkdownReporter markdown => ("summary", markdown.OutputPath),
+                _ => ("", ""),
+            };
+            if (path.Length > 0 && !suite.FailedReporters.Contains(reporter.Name) && File.Exists(path))
+            {
+                Console.WriteLine($"{label}  {path}");
+            }
+        }
+
+        if (Directory.Exists(results))
+        {
+            Console.WriteLine($"results  {results}  (harness report, harness export --format coco|kitti|csv)");
+        }
     }
 
     /// <summary>A results folder that cannot be read is one clear message and exit 2, never a stack trace.</summary>

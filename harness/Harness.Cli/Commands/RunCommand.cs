@@ -99,6 +99,7 @@ internal static class RunCommand
                 return SuiteReport.ExitInputError;
             }
 
+            ReportCommand.WriteLocations(reporters, options.ResultsDirectory, suite);
             return suite.ExitCode;
         }
         catch (ScenarioValidationException e)

@@ -42,6 +42,36 @@ internal sealed record ClipSource(string Path, int? FrameCount)
         return sha;
     }
 
+    /// <summary>
+    /// The recording's own frame and category ids (<see cref="IClipFormat.Index"/>) of a clip a run replayed; null for
+    /// synthetic clips and formats that name frames by topic and time.
+    /// </summary>
+    /// <exception cref="ScenarioInputException">The clip is gone, or changed since the run: its ids would not be the run's frames.</exception>
+    public static ClipIndex? IndexOf(ClipSpec clip, string runClipSha256)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        if (clip.Source.StartsWith(SyntheticSceneOptions.UriScheme, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (!Directory.Exists(clip.Source) && !File.Exists(clip.Source))
+        {
+            throw new ScenarioInputException($"clip '{clip.Source}' the run replayed does not exist any more; its frame and category ids cannot be read");
+        }
+
+        var format = ClipFormatRegistry.For(clip.Source);
+        if (format.Index(clip.Source) is not { } index)
+        {
+            return null;
+        }
+
+        var sha = format.Hash(clip.Source);
+        return sha == runClipSha256
+            ? index
+            : throw new ScenarioInputException($"clip '{clip.Source}' has sha256 {sha} but the run replayed {runClipSha256}; its frame and category ids may not be the run's frames");
+    }
+
     /// <summary>Opens the clip with the format <see cref="ClipFormatRegistry"/> recognises it as, its truth labels resolved through <paramref name="classes"/>.</summary>
     public IClipReader Open(ClipSpec clip, ClassMap classes) => ClipFormatRegistry.For(Path).Open(Path, clip, classes);
 

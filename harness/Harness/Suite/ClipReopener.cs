@@ -18,7 +18,7 @@ internal sealed class ClipReopener(string cacheDirectory) : IClipReopener
             source = ClipSource.Resolve(scenario.Clip, cacheDirectory);
             sha256 = source.Verify(scenario.Clip);
         }
-        catch (Exception e) when (e is ScenarioInputException or IOException or FormatException)
+        catch (Exception e) when (e is HarnessInputException or IOException or FormatException)
         {
             throw ReviewClipReporter.Mismatch(scenario.Clip.Source, e.Message);
         }

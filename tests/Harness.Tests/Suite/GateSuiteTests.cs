@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Harness.Clips.Images;
-using Harness.Clips.Synthetic;
 using Harness.Gate;
 using Harness.Reporting;
 using Harness.Results;
@@ -221,7 +220,7 @@ public sealed class GateSuiteTests : IDisposable
     [Fact]
     public void An_edited_image_under_a_coco_clip_is_a_changed_clip_not_a_changed_pipeline()
     {
-        var json = WriteCocoClip();
+        var json = RecordedClips.WriteCoco(Path.Combine(root, "scenarios", "coco"), ScenarioYaml.ShortClip, new Dictionary<long, string> { [1] = "car", [2] = "pedestrian", [3] = "cyclist" });
         WriteScenario("tiny", "", clip: json);
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
@@ -240,28 +239,6 @@ public sealed class GateSuiteTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
-
-    /// <summary>The short synthetic clip's frames as PNGs under coco/images/ with its truth in coco/instances.json.</summary>
-    private string WriteCocoClip()
-    {
-        var folder = Path.Combine(root, "scenarios", "coco");
-        Directory.CreateDirectory(Path.Combine(folder, "images"));
-        using var reader = new SyntheticClipReader(SyntheticSceneOptions.Parse(ScenarioYaml.ShortClip));
-        var images = new List<string>();
-        var annotations = new List<string>();
-        foreach (var frame in reader.ReadFrames())
-        {
-            File.WriteAllBytes(Path.Combine(folder, "images", $"{frame.Index}.png"), ImageEncoder.EncodePng(frame.Image));
-            images.Add($$"""{"id":{{frame.Index}},"file_name":"{{frame.Index}}.png"}""");
-            annotations.AddRange(frame.Truth.Where(t => t.ClassId >= 0).Select(t => FormattableString.Invariant(
-                $$"""{"id":{{annotations.Count + 1}},"image_id":{{frame.Index}},"category_id":{{t.ClassId}},"bbox":[{{t.X}},{{t.Y}},{{t.Width}},{{t.Height}}],"iscrowd":{{(t.Ignore ? 1 : 0)}}}""")));
-        }
-
-        var categories = reader.Classes.EvaluationClasses.Select((name, id) => $$"""{"id":{{id}},"name":"{{name}}"}""");
-        var json = Path.Combine(folder, "instances.json");
-        File.WriteAllText(json, $$"""{"images":[{{string.Join(",", images)}}],"categories":[{{string.Join(",", categories)}}],"annotations":[{{string.Join(",", annotations)}}]}""");
-        return json;
-    }
 
 
     private ResultBundle Run(bool isCi) =>

@@ -48,7 +48,7 @@ public sealed class KittiClipReader : IClipReader
     /// <exception cref="ClipFormatException">A label file is missing or malformed, or label types of the clip map to no class (all of them in one message, before the first frame).</exception>
     public IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default)
     {
-        var images = Directory.EnumerateFiles(Path.Combine(directory, "image_2"), "*.png").Order(StringComparer.Ordinal).ToList();
+        var images = ImageFiles(directory);
         CheckLabelTypes(images);
         for (var index = 0; index < images.Count; index++)
         {
@@ -62,6 +62,10 @@ public sealed class KittiClipReader : IClipReader
     public void Dispose()
     {
     }
+
+    /// <summary>The clip's frames: <c>image_2/*.png</c> in ordinal file-name order.</summary>
+    internal static List<string> ImageFiles(string directory) =>
+        [.. Directory.EnumerateFiles(Path.Combine(directory, "image_2"), "*.png").Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// Every label type of the clip that maps to no class, in one message naming how many label files hold them and

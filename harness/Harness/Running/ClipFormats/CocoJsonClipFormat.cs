@@ -34,4 +34,10 @@ internal sealed class CocoJsonClipFormat : IClipFormat
         var file = CocoInstancesFile.Read(path);
         return ContentHash.OfFiles(file.Folder, file.Images.Select(file.ImagePath).Prepend(Path.GetFullPath(path)));
     }
+
+    public ClipIndex Index(string path)
+    {
+        var file = CocoInstancesFile.Read(path);
+        return new ClipIndex("coco", [.. file.Images.Select(i => new IndexedFrame(i.Id, i.FileName))], [.. file.Categories.Select(c => new IndexedCategory(c.Key, c.Value))]);
+    }
 }

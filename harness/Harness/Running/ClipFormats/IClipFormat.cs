@@ -21,4 +21,7 @@ internal interface IClipFormat
     /// changed clip and never taken for changed code. A file's bytes, or a folder's files, unless the format reads more.
     /// </summary>
     string Hash(string path) => ContentHash.OfPath(path);
+
+    /// <summary>The recording's own frame and category ids, for exports; null where frames are named by topic and time.</summary>
+    ClipIndex? Index(string path) => null;
 }

@@ -12,4 +12,7 @@ internal sealed class KittiClipFormat : IClipFormat
     public bool Recognizes(ClipProbe probe) => probe.HasSubdirectory("image_2") && probe.HasSubdirectory("label_2");
 
     public IClipReader Open(string path, ClipSpec clip, ClassMap classes) => new KittiClipReader(path, classes);
+
+    public ClipIndex Index(string path) =>
+        new("kitti", [.. KittiClipReader.ImageFiles(path).Select((file, i) => new IndexedFrame(i, "image_2/" + Path.GetFileName(file)))], []);
 }
