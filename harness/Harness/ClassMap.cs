@@ -9,7 +9,9 @@ namespace Harness;
 /// dropped or a truth label that marks an ignore region of every class; any other name is the evaluation class of
 /// that name, and a truth label that is none of these is an error. Evaluation class ids follow the model's class
 /// order (the first model class to reach each one), so a scenario with neither <c>class_map</c> nor <c>ignore</c>
-/// evaluates exactly its model classes, with the same ids.
+/// evaluates exactly its model classes, with the same ids. Under <see cref="ClassEvaluation.Mapped"/> only the
+/// <c>class_map</c> keys are evaluation classes: a model class that reaches no key is dropped as an ignored one is,
+/// and a truth label that reaches no key is left out (<see cref="LeavesOut"/>) instead of being an error.
 /// </summary>
 public sealed class ClassMap
 {
@@ -20,11 +22,12 @@ public sealed class ClassMap
     private readonly Dictionary<string, int> _byName;
 
     private ClassMap(IReadOnlyList<string> modelClasses, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> merges,
-        IReadOnlyList<string> ignored, IReadOnlyList<string> evaluationClasses, int[] modelToEvaluation, Dictionary<string, int> byName)
+        IReadOnlyList<string> ignored, ClassEvaluation evaluate, IReadOnlyList<string> evaluationClasses, int[] modelToEvaluation, Dictionary<string, int> byName)
     {
         ModelClasses = modelClasses;
         Merges = merges;
         Ignored = ignored;
+        Evaluate = evaluate;
         EvaluationClasses = evaluationClasses;
         _modelToEvaluation = modelToEvaluation;
         _byName = byName;
@@ -42,6 +45,9 @@ public sealed class ClassMap
     /// <summary>Model classes whose detections are dropped and truth labels that are ignore regions.</summary>
     public IReadOnlyList<string> Ignored { get; }
 
+    /// <summary>Whether every class the model's classes reach is evaluated, or only the <c>class_map</c> keys.</summary>
+    public ClassEvaluation Evaluate { get; }
+
     /// <summary>True when every model class is its own evaluation class (no <c>class_map</c>, no <c>ignore</c>).</summary>
     public bool IsIdentity => Merges.Count == 0 && Ignored.Count == 0;
 
@@ -49,23 +55,36 @@ public sealed class ClassMap
     /// <exception cref="ArgumentException">The classes are empty, repeated, or unusable as metric names.</exception>
     public static ClassMap Identity(IReadOnlyList<string> modelClasses) => Create(modelClasses, [], []);
 
-    /// <exception cref="ArgumentException">The map is inconsistent; the message lists every problem.</exception>
-    public static ClassMap Create(IReadOnlyList<string> modelClasses, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> merges, IReadOnlyList<string> ignored)
+    /// <exception cref="ArgumentException">The map is inconsistent (or <see cref="ClassEvaluation.Mapped"/> has no merges to evaluate); the message lists every problem.</exception>
+    public static ClassMap Create(IReadOnlyList<string> modelClasses, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> merges, IReadOnlyList<string> ignored,
+        ClassEvaluation evaluate = ClassEvaluation.All)
     {
         var problems = new List<ClassMapProblem>();
-        return TryCreate(modelClasses, merges, ignored, problems)
+        return TryCreate(modelClasses, merges, ignored, evaluate, problems)
             ?? throw new ArgumentException(string.Join("; ", problems.Select(p => p.Message)), nameof(merges));
     }
 
     /// <summary>The map, or null with every problem added to <paramref name="problems"/> (the scenario loader locates each in the file).</summary>
     internal static ClassMap? TryCreate(IReadOnlyList<string> modelClasses, IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> merges,
-        IReadOnlyList<string> ignored, List<ClassMapProblem> problems)
+        IReadOnlyList<string> ignored, ClassEvaluation evaluate, List<ClassMapProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(modelClasses);
         ArgumentNullException.ThrowIfNull(merges);
         ArgumentNullException.ThrowIfNull(ignored);
+        if (!Enum.IsDefined(evaluate))
+        {
+            throw new ArgumentOutOfRangeException(nameof(evaluate), evaluate, "not a ClassEvaluation");
+        }
+
         var before = problems.Count;
+        var mappedOnly = evaluate == ClassEvaluation.Mapped;
+        if (mappedOnly && merges.Count == 0)
+        {
+            problems.Add(new ClassMapProblem(ClassMapProblem.EvaluateField, null, "mapped needs a class_map: its keys are the only classes evaluated"));
+        }
+
         var targets = CheckNames(modelClasses, merges, ignored, problems);
+        var keys = merges.Select(m => m.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var evaluation = new List<string>();
         var byName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var modelToEvaluation = new int[modelClasses.Count];
@@ -79,6 +98,14 @@ public sealed class ClassMap
             }
 
             var target = targets.TryGetValue(name, out var merged) ? merged : name;
+            if (mappedOnly && !keys.Contains(target))
+            {
+                // Dropped as an ignored class is, but kept out of the names: its same-named truth label (KITTI's Truck
+                // for COCO's truck) is then left out, not made an ignore region.
+                modelToEvaluation[m] = IgnoreRegion;
+                continue;
+            }
+
             if (!byName.TryGetValue(target, out var id))
             {
                 if (!IsMetricName(target))
@@ -99,7 +126,8 @@ public sealed class ClassMap
             problems.Add(new ClassMapProblem(ClassMapProblem.ClassMapField, target, $"no model class maps to '{target}' (model classes: {List(modelClasses)}): its truth could only ever be missed"));
         }
 
-        if (evaluation.Count == 0 && modelClasses.Count > 0)
+        // Mapped evaluates at least the class_map's keys, each reached by some model class or reported above.
+        if (evaluation.Count == 0 && modelClasses.Count > 0 && !mappedOnly)
         {
             problems.Add(new ClassMapProblem(ClassMapProblem.IgnoreField, null, "every model class is ignored: nothing is left to evaluate"));
         }
@@ -119,7 +147,8 @@ public sealed class ClassMap
             byName[label] = IgnoreRegion;
         }
 
-        return new ClassMap([.. modelClasses], [.. merges.Select(m => KeyValuePair.Create(m.Key, (IReadOnlyList<string>)[.. m.Value]))], [.. ignored], evaluation, modelToEvaluation, byName);
+        return new ClassMap([.. modelClasses], [.. merges.Select(m => KeyValuePair.Create(m.Key, (IReadOnlyList<string>)[.. m.Value]))], [.. ignored], evaluate,
+            evaluation, modelToEvaluation, byName);
     }
 
     /// <summary>The evaluation class of a model class id, or <see cref="IgnoreRegion"/> when its detections are dropped.</summary>
@@ -133,10 +162,18 @@ public sealed class ClassMap
 
     /// <summary>
     /// The one lookup every clip reader routes its truth labels through: the evaluation class of <paramref name="label"/>,
-    /// or <see cref="IgnoreRegion"/> for an ignored label. False for a label the scenario does not name
-    /// (see <see cref="DescribeUnknown"/>).
+    /// or <see cref="IgnoreRegion"/> for an ignored label. False for a label the scenario does not name: an error
+    /// (see <see cref="DescribeUnknown"/>) unless <see cref="LeavesOut"/>.
     /// </summary>
     public bool TryGetTruthClass(string label, out int evaluationClassId) => _byName.TryGetValue(label, out evaluationClassId);
+
+    /// <summary>
+    /// Whether a truth label <see cref="TryGetTruthClass"/> does not know is left out of the metrics, as KITTI's
+    /// evaluation leaves out the types it does not evaluate: neither an object to find nor an ignore region, so a
+    /// detection on it counts as a false positive. Only under <see cref="ClassEvaluation.Mapped"/>; a reader
+    /// asks it after its own rules (KITTI's DontCare and neighbour classes), which keep their meaning.
+    /// </summary>
+    public bool LeavesOut(string label) => Evaluate == ClassEvaluation.Mapped && !_byName.ContainsKey(label);
 
     /// <summary>Why truth labels that <see cref="TryGetTruthClass"/> does not know cannot be scored, and how to fix it.</summary>
     public string DescribeUnknown(IEnumerable<string> labels)
@@ -145,7 +182,7 @@ public sealed class ClassMap
         var ignoredPart = Ignored.Count > 0 ? $", ignored: {List(Ignored)}" : "";
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"truth label{(unknown.Count == 1 ? "" : "s")} {List(unknown)} map{(unknown.Count == 1 ? "s" : "")} to no class (evaluation classes: {List(EvaluationClasses)}{ignoredPart}); name {(unknown.Count == 1 ? "it" : "them")} in the scenario's model.class_map or model.ignore");
+            $"truth label{(unknown.Count == 1 ? "" : "s")} {List(unknown)} map{(unknown.Count == 1 ? "s" : "")} to no class (evaluation classes: {List(EvaluationClasses)}{ignoredPart}); name {(unknown.Count == 1 ? "it" : "them")} in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)");
     }
 
     private static Dictionary<string, string> CheckNames(IReadOnlyList<string> modelClasses,

@@ -1,5 +1,6 @@
 using System.Text;
 using Harness.Running;
+using Harness.Running.ClipFormats;
 
 namespace Harness.Cli.Init;
 
@@ -10,6 +11,10 @@ namespace Harness.Cli.Init;
 /// </summary>
 internal static class ModelScenario
 {
+    /// <summary>The classes KITTI's evaluation scores, each with the model classes that stand for it: its own name, then COCO's.</summary>
+    private static readonly (string Kitti, string[] Model)[] KittiClasses =
+        [("car", ["car"]), ("pedestrian", ["pedestrian", "person"]), ("cyclist", ["cyclist", "bicycle"])];
+
     /// <summary>Where the scenario for <paramref name="modelPath"/> goes: named after the model file.</summary>
     public static string PathFor(string modelPath) => $"scenarios/{IdOf(Path.GetFileNameWithoutExtension(modelPath))}.yaml";
 
@@ -33,6 +38,11 @@ internal static class ModelScenario
 
             """);
         text.Append(inspection.Stanza(Relative(scenarios, modelPath)));
+        if (IsKitti(clipPath))
+        {
+            text.Append(KittiHint(inspection.Ultralytics?.Names));
+        }
+
         text.Append("""
             postprocess: { score_threshold: 0.25, iou_threshold: 0.45, max_detections: 300 }
             # The first run says what change this clip resolves if 0.005 is finer than that: lengthen the clip or
@@ -43,6 +53,30 @@ internal static class ModelScenario
 
             """);
         return (new ScaffoldFile(PathFor(modelPath), text.ToString()), inspection);
+    }
+
+    private static bool IsKitti(string clipPath)
+    {
+        var probe = ClipProbe.Of(clipPath);
+        return ClipFormatRegistry.Formats.FirstOrDefault(format => format.Recognizes(probe)) is KittiClipFormat;
+    }
+
+    /// <summary>
+    /// A commented class map for KITTI's three evaluated classes: a KITTI folder labels types neither a KITTI-trained
+    /// nor a COCO model names (Tram, Misc), which fail the replay until the scenario maps or leaves them out.
+    /// </summary>
+    private static string KittiHint(IReadOnlyList<string>? modelClasses)
+    {
+        var entries = KittiClasses.Select(c =>
+            $"{c.Kitti}: [{c.Model.FirstOrDefault(name => modelClasses?.Contains(name, StringComparer.OrdinalIgnoreCase) == true) ?? "<model class>"}]");
+        return $$"""
+              # KITTI labels more types than its evaluation scores (Van, Truck, Tram, Misc, ...). To score Car, Pedestrian and
+              # Cyclist alone, uncomment these: other model classes' detections are dropped and truth no class_map key
+              # reaches is left out (docs/clips.md, "KITTI object folder").
+              # class_map: { {{string.Join(", ", entries)}} }
+              # evaluate: mapped
+
+            """;
     }
 
     /// <summary>A scenario id (it names the baseline file) from a file name: lower-case letters, digits and dashes.</summary>

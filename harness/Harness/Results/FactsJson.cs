@@ -14,6 +14,12 @@ internal static class FactsJson
     {
         writer.WriteStartObject("scenario");
         writer.WriteStartObject("classes");
+        if (facts.Classes.Evaluate != ClassEvaluation.All)
+        {
+            // Only when set, so a bundle of a scenario without it keeps its bytes.
+            writer.WriteString("evaluate", Name(facts.Classes.Evaluate));
+        }
+
         Strings(writer, "ignore", facts.Classes.Ignored);
         writer.WriteStartArray("map");
         foreach (var (evaluationClass, names) in facts.Classes.Merges)
@@ -61,10 +67,11 @@ internal static class FactsJson
         var merges = Array(classes, "map", path)
             .Select(m => new KeyValuePair<string, IReadOnlyList<string>>(Text(m, "class", path), StringList(m, "names", path)))
             .ToList();
+        var evaluate = Optional(classes, "evaluate") is { } value ? AsEnum<ClassEvaluation>(value, "evaluate", path) : ClassEvaluation.All;
         ClassMap map;
         try
         {
-            map = ClassMap.Create(StringList(classes, "model", path), merges, StringList(classes, "ignore", path));
+            map = ClassMap.Create(StringList(classes, "model", path), merges, StringList(classes, "ignore", path), evaluate);
         }
         catch (ArgumentException e)
         {

@@ -65,6 +65,12 @@ internal static class ScenarioSettings
         {
             Line(text, "class_map", string.Join(",", model.Classes.Merges.Select(m => Text(m.Key) + "=" + string.Join("+", m.Value.Select(Text)))));
             Line(text, "ignore", string.Join(",", model.Classes.Ignored.Select(Text)));
+            if (model.Classes.Evaluate != ClassEvaluation.All)
+            {
+                // Written only when it differs from what every scenario evaluated before the setting existed, so the
+                // verified baselines of those scenarios keep their settings hash.
+                Line(text, "evaluate", Text(model.Classes.Evaluate.ToString()));
+            }
         }
 
         Line(text, "postprocess.score_threshold", Number(post.ScoreThreshold));

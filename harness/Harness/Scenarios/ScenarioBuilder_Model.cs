@@ -16,6 +16,7 @@ public sealed partial class ScenarioBuilder
     private IReadOnlyList<string>? _classes;
     private readonly List<KeyValuePair<string, IReadOnlyList<string>>> _merges = [];
     private IReadOnlyList<string> _ignored = [];
+    private ClassEvaluation _evaluate = ClassEvaluation.All;
 
     /// <param name="source">A <c>reference://</c> URI, an ONNX file path, or a <c>file://</c> URI.</param>
     /// <param name="sha256">The model's pinned hash, checked before it loads.</param>
@@ -62,6 +63,17 @@ public sealed partial class ScenarioBuilder
     {
         ArgumentNullException.ThrowIfNull(names);
         _ignored = [.. names];
+        return this;
+    }
+
+    /// <summary>
+    /// Which classes are evaluated: by default <see cref="ClassEvaluation.All"/>; <see cref="ClassEvaluation.Mapped"/>
+    /// evaluates the class map's keys alone, detections of other model classes dropped and truth that reaches no key
+    /// left out (an 80-class model on a 3-class clip). Mapped without a class map is a problem of <c>model.evaluate</c>.
+    /// </summary>
+    public ScenarioBuilder WithEvaluate(ClassEvaluation evaluate)
+    {
+        _evaluate = evaluate;
         return this;
     }
 
@@ -138,7 +150,7 @@ public sealed partial class ScenarioBuilder
         }
 
         var problems = new List<ClassMapProblem>();
-        var map = ClassMap.TryCreate(classes, _merges, _ignored, problems);
+        var map = ClassMap.TryCreate(classes, _merges, _ignored, _evaluate, problems);
         foreach (var problem in problems)
         {
             Problem(problem.Key is { } key ? $"model.{ClassMapProblem.ClassMapField}.{key}" : $"model.{problem.Field}", problem.Message);

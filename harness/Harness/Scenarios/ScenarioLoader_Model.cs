@@ -18,6 +18,8 @@ public static partial class ScenarioLoader
 
     private static readonly KeyValuePair<string, SizeRounding>[] SizeRoundings = [new("round", SizeRounding.Round), new("truncate", SizeRounding.Truncate)];
 
+    private static readonly KeyValuePair<string, ClassEvaluation>[] Evaluations = [new("all", ClassEvaluation.All), new("mapped", ClassEvaluation.Mapped)];
+
     private static void ReadModel(YamlMappingReader model, ScenarioBuilder builder)
     {
         builder.WithModel(model.String("source", required: true), model.String("sha256"));
@@ -51,6 +53,11 @@ public static partial class ScenarioLoader
         }
 
         builder.WithIgnored(model.Strings("ignore"));
+        if (model.Choice("evaluate", Evaluations) is { } evaluate)
+        {
+            builder.WithEvaluate(evaluate);
+        }
+
         if (model.Mapping("session") is { } session)
         {
             builder.WithSession(session.Integer("intra_op_threads"), session.Choice("optimization", ScenarioBuilder.KnownOptimizationLevels), session.Boolean("deterministic"));

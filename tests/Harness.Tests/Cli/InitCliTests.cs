@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Xml.Linq;
+using Harness.Clips.Images;
 using Harness.Models;
 using Harness.Running;
 using Harness.Scenarios;
@@ -140,6 +141,66 @@ public sealed class InitCliTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("fill in  scenarios/plain.yaml", result.Output, StringComparison.Ordinal);
         Assert.Contains("# layout: one of yolov8 | yolov5 | rtdetr  (the outputs fit each", File.ReadAllText(directory.Combine("scenarios", "plain.yaml")), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The issue's path: a COCO model on a KITTI folder, the user adding only a class map and <c>evaluate: mapped</c>
+    /// (no list of the 77 other COCO names), then the commands init prints. Truck, Tram, Misc and the unmapped Car are
+    /// left out and the car and truck detections dropped, so every pedestrian and cyclist is found and nothing is false.
+    /// </summary>
+    [Fact]
+    public void From_a_coco_model_and_a_kitti_folder_the_mapped_classes_alone_are_gated_without_an_ignore_list()
+    {
+        using var directory = new TemporaryDirectory();
+        var size = ConstantModels.InputSize;
+        Directory.CreateDirectory(directory.Combine("kitti", "image_2"));
+        Directory.CreateDirectory(directory.Combine("kitti", "label_2"));
+        foreach (var name in new[] { "000000", "000001" })
+        {
+            File.WriteAllBytes(directory.Combine("kitti", "image_2", name + ".png"), ImageEncoder.EncodePng(CameraImage.Packed(size, size, PixelFormat.Rgb8, new byte[size * size * 3])));
+            File.WriteAllText(directory.Combine("kitti", "label_2", name + ".txt"), """
+                Pedestrian 0.00 0 0 8 8 24 24 1.7 0.6 0.8 0 1.7 5 0
+                Cyclist 0.00 0 0 40 8 56 24 1.7 0.6 1.8 0 1.7 8 0
+                Car 0.00 0 0 8 40 24 56 1.5 1.6 3.9 0 1.7 10 0
+                Truck 0.00 0 0 40 40 56 56 3.0 2.5 15 0 1.7 50 0
+                Van 0.00 0 0 28 28 36 36 2.0 1.9 4.5 0 1.7 20 0
+                Tram 0.00 0 0 0 0 4 4 3.0 2.5 15 0 1.7 50 0
+                Misc 0.00 0 0 60 0 64 4 1.0 1.0 1.0 0 1.7 30 0
+                DontCare -1 -1 -10 0 60 4 64 -1 -1 -1 -1000 -1000 -1000 -10
+                """);
+        }
+
+        File.WriteAllBytes(directory.Combine("coco.onnx"), ConstantModels.Yolov8Described(
+            CocoClasses.Names,
+            new ModelBox(8, 8, 24, 24, 0.9f, CocoClasses.Id("person")),
+            new ModelBox(40, 8, 56, 24, 0.8f, CocoClasses.Id("bicycle")),
+            new ModelBox(8, 40, 24, 56, 0.7f, CocoClasses.Id("car")),
+            new ModelBox(40, 40, 56, 56, 0.6f, CocoClasses.Id("truck"))));
+
+        var init = HarnessCli.Run(directory.Path, ci: false, "init", "--from", "coco.onnx", "--clip", "kitti");
+
+        Assert.True(init.ExitCode == 0, init.ToString());
+        var path = directory.Combine("scenarios", "coco.yaml");
+        var written = File.ReadAllText(path);
+        Assert.Contains("  # class_map: { car: [car], pedestrian: [person], cyclist: [bicycle] }\n  # evaluate: mapped\n", written, StringComparison.Ordinal);
+        var classes = "  classes: [" + string.Join(", ", CocoClasses.Names) + "]\n";
+        Assert.Contains(classes, written, StringComparison.Ordinal);
+        // The user's two lines, and no gate: two images cannot resolve the 0.005 that init's gate allows.
+        var edited = written.Replace(classes, classes + "  class_map: {pedestrian: [person], cyclist: [bicycle]}\n  evaluate: mapped\n", StringComparison.Ordinal);
+        File.WriteAllText(path, edited[..edited.IndexOf("gates:", StringComparison.Ordinal)]);
+
+        var first = HarnessCli.Run(directory.Path, ci: false, "run");
+        var accept = HarnessCli.Run(directory.Path, ci: false, "accept");
+        var second = HarnessCli.Run(directory.Path, ci: false, "run");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(accept.ExitCode == 0, accept.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        using var baseline = JsonDocument.Parse(File.ReadAllText(directory.Combine("baselines", "coco.verified.json")));
+        var metrics = baseline.RootElement.GetProperty("metrics");
+        var names = metrics.EnumerateObject().Select(m => m.Name).ToList();
+        Assert.Equal(["cyclist", "pedestrian"], names.Where(k => k.StartsWith("coco/AP/", StringComparison.Ordinal)).Select(k => k["coco/AP/".Length..]).Order(StringComparer.Ordinal));
+        Assert.Equal((1.0, 1.0, 0.0), (metrics.GetProperty("recall@0.5").GetDouble(), metrics.GetProperty("precision@0.5").GetDouble(), metrics.GetProperty("fp_per_frame").GetDouble()));
     }
 
     [Theory]

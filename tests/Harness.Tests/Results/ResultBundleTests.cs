@@ -90,6 +90,21 @@ public sealed class ResultBundleTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_mapped_reads_back_and_a_scenario_without_it_writes_no_key()
+    {
+        var all = Everything();
+        var mapped = all with { Scenario = all.Scenario! with { Classes = ClassMap.Create(["car", "truck", "person"], [new("vehicle", ["car", "truck"])], ["dog"], ClassEvaluation.Mapped) } };
+
+        var allFolder = ResultBundleWriter.Write(Path.Combine(_root, "all"), all);
+        var read = ResultBundleReader.Read(ResultBundleWriter.Write(Path.Combine(_root, "mapped"), mapped)).Scenario!.Classes;
+
+        Assert.Equal(ClassEvaluation.Mapped, read.Evaluate);
+        Assert.Equal(["vehicle"], read.EvaluationClasses);
+        Assert.Equal(ClassEvaluation.All, ResultBundleReader.Read(allFolder).Scenario!.Classes.Evaluate);
+        Assert.DoesNotContain("\"evaluate\"", File.ReadAllText(Path.Combine(allFolder, "bundle.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scenario_file_that_did_not_load_is_a_verdict_alone()
     {
         var failed = new ResultBundle(null, ScenarioVerdict.ForError("bad.yaml", "bad.yaml:3:1: id: missing", isCi: false), null);

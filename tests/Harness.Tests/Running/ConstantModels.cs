@@ -10,7 +10,18 @@ internal static class ConstantModels
 {
     public const int InputSize = 64;
 
-    public static byte[] Yolov8(int classes, params ModelBox[] boxes)
+    public static byte[] Yolov8(int classes, params ModelBox[] boxes) => Finish(Yolov8Graph(classes, boxes));
+
+    /// <summary><see cref="Yolov8"/> carrying Ultralytics' metadata (class names, input size), as an Ultralytics export does.</summary>
+    public static byte[] Yolov8Described(IReadOnlyList<string> names, params ModelBox[] boxes)
+    {
+        var graph = Yolov8Graph(names.Count, boxes);
+        graph.AddMetadata("names", "{" + string.Join(", ", names.Select((name, id) => $"{id}: '{name}'")) + "}");
+        graph.AddMetadata("imgsz", $"[{InputSize}, {InputSize}]");
+        return Finish(graph);
+    }
+
+    private static OnnxGraph Yolov8Graph(int classes, ModelBox[] boxes)
     {
         var graph = Start();
         var anchors = boxes.Length;
@@ -26,7 +37,7 @@ internal static class ConstantModels
         }
 
         FloatOutput(graph, "output0", [1, 4 + classes, anchors], data);
-        return Finish(graph);
+        return graph;
     }
 
     public static byte[] Yolov5(int classes, params ModelBox[] boxes)

@@ -87,6 +87,46 @@ public class ScenarioRunnerClassMapTests
     }
 
     [Fact]
+    public void Evaluate_mapped_scores_an_80_class_model_on_the_class_map_keys_alone()
+    {
+        // Left is a car, Right a pedestrian, Low a truck no key reaches and Corner a tram no model class names. The
+        // model finds each as its own COCO class (a dog on the tram): the truck and the dog are dropped, and neither
+        // the truck nor the tram is missed.
+        var corner = new TruthBox(3, 8, 40, 16, 16);
+        var metrics = Replay(
+            ["Car", "Pedestrian", "Truck", "Tram"],
+            [Left, Right with { ClassId = 1 }, Low with { ClassId = 2 }, corner],
+            CocoClasses.Names,
+            [Box(Left, 0.9f, CocoClasses.Id("car")), Box(Right, 0.8f, CocoClasses.Id("person")), Box(Low, 0.7f, CocoClasses.Id("truck")), Box(corner, 0.6f, CocoClasses.Id("dog"))],
+            ["  class_map: { car: [car], pedestrian: [person] }", "  evaluate: mapped"]);
+
+        Assert.Equal(1.0, metrics["coco/AP/car"], 9);
+        Assert.Equal(1.0, metrics["coco/AP/pedestrian"], 9);
+        Assert.Equal(1.0, metrics["recall@0.5"], 9);
+        Assert.Equal(1.0, metrics["precision@0.5"], 9);
+        Assert.Equal(0.0, metrics["fp_per_frame"], 9);
+        Assert.Equal(["car", "pedestrian"], metrics.Keys.Where(k => k.StartsWith("coco/AP/", StringComparison.Ordinal)).Select(k => k["coco/AP/".Length..]).Order(StringComparer.Ordinal));
+        var parts = metrics.Keys.SelectMany(k => k.Split('/')).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(CocoClasses.Names, name => name != "car" && parts.Contains(name));
+    }
+
+    [Fact]
+    public void Under_evaluate_mapped_a_detection_on_left_out_truth_is_a_false_positive()
+    {
+        // KITTI's evaluation counts a car found on a truck as a false car: left-out truth is no ignore region.
+        var metrics = Replay(
+            ["Car", "Truck"],
+            [Left, Low with { ClassId = 1 }],
+            CocoClasses.Names,
+            [Box(Left, 0.9f, CocoClasses.Id("car")), Box(Low, 0.8f, CocoClasses.Id("car"))],
+            ["  class_map: { car: [car] }", "  evaluate: mapped"]);
+
+        Assert.Equal(1.0, metrics["recall@0.5/car"], 9);
+        Assert.Equal(0.5, metrics["precision@0.5/car"], 9);
+        Assert.Equal(1.0, metrics["fp_per_frame"], 9);
+    }
+
+    [Fact]
     public void Truth_label_the_scenario_does_not_name_fails_the_replay_naming_it()
     {
         using var workspace = new ReplayWorkspace();

@@ -49,6 +49,7 @@ public sealed class ScenarioSettingsTests
             WithModel(m => m with { Classes = ClassMap.Identity(["car", "cyclist", "pedestrian"]) }),
             WithModel(m => m with { Classes = ClassMap.Identity(["car", "pedestrian"]) }),
             WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [KeyValuePair.Create("vru", (IReadOnlyList<string>)["pedestrian", "cyclist"])], []) }),
+            WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [KeyValuePair.Create("vru", (IReadOnlyList<string>)["pedestrian", "cyclist"])], [], ClassEvaluation.Mapped) }),
             WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [KeyValuePair.Create("vru", (IReadOnlyList<string>)["pedestrian", "cyclist", "Person_sitting"])], []) }),
             WithModel(m => m with { Classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [], ["DontCare"]) }),
             Base with { Postprocess = Base.Postprocess with { ScoreThreshold = 0.3f } },
@@ -76,6 +77,18 @@ public sealed class ScenarioSettingsTests
             "class_map=7:vehicle=3:car+5:truck\nignore=8:DontCare\n",
             ScenarioSettings.CanonicalText(WithModel(m => m with { Classes = ClassMap.Create(["car", "truck"], [KeyValuePair.Create("vehicle", (IReadOnlyList<string>)["car", "truck"])], ["DontCare"]) })),
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_is_in_the_text_only_when_mapped_so_scenarios_without_it_keep_their_hash()
+    {
+        IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>> merges = [KeyValuePair.Create("vehicle", (IReadOnlyList<string>)["car", "truck"])];
+
+        var all = ScenarioSettings.CanonicalText(WithModel(m => m with { Classes = ClassMap.Create(["car", "truck", "dog"], merges, []) }));
+        var mapped = ScenarioSettings.CanonicalText(WithModel(m => m with { Classes = ClassMap.Create(["car", "truck", "dog"], merges, [], ClassEvaluation.Mapped) }));
+
+        Assert.DoesNotContain("evaluate=", all, StringComparison.Ordinal);
+        Assert.Equal(all.Replace("ignore=\n", "ignore=\nevaluate=6:Mapped\n", StringComparison.Ordinal), mapped);
     }
 
     [Fact]

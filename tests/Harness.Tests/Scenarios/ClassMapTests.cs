@@ -31,6 +31,66 @@ public sealed class ClassMapTests
             new[] { "van", "Pedestrian", "person", "bicycle", "DontCare", "dog", "Misc" }.Select(label => (map.TryGetTruthClass(label, out var id), id)));
     }
 
+    [Fact]
+    public void Mapped_evaluates_the_class_map_keys_alone_and_leaves_out_truth_that_reaches_none()
+    {
+        var map = ClassMap.Create(
+            ["person", "bicycle", "car", "truck", "dog"],
+            [Merge("pedestrian", "person"), Merge("car", "car")],
+            ["DontCare"],
+            ClassEvaluation.Mapped);
+
+        Assert.Equal(ClassEvaluation.Mapped, map.Evaluate);
+        Assert.Equal(["pedestrian", "car"], map.EvaluationClasses);
+        Assert.Equal([0, ClassMap.IgnoreRegion, 1, ClassMap.IgnoreRegion, ClassMap.IgnoreRegion], Enumerable.Range(0, 5).Select(map.EvaluationClassOfModelClass));
+        string[] labels = ["Car", "Pedestrian", "person", "DontCare", "Truck", "bicycle", "Tram"];
+        Assert.Equal(
+            [(true, 1, false), (true, 0, false), (true, 0, false), (true, ClassMap.IgnoreRegion, false), (false, 0, true), (false, 0, true), (false, 0, true)],
+            labels.Select(label => (map.TryGetTruthClass(label, out var id), id, map.LeavesOut(label))));
+    }
+
+    [Fact]
+    public void All_leaves_out_nothing_and_evaluates_the_model_classes_a_mapped_map_drops()
+    {
+        var map = ClassMap.Create(["person", "bicycle", "car", "truck"], [Merge("pedestrian", "person"), Merge("car", "car")], []);
+
+        Assert.Equal(ClassEvaluation.All, map.Evaluate);
+        Assert.Equal(["pedestrian", "bicycle", "car", "truck"], map.EvaluationClasses);
+        Assert.True(map.TryGetTruthClass("Truck", out var truck));
+        Assert.Equal(3, truck);
+        Assert.False(map.LeavesOut("Tram"));
+    }
+
+    [Fact]
+    public void Mapped_key_that_names_a_model_class_takes_it_without_listing_it()
+    {
+        var map = ClassMap.Create(["car", "truck"], [Merge("car", "Van")], [], ClassEvaluation.Mapped);
+
+        Assert.Equal(["car"], map.EvaluationClasses);
+        Assert.Equal([0, ClassMap.IgnoreRegion], Enumerable.Range(0, 2).Select(map.EvaluationClassOfModelClass));
+        Assert.True(map.TryGetTruthClass("van", out var van));
+        Assert.Equal(0, van);
+    }
+
+    [Fact]
+    public void Mapped_without_a_class_map_is_the_one_problem_reported()
+    {
+        var problems = new List<ClassMapProblem>();
+
+        var map = ClassMap.TryCreate(["car", "truck"], [], [], ClassEvaluation.Mapped, problems);
+
+        Assert.Null(map);
+        Assert.Equal(
+            new ClassMapProblem(ClassMapProblem.EvaluateField, null, "mapped needs a class_map: its keys are the only classes evaluated"),
+            Assert.Single(problems));
+    }
+
+    [Fact]
+    public void Evaluation_outside_the_enum_is_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => ClassMap.Create(["car"], [Merge("car", "car")], [], (ClassEvaluation)2));
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(2)]
@@ -45,7 +105,7 @@ public sealed class ClassMapTests
         var map = ClassMap.Create(["car"], [], ["DontCare"]);
 
         Assert.Equal(
-            "truth labels 'Misc', 'Tram' map to no class (evaluation classes: 'car', ignored: 'DontCare'); name them in the scenario's model.class_map or model.ignore",
+            "truth labels 'Misc', 'Tram' map to no class (evaluation classes: 'car', ignored: 'DontCare'); name them in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)",
             map.DescribeUnknown(["Tram", "Misc", "Tram"]));
     }
 
@@ -63,7 +123,7 @@ public sealed class ClassMapTests
     {
         var problems = new List<ClassMapProblem>();
 
-        var map = ClassMap.TryCreate(Split(classes, ','), ParseMerges(merges), Split(ignored, ','), problems);
+        var map = ClassMap.TryCreate(Split(classes, ','), ParseMerges(merges), Split(ignored, ','), ClassEvaluation.All, problems);
 
         Assert.Null(map);
         Assert.Contains(problems, p => $"{p.Field}{(p.Key is null ? "" : " " + p.Key)}: {p.Message}".StartsWith(expected, StringComparison.Ordinal));

@@ -24,6 +24,7 @@ public sealed class ScenarioBuilderTests
           classes: [car, truck, pedestrian, bird]
           class_map: { vehicle: [car, truck] }
           ignore: [bird]
+          evaluate: mapped
           session: { intra_op_threads: 2, optimization: basic, deterministic: false }
         postprocess: { score_threshold: 0.3, iou_threshold: 0.5, max_detections: 100, class_agnostic: true }
         gates:
@@ -67,6 +68,7 @@ public sealed class ScenarioBuilderTests
             .WithClasses("car", "truck", "pedestrian", "bird")
             .WithClassMap("vehicle", "car", "truck")
             .WithIgnored("bird")
+            .WithEvaluate(ClassEvaluation.Mapped)
             .WithSession(2, "basic", deterministic: false)
             .WithPostprocess(0.3, 0.5, 100, classAgnostic: true)
             .WithGate("coco/AP", min: 0.1, maxDrop: new Tolerance(0.005, false))

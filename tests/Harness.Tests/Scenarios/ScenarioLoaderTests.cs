@@ -1,3 +1,4 @@
+using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Tests.Scenarios;
@@ -85,6 +86,51 @@ public sealed class ScenarioLoaderTests
                 ("s.yaml", 16, "model.ignore", "'Misc' is listed twice"),
             ],
             errors.Select(e => (e.File, e.Line, e.Field, e.Message)).OrderBy(e => e.Line));
+    }
+
+    [Fact]
+    public void Evaluate_mapped_loads_the_class_map_keys_as_the_only_evaluation_classes()
+    {
+        var yaml = Valid.Replace("  classes: [car, pedestrian, cyclist]", """
+              classes: [person, bicycle, car, truck]
+              class_map: { pedestrian: [person], cyclist: [bicycle] }
+              evaluate: mapped
+            """, StringComparison.Ordinal);
+
+        var classes = ScenarioLoader.Parse(yaml, "s.yaml").Model.Classes;
+
+        Assert.Equal(ClassEvaluation.Mapped, classes.Evaluate);
+        Assert.Equal(["pedestrian", "cyclist"], classes.EvaluationClasses);
+        Assert.True(classes.LeavesOut("Truck"));
+    }
+
+    [Fact]
+    public void Evaluate_all_is_what_a_scenario_without_the_key_evaluates()
+    {
+        var without = Valid.Replace("  classes: [car, pedestrian, cyclist]", """
+              classes: [car, pedestrian, cyclist]
+              class_map: { vru: [pedestrian, cyclist] }
+            """, StringComparison.Ordinal);
+        var all = without.Replace("class_map: { vru: [pedestrian, cyclist] }", "class_map: { vru: [pedestrian, cyclist] }\n  evaluate: all", StringComparison.Ordinal);
+
+        var classes = ScenarioLoader.Parse(all, "s.yaml").Model.Classes;
+
+        Assert.Equal(ClassEvaluation.All, classes.Evaluate);
+        Assert.Equal(["car", "vru"], classes.EvaluationClasses);
+        Assert.Equal(ScenarioSettings.CanonicalText(ScenarioLoader.Parse(without, "s.yaml")), ScenarioSettings.CanonicalText(ScenarioLoader.Parse(all, "s.yaml")));
+    }
+
+    [Theory]
+    [InlineData("  evaluate: mapped", "mapped needs a class_map: its keys are the only classes evaluated")]
+    [InlineData("  evaluate: Mapped", "unknown value 'Mapped' (expected one of: all, mapped)")]
+    [InlineData("  evaluate: some", "unknown value 'some' (expected one of: all, mapped)")]
+    public void Evaluate_errors_name_file_line_and_the_key(string line, string message)
+    {
+        var yaml = Valid.Replace("  classes: [car, pedestrian, cyclist]", "  classes: [car, pedestrian, cyclist]\n" + line, StringComparison.Ordinal);
+
+        var error = Assert.Single(Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.Parse(yaml, "s.yaml")).Errors);
+
+        Assert.Equal(("s.yaml", 13, "model.evaluate", message), (error.File, error.Line, error.Field, error.Message));
     }
 
     [Fact]

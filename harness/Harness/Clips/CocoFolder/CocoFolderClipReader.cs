@@ -23,7 +23,11 @@ public sealed class CocoFolderClipReader : IClipReader
         {
             if (!Classes.TryGetTruthClass(annotation.Category, out var classId))
             {
-                unknownLabels.Add(annotation.Category);
+                if (!Classes.LeavesOut(annotation.Category))
+                {
+                    unknownLabels.Add(annotation.Category);
+                }
+
                 continue;
             }
 

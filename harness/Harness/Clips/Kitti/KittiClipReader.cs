@@ -6,7 +6,7 @@ namespace Harness.Clips.Kitti;
 /// <see cref="ClassMap"/>; <c>DontCare</c>, unless the scenario maps it, is an ignore region of every class, as KITTI's
 /// evaluation treats it; a neighbour class the scenario does not name becomes an ignore region of its neighbour, as
 /// KITTI's own evaluation does (Van for cars, Person_sitting for pedestrians). Any other label type the scenario does
-/// not name is an error.
+/// not name is left out under <see cref="ClassEvaluation.Mapped"/> and an error otherwise.
 /// </summary>
 public sealed class KittiClipReader : IClipReader
 {
@@ -107,11 +107,12 @@ public sealed class KittiClipReader : IClipReader
         }
     }
 
-    /// <summary>Whether a label type has a class, an ignore region or a neighbour class to stand for.</summary>
+    /// <summary>Whether a label type has a class, an ignore region or a neighbour class to stand for, or is left out.</summary>
     private bool Resolves(string type) =>
         Classes.TryGetTruthClass(type, out _) ||
         (Neighbours.TryGetValue(type, out var neighbour) && Classes.TryGetTruthClass(neighbour, out var classId) && classId >= 0) ||
-        type == DontCare;
+        type == DontCare ||
+        Classes.LeavesOut(type);
 
     private List<TruthBox> ReadTruth(string name)
     {
@@ -146,6 +147,10 @@ public sealed class KittiClipReader : IClipReader
             else if (label.Type == DontCare)
             {
                 (classId, neighbourOnly) = (ClassMap.IgnoreRegion, false);
+            }
+            else if (Classes.LeavesOut(label.Type))
+            {
+                continue;
             }
             else
             {

@@ -143,20 +143,28 @@ public sealed class McapClipReader : IClipReader
         }
 
         var decoded = TruthBoxesMessage.Decode(message.Data);
-        var classIds = new int[decoded.ClassNames.Count];
+        // Null for a class the scenario leaves out: its boxes are not truth at all.
+        var classIds = new int?[decoded.ClassNames.Count];
         for (var i = 0; i < classIds.Length; i++)
         {
-            if (!Classes.TryGetTruthClass(decoded.ClassNames[i], out classIds[i]))
+            var name = decoded.ClassNames[i];
+            if (Classes.TryGetTruthClass(name, out var id))
             {
-                throw new MessageFormatException(Classes.DescribeUnknown(decoded.ClassNames.Where(name => !Classes.TryGetTruthClass(name, out _))));
+                classIds[i] = id;
+            }
+            else if (!Classes.LeavesOut(name))
+            {
+                throw new MessageFormatException(Classes.DescribeUnknown(decoded.ClassNames.Where(n => !Classes.TryGetTruthClass(n, out _))));
             }
         }
 
         var boxes = new List<TruthBox>(decoded.Boxes.Count);
         foreach (var box in decoded.Boxes)
         {
-            var classId = box.ClassId < 0 ? ClassMap.IgnoreRegion : classIds[box.ClassId];
-            boxes.Add(box with { ClassId = classId, Ignore = box.Ignore || classId == ClassMap.IgnoreRegion });
+            if ((box.ClassId < 0 ? ClassMap.IgnoreRegion : classIds[box.ClassId]) is { } classId)
+            {
+                boxes.Add(box with { ClassId = classId, Ignore = box.Ignore || classId == ClassMap.IgnoreRegion });
+            }
         }
 
         return boxes;

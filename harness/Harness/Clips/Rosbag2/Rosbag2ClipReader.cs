@@ -122,19 +122,23 @@ public sealed class Rosbag2ClipReader : IClipReader
     }
 
     /// <summary>
-    /// The one place a truth label becomes a class id. A label the scenario does not know is an error rather than a
+    /// The one place a truth label becomes a class id, or null for a label the scenario leaves out
+    /// (<see cref="ClassMap.LeavesOut"/>). Any other label the scenario does not know is an error rather than a
     /// silently dropped object, so a typo in a class list cannot make a clip look easier than it is.
     /// </summary>
-    private (int ClassId, bool Ignore) ResolveClass(string label)
+    private (int ClassId, bool Ignore)? ResolveClass(string label)
     {
         if (string.Equals(label, IgnoreLabel, StringComparison.OrdinalIgnoreCase))
         {
             return (ClassMap.IgnoreRegion, true);
         }
 
-        return Classes.TryGetTruthClass(label, out var id)
-            ? (id, id == ClassMap.IgnoreRegion)
-            : throw new MessageFormatException(Classes.DescribeUnknown([label]));
+        if (Classes.TryGetTruthClass(label, out var id))
+        {
+            return (id, id == ClassMap.IgnoreRegion);
+        }
+
+        return Classes.LeavesOut(label) ? null : throw new MessageFormatException(Classes.DescribeUnknown([label]));
     }
 
     private static (long Stamp, CameraImage Image) DecodeCamera(Rosbag2Message message)
@@ -166,7 +170,11 @@ public sealed class Rosbag2ClipReader : IClipReader
             }
 
             var label = detection.Results.MaxBy(result => result.Score).ClassId;
-            var (classId, ignore) = ResolveClass(label);
+            if (ResolveClass(label) is not (var classId, var ignore))
+            {
+                continue;
+            }
+
             boxes.Add(new TruthBox(
                 classId,
                 (float)(detection.CenterX - (detection.SizeX / 2)),

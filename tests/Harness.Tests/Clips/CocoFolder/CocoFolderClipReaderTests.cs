@@ -52,7 +52,29 @@ public sealed class CocoFolderClipReaderTests : IDisposable
 
         var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ClassMap.Identity(["car"])));
 
-        Assert.Equal($"{json}: truth label 'bus' maps to no class (evaluation classes: 'car'); name it in the scenario's model.class_map or model.ignore", error.Message);
+        Assert.Equal($"{json}: truth label 'bus' maps to no class (evaluation classes: 'car'); name it in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)", error.Message);
+    }
+
+    [Fact]
+    public void Under_evaluate_mapped_categories_no_class_map_key_reaches_are_left_out_crowds_included()
+    {
+        Directory.CreateDirectory(Path.Combine(root, "images"));
+        File.WriteAllBytes(Path.Combine(root, "images", "a.png"), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
+        var json = Path.Combine(root, "instances.json");
+        File.WriteAllText(json, """
+            {"images":[{"id":1,"file_name":"a.png"}],
+             "categories":[{"id":1,"name":"person"},{"id":2,"name":"bus"}],
+             "annotations":[
+               {"id":1,"image_id":1,"category_id":2,"bbox":[0,0,1,1],"iscrowd":0},
+               {"id":2,"image_id":1,"category_id":1,"bbox":[1,0,1,1],"iscrowd":0},
+               {"id":3,"image_id":1,"category_id":2,"bbox":[0,0,4,2],"iscrowd":1}]}
+            """);
+        var classes = ClassMap.Create(["person", "bus"], [KeyValuePair.Create("pedestrian", (IReadOnlyList<string>)["person"])], [], ClassEvaluation.Mapped);
+
+        using var reader = new CocoFolderClipReader(json, classes);
+        var truth = Assert.Single(reader.ReadFrames()).Truth;
+
+        Assert.Equal([(0, 1f, false)], truth.Select(t => (t.ClassId, t.X, t.Ignore)));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class KittiClipReaderTests : IDisposable
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
         Assert.Equal(
-            $"{Path.Combine(root, "label_2", "000003.txt")}: truth label 'Tram' maps to no class (evaluation classes: 'car'); name it in the scenario's model.class_map or model.ignore",
+            $"{Path.Combine(root, "label_2", "000003.txt")}: truth label 'Tram' maps to no class (evaluation classes: 'car'); name it in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)",
             error.Message);
     }
 
@@ -94,8 +94,54 @@ public sealed class KittiClipReaderTests : IDisposable
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().First());
 
         Assert.Equal(
-            $"{Path.Combine(root, "label_2")} (2 label files, first 000005.txt): truth labels 'Misc', 'Tram', 'Truck' map to no class (evaluation classes: 'car'); name them in the scenario's model.class_map or model.ignore",
+            $"{Path.Combine(root, "label_2")} (2 label files, first 000005.txt): truth labels 'Misc', 'Tram', 'Truck' map to no class (evaluation classes: 'car'); name them in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)",
             error.Message);
+    }
+
+    [Fact]
+    public void Under_evaluate_mapped_types_no_class_map_key_reaches_are_left_out_and_dontcare_and_neighbours_keep_their_meaning()
+    {
+        WriteImage("000008", 8, 4, (0, 0, 0));
+        File.WriteAllText(Path.Combine(root, "label_2", "000008.txt"), """
+            Car 0.00 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0
+            Van 0.00 0 0 1 0 2 1 2.0 1.9 4.5 0 1.7 20 0
+            Truck 0.00 0 0 2 0 3 1 3.0 2.5 15 0 1.7 50 0
+            Pedestrian 0.00 0 0 3 0 4 1 1.7 0.6 0.8 0 1.7 5 0
+            Person_sitting 0.00 0 0 4 0 5 1 1.2 0.6 0.8 0 1.7 5 0
+            Cyclist 0.00 0 0 5 0 6 1 1.7 0.6 1.8 0 1.7 8 0
+            Tram 0.00 0 0 6 0 7 1 3.0 2.5 15 0 1.7 50 0
+            Misc 0.00 0 0 7 0 8 1 1.0 1.0 1.0 0 1.7 30 0
+            DontCare -1 -1 -10 0 2 8 4 -1 -1 -1 -1000 -1000 -1000 -10
+            """);
+        var classes = ClassMap.Create(
+            ["person", "bicycle", "car", "truck", "train"],
+            [KeyValuePair.Create("car", (IReadOnlyList<string>)["car"]), KeyValuePair.Create("pedestrian", (IReadOnlyList<string>)["person"])],
+            [],
+            ClassEvaluation.Mapped);
+
+        using var reader = new KittiClipReader(root, classes);
+        var truth = Assert.Single(reader.ReadFrames()).Truth;
+
+        // Car, Van (car's neighbour), Pedestrian, Person_sitting (pedestrian's neighbour), DontCare; Truck, Cyclist, Tram and Misc are gone.
+        Assert.Equal(
+            [(1, 0f, false), (1, 1f, true), (0, 3f, false), (0, 4f, true), (ClassMap.IgnoreRegion, 0f, true)],
+            truth.Select(t => (t.ClassId, t.X, t.Ignore)));
+    }
+
+    [Fact]
+    public void Under_evaluate_mapped_a_neighbour_of_a_class_not_evaluated_is_left_out()
+    {
+        WriteImage("000009", 8, 4, (0, 0, 0));
+        File.WriteAllText(Path.Combine(root, "label_2", "000009.txt"), """
+            Van 0.00 0 0 1 0 2 1 2.0 1.9 4.5 0 1.7 20 0
+            Pedestrian 0.00 0 0 3 0 4 1 1.7 0.6 0.8 0 1.7 5 0
+            """);
+        var classes = ClassMap.Create(["person", "car"], [KeyValuePair.Create("pedestrian", (IReadOnlyList<string>)["person"])], [], ClassEvaluation.Mapped);
+
+        using var reader = new KittiClipReader(root, classes);
+        var truth = Assert.Single(reader.ReadFrames()).Truth;
+
+        Assert.Equal([(0, 3f, false)], truth.Select(t => (t.ClassId, t.X, t.Ignore)));
     }
 
     /// <summary>Changed behaviour: DontCare had to be listed in model.ignore although docs/clips.md said it was an ignore region.</summary>

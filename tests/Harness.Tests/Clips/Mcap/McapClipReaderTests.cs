@@ -135,8 +135,23 @@ public sealed class McapClipReaderTests : IDisposable
 
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
         Assert.Equal(
-            $"{_path}: message on '/truth' at log time 1: truth label 'tram' maps to no class (evaluation classes: 'car', 'pedestrian', 'cyclist'); name it in the scenario's model.class_map or model.ignore",
+            $"{_path}: message on '/truth' at log time 1: truth label 'tram' maps to no class (evaluation classes: 'car', 'pedestrian', 'cyclist'); name it in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)",
             error.Message);
+    }
+
+    [Fact]
+    public void Under_evaluate_mapped_boxes_of_a_label_no_class_map_key_reaches_are_left_out()
+    {
+        using (var writer = McapClipWriter.Create(_path, "/cam", "/truth", ["car", "tram", "person"]))
+        {
+            writer.WriteFrame(1, Image(2, 2, 1), [new TruthBox(1, 0, 0, 1, 1), new TruthBox(0, 2, 2, 1, 1), new TruthBox(-1, 3, 3, 1, 1, Ignore: true), new TruthBox(2, 4, 4, 1, 1)]);
+        }
+
+        var classes = ClassMap.Create(["person", "car"], [KeyValuePair.Create("car", (IReadOnlyList<string>)["car"])], [], ClassEvaluation.Mapped);
+        using var reader = new McapClipReader(_path, "/cam", "/truth", classes);
+
+        var truth = Assert.Single(reader.ReadFrames()).Truth;
+        Assert.Equal([new TruthBox(0, 2, 2, 1, 1), new TruthBox(ClassMap.IgnoreRegion, 3, 3, 1, 1, Ignore: true)], truth);
     }
 
     [Fact]

@@ -116,6 +116,20 @@ public sealed class Rosbag2RoundTripTests : IDisposable
         Assert.Contains("\nMSG: vision_msgs/BoundingBox2D\nvision_msgs/Pose2D center\nfloat64 size_x\nfloat64 size_y\n", detectionSchema, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Under_evaluate_mapped_detections_whose_label_no_class_map_key_reaches_are_left_out()
+    {
+        var frames = TestBag.Frames(1);
+        bag.Write(frames, Rosbag2StorageFormat.Mcap);
+        var classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [KeyValuePair.Create("car", (IReadOnlyList<string>)["car"])], [], ClassEvaluation.Mapped);
+
+        using var reader = new Rosbag2ClipReader(bag.Path, TestBag.Camera, TestBag.Truth, classes);
+        var truth = Assert.Single(reader.ReadFrames()).Truth;
+
+        // The car and the ignore region; the cyclist is gone.
+        Assert.Equal([frames[0].Truth[0], frames[0].Truth[2]], truth);
+    }
+
     public void Dispose() => bag.Dispose();
 
     private static List<Frame> ReadAll(string path)
