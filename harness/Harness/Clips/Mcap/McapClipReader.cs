@@ -17,6 +17,9 @@ public sealed class McapClipReader : IClipReader
     private readonly string _truthTopic;
     private readonly string? _lidarTopic;
 
+    /// <summary>Labels of this replay that map to no class, gathered so the clip's end reports all of them at once.</summary>
+    private readonly SortedSet<string> _unknownLabels = new(StringComparer.Ordinal);
+
     public McapClipReader(string path, string cameraTopic, string truthTopic, ClassMap classes, string? lidarTopic = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(cameraTopic);
@@ -109,6 +112,11 @@ public sealed class McapClipReader : IClipReader
         {
             throw new ClipFormatException($"{_reader.FileName}: no messages on camera topic '{_cameraTopic}'");
         }
+
+        if (_unknownLabels.Count > 0)
+        {
+            throw new ClipFormatException($"{_reader.FileName}: on '{_truthTopic}': {Classes.DescribeUnknown(_unknownLabels)}");
+        }
     }
 
     private static LidarScan Nearest(ulong time, (ulong Time, LidarScan Scan)? before, (ulong Time, LidarScan Scan) after) =>
@@ -143,7 +151,8 @@ public sealed class McapClipReader : IClipReader
         }
 
         var decoded = TruthBoxesMessage.Decode(message.Data);
-        // Null for a class the scenario leaves out: its boxes are not truth at all.
+        // Null for a class the scenario leaves out: its boxes are not truth at all. A label it does not know makes the
+        // replay an error at the clip's end, which names every such label of the clip in one message.
         var classIds = new int?[decoded.ClassNames.Count];
         for (var i = 0; i < classIds.Length; i++)
         {
@@ -154,7 +163,7 @@ public sealed class McapClipReader : IClipReader
             }
             else if (!Classes.LeavesOut(name))
             {
-                throw new MessageFormatException(Classes.DescribeUnknown(decoded.ClassNames.Where(n => !Classes.TryGetTruthClass(n, out _))));
+                _unknownLabels.Add(name);
             }
         }
 

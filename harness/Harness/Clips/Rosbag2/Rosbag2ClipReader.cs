@@ -24,6 +24,9 @@ public sealed class Rosbag2ClipReader : IClipReader
     private readonly Rosbag2Topic _truth;
     private readonly Rosbag2Topic? _cameraInfo;
 
+    /// <summary>Labels of this replay that map to no class, gathered so the clip's end reports all of them at once.</summary>
+    private readonly SortedSet<string> _unknownLabels = new(StringComparer.Ordinal);
+
     public Rosbag2ClipReader(string path, string cameraTopic, string truthTopic, ClassMap classes, string? cameraInfoTopic = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(cameraTopic);
@@ -110,6 +113,11 @@ public sealed class Rosbag2ClipReader : IClipReader
             }
         }
 
+        if (_unknownLabels.Count > 0)
+        {
+            throw new ClipFormatException($"{_bag.Path}: on '{_truth.Name}': {Classes.DescribeUnknown(_unknownLabels)}");
+        }
+
         if (waiting.TryPeek(out var unmatched))
         {
             throw NoTruth(unmatched.Stamp);
@@ -123,8 +131,9 @@ public sealed class Rosbag2ClipReader : IClipReader
 
     /// <summary>
     /// The one place a truth label becomes a class id, or null for a label the scenario leaves out
-    /// (<see cref="ClassMap.LeavesOut"/>). Any other label the scenario does not know is an error rather than a
-    /// silently dropped object, so a typo in a class list cannot make a clip look easier than it is.
+    /// (<see cref="ClassMap.LeavesOut"/>). Any other label the scenario does not know makes the replay an error rather
+    /// than a silently dropped object, so a typo in a class list cannot make a clip look easier than it is; it is
+    /// noted and the replay goes on to the clip's end, so one message names every such label of the clip.
     /// </summary>
     private (int ClassId, bool Ignore)? ResolveClass(string label)
     {
@@ -138,7 +147,12 @@ public sealed class Rosbag2ClipReader : IClipReader
             return (id, id == ClassMap.IgnoreRegion);
         }
 
-        return Classes.LeavesOut(label) ? null : throw new MessageFormatException(Classes.DescribeUnknown([label]));
+        if (!Classes.LeavesOut(label))
+        {
+            _unknownLabels.Add(label);
+        }
+
+        return null;
     }
 
     private static (long Stamp, CameraImage Image) DecodeCamera(Rosbag2Message message)
