@@ -67,7 +67,7 @@ internal static class CocoJsonReader
         var index = 0;
         while (Next(ref reader, path) != JsonTokenType.EndArray)
         {
-            var where = $"[{index}]";
+            var where = new CocoPlace("", index);
             var item = ReadObject(ref reader, path, where);
             var imageId = item.Int64(path, CocoField.ImageId, where);
             if (!images.Contains(imageId))
@@ -89,7 +89,7 @@ internal static class CocoJsonReader
         StartArray(ref reader, path, "images");
         while (Next(ref reader, path) != JsonTokenType.EndArray)
         {
-            var where = $"images[{images.Count}]";
+            var where = new CocoPlace("images", images.Count);
             images.Add(ReadObject(ref reader, path, where).Int64(path, CocoField.Id, where));
         }
 
@@ -102,7 +102,7 @@ internal static class CocoJsonReader
         StartArray(ref reader, path, "categories");
         while (Next(ref reader, path) != JsonTokenType.EndArray)
         {
-            var where = $"categories[{categories.Count}]";
+            var where = new CocoPlace("categories", categories.Count);
             var item = ReadObject(ref reader, path, where);
             categories.Add(new CocoCategory(item.Int32(path, CocoField.Id, where), item.Name ?? string.Empty));
         }
@@ -116,7 +116,7 @@ internal static class CocoJsonReader
         StartArray(ref reader, path, "annotations");
         while (Next(ref reader, path) != JsonTokenType.EndArray)
         {
-            var where = $"annotations[{annotations.Count}]";
+            var where = new CocoPlace("annotations", annotations.Count);
             var item = ReadObject(ref reader, path, where);
             var (x, y, w, h) = item.Box(path, where);
             annotations.Add(new CocoAnnotation(
@@ -138,7 +138,7 @@ internal static class CocoJsonReader
     /// The fields of one object the evaluation reads, each as found (a number, a flag, a box, a name, or a problem to
     /// report when the field is asked for); any other field is skipped whole, nested values included.
     /// </summary>
-    private static CocoObject ReadObject(ref Utf8JsonReader reader, string path, string where)
+    private static CocoObject ReadObject(ref Utf8JsonReader reader, string path, CocoPlace where)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {

@@ -105,27 +105,27 @@ internal struct CocoObject
         }
     }
 
-    public readonly (double X, double Y, double W, double H) Box(string path, string where) =>
+    public readonly (double X, double Y, double W, double H) Box(string path, CocoPlace where) =>
         !_boxIsArray || _boxLength != BoxLength
             ? throw new CocoFormatException(path, $"{where}.bbox must be an array of 4 numbers [x, y, width, height]")
             : _boxNotNumber >= 0
                 ? throw new CocoFormatException(path, $"{where}.bbox[{_boxNotNumber}] must be a number")
                 : (_x, _y, _width, _height);
 
-    public readonly double Double(string path, CocoField field, string where) => Required(path, field, where).Value;
+    public readonly double Double(string path, CocoField field, CocoPlace where) => Required(path, field, where).Value;
 
-    public readonly long Int64(string path, CocoField field, string where) =>
+    public readonly long Int64(string path, CocoField field, CocoPlace where) =>
         Required(path, field, where) is { IsInteger: true } number
             ? number.Integer
             : throw new CocoFormatException(path, $"{where}.{Text(field)} must be an integer");
 
-    public readonly int Int32(string path, CocoField field, string where) =>
+    public readonly int Int32(string path, CocoField field, CocoPlace where) =>
         Required(path, field, where) is { IsInteger: true, Integer: >= int.MinValue and <= int.MaxValue } number
             ? (int)number.Integer
             : throw new CocoFormatException(path, $"{where}.{Text(field)} must be a 32-bit integer");
 
     /// <summary>Optional 0/1 (or boolean) flag; absent means false.</summary>
-    public readonly bool Flag(string path, CocoField field, string where)
+    public readonly bool Flag(string path, CocoField field, CocoPlace where)
     {
         var value = Get(field);
         return value.Kind switch
@@ -149,7 +149,7 @@ internal struct CocoObject
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a numeric field"),
     };
 
-    private readonly Number Required(string path, CocoField field, string where) =>
+    private readonly Number Required(string path, CocoField field, CocoPlace where) =>
         Get(field) is { Kind: NumberKind.Number } number
             ? number
             : throw new CocoFormatException(path, $"{where}.{Text(field)} must be a number");
