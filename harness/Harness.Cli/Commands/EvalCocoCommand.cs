@@ -26,7 +26,7 @@ internal static class EvalCocoCommand
         CocoEvaluationResult result;
         try
         {
-            result = CocoEvaluation.EvaluateFiles(truthPath, detectionsPath);
+            result = CocoFileEvaluation.EvaluateFiles(truthPath, detectionsPath);
         }
         catch (CocoFormatException e)
         {
@@ -36,7 +36,7 @@ internal static class EvalCocoCommand
 
         if (json)
         {
-            Console.WriteLine(CocoEvaluation.ToJson(result));
+            Console.WriteLine(CocoFileEvaluation.ToJson(result));
             return SuiteReport.ExitPass;
         }
 

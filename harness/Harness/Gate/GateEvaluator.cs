@@ -12,7 +12,8 @@ namespace Harness.Gate;
 /// </summary>
 internal static class GateEvaluator
 {
-    public static BaselineSnapshot Snapshot(GateSubject subject, ScenarioResult result)
+    /// <summary>The baseline this run becomes when accepted: its rounded metrics (timing ones only where gated), hashes and detections.</summary>
+    public static BaselineSnapshot CandidateBaseline(GateSubject subject, ScenarioResult result)
     {
         var gated = subject.Gates.Select(g => g.Metric).ToHashSet(StringComparer.Ordinal);
         var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);

@@ -3,7 +3,7 @@ namespace Harness.Metrics;
 /// <summary>
 /// Matches one frame's detections to its truth at the operating point, the one place the rules live (the operating-
 /// point counts, the object flips against a baseline and the report's review frames all read its results): in
-/// descending score order (<see cref="Coco.ScoreOrder"/>, ties by position) each detection takes the unmatched non-ignore
+/// descending score order (<see cref="Coco.StableScoreOrder"/>, ties by position) each detection takes the unmatched non-ignore
 /// truth of its class with the highest IoU &gt;= 0.5 (ties: the first such truth); one that takes none is ignored when
 /// at least half of it lies in an ignore region of its class or of any class (negative class id), else it is a false
 /// positive. Ignore regions are never missed. Matching is per class, so one score order over all detections gives each
@@ -39,7 +39,7 @@ internal sealed class OperatingPointMatcher
         }
 
         _matchedBy.AsSpan(0, _truths).Fill(-1);
-        Coco.ScoreOrder.Sort(_scores.AsSpan(0, _detections), _keys, _order);
+        Coco.StableScoreOrder.Sort(_scores.AsSpan(0, _detections), _keys, _order);
         var falsePositives = 0;
         for (var i = 0; i < _detections; i++)
         {

@@ -28,11 +28,11 @@ internal sealed class SimdPostprocessor(LayoutConfig layout, PostprocessOptions 
         Reserve(shape.Anchors);
         Layout.Layout.Decode(outputs, Layout, shape, Options.ScoreThreshold, candidates);
         var decoded = candidates.Count;
-        ScoreOrder.Sort(candidates.Score.AsSpan(0, decoded), keys);
+        PackedScoreKeys.Sort(candidates.Score.AsSpan(0, decoded), keys);
         sorted.Reset(decoded);
         foreach (var key in keys.AsSpan(0, decoded))
         {
-            var i = ScoreOrder.IndexOf(key);
+            var i = PackedScoreKeys.IndexOf(key);
             if (DetectionWriter.KeepsArea(transform, candidates.X1[i], candidates.Y1[i], candidates.X2[i], candidates.Y2[i]))
             {
                 sorted.AddFrom(candidates, i);

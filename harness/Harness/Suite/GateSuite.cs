@@ -198,12 +198,12 @@ public static class GateSuite
         {
             enter?.Invoke(scenario.Id, PipelineStage.Compare);
             var subject = GateSubject.Of(scenario);
-            var measured = GateEvaluator.Snapshot(subject, result);
+            var candidate = GateEvaluator.CandidateBaseline(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
-            var verdict = GateEvaluator.Evaluate(subject, measured, baseline, evidence, defaults, policy);
+            var verdict = GateEvaluator.Evaluate(subject, candidate, baseline, evidence, defaults, policy);
             if (scenario.BaselineId is null)
             {
-                KeepReceived(store, measured, baseline, verdict);
+                KeepReceived(store, candidate, baseline, verdict);
             }
 
             return new ResultBundle(facts, verdict, result) { BaselineDetections = baselineDetections, ReplaySeconds = replaySeconds };
@@ -291,18 +291,18 @@ public static class GateSuite
     }
 
     /// <summary>Received exists exactly while the run differs from verified, so accepting is always "promote what is there".</summary>
-    private static void KeepReceived(BaselineStore store, BaselineSnapshot measured, BaselineSnapshot? baseline, ScenarioVerdict verdict)
+    private static void KeepReceived(BaselineStore store, BaselineSnapshot candidate, BaselineSnapshot? baseline, ScenarioVerdict verdict)
     {
         var settled = baseline is not null &&
-            measured.SameBehaviourAs(baseline) &&
+            candidate.SameBehaviourAs(baseline) &&
             verdict.Metrics.All(m => m.Outcome is MetricOutcome.Pass or MetricOutcome.Skipped or MetricOutcome.LowSupport);
         if (settled)
         {
-            store.DeleteReceived(measured.ScenarioId);
+            store.DeleteReceived(candidate.ScenarioId);
         }
         else
         {
-            store.WriteReceived(measured);
+            store.WriteReceived(candidate);
         }
     }
 

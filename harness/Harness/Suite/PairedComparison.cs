@@ -23,10 +23,10 @@ internal static class PairedComparison
         ArgumentNullException.ThrowIfNull(scenario);
         var classes = scenario.Model.Classes.EvaluationClasses;
         var subject = GateSubject.Of(scenario);
-        var before = GateEvaluator.Snapshot(subject, Score(scenario.Id, classes, baseline));
+        var before = GateEvaluator.CandidateBaseline(subject, Score(scenario.Id, classes, baseline));
         var after = Score(scenario.Id, classes, current);
         var evidence = GateEvidenceBuilder.Build(after, before, [.. baseline.Select(f => f.Detections)], samePipeline, [], classes, scenario.Postprocess, defaults);
-        return (GateEvaluator.Evaluate(subject, GateEvaluator.Snapshot(subject, after), before, evidence, defaults, policy), evidence);
+        return (GateEvaluator.Evaluate(subject, GateEvaluator.CandidateBaseline(subject, after), before, evidence, defaults, policy), evidence);
     }
 
     /// <summary>One side's metrics over its frames, as a replay's metric stage computes them.</summary>

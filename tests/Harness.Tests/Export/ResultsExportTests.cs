@@ -35,7 +35,7 @@ public sealed class ResultsExportTests : IDisposable
         var files = Export(new CocoExportFormat(), Path.Combine(root, "out", "run.json"));
 
         Assert.Equal([Path.Combine(root, "out", "run.json"), Path.Combine(root, "out", "run.truth.json")], files);
-        var evaluation = CocoEvaluation.EvaluateFiles(files[1], files[0]);
+        var evaluation = CocoFileEvaluation.EvaluateFiles(files[1], files[0]);
         AssertSameCocoMetrics(bundle.Result!, evaluation, id => (int)id - 1);
         var truth = CocoJsonReader.ReadGroundTruth(files[1]);
         Assert.Equal(bundle.Result!.ScoredFrames.Select(f => f.Index), truth.ImageIds);
@@ -56,7 +56,7 @@ public sealed class ResultsExportTests : IDisposable
         var kept = bundle.Result!.ScoredFrames.SelectMany(f => f.Detections).Count(d => d.ClassId != 2);
         Assert.Equal(kept, detections.Count);
         Assert.NotEqual(kept, bundle.Result.ScoredFrames.Sum(f => f.Detections.Count));
-        AssertSameCocoMetrics(bundle.Result, CocoEvaluation.EvaluateFiles(json, files[0]), id => id == 3 ? 0 : 1);
+        AssertSameCocoMetrics(bundle.Result, CocoFileEvaluation.EvaluateFiles(json, files[0]), id => id == 3 ? 0 : 1);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class DetectionSnapshotReplayTests : IDisposable
         var scenario = UrbanDay();
         var result = ScenarioRunner.Run(scenario, RepositoryPaths.Cache);
         var store = new BaselineStore(directory);
-        store.WriteReceived(GateEvaluator.Snapshot(GateSubject.Of(scenario), result));
+        store.WriteReceived(GateEvaluator.CandidateBaseline(GateSubject.Of(scenario), result));
         Assert.True(store.Accept(scenario.Id));
 
         var stored = store.ReadVerified(scenario.Id)!.Detections!;
@@ -39,7 +39,7 @@ public sealed class DetectionSnapshotReplayTests : IDisposable
         var scenario = UrbanDay();
         var result = ScenarioRunner.Run(scenario, RepositoryPaths.Cache);
 
-        using var json = JsonDocument.Parse(BaselineStore.Serialize(GateEvaluator.Snapshot(GateSubject.Of(scenario), result)));
+        using var json = JsonDocument.Parse(BaselineStore.Serialize(GateEvaluator.CandidateBaseline(GateSubject.Of(scenario), result)));
 
         var provenance = json.RootElement.GetProperty("provenance");
         Assert.Equal(JsonValueKind.Object, provenance.ValueKind);

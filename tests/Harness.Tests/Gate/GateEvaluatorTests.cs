@@ -427,7 +427,7 @@ public sealed class GateEvaluatorTests
     {
         var result = new ScenarioResult("s", new Dictionary<string, double> { [AP] = 0.1234567, ["latency/p99_ms"] = 3, ["latency/p50_ms"] = 2 }, "c", "m", "d", 3);
 
-        var snapshot = GateEvaluator.Snapshot(Scenario(new GateRule("latency/p99_ms", null, 10, null, RunKind.Nightly)), result);
+        var snapshot = GateEvaluator.CandidateBaseline(Scenario(new GateRule("latency/p99_ms", null, 10, null, RunKind.Nightly)), result);
 
         Assert.Equal([AP, "latency/p99_ms"], snapshot.Metrics.Keys);
         Assert.Equal(0.123457, snapshot.Metrics[AP]);
@@ -453,7 +453,7 @@ public sealed class GateEvaluatorTests
             SettingsSha256 = "abc",
         };
 
-        var snapshot = GateEvaluator.Snapshot(Scenario(), result);
+        var snapshot = GateEvaluator.CandidateBaseline(Scenario(), result);
 
         Assert.Equal([4L, 5L], snapshot.Detections!.Frames.Select(f => f.Index));
         Assert.Equal(first, snapshot.Detections.Frames[0].Detections);
@@ -539,7 +539,7 @@ public sealed class GateEvaluatorTests
     {
         var result = new ScenarioResult("s", new Dictionary<string, double> { [AP] = 0.5 }, "c", "m", "d", 0);
 
-        Assert.Null(GateEvaluator.Snapshot(Scenario(), result).Detections);
+        Assert.Null(GateEvaluator.CandidateBaseline(Scenario(), result).Detections);
     }
 
     // The limit a change is judged against is the allowance plus half a unit of the sixth significant digit of the

@@ -90,7 +90,7 @@ internal sealed class CocoCategoryTimeline
             }
         }
 
-        var order = ScoreOrder.SortAll(matches.Scores);
+        var order = StableScoreOrder.SortAll(matches.Scores);
         var events = new List<int>(matches.Count * 2);
         var eventStarts = new int[CocoParameters.AreaCount + 1];
         for (var a = 0; a < CocoParameters.AreaCount; a++)

@@ -17,7 +17,7 @@ internal static class CocoCategoryAccumulation
 {
     public static void Accumulate(CategoryMatches matches, int category, CocoPrecisionTable table)
     {
-        var order = ScoreOrder.SortAll(matches.Scores);
+        var order = StableScoreOrder.SortAll(matches.Scores);
         var kept = new int[order.Length];
         var hitPrecision = new double[matches.TruthCounts.Max()];
         var maxDetections = CocoParameters.MaxDetections;

@@ -137,7 +137,7 @@ internal sealed class CocoCategoryMatcher(CocoInput input)
             scores[j] = input.Detections[detections[j]].Score;
         }
 
-        ScoreOrder.Sort(scores, _sortKeys, _detectionOrder);
+        StableScoreOrder.Sort(scores, _sortKeys, _detectionOrder);
         return Math.Min(detections.Length, MaxDetections);
     }
 

@@ -34,7 +34,7 @@ public sealed class CocoFixtureTests
         var dir = Path.Combine(RepositoryPaths.Fixtures, "coco-eval", set);
         using var expected = JsonDocument.Parse(File.ReadAllBytes(System.IO.Path.Combine(dir, "expected.json")));
 
-        var result = CocoEvaluation.EvaluateFiles(System.IO.Path.Combine(dir, "ground_truth.json"), System.IO.Path.Combine(dir, "detections.json"));
+        var result = CocoFileEvaluation.EvaluateFiles(System.IO.Path.Combine(dir, "ground_truth.json"), System.IO.Path.Combine(dir, "detections.json"));
 
         var stats = result.Stats.ToNamedValues().ToDictionary(p => p.Key, p => p.Value);
         var expectedStats = expected.RootElement.GetProperty("stats").EnumerateObject().ToList();
@@ -75,9 +75,9 @@ public sealed class CocoFixtureTests
     public void Json_output_round_trips_every_value(string set)
     {
         var dir = Path.Combine(RepositoryPaths.Fixtures, "coco-eval", set);
-        var result = CocoEvaluation.EvaluateFiles(System.IO.Path.Combine(dir, "ground_truth.json"), System.IO.Path.Combine(dir, "detections.json"));
+        var result = CocoFileEvaluation.EvaluateFiles(System.IO.Path.Combine(dir, "ground_truth.json"), System.IO.Path.Combine(dir, "detections.json"));
 
-        using var json = JsonDocument.Parse(CocoEvaluation.ToJson(result));
+        using var json = JsonDocument.Parse(CocoFileEvaluation.ToJson(result));
 
         Assert.Equal(CocoStats.Names, json.RootElement.GetProperty("stats").EnumerateObject().Select(p => p.Name));
         foreach (var (name, value) in result.Stats.ToNamedValues())

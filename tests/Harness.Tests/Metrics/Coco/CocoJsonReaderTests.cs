@@ -37,7 +37,7 @@ public sealed class CocoJsonReaderTests : IDisposable
     {
         var path = Path.Combine(_dir, "absent.json");
 
-        var error = Assert.Throws<CocoFormatException>(() => CocoEvaluation.EvaluateFiles(path, path));
+        var error = Assert.Throws<CocoFormatException>(() => CocoFileEvaluation.EvaluateFiles(path, path));
 
         Assert.Equal(path, error.FilePath);
         Assert.Equal($"{path}: file not found", error.Message);
@@ -79,7 +79,7 @@ public sealed class CocoJsonReaderTests : IDisposable
         var truthPath = Write("gt.json", Truth);
         var detectionsPath = Write("dt.json", """[{"image_id":1,"category_id":3,"bbox":[5,6,7,8],"score":0.25},{"image_id":9,"category_id":3,"bbox":[5,6,7,8],"score":0.5}]""");
 
-        var error = Assert.Throws<CocoFormatException>(() => CocoEvaluation.EvaluateFiles(truthPath, detectionsPath));
+        var error = Assert.Throws<CocoFormatException>(() => CocoFileEvaluation.EvaluateFiles(truthPath, detectionsPath));
 
         Assert.Equal($"{detectionsPath}: [1].image_id 9 is not an image of the ground truth", error.Message);
     }

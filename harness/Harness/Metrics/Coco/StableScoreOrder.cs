@@ -5,7 +5,7 @@ namespace Harness.Metrics.Coco;
 /// gives (NaN last, as numpy sorts it). Sorts primitive keys (fast, unstable, allocation-free), then restores position
 /// order inside each run of equal scores, which makes the result the stable order.
 /// </summary>
-internal static class ScoreOrder
+internal static class StableScoreOrder
 {
     /// <summary>Writes positions 0..n-1 of <paramref name="scores"/> in score order; <paramref name="keys"/> is scratch.</summary>
     public static void Sort(ReadOnlySpan<double> scores, Span<double> keys, Span<int> positions)

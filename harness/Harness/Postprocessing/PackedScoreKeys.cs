@@ -4,7 +4,7 @@ namespace Harness.Postprocessing;
 /// A stable descending sort by score without a comparer or allocation: each key packs the score's bits, flipped
 /// so that unsigned order is descending score order, above the candidate index, which breaks ties in input order.
 /// </summary>
-internal static class ScoreOrder
+internal static class PackedScoreKeys
 {
     public static void Sort(ReadOnlySpan<float> scores, Span<ulong> keys)
     {

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Harness.Metrics.Coco;
 
 /// <summary>File-level COCO bbox evaluation (what <c>harness eval-coco</c> runs) and its JSON output.</summary>
-public static class CocoEvaluation
+public static class CocoFileEvaluation
 {
     /// <summary>Evaluates a results file against an instances file, as COCO(gt).loadRes(dt) + COCOeval(bbox) would.</summary>
     /// <exception cref="CocoFormatException">A file is missing, is not valid JSON, is not COCO-shaped, or a detection names an unknown image.</exception>
