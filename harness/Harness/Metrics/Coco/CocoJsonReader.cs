@@ -184,7 +184,7 @@ internal static class CocoJsonReader
 
     /// <summary>A reader past the UTF-8 byte order mark some editors write.</summary>
     private static Utf8JsonReader Reader(byte[] bytes) =>
-        new(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes, new JsonReaderOptions { MaxDepth = 64 });
+        new(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes);
 
     /// <summary>The next token; the end of the file or a syntax error is the file's error.</summary>
     internal static JsonTokenType Next(ref Utf8JsonReader reader, string path)

@@ -50,7 +50,7 @@ public sealed class CocoJsonReaderTests : IDisposable
 
         var error = Assert.Throws<CocoFormatException>(() => CocoJsonReader.ReadGroundTruth(path));
 
-        Assert.StartsWith($"{path}: invalid JSON at line 2", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{path}: invalid JSON at line 2, byte 12: ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,6 +116,8 @@ public sealed class CocoJsonReaderTests : IDisposable
     [InlineData("[5,6,7,8]", "0.25", "")]
     [InlineData("[5,\"6\",7,8]", "0.25", "[0].bbox[1] must be a number")]
     [InlineData("[5,6,1e999,8]", "0.25", "[0].bbox[2] must be a number")]
+    [InlineData("[5,\"a\",\"b\",8]", "0.25", "[0].bbox[1] must be a number")]
+    [InlineData("[5,[6],7,8]", "0.25", "[0].bbox[1] must be a number")]
     [InlineData("[5,6,7,8,9]", "0.25", "[0].bbox must be an array of 4 numbers [x, y, width, height]")]
     [InlineData("{\"x\":5}", "0.25", "[0].bbox must be an array of 4 numbers [x, y, width, height]")]
     [InlineData("[5,6,7,8]", "\"high\"", "[0].score must be a number")]
@@ -182,10 +184,32 @@ public sealed class CocoJsonReaderTests : IDisposable
     [InlineData("""{"images":{},"categories":[],"annotations":[]}""", "'images' must be an array")]
     [InlineData("""{"images":[1],"categories":[],"annotations":[]}""", "images[0] must be an object")]
     [InlineData("[]", "the ground truth must be a JSON object with images, annotations and categories")]
+    [InlineData("""{"categories":[],"annotations":[]}""", "'images' must be an array")]
+    [InlineData("""{"images":[],"annotations":[]}""", "'categories' must be an array")]
+    [InlineData("""{"images":[],"categories":[],"annotations":{}}""", "'annotations' must be an array")]
+    [InlineData("""{"info":{"a":[1,2,}]},"images":[],"categories":[],"annotations":[]}""", "invalid JSON at line 1, byte 19: ")]
+    [InlineData("""{"images":[{"file_name":"a.jpg"}],"categories":[],"annotations":[]}""", "images[0].id must be a number")]
+    [InlineData("""{"images":[],"categories":[],"annotations":[{"image_id":1,"category_id":3,"bbox":[1,2,3,4],"area":1,"ignore":"x"}]}""", "annotations[0].ignore must be 0 or 1")]
     public void Ground_truth_of_the_wrong_shape_names_what_is_wrong(string text, string problem)
     {
         var path = Write("gt.json", text);
 
         Assert.StartsWith($"{path}: {problem}", Assert.Throws<CocoFormatException>(() => CocoJsonReader.ReadGroundTruth(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Category_without_a_name_is_named_by_nothing()
+    {
+        var path = Write("gt.json", Truth.Replace("\"name\":\"car\"", "\"name\":null", StringComparison.Ordinal));
+
+        Assert.Equal(new CocoCategory(3, ""), Assert.Single(CocoJsonReader.ReadGroundTruth(path).Categories));
+    }
+
+    [Fact]
+    public void A_folder_in_place_of_the_file_cannot_be_read_and_says_so()
+    {
+        var error = Assert.Throws<CocoFormatException>(() => CocoJsonReader.ReadGroundTruth(_dir));
+
+        Assert.StartsWith($"{_dir}: cannot read the file (", error.Message, StringComparison.Ordinal);
     }
 }
