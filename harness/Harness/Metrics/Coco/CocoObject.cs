@@ -181,10 +181,11 @@ internal struct CocoObject
     /// </summary>
     private readonly record struct Number(NumberKind Kind, double Value, bool IsInteger, long Integer)
     {
+        // An integer is parsed once: converting it to double rounds it as parsing its digits as a double would.
         public static Number Of(ref Utf8JsonReader reader) => reader.TokenType switch
         {
-            JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value) =>
-                reader.TryGetInt64(out var integer) ? new Number(NumberKind.Number, value, true, integer) : new Number(NumberKind.Number, value, false, 0),
+            JsonTokenType.Number when reader.TryGetInt64(out var integer) => new Number(NumberKind.Number, integer, true, integer),
+            JsonTokenType.Number when reader.TryGetDouble(out var value) && double.IsFinite(value) => new Number(NumberKind.Number, value, false, 0),
             JsonTokenType.True => new Number(NumberKind.True, 0, false, 0),
             JsonTokenType.False => new Number(NumberKind.False, 0, false, 0),
             _ => new Number(NumberKind.Other, 0, false, 0),
