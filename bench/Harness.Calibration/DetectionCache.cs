@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Harness.Clips.Synthetic;
 using Harness.Gate;
 using Harness.Inference;
@@ -31,11 +30,10 @@ internal sealed class DetectionCache(string directory, bool trusted, TextWriter 
         var replayed = Variant(scenario, clip, variant, model);
         var key = Key(clip, replayed, trusted ? "" : Fingerprint(scenario));
         var detectionsPath = Path.Combine(directory, key + ".detections.bin");
-        var framesPath = Path.Combine(directory, key + ".frames.json");
-        if (File.Exists(detectionsPath) && File.Exists(framesPath))
+        var truthPath = Path.Combine(directory, key + ".truth.bin");
+        if (File.Exists(detectionsPath) && File.Exists(truthPath))
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(framesPath));
-            return FramesJson.Join(document.RootElement, DetectionSnapshotFormat.Read(detectionsPath), framesPath);
+            return ScoredFrameFiles.Join(TruthSnapshotFormat.Read(truthPath), DetectionSnapshotFormat.Read(detectionsPath), truthPath);
         }
 
         var started = DateTime.UtcNow;
@@ -48,8 +46,8 @@ internal sealed class DetectionCache(string directory, bool trusted, TextWriter 
         }
 
         Directory.CreateDirectory(directory);
-        File.WriteAllBytes(framesPath, FramesJson.Write(result.ScoredFrames));
-        DetectionSnapshotFormat.Write(detectionsPath, new DetectionSnapshot([.. result.ScoredFrames.Select(f => new SnapshotFrame(f.Index, f.Detections))]));
+        TruthSnapshotFormat.Write(truthPath, ScoredFrameFiles.Truth(result.ScoredFrames));
+        DetectionSnapshotFormat.Write(detectionsPath, ScoredFrameFiles.Detections(result.ScoredFrames));
         log.WriteLine($"{clip.Name} {variant.Name}: {result.Frames} frames in {(DateTime.UtcNow - started).TotalSeconds:0} s");
         return result.ScoredFrames;
     }

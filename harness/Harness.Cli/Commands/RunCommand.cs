@@ -25,6 +25,12 @@ internal static class RunCommand
         var history = new Option<string>("--history") { Description = "SQLite file every run appends its metrics to (and shards are balanced by)", DefaultValueFactory = _ => HistoryCommand.DefaultPath };
         var run = new Option<string>("--run") { Description = "Kind of run, selects timing gates: pr or nightly", DefaultValueFactory = _ => "pr" };
         run.AcceptOnlyFromAmong("pr", "nightly");
+        var reviewImages = new Option<string>("--review-images")
+        {
+            Description = "Which scenarios keep their review frames' images (JPEG) in their result bundles: needed (every scenario but an unchanged pass: one that passed without warnings against a baseline with no object flipped against it) or always",
+            DefaultValueFactory = _ => "needed",
+        };
+        reviewImages.AcceptOnlyFromAmong("needed", "always");
         var strict = new Option<bool>("--strict") { Description = "Fail on a possible regression of a gated metric (point estimate beyond the allowance, interval not) even where statistics.possible_regression is warn" };
 
         var parallel = new Option<int?>("--parallel")
@@ -32,7 +38,7 @@ internal static class RunCommand
             Description = "Scenarios replayed at once (default: the cores divided by the scenarios' intra-op threads); results do not depend on it",
         };
 
-        var command = new Command("run", "Replay scenarios, compare every metric with its baseline, and report") { scenarios, baselines, cache, report, results, tag, ids, run, strict, parallel, history, shard };
+        var command = new Command("run", "Replay scenarios, compare every metric with its baseline, and report") { scenarios, baselines, cache, report, results, tag, ids, run, strict, parallel, history, shard, reviewImages };
         command.SetAction(parse =>
         {
             ShardSpec? part;
@@ -70,6 +76,7 @@ internal static class RunCommand
             {
                 Parallel = parse.GetValue(parallel),
                 ResultsDirectory = parse.GetValue(results)!,
+                ReviewImages = parse.GetValue(reviewImages) == "always" ? ReviewImages.Always : ReviewImages.Needed,
                 Shard = part,
                 ReplaySeconds = replaySeconds,
             };

@@ -3,12 +3,13 @@ using Harness.Metrics.Flips;
 namespace Harness.Metrics;
 
 /// <summary>
-/// A frame kept for a reviewer to look at: an owned copy of its pixels, its truth (model class ids), its detections
-/// and what each one matched at IoU 0.5. <see cref="Missed"/> is per truth box.
+/// A frame kept for a reviewer to look at: its image, its truth (model class ids), its detections and what each one
+/// matched at IoU 0.5. <see cref="Missed"/> is per truth box. <see cref="Image"/> is null where no image was kept:
+/// an unchanged pass stores none unless asked to (<c>harness run --review-images always</c>).
 /// </summary>
 internal sealed record ReviewFrame(
     long FrameIndex,
-    CameraImage Image,
+    ReviewImage? Image,
     IReadOnlyList<TruthBox> Truth,
     IReadOnlyList<bool> Missed,
     IReadOnlyList<Detection> Detections,

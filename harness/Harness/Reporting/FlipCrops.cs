@@ -19,19 +19,20 @@ internal static class FlipCrops
     public const int CaptionHeight = 14;
     private const float MinimumCrop = 48;
 
-    /// <summary>The flips of the kept review frames, most severe first, at most <paramref name="count"/>.</summary>
+    /// <summary>The flips of the kept review frames that have an image, most severe first, at most <paramref name="count"/>.</summary>
     public static IReadOnlyList<(ReviewFrame Frame, ObjectFlip Flip)> Worst(IReadOnlyList<ReviewFrame> frames, int count) =>
-        [.. frames.SelectMany(f => f.Flips.Select(flip => (Frame: f, Flip: flip)))
+        [.. frames.Where(f => f.Image is not null).SelectMany(f => f.Flips.Select(flip => (Frame: f, Flip: flip)))
             .OrderByDescending(p => p.Flip.Severity).ThenBy(p => p.Flip.FrameOrdinal).Take(count)];
 
-    public static byte[] Render(ReviewFrame frame, ObjectFlip flip)
+    /// <param name="image">The frame's image, decoded.</param>
+    public static byte[] Render(ReviewFrame frame, CameraImage image, ObjectFlip flip)
     {
-        var region = Region(frame.Image, flip);
+        var region = Region(image, flip);
         var scale = Math.Min(PanelHeight / region.Height, MaxPanelWidth / region.Width);
         var panelWidth = Math.Max(1, (int)Math.Round(region.Width * scale));
         var panelHeight = Math.Max(1, (int)Math.Round(region.Height * scale));
         var info = new SKImageInfo((2 * panelWidth) + Gap, panelHeight + CaptionHeight, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var source = ImageEncoder.ToBitmap(frame.Image);
+        using var source = ImageEncoder.ToBitmap(image);
         using var sourceImage = SKImage.FromBitmap(source);
         using var surface = SKSurface.Create(info);
         var canvas = surface.Canvas;
@@ -40,8 +41,7 @@ internal static class FlipCrops
         DrawPanel(canvas, sourceImage, region, scale, 0, panelWidth, panelHeight, frame.Truth, frame.BaselineDetections ?? [], flip.Baseline, font, "baseline");
         DrawPanel(canvas, sourceImage, region, scale, panelWidth + Gap, panelWidth, panelHeight, frame.Truth, frame.Detections, flip.Current, font, "now");
         using var snapshot = surface.Snapshot();
-        using var png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return Thumbnails.Jpeg(snapshot);
     }
 
     /// <summary>E.g. "lost pedestrian at 12 m, 38x85 px, frame 31".</summary>

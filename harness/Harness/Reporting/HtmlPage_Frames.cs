@@ -47,6 +47,21 @@ internal static partial class HtmlPage
             return;
         }
 
+        if (images.FramePaths.All(path => path is null))
+        {
+            // An unchanged pass keeps no images (ReviewImages.Needed): the frames are still named, so a reviewer can open
+            // them in the clip, or run again with the images kept.
+            html.Append("<p class=\"muted\">No review images stored: an unchanged pass (no warning, no object flipped against the baseline) keeps none. ")
+                .Append("Run <code>harness run --review-images always</code> to keep them.</p>\n<ul>\n");
+            foreach (var frame in result.ReviewFrames)
+            {
+                html.Append("<li>").Append(Escape(Caption(frame))).Append("</li>\n");
+            }
+
+            html.Append("</ul>\n");
+            return;
+        }
+
         html.Append("<p class=\"key muted\">")
             .Append(Key(Thumbnails.TruthColor, "truth (thick and labelled: missed)"))
             .Append(Key(Thumbnails.MatchedColor, "matched detection (labels: score)"))
@@ -56,13 +71,21 @@ internal static partial class HtmlPage
         for (var i = 0; i < result.ReviewFrames.Count && i < images.FramePaths.Count; i++)
         {
             var frame = result.ReviewFrames[i];
-            var change = FlipCaption(frame.Flips);
-            var caption = change + Invariant($"frame {frame.FrameIndex}: {frame.FalsePositives} false positive{Plural(frame.FalsePositives)}, {frame.Misses} miss{(frame.Misses == 1 ? "" : "es")}");
-            html.Append("<figure><img src=\"").Append(Escape(images.FramePaths[i])).Append("\" width=\"").Append(Number(Thumbnails.Width))
-                .Append("\" height=\"").Append(Number(Thumbnails.HeightFor(frame.Image))).Append("\" alt=\"").Append(Escape(caption))
+            if (images.FramePaths[i] is not { } path || frame.Image is not { } image)
+            {
+                continue;
+            }
+
+            var caption = Caption(frame);
+            html.Append("<figure><img src=\"").Append(Escape(path)).Append("\" width=\"").Append(Number(Thumbnails.Width))
+                .Append("\" height=\"").Append(Number(Thumbnails.HeightFor(image))).Append("\" alt=\"").Append(Escape(caption))
                 .Append("\"><figcaption>").Append(Escape(caption)).Append("</figcaption></figure>\n");
         }
     }
+
+    /// <summary>E.g. "1 lost, 1 false positive appeared against the baseline; frame 7: 2 false positives, 1 miss".</summary>
+    private static string Caption(ReviewFrame frame) =>
+        FlipCaption(frame.Flips) + Invariant($"frame {frame.FrameIndex}: {frame.FalsePositives} false positive{Plural(frame.FalsePositives)}, {frame.Misses} miss{(frame.Misses == 1 ? "" : "es")}");
 
     /// <summary>E.g. "1 lost, 2 false positives appeared against the baseline; ", or nothing when no object flipped.</summary>
     private static string FlipCaption(IReadOnlyList<ObjectFlip> flips) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Harness.Clips.Images;
 using Harness.Results;
 using Harness.Threading;
 
@@ -7,8 +8,9 @@ namespace Harness.Reporting;
 
 /// <summary>
 /// The report a reviewer reads: <c>index.html</c> with per-scenario verdicts, metric tables, precision-recall
-/// curves and thumbnails of the frames with the most errors. Images are PNG files in one folder per scenario next to
-/// the page (not inlined), and the page needs nothing else: inline CSS, no script, no external address.
+/// curves and thumbnails of the frames with the most errors. Images are files in one folder per scenario next to the
+/// page (not inlined): plots PNG; thumbnails and crops JPEG, drawn from the bundle's review images (the report keeps no
+/// full-size copy of a frame). The page needs nothing else: inline CSS, no script, no external address.
 /// </summary>
 public sealed class HtmlReporter(string outputDirectory) : IReporter
 {
@@ -43,18 +45,22 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         Directory.CreateDirectory(folder);
         RemovePreviousImages(folder);
 
-        // Each image depends on its own data alone: they are drawn and encoded on every core, and the files and the
-        // page are the same as drawn one after the other.
+        // Each image depends on its own data alone: they are decoded, drawn and encoded on every core, and the files
+        // and the page are the same as drawn one after the other. A review frame without an image (an unchanged pass's)
+        // gets no thumbnail.
+        var reviewFrames = result.ReviewFrames;
+        var decoded = new CameraImage?[reviewFrames.Count];
+        Concurrently.Run([.. reviewFrames.Select((frame, i) => (Action)(() => decoded[i] = frame.Image is { } image ? ImageDecoder.DecodeRgb(image.Jpeg.Span, $"{definition.Id} review frame {frame.FrameIndex}") : null))]);
         byte[]? precisionRecallPlot = null;
         byte[]? forestPlot = null;
-        var thumbnails = new byte[result.ReviewFrames.Count][];
-        var worstFlips = FlipCrops.Worst(result.ReviewFrames, FlipCropCount);
+        var thumbnails = new byte[]?[reviewFrames.Count];
+        var worstFlips = FlipCrops.Worst(reviewFrames, FlipCropCount);
         var crops = new byte[worstFlips.Count][];
         Concurrently.Run([
             () => precisionRecallPlot = Plots.PrecisionRecall(result.PrecisionCurves),
             () => forestPlot = Plots.Forest(ForestRows(scenario.Verdict)),
-            .. thumbnails.Select((_, i) => (Action)(() => thumbnails[i] = Thumbnails.Render(result.ReviewFrames[i], definition.Classes.EvaluationClasses))),
-            .. crops.Select((_, i) => (Action)(() => crops[i] = FlipCrops.Render(worstFlips[i].Frame, worstFlips[i].Flip))),
+            .. thumbnails.Select((_, i) => (Action)(() => thumbnails[i] = decoded[i] is { } image ? Thumbnails.Render(reviewFrames[i], image, definition.Classes.EvaluationClasses) : null)),
+            .. crops.Select((_, i) => (Action)(() => crops[i] = FlipCrops.Render(worstFlips[i].Frame, decoded[Ordinal(reviewFrames, worstFlips[i].Frame)]!, worstFlips[i].Flip))),
         ]);
 
         string? precisionRecall = null;
@@ -71,23 +77,41 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             forest = folderName + "/" + ForestFile;
         }
 
-        var frames = new List<string>(result.ReviewFrames.Count);
+        var frames = new List<string?>(reviewFrames.Count);
         for (var i = 0; i < thumbnails.Length; i++)
         {
-            var file = FramePrefix + result.ReviewFrames[i].FrameIndex.ToString(CultureInfo.InvariantCulture) + ".png";
-            File.WriteAllBytes(Path.Combine(folder, file), thumbnails[i]);
+            if (thumbnails[i] is not { } thumbnail)
+            {
+                frames.Add(null);
+                continue;
+            }
+
+            var file = FramePrefix + reviewFrames[i].FrameIndex.ToString(CultureInfo.InvariantCulture) + ".jpg";
+            File.WriteAllBytes(Path.Combine(folder, file), thumbnail);
             frames.Add(folderName + "/" + file);
         }
 
         var flips = new List<(string, string)>();
         for (var i = 0; i < crops.Length; i++)
         {
-            var file = FlipPrefix + flips.Count.ToString(CultureInfo.InvariantCulture) + ".png";
+            var file = FlipPrefix + flips.Count.ToString(CultureInfo.InvariantCulture) + ".jpg";
             File.WriteAllBytes(Path.Combine(folder, file), crops[i]);
             flips.Add((folderName + "/" + file, FlipCrops.Caption(worstFlips[i].Flip, definition.Classes.EvaluationClasses)));
         }
 
         return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips };
+    }
+
+    /// <summary>Where a frame <see cref="FlipCrops.Worst"/> chose sits among the review frames (and their decoded images).</summary>
+    private static int Ordinal(IReadOnlyList<Metrics.ReviewFrame> frames, Metrics.ReviewFrame frame)
+    {
+        var i = 0;
+        while (!ReferenceEquals(frames[i], frame))
+        {
+            i++;
+        }
+
+        return i;
     }
 
     /// <summary>Gated metrics first, then the rest by severity, so what decides the merge is always on the plot.</summary>
@@ -98,7 +122,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     /// <summary>Thumbnails of a previous run would otherwise linger beside the new ones.</summary>
     private static void RemovePreviousImages(string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*.png").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*.png")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)))
+        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)))
         {
             File.Delete(file);
         }

@@ -2,9 +2,9 @@ namespace Harness.Reporting;
 
 /// <summary>
 /// Image files written for one scenario, relative to the report's index.html with '/' separators:
-/// <see cref="FramePaths"/> pairs by position with the result's review frames.
+/// <see cref="FramePaths"/> pairs by position with the result's review frames, null where a frame has no image.
 /// </summary>
-internal sealed record HtmlScenarioImages(string? PrecisionRecallPath, IReadOnlyList<string> FramePaths, string? ForestPath = null)
+internal sealed record HtmlScenarioImages(string? PrecisionRecallPath, IReadOnlyList<string?> FramePaths, string? ForestPath = null)
 {
     /// <summary>Crops of the most severe flips, most severe first, with their captions.</summary>
     public IReadOnlyList<(string Path, string Caption)> FlipPaths { get; init; } = [];

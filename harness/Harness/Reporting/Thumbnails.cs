@@ -8,7 +8,8 @@ namespace Harness.Reporting;
 /// <summary>
 /// A review frame drawn small for the HTML report: truth boxes green (missed ones thicker and labelled), ignore
 /// regions grey dashed, detections blue when matched, red when false positives, grey when inside an ignore region,
-/// each with its score only: at 320 px class names on every box would hide the image.
+/// each with its score only: at 320 px class names on every box would hide the image. JPEG, as the review image it is
+/// drawn from (<see cref="Jpeg"/>).
 /// </summary>
 internal static class Thumbnails
 {
@@ -21,13 +22,14 @@ internal static class Thumbnails
     internal static readonly SKColor MatchedColor = new(30, 110, 255);
     internal static readonly SKColor FalsePositiveColor = new(235, 30, 30);
 
-    public static int HeightFor(CameraImage image) => Math.Max(1, (int)Math.Round((double)image.Height * Width / image.Width));
+    public static int HeightFor(ReviewImage image) => HeightFor(image.Width, image.Height);
 
-    public static byte[] Render(ReviewFrame frame, IReadOnlyList<string> classNames)
+    /// <param name="image">The frame's image, decoded.</param>
+    public static byte[] Render(ReviewFrame frame, CameraImage image, IReadOnlyList<string> classNames)
     {
-        var height = HeightFor(frame.Image);
-        var scale = (float)Width / frame.Image.Width;
-        using var source = ImageEncoder.ToBitmap(frame.Image);
+        var height = HeightFor(image.Width, image.Height);
+        var scale = (float)Width / image.Width;
+        using var source = ImageEncoder.ToBitmap(image);
         using var sourceImage = SKImage.FromBitmap(source);
         using var surface = SKSurface.Create(new SKImageInfo(Width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
@@ -70,9 +72,22 @@ internal static class Thumbnails
         }
 
         using var snapshot = surface.Snapshot();
-        using var png = snapshot.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return Jpeg(snapshot);
     }
+
+    /// <summary>
+    /// A drawn frame as JPEG with full-resolution colour (4:4:4): the usual halved chroma smears a 1.5 px red or blue
+    /// box edge into the grey around it, and the colour is what says what a box is.
+    /// </summary>
+    internal static byte[] Jpeg(SKImage drawn)
+    {
+        using var pixels = drawn.PeekPixels();
+        using var jpeg = pixels.Encode(new SKJpegEncoderOptions(ReviewImage.JpegQuality, SKJpegEncoderDownsample.Downsample444, SKJpegEncoderAlphaOption.Ignore))
+            ?? throw new InvalidOperationException("Skia could not encode a drawn frame as JPEG");
+        return jpeg.ToArray();
+    }
+
+    private static int HeightFor(int width, int height) => Math.Max(1, (int)Math.Round((double)height * Width / width));
 
     private static string ClassName(IReadOnlyList<string> classNames, int classId) =>
         classId >= 0 && classId < classNames.Count ? classNames[classId] : classId.ToString(CultureInfo.InvariantCulture);

@@ -46,17 +46,26 @@ internal static class ResultBundleReader
 
     private static ScenarioResult ReadResult(string folder, JsonElement measured, IReadOnlyList<IReadOnlyList<Detection>>? baseline, string path)
     {
-        var framesPath = Inside(folder, Text(measured, "frames_file", path), path);
-        using var framesDocument = Parse(framesPath);
-        var frames = FramesJson.Join(framesDocument.RootElement, Detections(Inside(folder, Text(measured, "detections", path), path)), framesPath);
+        var truthPath = Inside(folder, Text(measured, "truth", path), path);
+        var frames = ScoredFrameFiles.Join(TruthSnapshotFormat.Read(truthPath), Detections(Inside(folder, Text(measured, "detections", path), path)), truthPath);
         return ResultJson.Read(measured, frames, baseline, new FlipJson(frames, baseline), file => Image(Inside(folder, file, path)), path);
     }
 
     private static DetectionSnapshot Detections(string path) =>
         File.Exists(path) ? DetectionSnapshotFormat.Read(path) : throw new ResultsFormatException($"{path}: missing");
 
-    private static CameraImage Image(string path) =>
-        File.Exists(path) ? ImageDecoder.DecodeRgbFile(path) : throw new ResultsFormatException($"{path}: missing");
+    /// <summary>Decoded once, whole, so a truncated or corrupt image is refused here rather than drawn half grey in a report.</summary>
+    private static ReviewImage Image(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ResultsFormatException($"{path}: missing");
+        }
+
+        var jpeg = File.ReadAllBytes(path);
+        var decoded = ImageDecoder.DecodeRgb(jpeg, path);
+        return new ReviewImage(decoded.Width, decoded.Height, jpeg);
+    }
 
     /// <summary>A file name from the bundle's own JSON still may not point outside its folder.</summary>
     private static string Inside(string folder, string file, string jsonPath) =>

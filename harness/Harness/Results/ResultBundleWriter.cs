@@ -1,4 +1,3 @@
-using Harness.Clips.Images;
 using Harness.Gate;
 using Harness.IO;
 using Harness.Threading;
@@ -8,13 +7,14 @@ namespace Harness.Results;
 
 /// <summary>
 /// Writes a <see cref="ResultBundle"/> under <c>&lt;results&gt;/&lt;id&gt;/</c>. The same bundle always gives the same
-/// bytes: keys in ordinal order, invariant numbers, lossless PNG pixels, detections as their exact bits. The folder is
-/// emptied first, so no file of an earlier run survives, and every file is written atomically, <c>bundle.json</c>
-/// last: a folder without it is an interrupted write, never a bundle.
+/// bytes: keys in ordinal order, invariant numbers, truth and detections as their exact bits, the review frames' JPEG
+/// bytes as they are. The folder is emptied first, so no file of an earlier run survives, and every file is written
+/// atomically, <c>bundle.json</c> last: a folder without it is an interrupted write, never a bundle.
 /// </summary>
 internal static class ResultBundleWriter
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: truth in <c>truth.bin</c> (was <c>frames.json</c>), review images JPEG and optional (were PNG, always).</summary>
+    public const int FormatVersion = 2;
 
     /// <returns>The bundle's folder.</returns>
     public static string Write(string resultsDirectory, ResultBundle bundle)
@@ -29,14 +29,15 @@ internal static class ResultBundleWriter
         Directory.CreateDirectory(folder);
         var frames = bundle.Result?.ScoredFrames ?? [];
 
-        // The files beside bundle.json do not depend on each other: encoding the review images and serializing the
-        // frames on every core takes them off the end of the run, and each file's bytes are the same either way.
+        // The files beside bundle.json do not depend on each other: encoding the snapshots on every core takes them off
+        // the end of the run, and each file's bytes are the same either way.
         var files = new List<Action>();
         if (bundle.Result is { } result)
         {
-            files.Add(() => WriteFile(Path.Combine(folder, ResultBundleFiles.Frames), FramesJson.Write(frames)));
-            files.Add(() => DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.Detections), new DetectionSnapshot([.. frames.Select(f => new SnapshotFrame(f.Index, f.Detections))])));
-            files.AddRange(result.ReviewFrames.Select(frame => (Action)(() => WriteFile(Path.Combine(folder, ResultJson.ImageFile(frame)), ImageEncoder.EncodePng(frame.Image)))));
+            files.Add(() => TruthSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.Truth), ScoredFrameFiles.Truth(frames)));
+            files.Add(() => DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.Detections), ScoredFrameFiles.Detections(frames)));
+            files.AddRange(result.ReviewFrames.Where(frame => frame.Image is not null)
+                .Select(frame => (Action)(() => WriteFile(Path.Combine(folder, ResultJson.ImageFile(frame)), frame.Image!.Jpeg.ToArray()))));
         }
 
         if (bundle.BaselineDetections is { } baseline)

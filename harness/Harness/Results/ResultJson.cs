@@ -10,12 +10,12 @@ namespace Harness.Results;
 /// <summary>
 /// A <see cref="ScenarioResult"/> as the bundle's <c>"result"</c> object: metrics (sorted), hashes, provenance,
 /// precision-recall curves and the review frames, which refer to the scored frames by ordinal (their truth and
-/// detections are in <c>frames.json</c> and <c>detections.bin</c>) and to their pixels by file name.
+/// detections are in <c>truth.bin</c> and <c>detections.bin</c>) and to their image, where one was kept, by file name.
 /// </summary>
 internal static class ResultJson
 {
     public static string ImageFile(ReviewFrame frame) =>
-        ResultBundleFiles.ReviewImagePrefix + frame.FrameIndex.ToString(CultureInfo.InvariantCulture) + ".png";
+        ResultBundleFiles.ReviewImagePrefix + frame.FrameIndex.ToString(CultureInfo.InvariantCulture) + ResultBundleFiles.ReviewImageExtension;
 
     public static void Write(Utf8JsonWriter writer, ScenarioResult result, FlipJson flips)
     {
@@ -24,7 +24,6 @@ internal static class ResultJson
         writer.WriteString("detections", ResultBundleFiles.Detections);
         writer.WriteString("detections_sha256", result.DetectionsSha256);
         writer.WriteNumber("frames", result.Frames);
-        writer.WriteString("frames_file", ResultBundleFiles.Frames);
         writer.WriteStartObject("metrics");
         foreach (var (name, value) in result.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
@@ -61,13 +60,14 @@ internal static class ResultJson
             writer.WriteString("settings_sha256", settings);
         }
 
+        writer.WriteString("truth", ResultBundleFiles.Truth);
         writer.WriteEndObject();
     }
 
-    /// <param name="frames">The scored frames, read from <c>frames.json</c> and <c>detections.bin</c>.</param>
-    /// <param name="image">Reads a review frame's pixels from the bundle file of that name.</param>
+    /// <param name="frames">The scored frames, read from <c>truth.bin</c> and <c>detections.bin</c>.</param>
+    /// <param name="image">Reads a review frame's image from the bundle file of that name.</param>
     public static ScenarioResult Read(JsonElement element, IReadOnlyList<ScoredFrame> frames, IReadOnlyList<IReadOnlyList<Detection>>? baseline,
-        FlipJson flips, Func<string, CameraImage> image, string path)
+        FlipJson flips, Func<string, ReviewImage> image, string path)
     {
         var count = Integer(element, "frames", path);
         if (count != frames.Count)
@@ -114,7 +114,11 @@ internal static class ResultJson
         }
 
         writer.WriteEndArray();
-        writer.WriteString("image", ImageFile(frame));
+        if (frame.Image is not null)
+        {
+            writer.WriteString("image", ImageFile(frame));
+        }
+
         writer.WriteNumber("index", frame.FrameIndex);
         writer.WriteStartArray("matches");
         foreach (var match in frame.Matches)
@@ -135,7 +139,7 @@ internal static class ResultJson
     }
 
     private static ReviewFrame ReadReviewFrame(JsonElement element, IReadOnlyList<ScoredFrame> frames, IReadOnlyList<IReadOnlyList<Detection>>? baseline,
-        FlipJson flips, Func<string, CameraImage> image, string path)
+        FlipJson flips, Func<string, ReviewImage> image, string path)
     {
         var ordinal = Integer(element, "ordinal", path);
         var index = Long(element, "index", path);
@@ -158,7 +162,8 @@ internal static class ResultJson
         }
 
         var before = baseline is not null && ordinal < baseline.Count ? baseline[ordinal] : null;
-        return new ReviewFrame(index, image(Text(element, "image", path)), scored.Truth, missed, scored.Detections, matches)
+        var file = OptionalText(element, "image", path);
+        return new ReviewFrame(index, file is null ? null : image(file), scored.Truth, missed, scored.Detections, matches)
         {
             BaselineDetections = before,
             Flips = [.. Array(element, "flips", path).Select(f => flips.Read(f, path))],

@@ -1,3 +1,4 @@
+using Harness.Clips.Images;
 using Harness.Metrics;
 using Harness.Metrics.Flips;
 
@@ -10,8 +11,9 @@ namespace Harness.Running;
 /// without a baseline, the frames with the most errors (false positives + misses at IoU 0.5). A frame beyond the
 /// baseline's frames has nothing to compare with, so no flips.
 /// Frames stream through; only the current top <see cref="Capacity"/> are held, so memory stays bounded by a few
-/// images whatever the clip length. Only a frame that enters the selection is copied. On equal rank the earlier
-/// frame stays. Frames without flips or errors are never kept.
+/// images whatever the clip length. Only a frame that enters the selection is copied, and only the frames kept at
+/// the end are encoded (<see cref="Encode"/>). On equal rank the earlier frame stays. Frames without flips or errors
+/// are never kept.
 /// </summary>
 /// <param name="classNames">The model's classes: vulnerable road users' flips weigh more.</param>
 /// <param name="baseline">The baseline run's detections, indexed by frame ordinal.</param>
@@ -22,14 +24,19 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<string> classNa
     private readonly OperatingPointMatcher _matcher = new();
     private readonly FrameFlipFinder _flips = new(classNames);
     private readonly List<ReviewFrame> _kept = new(capacity + 1);
+    private readonly List<CameraImage> _images = new(capacity + 1);
     private readonly List<ReviewRank> _ranks = new(capacity + 1);
 
     public int Capacity => capacity;
 
     public int Count => _kept.Count;
 
-    /// <summary>The kept frames, the one most in need of review first.</summary>
+    /// <summary>The kept frames, the one most in need of review first, without their images.</summary>
     public IReadOnlyList<ReviewFrame> Frames => [.. _kept];
+
+    /// <summary>The kept frames with their images encoded as the result bundle stores them; at the end of a replay.</summary>
+    public IReadOnlyList<ReviewFrame> Encode() =>
+        [.. _kept.Select((frame, i) => frame with { Image = new ReviewImage(_images[i].Width, _images[i].Height, ImageEncoder.EncodeJpeg(_images[i], ReviewImage.JpegQuality)) })];
 
     /// <param name="ordinal">The frame's position in the clip, which indexes the baseline's detections.</param>
     /// <param name="truth">The frame's truth in model class ids.</param>
@@ -62,7 +69,8 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<string> classNa
             position++;
         }
 
-        _kept.Insert(position, Copy(frameIndex, image, truth, detections) with
+        _images.Insert(position, OwnedCopy(image));
+        _kept.Insert(position, Copy(frameIndex, truth, detections) with
         {
             BaselineDetections = before is null ? null : [.. before],
             Flips = before is null ? [] : MostSevereFirst(flips, ordinal, frameIndex, truth, before, detections),
@@ -71,6 +79,7 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<string> classNa
         if (_kept.Count > capacity)
         {
             _kept.RemoveAt(capacity);
+            _images.RemoveAt(capacity);
             _ranks.RemoveAt(capacity);
         }
     }
@@ -78,7 +87,7 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<string> classNa
     private static ObjectFlip[] MostSevereFirst(ReadOnlySpan<FrameFlip> flips, int ordinal, long frameIndex, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> baseline, IReadOnlyList<Detection> detections) =>
         [.. flips.ToArray().OrderBy(f => new FlipRank(f.Severity, ordinal, f.Position)).Select(f => f.ToObjectFlip(ordinal, frameIndex, truth, baseline, detections))];
 
-    private ReviewFrame Copy(long frameIndex, CameraImage image, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
+    private ReviewFrame Copy(long frameIndex, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         var missed = new bool[truth.Count];
         var matchedBy = _matcher.MatchedBy;
@@ -87,7 +96,7 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<string> classNa
             missed[t] = OperatingPointMatcher.Scored(truth[t]) && matchedBy[t] < 0;
         }
 
-        return new ReviewFrame(frameIndex, OwnedCopy(image), [.. truth], missed, [.. detections], _matcher.Matches.ToArray());
+        return new ReviewFrame(frameIndex, Image: null, [.. truth], missed, [.. detections], _matcher.Matches.ToArray());
     }
 
     /// <summary>Clip readers may reuse pixel buffers between frames: keep packed rows of our own.</summary>

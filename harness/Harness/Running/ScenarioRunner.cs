@@ -165,7 +165,7 @@ public static class ScenarioRunner
         enter?.Invoke(PipelineStage.Score);
         return metrics.Complete(scenario.Id, inputs.ClipSha256.GetAwaiter().GetResult(), inputs.ModelSha256, digest.Complete()) with
         {
-            ReviewFrames = review.Frames,
+            ReviewFrames = review.Encode(),
             ScoredFrames = scored,
             Supports = MetricSupports.Of(classes.EvaluationClasses, scored),
             Provenance = ProvenanceProbe.Current(scenario.Model.Session),

@@ -206,7 +206,11 @@ public static class GateSuite
                 KeepReceived(store, candidate, baseline, verdict);
             }
 
-            return new ResultBundle(facts, verdict, result) { BaselineDetections = baselineDetections, ReplaySeconds = replaySeconds };
+            return new ResultBundle(facts, verdict, ReviewImagePolicy.Apply(result, verdict, options.ReviewImages))
+            {
+                BaselineDetections = baselineDetections,
+                ReplaySeconds = replaySeconds,
+            };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

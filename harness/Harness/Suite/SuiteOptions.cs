@@ -27,6 +27,9 @@ public sealed record SuiteOptions(
     /// <summary>Where each scenario's result bundle is written; the reports are rendered from what is read back from there.</summary>
     public required string ResultsDirectory { get; init; }
 
+    /// <summary>Which scenarios keep their review frames' images in their bundles; <see cref="ReviewImages.Needed"/> leaves them out of unchanged passes.</summary>
+    public ReviewImages ReviewImages { get; init; } = ReviewImages.Needed;
+
     /// <summary>Run only this shard of the selected scenarios; null runs them all.</summary>
     public ShardSpec? Shard { get; init; }
 

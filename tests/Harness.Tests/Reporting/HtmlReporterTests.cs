@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Harness.Clips.Images;
 using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Coco;
@@ -54,7 +55,7 @@ public sealed partial class HtmlReporterTests : IDisposable
     }
 
     [Fact]
-    public void Images_are_png_files_next_to_the_page_with_the_sizes_the_page_declares()
+    public void Images_are_files_next_to_the_page_with_the_sizes_the_page_declares()
     {
         var html = Export(out var frames);
 
@@ -88,17 +89,30 @@ public sealed partial class HtmlReporterTests : IDisposable
     }
 
     [Fact]
+    public void Frames_without_images_are_named_with_a_note_on_how_to_keep_them_and_get_no_thumbnail()
+    {
+        var html = Export(out var frames, withoutImages: true);
+
+        Assert.Contains("No review images stored: an unchanged pass", html, StringComparison.Ordinal);
+        Assert.Contains("<code>harness run --review-images always</code>", html, StringComparison.Ordinal);
+        Assert.Equal(frames, Regex.Count(html, "<li>frame \\d+: 1 false positive, 1 miss</li>"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(_directory, "urban-night"), "frame-*"));
+        Assert.Single(ImageTag().Matches(html));
+    }
+
+    [Fact]
     public void Thumbnail_draws_false_positives_red_and_matched_detections_blue_at_320_px()
     {
+        var image = CameraImage.Packed(64, 48, PixelFormat.Rgb8, Enumerable.Repeat((byte)128, 64 * 48 * 3).ToArray());
         var frame = new ReviewFrame(
             3,
-            CameraImage.Packed(64, 48, PixelFormat.Rgb8, Enumerable.Repeat((byte)128, 64 * 48 * 3).ToArray()),
+            new ReviewImage(64, 48, ImageEncoder.EncodeJpeg(image, ReviewImage.JpegQuality)),
             [new TruthBox(0, 2, 20, 10, 10)],
             [false],
             [new Detection(2, 20, 12, 30, 0.9f, 0), new Detection(30, 20, 50, 40, 0.4f, 0)],
             [DetectionMatch.Matched, DetectionMatch.FalsePositive]);
 
-        using var bitmap = SKBitmap.Decode(Thumbnails.Render(frame, ["car"]));
+        using var bitmap = SKBitmap.Decode(Thumbnails.Render(frame, image, ["car"]));
 
         Assert.Equal((320, 240), (bitmap.Width, bitmap.Height));
         var falsePositiveEdge = Strongest(bitmap, x: 200, rows: [99, 100, 101], c => c.Red - c.Green);
@@ -131,7 +145,7 @@ public sealed partial class HtmlReporterTests : IDisposable
     private static SKColor Strongest(SKBitmap bitmap, int x, int[] rows, Func<SKColor, int> strength) =>
         rows.Select(y => bitmap.GetPixel(x, y)).MaxBy(strength);
 
-    private string Export(out int frames, IReadOnlyList<IReadOnlyList<Detection>>? baseline = null)
+    private string Export(out int frames, IReadOnlyList<IReadOnlyList<Detection>>? baseline = null, bool withoutImages = false)
     {
         var verdict = new ScenarioVerdict(
             "urban-night",
@@ -151,7 +165,7 @@ public sealed partial class HtmlReporterTests : IDisposable
                 ["car"] = new(recall, recall.Select(r => r < 0.8 ? 1 - (r / 2) : 0).ToArray()),
                 ["cyclist"] = new(recall, recall.Select(_ => -1.0).ToArray()),
             },
-            ReviewFrames = ReviewFrames(baseline),
+            ReviewFrames = [.. ReviewFrames(baseline).Select(f => withoutImages ? f with { Image = null } : f)],
         };
         var report = new SuiteReport(
             [
@@ -177,7 +191,7 @@ public sealed partial class HtmlReporterTests : IDisposable
             selection.Add(i, i, image, [new TruthBox(0, 4, 4, 10, 10), new TruthBox(-1, 40, 30, 20, 15, Ignore: true)], [new Detection(30, 4, 40, 14, 0.5f + (i / 10f), 0)]);
         }
 
-        return selection.Frames;
+        return selection.Encode();
     }
 
     private static Scenario Scenario(string id, string description) => new(

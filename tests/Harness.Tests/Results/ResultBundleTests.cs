@@ -1,3 +1,4 @@
+using Harness.Clips.Images;
 using Harness.Gate;
 using Harness.Metrics;
 using Harness.Metrics.Coco;
@@ -66,8 +67,8 @@ public sealed class ResultBundleTests : IDisposable
 
         var frame = Assert.Single(result.ReviewFrames);
         Assert.Equal(10, frame.FrameIndex);
-        Assert.Equal((4, 2, PixelFormat.Rgb8), (frame.Image.Width, frame.Image.Height, frame.Image.Format));
-        Assert.Equal(Pixels, frame.Image.Pixels.ToArray());
+        Assert.Equal((4, 2), (frame.Image!.Width, frame.Image.Height));
+        Assert.Equal(Jpeg, frame.Image.Jpeg.ToArray());
         Assert.Equal([false, false], frame.Missed);
         Assert.Equal([DetectionMatch.Matched, DetectionMatch.FalsePositive], frame.Matches);
         Assert.Equal([Before], frame.BaselineDetections!);
@@ -84,7 +85,7 @@ public sealed class ResultBundleTests : IDisposable
         var second = ResultBundleWriter.Write(Path.Combine(_root, "second"), ResultBundleReader.Read(first));
 
         var files = Directory.EnumerateFiles(first).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["baseline-detections.bin", "bundle.json", "detections.bin", "frames.json", "review-10.png"], files);
+        Assert.Equal(["baseline-detections.bin", "bundle.json", "detections.bin", "review-10.jpg", "truth.bin"], files);
         Assert.Equal(files, Directory.EnumerateFiles(second).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(first, f!)), File.ReadAllBytes(Path.Combine(second, f!))));
     }
@@ -132,8 +133,8 @@ public sealed class ResultBundleTests : IDisposable
 
     [Theory]
     [InlineData("\"frames\": 2,", "\"frames\": \"2\",", "'frames' must be a 32-bit integer")]
-    [InlineData("\"format\": 1,", "\"format\": 2,", "bundle format 2")]
-    [InlineData("\"image\": \"review-10.png\"", "\"image\": \"../review-10.png\"", "'../review-10.png' is not a file name")]
+    [InlineData("\"format\": 2,", "\"format\": 1,", "bundle format 1, this harness reads format 2")]
+    [InlineData("\"image\": \"review-10.jpg\"", "\"image\": \"../review-10.jpg\"", "'../review-10.jpg' is not a file name")]
     [InlineData("\"kind\": \"lost\"", "\"kind\": \"vanished\"", "'kind' is 'vanished' (expected one of: lost, found")]
     [InlineData("\"frame_ordinal\": 0", "\"frame_ordinal\": 7", "refers to frame ordinal 7")]
     [InlineData("\"scenario\": \"s1\",\n    \"strict\"", "\"strict\"", "missing 'scenario'")]
@@ -154,8 +155,8 @@ public sealed class ResultBundleTests : IDisposable
     [Theory]
     [InlineData(ResultBundleFiles.Detections)]
     [InlineData(ResultBundleFiles.BaselineDetections)]
-    [InlineData(ResultBundleFiles.Frames)]
-    [InlineData("review-10.png")]
+    [InlineData(ResultBundleFiles.Truth)]
+    [InlineData("review-10.jpg")]
     [InlineData(ResultBundleFiles.Bundle)]
     public void Missing_or_corrupt_part_is_refused_naming_it(string file)
     {
@@ -172,7 +173,7 @@ public sealed class ResultBundleTests : IDisposable
         Assert.Contains(path + ": missing", missing.Message, StringComparison.Ordinal);
     }
 
-    private static byte[] Pixels => [.. Enumerable.Range(0, 4 * 2 * 3).Select(i => (byte)(i * 10))];
+    private static readonly byte[] Jpeg = ImageEncoder.EncodeJpeg(CameraImage.Packed(4, 2, PixelFormat.Rgb8, Enumerable.Range(0, 4 * 2 * 3).Select(i => (byte)(i * 10)).ToArray()), ReviewImage.JpegQuality);
 
     private static ResultBundle Everything()
     {
@@ -182,7 +183,7 @@ public sealed class ResultBundleTests : IDisposable
         var frames = new[] { new ScoredFrame(10, 1000, [Person, Ignored], [Found, FalsePositive]), new ScoredFrame(11, 2000, [], []) };
         var lost = new ObjectFlip(0, 10, FlipKind.Lost, 1, Person, Before, null, 2.5);
         var appeared = new ObjectFlip(0, 10, FlipKind.FalsePositiveAppeared, 0, null, null, FalsePositive, 0.75);
-        var review = new ReviewFrame(10, CameraImage.Packed(4, 2, PixelFormat.Rgb8, Pixels), frames[0].Truth, [false, false], frames[0].Detections,
+        var review = new ReviewFrame(10, new ReviewImage(4, 2, Jpeg), frames[0].Truth, [false, false], frames[0].Detections,
             [DetectionMatch.Matched, DetectionMatch.FalsePositive])
         {
             BaselineDetections = [Before],

@@ -1,3 +1,4 @@
+using Harness.Clips.Images;
 using Harness.Metrics.Flips;
 using Harness.Running;
 
@@ -54,10 +55,12 @@ public sealed class FrameSelectionTests
         selection.Add(0, 0, padded, truth, detections);
         pixels.AsSpan().Fill(200);
 
-        var kept = selection.Frames[0].Image;
-        Assert.Equal(7 * 3, kept.Stride);
-        Assert.Equal(7 * 4 * 3, kept.Pixels.Length);
-        Assert.All(kept.Pixels.ToArray(), b => Assert.Equal(7, b));
+        Assert.Null(selection.Frames[0].Image);
+        var kept = selection.Encode()[0].Image!;
+        var decoded = ImageDecoder.DecodeRgb(kept.Jpeg.Span, "kept");
+        Assert.Equal((7, 4), (kept.Width, kept.Height));
+        Assert.Equal((7, 4), (decoded.Width, decoded.Height));
+        Assert.All(decoded.Pixels.ToArray(), b => Assert.InRange(b, 6, 8));
     }
 
     [Fact]

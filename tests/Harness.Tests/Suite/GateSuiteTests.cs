@@ -145,6 +145,26 @@ public sealed class GateSuiteTests : IDisposable
         Assert.Equal(second.Index, changed.FrameIndex);
         Assert.Equal(second.Detections.Count - 1, changed.BaselineDetections!.Count);
         Assert.NotEmpty(changed.Flips);
+        Assert.All(report.Result.ReviewFrames, f => Assert.NotNull(f.Image));
+    }
+
+    [Fact]
+    public void An_unchanged_pass_keeps_its_review_frames_without_images_unless_asked_to_keep_them()
+    {
+        var first = Run(isCi: false);
+        new BaselineStore(Baselines).Accept("tiny");
+        var scenario = ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "tiny.yaml"));
+
+        var unchanged = GateSuite.RunOne(scenario, Options(isCi: true));
+        var always = GateSuite.RunOne(scenario, Options(isCi: true) with { ReviewImages = ReviewImages.Always });
+
+        Assert.True(first.Verdict.BaselineMissing);
+        Assert.All(first.Result!.ReviewFrames, f => Assert.NotNull(f.Image));
+        Assert.True(ReviewImagePolicy.IsUnchangedPass(unchanged.Verdict), VerdictTable.Format(unchanged.Verdict));
+        Assert.Equal(first.Result.ReviewFrames.Select(f => f.FrameIndex), unchanged.Result!.ReviewFrames.Select(f => f.FrameIndex));
+        Assert.All(unchanged.Result.ReviewFrames, f => Assert.Null(f.Image));
+        Assert.NotEmpty(always.Result!.ReviewFrames);
+        Assert.All(always.Result.ReviewFrames, f => Assert.NotNull(f.Image));
     }
 
     [Fact]
