@@ -13,4 +13,12 @@ public interface IClipReader : IDisposable
     ClassMap Classes { get; }
 
     IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The truth boxes read so far whose label <see cref="Classes"/> leaves out (<c>model.evaluate: mapped</c>), counted
+    /// by label, so a run can say what it did not score; empty for a reader that leaves nothing out.
+    /// </summary>
+    IReadOnlyDictionary<string, long> LeftOutLabels => EmptyLabels;
+
+    private static readonly IReadOnlyDictionary<string, long> EmptyLabels = new Dictionary<string, long>();
 }

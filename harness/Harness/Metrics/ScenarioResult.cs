@@ -30,6 +30,9 @@ public sealed record ScenarioResult(
     /// <summary>How many truth objects (frames for <c>fp_per_frame</c>) each non-timing metric is computed over; empty when not computed.</summary>
     public IReadOnlyDictionary<string, long> Supports { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>Truth boxes the clip's reader left out of the metrics (<c>model.evaluate: mapped</c>), counted by label; not kept in result bundles.</summary>
+    public IReadOnlyDictionary<string, long> LeftOutLabels { get; init; } = new Dictionary<string, long>();
+
     /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>
     internal IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];
 }

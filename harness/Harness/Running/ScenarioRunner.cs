@@ -170,6 +170,7 @@ public static class ScenarioRunner
             Supports = MetricSupports.Of(classes.EvaluationClasses, scored),
             Provenance = ProvenanceProbe.Current(scenario.Model.Session),
             SettingsSha256 = ScenarioSettings.Sha256(scenario),
+            LeftOutLabels = new Dictionary<string, long>(clip.LeftOutLabels, StringComparer.Ordinal),
         };
     }
 

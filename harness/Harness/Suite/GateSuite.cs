@@ -1,3 +1,4 @@
+using System.Globalization;
 using Harness.Clips;
 using Harness.Gate;
 using Harness.Inference;
@@ -200,7 +201,7 @@ public static class GateSuite
             var subject = GateSubject.Of(scenario);
             var candidate = GateEvaluator.CandidateBaseline(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
-            var verdict = GateEvaluator.Evaluate(subject, candidate, baseline, evidence, defaults, policy);
+            var verdict = WithLeftOutNote(GateEvaluator.Evaluate(subject, candidate, baseline, evidence, defaults, policy), result);
             if (scenario.BaselineId is null)
             {
                 KeepReceived(store, candidate, baseline, verdict);
@@ -293,6 +294,24 @@ public static class GateSuite
             scenario.Postprocess, defaults);
         return baseline.DetectionsProblem is { } problem ? evidence with { Notes = ["warning: " + problem, .. evidence.Notes] } : evidence;
     }
+
+    /// <summary>
+    /// Says which truth the metrics did not see: under <c>model.evaluate: mapped</c> a label no class_map key reaches is
+    /// left out by design, and a class the user meant to score (a model's <c>car</c> for KITTI's <c>Car</c> without a
+    /// <c>car</c> key) would otherwise vanish without a word.
+    /// </summary>
+    internal static ScenarioVerdict WithLeftOutNote(ScenarioVerdict verdict, ScenarioResult result) =>
+        result.LeftOutLabels.Count == 0
+            ? verdict
+            : verdict with
+            {
+                Notes =
+                [
+                    .. verdict.Notes,
+                    "truth left out of the metrics (model.evaluate: mapped, no class_map key reaches it): " +
+                    string.Join(", ", result.LeftOutLabels.Select(l => string.Create(CultureInfo.InvariantCulture, $"'{l.Key}' {l.Value:N0} box{(l.Value == 1 ? "" : "es")}"))),
+                ],
+            };
 
     /// <summary>Received exists exactly while the run differs from verified, so accepting is always "promote what is there".</summary>
     private static void KeepReceived(BaselineStore store, BaselineSnapshot candidate, BaselineSnapshot? baseline, ScenarioVerdict verdict)

@@ -1,3 +1,4 @@
+using Harness.Metrics;
 using Harness.Clips;
 using Harness.Running;
 
@@ -93,13 +94,15 @@ public class ScenarioRunnerClassMapTests
         // model finds each as its own COCO class (a dog on the tram): the truck and the dog are dropped, and neither
         // the truck nor the tram is missed.
         var corner = new TruthBox(3, 8, 40, 16, 16);
-        var metrics = Replay(
+        var result = ReplayResult(
             ["Car", "Pedestrian", "Truck", "Tram"],
             [Left, Right with { ClassId = 1 }, Low with { ClassId = 2 }, corner],
             CocoClasses.Names,
             [Box(Left, 0.9f, CocoClasses.Id("car")), Box(Right, 0.8f, CocoClasses.Id("person")), Box(Low, 0.7f, CocoClasses.Id("truck")), Box(corner, 0.6f, CocoClasses.Id("dog"))],
             ["  class_map: { car: [car], pedestrian: [person] }", "  evaluate: mapped"]);
+        var metrics = result.Metrics;
 
+        Assert.Equal([("Tram", (long)Frames), ("Truck", Frames)], result.LeftOutLabels.Select(l => (l.Key, l.Value)));
         Assert.Equal(1.0, metrics["coco/AP/car"], 9);
         Assert.Equal(1.0, metrics["coco/AP/pedestrian"], 9);
         Assert.Equal(1.0, metrics["recall@0.5"], 9);
@@ -172,6 +175,10 @@ public class ScenarioRunnerClassMapTests
             .ToDictionary(m => m.Key, m => m.Value), StringComparer.Ordinal);
 
     private static IReadOnlyDictionary<string, double> Replay(string[] clipClasses, TruthBox[] truth, string[] modelClasses, ModelBox[] boxes,
+        IReadOnlyList<string>? modelLines = null) =>
+        ReplayResult(clipClasses, truth, modelClasses, boxes, modelLines).Metrics;
+
+    private static ScenarioResult ReplayResult(string[] clipClasses, TruthBox[] truth, string[] modelClasses, ModelBox[] boxes,
         IReadOnlyList<string>? modelLines = null)
     {
         using var workspace = new ReplayWorkspace();
@@ -181,6 +188,6 @@ public class ScenarioRunnerClassMapTests
         var result = workspace.Run(workspace.WriteScenario("yolov8", modelClasses, modelLines: modelLines));
 
         Assert.Equal(Frames, result.Frames);
-        return result.Metrics;
+        return result;
     }
 }

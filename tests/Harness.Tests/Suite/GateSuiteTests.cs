@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Harness.Clips.Images;
 using Harness.Gate;
+using Harness.Metrics;
 using Harness.Reporting;
 using Harness.Results;
 using Harness.Scenarios;
@@ -256,6 +257,20 @@ public sealed class GateSuiteTests : IDisposable
         Assert.Equal(PipelineAgreement.NotApplicable, edited.Verdict.Agreement);
         Assert.Contains(edited.Verdict.Notes, n => n.StartsWith("clip changed: ", StringComparison.Ordinal));
         Assert.DoesNotContain(edited.Verdict.Notes, n => n.Contains("same clip, model and settings", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Truth_left_out_under_evaluate_mapped_is_named_with_its_count_in_the_verdict()
+    {
+        var verdict = ScenarioVerdict.ForError("tiny", "x", isCi: false) with { Error = null, Notes = ["first"] };
+        var result = new ScenarioResult("tiny", new Dictionary<string, double>(), "c", "m", "d", 3)
+        {
+            LeftOutLabels = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["Car"] = 1204, ["Misc"] = 1 },
+        };
+
+        Assert.Equal(["first", "truth left out of the metrics (model.evaluate: mapped, no class_map key reaches it): 'Car' 1,204 boxes, 'Misc' 1 box"],
+            GateSuite.WithLeftOutNote(verdict, result).Notes);
+        Assert.Same(verdict, GateSuite.WithLeftOutNote(verdict, result with { LeftOutLabels = new Dictionary<string, long>() }));
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);

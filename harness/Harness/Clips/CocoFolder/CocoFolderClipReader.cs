@@ -12,6 +12,7 @@ public sealed class CocoFolderClipReader : IClipReader
 
     private readonly CocoInstancesFile file;
     private readonly Dictionary<long, List<TruthBox>> truth = [];
+    private readonly LabelTally leftOut = new();
 
     public CocoFolderClipReader(string jsonPath, ClassMap classes)
     {
@@ -23,7 +24,11 @@ public sealed class CocoFolderClipReader : IClipReader
         {
             if (!Classes.TryGetTruthClass(annotation.Category, out var classId))
             {
-                if (!Classes.LeavesOut(annotation.Category))
+                if (Classes.LeavesOut(annotation.Category))
+                {
+                    leftOut.Add(annotation.Category);
+                }
+                else
                 {
                     unknownLabels.Add(annotation.Category);
                 }
@@ -49,6 +54,8 @@ public sealed class CocoFolderClipReader : IClipReader
     }
 
     public ClassMap Classes { get; }
+
+    public IReadOnlyDictionary<string, long> LeftOutLabels => leftOut.Counts;
 
     public IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default)
     {

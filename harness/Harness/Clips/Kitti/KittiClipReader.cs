@@ -22,6 +22,7 @@ public sealed class KittiClipReader : IClipReader
     private const string DontCare = "DontCare";
 
     private readonly string directory;
+    private readonly LabelTally leftOut = new();
 
     public KittiClipReader(string directory, ClassMap classes)
     {
@@ -35,6 +36,8 @@ public sealed class KittiClipReader : IClipReader
     }
 
     public ClassMap Classes { get; }
+
+    public IReadOnlyDictionary<string, long> LeftOutLabels => leftOut.Counts;
 
     /// <summary>KITTI's occlusion levels as the fraction hidden, at the middle of each level's range.</summary>
     internal static float OcclusionFraction(int level) => level switch
@@ -150,6 +153,7 @@ public sealed class KittiClipReader : IClipReader
             }
             else if (Classes.LeavesOut(label.Type))
             {
+                leftOut.Add(label.Type);
                 continue;
             }
             else

@@ -19,6 +19,7 @@ public sealed class McapClipReader : IClipReader
 
     /// <summary>Labels of this replay that map to no class, gathered so the clip's end reports all of them at once.</summary>
     private readonly SortedSet<string> _unknownLabels = new(StringComparer.Ordinal);
+    private readonly LabelTally _leftOut = new();
 
     public McapClipReader(string path, string cameraTopic, string truthTopic, ClassMap classes, string? lidarTopic = null)
     {
@@ -42,6 +43,8 @@ public sealed class McapClipReader : IClipReader
     }
 
     public ClassMap Classes { get; }
+
+    public IReadOnlyDictionary<string, long> LeftOutLabels => _leftOut.Counts;
 
     public void Dispose() => _reader.Dispose();
 
@@ -173,6 +176,10 @@ public sealed class McapClipReader : IClipReader
             if ((box.ClassId < 0 ? ClassMap.IgnoreRegion : classIds[box.ClassId]) is { } classId)
             {
                 boxes.Add(box with { ClassId = classId, Ignore = box.Ignore || classId == ClassMap.IgnoreRegion });
+            }
+            else if (Classes.LeavesOut(decoded.ClassNames[box.ClassId]))
+            {
+                _leftOut.Add(decoded.ClassNames[box.ClassId]);
             }
         }
 

@@ -26,6 +26,7 @@ public sealed class Rosbag2ClipReader : IClipReader
 
     /// <summary>Labels of this replay that map to no class, gathered so the clip's end reports all of them at once.</summary>
     private readonly SortedSet<string> _unknownLabels = new(StringComparer.Ordinal);
+    private readonly LabelTally _leftOut = new();
 
     public Rosbag2ClipReader(string path, string cameraTopic, string truthTopic, ClassMap classes, string? cameraInfoTopic = null)
     {
@@ -48,6 +49,8 @@ public sealed class Rosbag2ClipReader : IClipReader
     }
 
     public ClassMap Classes { get; }
+
+    public IReadOnlyDictionary<string, long> LeftOutLabels => _leftOut.Counts;
 
     public void Dispose() => _bag.Dispose();
 
@@ -147,7 +150,11 @@ public sealed class Rosbag2ClipReader : IClipReader
             return (id, id == ClassMap.IgnoreRegion);
         }
 
-        if (!Classes.LeavesOut(label))
+        if (Classes.LeavesOut(label))
+        {
+            _leftOut.Add(label);
+        }
+        else
         {
             _unknownLabels.Add(label);
         }

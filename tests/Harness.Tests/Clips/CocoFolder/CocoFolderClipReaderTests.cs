@@ -75,6 +75,7 @@ public sealed class CocoFolderClipReaderTests : IDisposable
         var truth = Assert.Single(reader.ReadFrames()).Truth;
 
         Assert.Equal([(0, 1f, false)], truth.Select(t => (t.ClassId, t.X, t.Ignore)));
+        Assert.Equal([("bus", 2L)], reader.LeftOutLabels.Select(l => (l.Key, l.Value)));
     }
 
     [Fact]

@@ -126,6 +126,7 @@ public sealed class KittiClipReaderTests : IDisposable
         Assert.Equal(
             [(1, 0f, false), (1, 1f, true), (0, 3f, false), (0, 4f, true), (ClassMap.IgnoreRegion, 0f, true)],
             truth.Select(t => (t.ClassId, t.X, t.Ignore)));
+        Assert.Equal([("Cyclist", 1L), ("Misc", 1L), ("Tram", 1L), ("Truck", 1L)], reader.LeftOutLabels.Select(l => (l.Key, l.Value)));
     }
 
     [Fact]
@@ -142,6 +143,7 @@ public sealed class KittiClipReaderTests : IDisposable
         var truth = Assert.Single(reader.ReadFrames()).Truth;
 
         Assert.Equal([(0, 3f, false)], truth.Select(t => (t.ClassId, t.X, t.Ignore)));
+        Assert.Equal([("Van", 1L)], reader.LeftOutLabels.Select(l => (l.Key, l.Value)));
     }
 
     /// <summary>Changed behaviour: DontCare had to be listed in model.ignore although docs/clips.md said it was an ignore region.</summary>

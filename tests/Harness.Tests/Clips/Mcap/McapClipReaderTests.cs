@@ -154,6 +154,7 @@ public sealed class McapClipReaderTests : IDisposable
 
         var truth = Assert.Single(reader.ReadFrames()).Truth;
         Assert.Equal([new TruthBox(0, 2, 2, 1, 1), new TruthBox(ClassMap.IgnoreRegion, 3, 3, 1, 1, Ignore: true)], truth);
+        Assert.Equal([("person", 1L), ("tram", 1L)], reader.LeftOutLabels.Select(l => (l.Key, l.Value)));
     }
 
     [Fact]

@@ -128,6 +128,7 @@ public sealed class Rosbag2RoundTripTests : IDisposable
 
         // The car and the ignore region; the cyclist is gone.
         Assert.Equal([frames[0].Truth[0], frames[0].Truth[2]], truth);
+        Assert.Equal([("cyclist", 1L)], reader.LeftOutLabels.Select(l => (l.Key, l.Value)));
     }
 
     public void Dispose() => bag.Dispose();
