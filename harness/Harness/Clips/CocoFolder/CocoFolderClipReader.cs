@@ -12,26 +12,19 @@ public sealed class CocoFolderClipReader : IClipReader
 
     private readonly CocoInstancesFile file;
     private readonly Dictionary<long, List<TruthBox>> truth = [];
-    private readonly LabelTally leftOut = new();
+    private readonly UnscoredLabels unscored;
 
     public CocoFolderClipReader(string jsonPath, ClassMap classes)
     {
         ArgumentNullException.ThrowIfNull(classes);
         Classes = classes;
         file = CocoInstancesFile.Read(jsonPath);
-        var unknownLabels = new List<string>();
+        unscored = new UnscoredLabels(classes);
         foreach (var annotation in file.Annotations)
         {
             if (!Classes.TryGetTruthClass(annotation.Category, out var classId))
             {
-                if (Classes.LeavesOut(annotation.Category))
-                {
-                    leftOut.Add(annotation.Category);
-                }
-                else
-                {
-                    unknownLabels.Add(annotation.Category);
-                }
+                unscored.Add(annotation.Category);
 
                 continue;
             }
@@ -47,15 +40,12 @@ public sealed class CocoFolderClipReader : IClipReader
                 Ignore: annotation.Crowd || classId == ClassMap.IgnoreRegion));
         }
 
-        if (unknownLabels.Count > 0)
-        {
-            throw new ClipFormatException($"{jsonPath}: {Classes.DescribeUnknown(unknownLabels)}");
-        }
+        unscored.ThrowIfUnknown(jsonPath);
     }
 
     public ClassMap Classes { get; }
 
-    public IReadOnlyDictionary<string, long> LeftOutLabels => leftOut.Counts;
+    public IReadOnlyDictionary<string, long> LeftOutLabels => unscored.LeftOut;
 
     public IEnumerable<Frame> ReadFrames(CancellationToken cancellationToken = default)
     {

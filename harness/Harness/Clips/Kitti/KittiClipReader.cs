@@ -22,13 +22,14 @@ public sealed class KittiClipReader : IClipReader
     private const string DontCare = "DontCare";
 
     private readonly string directory;
-    private readonly LabelTally leftOut = new();
+    private readonly UnscoredLabels unscored;
 
     public KittiClipReader(string directory, ClassMap classes)
     {
         ArgumentNullException.ThrowIfNull(classes);
         this.directory = directory;
         Classes = classes;
+        unscored = new UnscoredLabels(classes);
         if (!Directory.Exists(Path.Combine(directory, "image_2")))
         {
             throw new ClipFormatException($"{directory}: not a KITTI object directory (no image_2/ folder)");
@@ -37,7 +38,7 @@ public sealed class KittiClipReader : IClipReader
 
     public ClassMap Classes { get; }
 
-    public IReadOnlyDictionary<string, long> LeftOutLabels => leftOut.Counts;
+    public IReadOnlyDictionary<string, long> LeftOutLabels => unscored.LeftOut;
 
     /// <summary>KITTI's occlusion levels as the fraction hidden, at the middle of each level's range.</summary>
     internal static float OcclusionFraction(int level) => level switch
@@ -153,7 +154,7 @@ public sealed class KittiClipReader : IClipReader
             }
             else if (Classes.LeavesOut(label.Type))
             {
-                leftOut.Add(label.Type);
+                unscored.Add(label.Type);
                 continue;
             }
             else

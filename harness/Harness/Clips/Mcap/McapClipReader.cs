@@ -17,9 +17,7 @@ public sealed class McapClipReader : IClipReader
     private readonly string _truthTopic;
     private readonly string? _lidarTopic;
 
-    /// <summary>Labels of this replay that map to no class, gathered so the clip's end reports all of them at once.</summary>
-    private readonly SortedSet<string> _unknownLabels = new(StringComparer.Ordinal);
-    private readonly LabelTally _leftOut = new();
+    private readonly UnscoredLabels _unscored;
 
     public McapClipReader(string path, string cameraTopic, string truthTopic, ClassMap classes, string? lidarTopic = null)
     {
@@ -30,6 +28,7 @@ public sealed class McapClipReader : IClipReader
         _truthTopic = truthTopic;
         _lidarTopic = lidarTopic;
         Classes = classes;
+        _unscored = new UnscoredLabels(classes);
         _reader = McapReader.Open(path);
         try
         {
@@ -44,7 +43,7 @@ public sealed class McapClipReader : IClipReader
 
     public ClassMap Classes { get; }
 
-    public IReadOnlyDictionary<string, long> LeftOutLabels => _leftOut.Counts;
+    public IReadOnlyDictionary<string, long> LeftOutLabels => _unscored.LeftOut;
 
     public void Dispose() => _reader.Dispose();
 
@@ -116,10 +115,7 @@ public sealed class McapClipReader : IClipReader
             throw new ClipFormatException($"{_reader.FileName}: no messages on camera topic '{_cameraTopic}'");
         }
 
-        if (_unknownLabels.Count > 0)
-        {
-            throw new ClipFormatException($"{_reader.FileName}: on '{_truthTopic}': {Classes.DescribeUnknown(_unknownLabels)}");
-        }
+        _unscored.ThrowIfUnknown($"{_reader.FileName}: on '{_truthTopic}'");
     }
 
     private static LidarScan Nearest(ulong time, (ulong Time, LidarScan Scan)? before, (ulong Time, LidarScan Scan) after) =>
@@ -166,7 +162,7 @@ public sealed class McapClipReader : IClipReader
             }
             else if (!Classes.LeavesOut(name))
             {
-                _unknownLabels.Add(name);
+                _unscored.Add(name);
             }
         }
 
@@ -179,7 +175,7 @@ public sealed class McapClipReader : IClipReader
             }
             else if (Classes.LeavesOut(decoded.ClassNames[box.ClassId]))
             {
-                _leftOut.Add(decoded.ClassNames[box.ClassId]);
+                _unscored.Add(decoded.ClassNames[box.ClassId]);
             }
         }
 

@@ -24,9 +24,7 @@ public sealed class Rosbag2ClipReader : IClipReader
     private readonly Rosbag2Topic _truth;
     private readonly Rosbag2Topic? _cameraInfo;
 
-    /// <summary>Labels of this replay that map to no class, gathered so the clip's end reports all of them at once.</summary>
-    private readonly SortedSet<string> _unknownLabels = new(StringComparer.Ordinal);
-    private readonly LabelTally _leftOut = new();
+    private readonly UnscoredLabels _unscored;
 
     public Rosbag2ClipReader(string path, string cameraTopic, string truthTopic, ClassMap classes, string? cameraInfoTopic = null)
     {
@@ -34,6 +32,7 @@ public sealed class Rosbag2ClipReader : IClipReader
         ArgumentException.ThrowIfNullOrEmpty(truthTopic);
         ArgumentNullException.ThrowIfNull(classes);
         Classes = classes;
+        _unscored = new UnscoredLabels(classes);
         _bag = Rosbag2Bag.Open(path);
         try
         {
@@ -50,7 +49,7 @@ public sealed class Rosbag2ClipReader : IClipReader
 
     public ClassMap Classes { get; }
 
-    public IReadOnlyDictionary<string, long> LeftOutLabels => _leftOut.Counts;
+    public IReadOnlyDictionary<string, long> LeftOutLabels => _unscored.LeftOut;
 
     public void Dispose() => _bag.Dispose();
 
@@ -116,10 +115,7 @@ public sealed class Rosbag2ClipReader : IClipReader
             }
         }
 
-        if (_unknownLabels.Count > 0)
-        {
-            throw new ClipFormatException($"{_bag.Path}: on '{_truth.Name}': {Classes.DescribeUnknown(_unknownLabels)}");
-        }
+        _unscored.ThrowIfUnknown($"{_bag.Path}: on '{_truth.Name}'");
 
         if (waiting.TryPeek(out var unmatched))
         {
@@ -150,15 +146,7 @@ public sealed class Rosbag2ClipReader : IClipReader
             return (id, id == ClassMap.IgnoreRegion);
         }
 
-        if (Classes.LeavesOut(label))
-        {
-            _leftOut.Add(label);
-        }
-        else
-        {
-            _unknownLabels.Add(label);
-        }
-
+        _unscored.Add(label);
         return null;
     }
 
