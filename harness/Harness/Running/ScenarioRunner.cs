@@ -16,27 +16,12 @@ namespace Harness.Running;
 /// </summary>
 public static class ScenarioRunner
 {
-    /// <param name="baselineDetections">The baseline run's detections per frame ordinal, when known: frames where objects flipped against it are the ones kept for review first.</param>
-    public static ScenarioResult Run(
-        Scenario scenario,
-        string cacheDirectory,
-        IProgress<FrameProgress>? progress = null,
-        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null,
-        CancellationToken cancellationToken = default) =>
-        Run(scenario, cacheDirectory, progress, baselineDetections, enter: null, TimeProvider.System, cancellationToken);
-
-    /// <param name="enter">Called as the replay enters each stage (per frame for the per-frame stages); a test hook that throws shows a failure at that stage.</param>
-    /// <param name="time">The clock the stage timings are read from; a test passes a fixed one to make the timing metrics reproducible.</param>
-    internal static ScenarioResult Run(
-        Scenario scenario,
-        string cacheDirectory,
-        IProgress<FrameProgress>? progress,
-        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections,
-        Action<PipelineStage>? enter,
-        TimeProvider time,
-        CancellationToken cancellationToken = default)
+    /// <summary>Replays the scenario's own clip through its own model, resolving <c>synthetic://</c> and <c>reference://</c> sources into <paramref name="cacheDirectory"/>.</summary>
+    public static ScenarioResult Run(Scenario scenario, string cacheDirectory, ReplayOptions? options = null, CancellationToken cancellationToken = default)
     {
-        enter?.Invoke(PipelineStage.OpenClip);
+        ArgumentNullException.ThrowIfNull(scenario);
+        options ??= ReplayOptions.Default;
+        options.Hooks.Enter(scenario.Id, PipelineStage.OpenClip);
         var clipSource = ClipSource.Resolve(scenario.Clip, cacheDirectory);
 
         // Hashing the clip (0.8 GB for 1,000 raw 640x384 frames, about 1% of a run) runs on another core while it
@@ -49,8 +34,7 @@ public static class ScenarioRunner
             using var clip = clipSource.Open(scenario.Clip, scenario.Model.Classes);
             var layout = LayoutOf(scenario.Model);
             using var detector = LoadDetector(scenario.Model, layout, modelSource.Path);
-            return Replay(scenario, new ReplayInputs(clip, clipSource.Path, verifying, clipSource.FrameCount, detector, modelSource.Sha256, layout),
-                progress, baselineDetections, enter, time, cancellationToken);
+            return Replay(scenario, new ReplayInputs(clip, clipSource.Path, verifying, clipSource.FrameCount, detector, modelSource.Sha256, layout), options, cancellationToken);
         }
         catch
         {
@@ -66,13 +50,7 @@ public static class ScenarioRunner
     /// <see cref="ModelSpec.Sha256"/>): the baseline records them, and the gate compares runs on the same inputs only.
     /// </summary>
     /// <exception cref="ScenarioInputException">A hash is not pinned, the reader resolves other classes, or the detector was loaded for another contract than <see cref="ContractFor"/> gives.</exception>
-    public static ScenarioResult Run(
-        Scenario scenario,
-        IClipReader clip,
-        OnnxDetector detector,
-        IProgress<FrameProgress>? progress = null,
-        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null,
-        CancellationToken cancellationToken = default)
+    public static ScenarioResult Run(Scenario scenario, IClipReader clip, OnnxDetector detector, ReplayOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(clip);
@@ -91,8 +69,7 @@ public static class ScenarioRunner
         }
 
         CheckInputScaling(scenario.Model, detector);
-        return Replay(scenario, new ReplayInputs(clip, scenario.Clip.Source, Task.FromResult(clipSha), null, detector, modelSha, layout),
-            progress, baselineDetections, enter: null, TimeProvider.System, cancellationToken);
+        return Replay(scenario, new ReplayInputs(clip, scenario.Clip.Source, Task.FromResult(clipSha), null, detector, modelSha, layout), options ?? ReplayOptions.Default, cancellationToken);
     }
 
     /// <summary>What a detector must be loaded with (<see cref="OnnxDetector.Load(string, DetectorContract, OnnxDetectorOptions?)"/>) to replay <paramref name="scenario"/>.</summary>
@@ -102,15 +79,9 @@ public static class ScenarioRunner
         return LayoutOf(scenario.Model).Contract;
     }
 
-    private static ScenarioResult Replay(
-        Scenario scenario,
-        ReplayInputs inputs,
-        IProgress<FrameProgress>? progress,
-        IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections,
-        Action<PipelineStage>? enter,
-        TimeProvider time,
-        CancellationToken cancellationToken)
+    private static ScenarioResult Replay(Scenario scenario, ReplayInputs inputs, ReplayOptions options, CancellationToken cancellationToken)
     {
+        var (hooks, time) = (options.Hooks, options.Hooks.Time);
         var (clip, detector, layout) = (inputs.Clip, inputs.Detector, inputs.Layout);
         var classes = scenario.Model.Classes;
         var outputs = new FloatOutputs(detector);
@@ -119,11 +90,11 @@ public static class ScenarioRunner
         var metrics = new MetricsAccumulator(new MetricsOptions(classes.EvaluationClasses));
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
-        var review = new FrameSelection(FrameSelection.DefaultCapacity, classes.EvaluationClasses, baselineDetections);
+        var review = new FrameSelection(FrameSelection.DefaultCapacity, classes.EvaluationClasses, options.ReviewBaseline);
         var scored = new List<ScoredFrame>();
         var frames = 0;
 
-        using var staging = new StagedInputs(preprocessor, detector, time, enter is null ? null : () => enter(PipelineStage.Preprocess));
+        using var staging = new StagedInputs(preprocessor, detector, time, () => hooks.Enter(scenario.Id, PipelineStage.Preprocess));
         foreach (var staged in FrameReadAhead.Of(clip.ReadFrames(cancellationToken).Select(staging.Stage), cancellationToken))
         {
             if (inputs.ClipSha256.IsFaulted)
@@ -133,11 +104,11 @@ public static class ScenarioRunner
 
             var frame = staged.Frame;
             var start = time.GetTimestamp();
-            enter?.Invoke(PipelineStage.Infer);
+            hooks.Enter(scenario.Id, PipelineStage.Infer);
             detector.RunInPlace(staged.Input);
             outputs.Refresh();
             var inferred = time.GetTimestamp();
-            enter?.Invoke(PipelineStage.Postprocess);
+            hooks.Enter(scenario.Id, PipelineStage.Postprocess);
             postprocessor.Process(outputs.Current, staged.Transform, detections);
             DetectionClasses.ToEvaluation(classes, detections, scenario.Model.Source);
             var postprocessed = time.GetTimestamp();
@@ -154,7 +125,7 @@ public static class ScenarioRunner
             digest.AppendFrame(frame.Index, detections);
             review.Add(frames, frame.Index, frame.Image, frame.Truth, detections);
             frames++;
-            progress?.Report(new FrameProgress(scenario.Id, frames, inputs.FrameCount));
+            options.Progress?.Report(new FrameProgress(scenario.Id, frames, inputs.FrameCount));
         }
 
         if (frames == 0)
@@ -162,7 +133,7 @@ public static class ScenarioRunner
             throw new ScenarioInputException($"clip '{inputs.ClipPath}' has no frames on '{scenario.Clip.Camera}'");
         }
 
-        enter?.Invoke(PipelineStage.Score);
+        hooks.Enter(scenario.Id, PipelineStage.Score);
         return metrics.Complete(scenario.Id, inputs.ClipSha256.GetAwaiter().GetResult(), inputs.ModelSha256, digest.Complete()) with
         {
             ReviewFrames = review.Encode(),

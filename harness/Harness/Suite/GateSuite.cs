@@ -31,19 +31,12 @@ public static class GateSuite
     public static ScenarioSet Select(SuiteOptions options) => Select(options, ScenarioLoader.LoadFile);
 
     /// <param name="progress">Reported from every replaying scenario's thread when scenarios run concurrently.</param>
-    public static SuiteReport Run(SuiteOptions options, IReadOnlyList<IReporter> reporters, IProgress<FrameProgress>? progress = null, TextWriter? log = null) =>
-        Run(options, reporters, progress, log, enter: null);
-
-    /// <param name="enter">
-    /// Test hook: called with the scenario file (for <see cref="PipelineStage.Load"/>) or id as it enters each stage,
-    /// so a test can make any stage throw.
-    /// </param>
-    internal static SuiteReport Run(SuiteOptions options, IReadOnlyList<IReporter> reporters, IProgress<FrameProgress>? progress, TextWriter? log,
-        Action<string, PipelineStage>? enter)
+    public static SuiteReport Run(SuiteOptions options, IReadOnlyList<IReporter> reporters, IProgress<FrameProgress>? progress = null, TextWriter? log = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var selected = Select(options, file =>
         {
-            enter?.Invoke(file, PipelineStage.Load);
+            options.Hooks.Enter(file, PipelineStage.Load);
             return ScenarioLoader.LoadFile(file);
         });
         if (selected.Failures.Count > 0 && log is not null)
@@ -58,7 +51,7 @@ public static class GateSuite
 
         var mine = options.Shard is { } shard ? ShardPlan.Of(selected, shard, options.ReplaySeconds) : selected;
         var workers = SuiteParallelism.Resolve(options.Parallel, mine.Scenarios.Select(s => s.Model.Session.IntraOpThreads), Environment.ProcessorCount);
-        var replayed = OrderedParallel.Map(mine.Scenarios, workers, scenario => Guarded(scenario, options, progress, enter));
+        var replayed = OrderedParallel.Map(mine.Scenarios, workers, scenario => Guarded(scenario, options, progress));
         var bundles = mine.Failures.Select(failure => LoadFailed(failure, options.IsCi)).Concat(replayed).ToList();
         var manifest = new RunManifest(
             options.Run,
@@ -103,15 +96,15 @@ public static class GateSuite
 
     /// <summary>One scenario judged as <see cref="Run(SuiteOptions, IReadOnlyList{IReporter}, IProgress{FrameProgress}?, TextWriter?)"/> judges it, without writing bundles or reports.</summary>
     public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null) =>
-        RunOne(scenario, options, progress, enter: null);
+        RunOne(scenario, options, replay => ScenarioRunner.Run(scenario, options.CacheDirectory, replay with { Progress = progress }));
 
     /// <summary>
     /// One scenario replayed from frames the caller reads through a detector the caller loaded
-    /// (<see cref="ScenarioRunner.Run(Scenario, IClipReader, OnnxDetector, IProgress{FrameProgress}?, IReadOnlyList{IReadOnlyList{Detection}}?, CancellationToken)"/>),
+    /// (<see cref="ScenarioRunner.Run(Scenario, IClipReader, OnnxDetector, ReplayOptions?, CancellationToken)"/>),
     /// then judged like any other; the caller keeps and disposes both.
     /// </summary>
     public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IClipReader clip, OnnxDetector detector, IProgress<FrameProgress>? progress = null) =>
-        RunOne(scenario, options, (baselineDetections, _) => ScenarioRunner.Run(scenario, clip, detector, progress, baselineDetections));
+        RunOne(scenario, options, replay => ScenarioRunner.Run(scenario, clip, detector, replay with { Progress = progress }));
 
     private static ScenarioSet Select(SuiteOptions options, Func<string, Scenario> loadFile)
     {
@@ -133,11 +126,11 @@ public static class GateSuite
         new(null, ScenarioVerdict.ForError(failure.Id, $"{failure.File} could not be loaded: {string.Join("; ", failure.Errors)}", isCi), null);
 
     /// <summary>The last line of defence: whatever escapes a scenario's own stages is still only that scenario's failure.</summary>
-    private static ResultBundle Guarded(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter)
+    private static ResultBundle Guarded(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress)
     {
         try
         {
-            return RunOne(scenario, options, progress, enter);
+            return RunOne(scenario, options, progress);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -145,12 +138,8 @@ public static class GateSuite
         }
     }
 
-    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Action<string, PipelineStage>? enter) =>
-        RunOne(scenario, options, (baselineDetections, enter) => ScenarioRunner.Run(scenario, options.CacheDirectory, progress, baselineDetections, enter, options.Time), enter);
-
-    /// <param name="replay">Replays the scenario given the baseline's detections and the test hook for its stages.</param>
-    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options,
-        Func<IReadOnlyList<IReadOnlyList<Detection>>?, Action<PipelineStage>?, ScenarioResult> replay, Action<string, PipelineStage>? enter = null)
+    /// <param name="replay">Replays the scenario with the suite's hooks and the baseline's detections to rank review frames by.</param>
+    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, Func<ReplayOptions, ScenarioResult> replay)
     {
         var facts = ScenarioFacts.Of(scenario);
         var policy = new GatePolicy(options.Run, options.IsCi, options.Strict);
@@ -159,7 +148,7 @@ public static class GateSuite
         BaselineSnapshot? baseline;
         try
         {
-            enter?.Invoke(scenario.Id, PipelineStage.ReadBaseline);
+            options.Hooks.Enter(scenario.Id, PipelineStage.ReadBaseline);
             defaults = GateDefaultsLoader.LoadDirectory(options.ScenariosDirectory);
             baseline = store.ReadVerified(scenario.EffectiveBaselineId);
         }
@@ -182,9 +171,9 @@ public static class GateSuite
         var baselineDetections = baseline?.Detections?.Frames.Select(f => f.Detections).ToList();
         try
         {
-            var start = options.Time.GetTimestamp();
-            result = replay(baselineDetections, enter is null ? null : stage => enter(scenario.Id, stage));
-            replaySeconds = options.Time.GetElapsedTime(start).TotalSeconds;
+            var start = options.Hooks.Time.GetTimestamp();
+            result = replay(new ReplayOptions { Hooks = options.Hooks, ReviewBaseline = baselineDetections });
+            replaySeconds = options.Hooks.Time.GetElapsedTime(start).TotalSeconds;
         }
         catch (Exception e) when (IsInputError(e))
         {
@@ -197,7 +186,7 @@ public static class GateSuite
 
         try
         {
-            enter?.Invoke(scenario.Id, PipelineStage.Compare);
+            options.Hooks.Enter(scenario.Id, PipelineStage.Compare);
             var subject = GateSubject.Of(scenario);
             var candidate = GateEvaluator.CandidateBaseline(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);

@@ -1,4 +1,5 @@
 using Harness.Results;
+using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Suite;
@@ -40,6 +41,6 @@ public sealed record SuiteOptions(
     public static bool CiFromEnvironment() =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The clock stage timings and replay times are read from; tests fix it to make them reproducible.</summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
+    /// <summary>The clock stage timings and replay times are read from, and the tests' stage hook.</summary>
+    public RunHooks Hooks { get; init; } = RunHooks.None;
 }

@@ -82,7 +82,7 @@ internal sealed class ReplayWorkspace : IDisposable
     }
 
     public ScenarioResult Run(string scenarioPath, IReadOnlyList<IReadOnlyList<Detection>>? baselineDetections = null) =>
-        ScenarioRunner.Run(ScenarioLoader.LoadFile(scenarioPath), Path("cache"), baselineDetections: baselineDetections);
+        ScenarioRunner.Run(ScenarioLoader.LoadFile(scenarioPath), Path("cache"), new ReplayOptions { ReviewBaseline = baselineDetections });
 
     public void Dispose()
     {

@@ -35,13 +35,18 @@ public sealed class GateSuiteIsolationTests : IDisposable
         var stage = Enum.Parse<PipelineStage>(stageName);
         var recorder = new RecordingReporter();
 
-        var suite = GateSuite.Run(Options(), [new MarkdownReporter(Reports), recorder], null, null, (subject, entered) =>
+        var hooks = new RunHooks
         {
-            if (entered == stage && (subject == "broken" || subject.EndsWith("broken.yaml", StringComparison.Ordinal)))
+            Entering = (subject, entered) =>
             {
-                throw new InvalidCastException($"injected at {entered}");
-            }
-        });
+                if (entered == stage && (subject == "broken" || subject.EndsWith("broken.yaml", StringComparison.Ordinal)))
+                {
+                    throw new InvalidCastException($"injected at {entered}");
+                }
+            },
+        };
+
+        var suite = GateSuite.Run(Options() with { Hooks = hooks }, [new MarkdownReporter(Reports), recorder]);
 
         var broken = Assert.Single(suite.Scenarios, s => s.Verdict.ScenarioId == "broken").Verdict;
         Assert.Contains($"InvalidCastException: injected at {stage}", broken.Error, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Harness.Gate;
 using Harness.Reporting;
 using Harness.Results;
+using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
 using Harness.Testing;
@@ -97,7 +98,7 @@ public sealed partial class ShardedRunTests : IDisposable
         new(ScenariosDirectory, Baselines, RepositoryPaths.Cache, "pr", [], RunKind.PullRequest, IsCi: false)
         {
             ResultsDirectory = results,
-            Time = new FrozenClock(),
+            Hooks = new RunHooks { Time = new FrozenClock() },
         };
 
     private string Results(string name) => Path.Combine(_root, "results", name);
