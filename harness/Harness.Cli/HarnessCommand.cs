@@ -13,6 +13,7 @@ internal static class HarnessCommand
     {
         Verbose,
         RunCommand.Create(),
+        CompareCommand.Create(),
         ReportCommand.Create(),
         MergeCommand.Create(),
         AcceptCommand.Create(),

@@ -77,10 +77,14 @@ public static partial class ScenarioLoader
 
     public static Scenario LoadFile(string path) => Parse(YamlDocuments.ReadFile(path, "scenario file"), path);
 
-    public static Scenario Parse(string yaml, string path)
+    public static Scenario Parse(string yaml, string path) => Parse(yaml, path, edit: null);
+
+    /// <param name="edit">Changes the parsed document before it is read (<see cref="ScenarioVariant"/>); what it leaves keeps its place in the file for error messages.</param>
+    internal static Scenario Parse(string yaml, string path, Action<YamlMappingNode>? edit)
     {
         var errors = new List<ValidationError>();
         var root = YamlDocuments.LoadMapping(yaml, path);
+        edit?.Invoke(root);
         var top = new YamlMappingReader(root, path, "", errors);
         var builder = Read(top, path);
         top.RejectUnknownKeys();

@@ -103,8 +103,14 @@ public static class GateSuite
     /// (<see cref="ScenarioRunner.Run(Scenario, IClipReader, OnnxDetector, ReplayOptions?, CancellationToken)"/>),
     /// then judged like any other; the caller keeps and disposes both.
     /// </summary>
-    public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IClipReader clip, OnnxDetector detector, IProgress<FrameProgress>? progress = null) =>
-        RunOne(scenario, options, replay => ScenarioRunner.Run(scenario, clip, detector, replay with { Progress = progress }));
+    /// <exception cref="ArgumentException"><paramref name="options"/> asks for a comparison, which replays the scenario's own clip and models.</exception>
+    public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IClipReader clip, OnnxDetector detector, IProgress<FrameProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Candidate is null
+            ? RunOne(scenario, options, replay => ScenarioRunner.Run(scenario, clip, detector, replay with { Progress = progress }))
+            : throw new ArgumentException("a comparison replays the scenario's own clip and models, not a caller's reader and detector", nameof(options));
+    }
 
     private static ScenarioSet Select(SuiteOptions options, Func<string, Scenario> loadFile)
     {
@@ -138,19 +144,84 @@ public static class GateSuite
         }
     }
 
-    /// <param name="replay">Replays the scenario with the suite's hooks and the baseline's detections to rank review frames by.</param>
+    /// <summary>
+    /// Against the verified baseline, or, for a comparison (<see cref="SuiteOptions.Candidate"/>), the candidate
+    /// against the scenario as written.
+    /// </summary>
     private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, Func<ReplayOptions, ScenarioResult> replay)
+    {
+        if (options.Candidate is { } candidate)
+        {
+            return Compare(scenario, options, candidate);
+        }
+
+        var store = new BaselineStore(options.BaselinesDirectory);
+
+        // A scenario that borrows another's baseline never writes one: accepting is for the scenario that owns it.
+        return Judge(scenario, options, replay, new BaselineSource("reading the baseline", () => store.ReadVerified(scenario.EffectiveBaselineId))
+        {
+            Keep = scenario.BaselineId is null ? (candidate, baseline, verdict) => KeepReceived(store, candidate, baseline, verdict) : null,
+        });
+    }
+
+    /// <summary>
+    /// <c>harness compare</c>: the scenario as written is the baseline, the variant the run, both replayed once and kept
+    /// in the <see cref="ReplayCache"/>; nothing is read from or written to the baselines folder.
+    /// </summary>
+    private static ResultBundle Compare(Scenario scenario, SuiteOptions options, ScenarioVariant variant)
+    {
+        Scenario candidate;
+        try
+        {
+            candidate = variant.Apply(scenario);
+        }
+        catch (ScenarioValidationException e)
+        {
+            return new ResultBundle(ScenarioFacts.Of(scenario), ScenarioVerdict.ForError(scenario.Id, string.Join("; ", e.Errors), options.IsCi), null);
+        }
+
+        var cache = new ReplayCache(options.CacheDirectory);
+        (ScenarioResult Result, bool Cached)? reference = null;
+        var candidateCached = false;
+        var bundle = Judge(candidate, options,
+            replay =>
+            {
+                var (result, cached) = cache.Replay(candidate, replay, reference!.Value.Result.DetectionsSha256);
+                candidateCached = cached;
+                return result;
+            },
+            new BaselineSource("replaying the scenario as written", () =>
+            {
+                reference = cache.Replay(scenario, new ReplayOptions { Hooks = options.Hooks }, reviewKey: "");
+                return GateEvaluator.CandidateBaseline(GateSubject.Of(scenario), reference.Value.Result);
+            }));
+        var notes = new List<string> { $"comparison: {variant.Describe()} against the scenario as written (its model {scenario.Model.Source}); nothing written under baselines/" };
+        if (reference is { Cached: true } || candidateCached)
+        {
+            notes.Add($"replays read from {Path.Combine(options.CacheDirectory, "replays")}: {(reference is { Cached: true } ? "the scenario's" : "")}{(reference is { Cached: true } && candidateCached ? " and " : "")}{(candidateCached ? "the candidate's" : "")}");
+        }
+
+        return bundle with { Verdict = bundle.Verdict with { Notes = [.. notes, .. bundle.Verdict.Notes] } };
+    }
+
+    /// <summary>Where a run's baseline comes from, how a failure to get it is worded, and what keeps the run's snapshot for accepting.</summary>
+    private sealed record BaselineSource(string Doing, Func<BaselineSnapshot?> Read)
+    {
+        public Action<BaselineSnapshot, BaselineSnapshot?, ScenarioVerdict>? Keep { get; init; }
+    }
+
+    /// <param name="replay">Replays the scenario with the suite's hooks and the baseline's detections to rank review frames by.</param>
+    private static ResultBundle Judge(Scenario scenario, SuiteOptions options, Func<ReplayOptions, ScenarioResult> replay, BaselineSource source)
     {
         var facts = ScenarioFacts.Of(scenario);
         var policy = new GatePolicy(options.Run, options.IsCi, options.Strict);
-        var store = new BaselineStore(options.BaselinesDirectory);
         GateDefaults defaults;
         BaselineSnapshot? baseline;
         try
         {
             options.Hooks.Enter(scenario.Id, PipelineStage.ReadBaseline);
             defaults = GateDefaultsLoader.LoadDirectory(options.ScenariosDirectory);
-            baseline = store.ReadVerified(scenario.EffectiveBaselineId);
+            baseline = source.Read();
         }
         catch (HarnessInputException e)
         {
@@ -158,7 +229,7 @@ public static class GateSuite
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: reading the baseline failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
+            return new ResultBundle(facts, ScenarioVerdict.ForError(scenario.Id, $"{scenario.SourcePath}: {source.Doing} failed: {e.GetType().Name}: {e.Message}", options.IsCi), null);
         }
 
         if (Refusal(scenario, baseline, defaults, options) is { } refusal)
@@ -191,10 +262,7 @@ public static class GateSuite
             var candidate = GateEvaluator.CandidateBaseline(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
             var verdict = WithLeftOutNote(GateEvaluator.Evaluate(subject, candidate, baseline, evidence, defaults, policy), result);
-            if (scenario.BaselineId is null)
-            {
-                KeepReceived(store, candidate, baseline, verdict);
-            }
+            source.Keep?.Invoke(candidate, baseline, verdict);
 
             return new ResultBundle(facts, verdict, ReviewImagePolicy.Apply(result, verdict, options.ReviewImages))
             {

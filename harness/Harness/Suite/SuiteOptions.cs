@@ -41,6 +41,12 @@ public sealed record SuiteOptions(
     public static bool CiFromEnvironment() =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Set for <c>harness compare</c>: each scenario as written is replayed as the baseline and this variant of it as
+    /// the run, both kept in the replay cache; the baselines folder is neither read nor written.
+    /// </summary>
+    public ScenarioVariant? Candidate { get; init; }
+
     /// <summary>The clock stage timings and replay times are read from, and the tests' stage hook.</summary>
     public RunHooks Hooks { get; init; } = RunHooks.None;
 }
