@@ -1,5 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Harness.Postprocessing.Layouts;
+using Harness.Preprocessing;
 
 namespace Harness.Scenarios;
 
@@ -24,22 +25,16 @@ namespace Harness.Scenarios;
 /// </example>
 public sealed partial class ScenarioBuilder
 {
-    internal static readonly string[] KnownOptimizationLevels = ["disable", "basic", "extended", "all"];
-
     private readonly string? _id;
-    private readonly List<FieldProblem> _problems = [];
     private string _description = "";
     private IReadOnlyList<string>? _tags;
     private string? _baselineId;
     private string? _sourcePath;
     private string? _baseDirectory;
-    private ClipDraft? _clip;
-    private string _camera = ClipSpec.DefaultCameraTopic;
-    private string _truth = ClipSpec.DefaultTruthTopic;
-    private string? _lidar;
-    private string? _cameraInfo;
-    private PostprocessDraft _postprocess = new(null, null, null, null);
-    private SessionDraft _session = new(null, null, null);
+    private readonly ClipSectionBuilder _clip = new();
+    private readonly ModelSectionBuilder _model = new();
+    private readonly PostprocessSectionBuilder _postprocess = new();
+    private readonly GatesSectionBuilder _gates = new();
 
     /// <param name="id">Lower-case letters, digits and dashes: it names the baseline file.</param>
     public ScenarioBuilder(string id)
@@ -86,25 +81,107 @@ public sealed partial class ScenarioBuilder
     /// <param name="sha256">The clip's pinned hash, checked before it replays.</param>
     public ScenarioBuilder WithClip(string? source, string? sha256 = null)
     {
-        _clip = new ClipDraft(source, sha256);
+        _clip.SetSource(source, sha256);
         return this;
     }
 
     /// <summary>The topics (channels) that carry the camera, the truth, the lidar and the ROS 2 camera info.</summary>
     public ScenarioBuilder WithTopics(string? camera = null, string? truth = null, string? lidar = null, string? cameraInfo = null)
     {
-        _camera = camera ?? _camera;
-        _truth = truth ?? _truth;
-        _lidar = lidar ?? _lidar;
-        _cameraInfo = cameraInfo ?? _cameraInfo;
+        _clip.SetTopics(camera, truth, lidar, cameraInfo);
         return this;
     }
 
-    /// <summary>The operating point; a value left null keeps its default (score 0.25, IoU 0.45, 300 detections, per class).</summary>
-    public ScenarioBuilder WithPostprocess(double? scoreThreshold = null, double? iouThreshold = null, int? maxDetections = null, bool? classAgnostic = null)
+    /// <param name="source">A <c>reference://</c> URI, an ONNX file path, or a <c>file://</c> URI.</param>
+    /// <param name="sha256">The model's pinned hash, checked before it loads.</param>
+    public ScenarioBuilder WithModel(string? source, string? sha256 = null)
     {
-        _postprocess = new PostprocessDraft(scoreThreshold ?? _postprocess.Score, iouThreshold ?? _postprocess.Iou,
-            maxDetections ?? _postprocess.Max, classAgnostic ?? _postprocess.Agnostic);
+        _model.SetSource(source, sha256);
+        return this;
+    }
+
+    /// <summary>The output layout by its registered name (<see cref="OutputLayouts.Names"/>); optional when the model's metadata decides it.</summary>
+    public ScenarioBuilder WithLayout(string layout)
+    {
+        _model.SetLayout(layout);
+        return this;
+    }
+
+    /// <summary>One of the chosen layout's own settings (<see cref="OutputLayout.Settings"/>), by its YAML key.</summary>
+    public ScenarioBuilder WithLayoutSetting(string key, params IEnumerable<string> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        _model.SetLayoutSetting(key, [.. values]);
+        return this;
+    }
+
+    /// <summary>The model's input size in pixels; optional when the model's metadata gives it (imgsz).</summary>
+    public ScenarioBuilder WithInput(int? width, int? height)
+    {
+        _model.Input.SetSize(width, height);
+        return this;
+    }
+
+    /// <summary>pixel * scale, then (value - mean) / std per channel; a value left null keeps its default (1/255, 0, 1, RGB).</summary>
+    public ScenarioBuilder WithNormalization(double? scale = null, IReadOnlyList<double>? mean = null, IReadOnlyList<double>? std = null, ChannelOrder? channelOrder = null)
+    {
+        _model.Input.SetNormalization(scale, mean, std, channelOrder);
+        return this;
+    }
+
+    /// <summary>Letterbox (keep the aspect ratio, pad) or stretch; a value left null keeps its default (letterbox, centred, pad 114).</summary>
+    public ScenarioBuilder WithLetterbox(bool? letterbox = null, LetterboxPlacement? placement = null, int? padValue = null)
+    {
+        _model.Input.SetLetterbox(letterbox, placement, padValue);
+        return this;
+    }
+
+    /// <summary>The resize (OpenCV's 8-bit one by default, or float) and how a letterbox makes the scaled size whole.</summary>
+    public ScenarioBuilder WithResize(ResizeMethod? resize = null, SizeRounding? sizeRounding = null)
+    {
+        _model.Input.SetResize(resize, sizeRounding);
+        return this;
+    }
+
+    /// <summary>A known pipeline's settings (<c>model.input.preset</c>: ultralytics, yolox, rtdetr, torchvision); keys set beside it override it.</summary>
+    public ScenarioBuilder WithPreset(string? preset)
+    {
+        _model.Input.SetPreset(preset);
+        return this;
+    }
+
+    /// <summary>The model's classes in output order; optional when the model's metadata names them.</summary>
+    public ScenarioBuilder WithClasses(params IEnumerable<string> classes)
+    {
+        ArgumentNullException.ThrowIfNull(classes);
+        _model.SetClasses([.. classes]);
+        return this;
+    }
+
+    /// <summary>Model classes and truth labels counted as one evaluation class (<c>car, truck, bus -> vehicle</c>).</summary>
+    public ScenarioBuilder WithClassMap(string evaluationClass, params IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _model.AddClassMap(evaluationClass, [.. names]);
+        return this;
+    }
+
+    /// <summary>Model classes whose detections are dropped and truth labels that are ignore regions.</summary>
+    public ScenarioBuilder WithIgnored(params IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _model.SetIgnored([.. names]);
+        return this;
+    }
+
+    /// <summary>
+    /// Which classes are evaluated: by default <see cref="ClassEvaluation.All"/>; <see cref="ClassEvaluation.Mapped"/>
+    /// evaluates the class map's keys alone, detections of other model classes dropped and truth that reaches no key
+    /// left out (an 80-class model on a 3-class clip). Mapped without a class map is a problem of <c>model.evaluate</c>.
+    /// </summary>
+    public ScenarioBuilder WithEvaluate(ClassEvaluation evaluate)
+    {
+        _model.SetEvaluate(evaluate);
         return this;
     }
 
@@ -112,7 +189,35 @@ public sealed partial class ScenarioBuilder
     /// <param name="optimization"><c>disable</c>, <c>basic</c>, <c>extended</c> or <c>all</c>.</param>
     public ScenarioBuilder WithSession(int? intraOpThreads = null, string? optimization = null, bool? deterministic = null)
     {
-        _session = new SessionDraft(intraOpThreads ?? _session.Threads, optimization ?? _session.Optimization, deterministic ?? _session.Deterministic);
+        _model.Session.Set(intraOpThreads, optimization, deterministic);
+        return this;
+    }
+
+    /// <summary>The operating point; a value left null keeps its default (score 0.25, IoU 0.45, 300 detections, per class).</summary>
+    public ScenarioBuilder WithPostprocess(double? scoreThreshold = null, double? iouThreshold = null, int? maxDetections = null, bool? classAgnostic = null)
+    {
+        _postprocess.Set(scoreThreshold, iouThreshold, maxDetections, classAgnostic);
+        return this;
+    }
+
+    /// <summary>
+    /// A gate on one metric: absolute bounds, and the allowed move against the baseline in the metric's worse
+    /// direction (<paramref name="maxDrop"/> for higher-is-better metrics, <paramref name="maxIncrease"/> otherwise).
+    /// </summary>
+    public ScenarioBuilder WithGate(string? metric, double? min = null, double? max = null, Tolerance? maxDrop = null, Tolerance? maxIncrease = null,
+        RunKind when = RunKind.Always, DecisionRule decide = DecisionRule.SureRegression)
+    {
+        _gates.Add(metric, min, max, maxDrop, maxIncrease, when, decide);
+        return this;
+    }
+
+    /// <summary>
+    /// The fewest truth objects (or, for <c>fp_per_frame</c>, frames) a gated metric may be computed over; below it the
+    /// gate cannot be resolved and the scenario is an error. Without it the suite's <c>min_support</c> applies.
+    /// </summary>
+    public ScenarioBuilder WithMinSupport(int? minSupport)
+    {
+        _gates.MinSupport = minSupport;
         return this;
     }
 
@@ -128,115 +233,49 @@ public sealed partial class ScenarioBuilder
     /// <summary>The scenario, or null with every problem added to <paramref name="errors"/>, each placed by <paramref name="locate"/>.</summary>
     internal Scenario? Build(Func<string, (string File, int Line, int Column)> locate, List<ValidationError> errors)
     {
-        _problems.Clear();
-        var baseDirectory = _baseDirectory ?? Directory.GetCurrentDirectory();
+        var problems = new FieldProblems();
+        var sources = new ScenarioSources(_baseDirectory ?? Directory.GetCurrentDirectory(), problems);
         if (string.IsNullOrEmpty(_id))
         {
-            Problem("id", "is required");
+            problems.Add("id", "is required");
         }
         else if (!IdPattern().IsMatch(_id))
         {
-            Problem("id", $"'{_id}' must be lower-case letters, digits and dashes (it names the baseline file)");
+            problems.Add("id", $"'{_id}' must be lower-case letters, digits and dashes (it names the baseline file)");
         }
 
-        CheckTags();
-        var clip = BuildClip(baseDirectory);
-        var model = BuildModel(baseDirectory);
-        var postprocess = BuildPostprocess();
-        var gates = _gates.Select((gate, index) => BuildGate(gate, $"gates[{index}]", model?.Classes.EvaluationClasses)).ToList();
-        CheckMinSupport();
-        foreach (var problem in _problems)
+        CheckTags(problems);
+        var clip = _clip.Build(sources, problems);
+        var model = _model.Build(sources, problems);
+        var postprocess = _postprocess.Build(problems);
+        var gates = _gates.Build(model?.Classes.EvaluationClasses, problems);
+        foreach (var problem in problems.All)
         {
             var (file, line, column) = locate(problem.Field);
             errors.Add(new ValidationError(file, line, column, problem.Field, problem.Message));
         }
 
-        return _problems.Count > 0 || clip is null || model is null
+        return problems.Count > 0 || clip is null || model is null
             ? null
-            : new Scenario(_id!, _description, _tags!, clip, model, postprocess, gates!, SourcePath, _baselineId) { MinSupport = _minSupport };
+            : new Scenario(_id!, _description, _tags!, clip, model, postprocess, gates!, SourcePath, _baselineId) { MinSupport = _gates.MinSupport };
     }
 
     private string SourcePath => _sourcePath ?? $"scenario '{_id}'";
 
-    private void Problem(string field, string message) => _problems.Add(new FieldProblem(field, message));
-
-    private void CheckTags()
+    private void CheckTags(FieldProblems problems)
     {
         if (_tags is null || _tags.Count == 0)
         {
-            Problem("tags", "is required");
+            problems.Add("tags", "is required");
             return;
         }
 
         foreach (var tag in _tags.Where(t => !ScenarioTags.IsWellFormed(t)))
         {
-            Problem("tags", $"'{tag}' is not a tag: lower-case letters, digits and single hyphens ({string.Join(", ", ScenarioTags.Runs)} choose the runs; any other word is the team's own)");
+            problems.Add("tags", $"'{tag}' is not a tag: lower-case letters, digits and single hyphens ({string.Join(", ", ScenarioTags.Runs)} choose the runs; any other word is the team's own)");
         }
     }
-
-    private ClipSpec? BuildClip(string baseDirectory)
-    {
-        if (_clip is null)
-        {
-            Problem("clip", "is required");
-            return null;
-        }
-
-        var source = ResolveSource("clip.source", _clip.Source, baseDirectory, SyntheticScheme);
-        var sha = CheckSha("clip.sha256", _clip.Sha256);
-        return source is null ? null : new ClipSpec(source, sha, _camera, _truth, _lidar, _cameraInfo);
-    }
-
-    private PostprocessSpec BuildPostprocess()
-    {
-        var score = _postprocess.Score ?? 0.25;
-        var iou = _postprocess.Iou ?? 0.45;
-        var max = _postprocess.Max ?? 300;
-        if (score is < 0 or > 1 || double.IsNaN(score))
-        {
-            Problem("postprocess.score_threshold", $"must be between 0 and 1, found {Number(score)}");
-        }
-
-        if (iou is <= 0 or > 1 || double.IsNaN(iou))
-        {
-            Problem("postprocess.iou_threshold", $"must be greater than 0 and at most 1, found {Number(iou)}");
-        }
-
-        if (max <= 0)
-        {
-            Problem("postprocess.max_detections", "must be positive");
-        }
-
-        return new PostprocessSpec((float)score, (float)iou, max, _postprocess.Agnostic ?? false);
-    }
-
-    private SessionSpec BuildSession()
-    {
-        var threads = _session.Threads ?? 1;
-        if (threads is < 0 or > 256)
-        {
-            Problem("model.session.intra_op_threads", "must be between 0 (runtime default) and 256");
-        }
-
-        var level = _session.Optimization ?? "all";
-        if (!KnownOptimizationLevels.Contains(level, StringComparer.Ordinal))
-        {
-            Problem("model.session.optimization", $"unknown value '{level}' (expected one of: {string.Join(", ", KnownOptimizationLevels)})");
-        }
-
-        return new SessionSpec(threads, level, _session.Deterministic ?? true);
-    }
-
-    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex IdPattern();
-
-    private sealed record FieldProblem(string Field, string Message);
-
-    private sealed record ClipDraft(string? Source, string? Sha256);
-
-    private sealed record PostprocessDraft(double? Score, double? Iou, int? Max, bool? Agnostic);
-
-    private sealed record SessionDraft(int? Threads, string? Optimization, bool? Deterministic);
 }

@@ -7,11 +7,10 @@ namespace Harness.Scenarios;
 /// Loads scenario YAML into immutable <see cref="Scenario"/> records. Every problem in a file is collected and
 /// reported together (file, line, column, field) before anything runs.
 /// </summary>
-public static partial class ScenarioLoader
+public static class ScenarioLoader
 {
     /// <summary>rosbag2's name for a bag's metadata; the Clips stage owns the format, this stage only steps around it.</summary>
     private const string RosbagMetadataFile = "metadata.yaml";
-
 
     /// <summary>
     /// Loads every <c>*.yaml</c> in <paramref name="directory"/> and its sub-folders but the suite's
@@ -86,7 +85,7 @@ public static partial class ScenarioLoader
         var root = YamlDocuments.LoadMapping(yaml, path);
         edit?.Invoke(root);
         var top = new YamlMappingReader(root, path, "", errors);
-        var builder = Read(top, path);
+        var builder = ScenarioYamlReader.Read(top, path);
         top.RejectUnknownKeys();
 
         // One problem per field: where the file could not even be read as the right type, the builder's view of the
@@ -96,51 +95,6 @@ public static partial class ScenarioLoader
         var unread = errors.Select(e => e.Field).ToHashSet(StringComparer.Ordinal);
         errors.AddRange(built.Where(e => !unread.Contains(e.Field)));
         return errors.Count > 0 ? throw new ScenarioValidationException([.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]) : scenario!;
-    }
-
-    private static readonly KeyValuePair<string, DecisionRule>[] DecisionRules =
-        [new("sure_regression", DecisionRule.SureRegression), new("non_inferiority", DecisionRule.NonInferiority)];
-
-    private static ScenarioBuilder Read(YamlMappingReader top, string path)
-    {
-        var builder = new ScenarioBuilder(top.String("id", required: true) ?? "")
-            .FromFile(path)
-            .RelativeTo(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".")
-            .WithDescription(top.String("description") ?? "")
-            .WithTags(top.Strings("tags", required: true));
-        if (top.String("baseline") is { } baseline)
-        {
-            builder.WithBaseline(baseline);
-        }
-
-        if (top.Mapping("clip", required: true) is { } clip)
-        {
-            builder.WithClip(clip.String("source", required: true), clip.String("sha256"))
-                .WithTopics(clip.String("camera"), clip.String("truth"), clip.String("lidar"), clip.String("camera_info"));
-            clip.RejectUnknownKeys();
-        }
-
-        if (top.Mapping("model", required: true) is { } model)
-        {
-            ReadModel(model, builder);
-        }
-
-        if (top.Mapping("postprocess") is { } post)
-        {
-            builder.WithPostprocess(post.Number("score_threshold"), post.Number("iou_threshold"), post.Integer("max_detections"), post.Boolean("class_agnostic"));
-            post.RejectUnknownKeys();
-        }
-
-        foreach (var gate in top.MappingList("gates"))
-        {
-            builder.WithGate(gate.String("metric", required: true), gate.Number("min"), gate.Number("max"), gate.Tolerance("max_drop"), gate.Tolerance("max_increase"),
-                gate.Choice("when", RunKindNames.Words) ?? RunKind.Always, gate.Choice("decide", DecisionRules) ?? DecisionRule.SureRegression);
-            gate.RejectUnknownKeys();
-        }
-
-        builder.WithMinSupport(top.Integer("min_support"));
-
-        return builder;
     }
 
     /// <summary>

@@ -1,65 +1,51 @@
+using System.Globalization;
 using Harness.Preprocessing;
 
 namespace Harness.Scenarios;
 
 /// <summary>
-/// The model's input: its size (from the model's metadata when left unset), normalisation, channel order and letterbox.
+/// The model's input section: its size (from the model's metadata when left unset), normalisation, channel order and
+/// letterbox, a preset's settings filling what is left unset.
 /// </summary>
-public sealed partial class ScenarioBuilder
+internal sealed class InputSectionBuilder
 {
     private InputDraft? _input;
 
-    /// <summary>The model's input size in pixels; optional when the model's metadata gives it (imgsz).</summary>
-    public ScenarioBuilder WithInput(int? width, int? height)
-    {
-        _input = (_input ?? InputDraft.Empty) with { Width = width, Height = height };
-        return this;
-    }
+    public void SetSize(int? width, int? height) => _input = (_input ?? InputDraft.Empty) with { Width = width, Height = height };
 
-    /// <summary>pixel * scale, then (value - mean) / std per channel; a value left null keeps its default (1/255, 0, 1, RGB).</summary>
-    public ScenarioBuilder WithNormalization(double? scale = null, IReadOnlyList<double>? mean = null, IReadOnlyList<double>? std = null, ChannelOrder? channelOrder = null)
+    public void SetNormalization(double? scale, IReadOnlyList<double>? mean, IReadOnlyList<double>? std, ChannelOrder? channelOrder)
     {
         var input = _input ?? InputDraft.Empty;
         _input = input with { Scale = scale ?? input.Scale, Mean = mean ?? input.Mean, Std = std ?? input.Std, Order = channelOrder ?? input.Order };
-        return this;
     }
 
-    /// <summary>Letterbox (keep the aspect ratio, pad) or stretch; a value left null keeps its default (letterbox, centred, pad 114).</summary>
-    public ScenarioBuilder WithLetterbox(bool? letterbox = null, LetterboxPlacement? placement = null, int? padValue = null)
+    public void SetLetterbox(bool? letterbox, LetterboxPlacement? placement, int? padValue)
     {
         var input = _input ?? InputDraft.Empty;
         _input = input with { Letterbox = letterbox ?? input.Letterbox, Placement = placement ?? input.Placement, PadValue = padValue ?? input.PadValue };
-        return this;
     }
 
-    /// <summary>The resize (OpenCV's 8-bit one by default, or float) and how a letterbox makes the scaled size whole.</summary>
-    public ScenarioBuilder WithResize(ResizeMethod? resize = null, SizeRounding? sizeRounding = null)
+    public void SetResize(ResizeMethod? resize, SizeRounding? sizeRounding)
     {
         var input = _input ?? InputDraft.Empty;
         _input = input with { Resize = resize ?? input.Resize, SizeRounding = sizeRounding ?? input.SizeRounding };
-        return this;
     }
 
-    /// <summary>A known pipeline's settings (<c>model.input.preset</c>: ultralytics, yolox, rtdetr, torchvision); keys set beside it override it.</summary>
-    public ScenarioBuilder WithPreset(string? preset)
-    {
-        _input = (_input ?? InputDraft.Empty) with { Preset = preset };
-        return this;
-    }
+    public void SetPreset(string? preset) => _input = (_input ?? InputDraft.Empty) with { Preset = preset };
 
-    private InputSpec? BuildInput(DescribedModel? described)
+    public InputSpec? Build(DescribedModel? described, FieldProblems problems)
     {
         var input = _input ?? InputDraft.Empty;
         PreprocessPreset? preset = null;
         if (input.Preset is { } presetName && (preset = PreprocessPreset.Named(presetName)) is null)
         {
-            Problem("model.input.preset", $"unknown preset '{presetName}' (expected one of: {string.Join(", ", PreprocessPreset.All.Select(p => p.Name))})");
+            problems.Add("model.input.preset", $"unknown preset '{presetName}' (expected one of: {string.Join(", ", PreprocessPreset.All.Select(p => p.Name))})");
         }
 
         var fromMetadata = described?.Metadata is { Width: { } w, Height: { } h } ? (Width: w, Height: h) : ((int Width, int Height)?)null;
         if (_input is null && fromMetadata is null)
         {
-            Problem("model.input", "is required");
+            problems.Add("model.input", "is required");
             return null;
         }
 
@@ -67,50 +53,50 @@ public sealed partial class ScenarioBuilder
         var height = input.Height ?? fromMetadata?.Height;
         if (width is null)
         {
-            Problem("model.input.width", "is required");
+            problems.Add("model.input.width", "is required");
         }
         else if (width is <= 0 or > 8192)
         {
-            Problem("model.input.width", "must be between 1 and 8192");
+            problems.Add("model.input.width", "must be between 1 and 8192");
         }
 
         if (height is null)
         {
-            Problem("model.input.height", "is required");
+            problems.Add("model.input.height", "is required");
         }
         else if (height is <= 0 or > 8192)
         {
-            Problem("model.input.height", "must be between 1 and 8192");
+            problems.Add("model.input.height", "must be between 1 and 8192");
         }
 
         if ((input.Width is not null || input.Height is not null) && fromMetadata is { } imgsz && (width != imgsz.Width || height != imgsz.Height))
         {
-            Problem("model.input", $"width {width}, height {height}, but the metadata of '{described!.Path}' says imgsz width {imgsz.Width}, height {imgsz.Height}");
+            problems.Add("model.input", $"width {width}, height {height}, but the metadata of '{described!.Path}' says imgsz width {imgsz.Width}, height {imgsz.Height}");
         }
 
         var letterbox = input.Letterbox ?? preset?.Letterbox ?? true;
         if (input.Placement is not null && !letterbox)
         {
-            Problem("model.input.letterbox_placement", "has no effect with letterbox: false (the image is stretched to the whole input)");
+            problems.Add("model.input.letterbox_placement", "has no effect with letterbox: false (the image is stretched to the whole input)");
         }
 
         var scale = input.Scale ?? preset?.Scale ?? 1.0 / 255.0;
         if (!(scale > 0))
         {
-            Problem("model.input.scale", $"must be greater than 0, found {Number(scale)}");
+            problems.Add("model.input.scale", string.Create(CultureInfo.InvariantCulture, $"must be greater than 0, found {scale}"));
         }
 
-        var mean = input.Mean is null && preset is not null ? [.. preset.Mean] : Channels("model.input.mean", input.Mean, 0);
-        var std = input.Std is null && preset is not null ? [.. preset.Std] : Channels("model.input.std", input.Std, 1);
+        var mean = input.Mean is null && preset is not null ? [.. preset.Mean] : Channels("model.input.mean", input.Mean, 0, problems);
+        var std = input.Std is null && preset is not null ? [.. preset.Std] : Channels("model.input.std", input.Std, 1, problems);
         if (std.Any(s => !(s > 0)))
         {
-            Problem("model.input.std", "every value must be positive");
+            problems.Add("model.input.std", "every value must be positive");
         }
 
         var pad = input.PadValue ?? preset?.PadValue ?? 114;
         if (pad is < 0 or > 255)
         {
-            Problem("model.input.pad_value", "must be between 0 and 255");
+            problems.Add("model.input.pad_value", "must be between 0 and 255");
         }
 
         return width is null || height is null
@@ -124,7 +110,7 @@ public sealed partial class ScenarioBuilder
             };
     }
 
-    private float[] Channels(string field, IReadOnlyList<double>? values, float fallback)
+    private static float[] Channels(string field, IReadOnlyList<double>? values, float fallback, FieldProblems problems)
     {
         if (values is null)
         {
@@ -133,7 +119,7 @@ public sealed partial class ScenarioBuilder
 
         if (values.Count != 3)
         {
-            Problem(field, $"expected a list of 3 numbers, found {values.Count}");
+            problems.Add(field, $"expected a list of 3 numbers, found {values.Count}");
             return [fallback, fallback, fallback];
         }
 

@@ -4,11 +4,14 @@ using Harness.Preprocessing;
 namespace Harness.Scenarios;
 
 /// <summary>
-/// A scenario's <c>model</c> section, read as YAML into the builder: values of the wrong type or outside a fixed
-/// set are reported here, everything else (ranges, metadata, class maps, layout settings) by the builder.
+/// Reads a scenario file's YAML into a <see cref="ScenarioBuilder"/>: values of the wrong type or outside a fixed set
+/// are reported here, everything else (ranges, metadata, class maps, layout settings) by the builder.
 /// </summary>
-public static partial class ScenarioLoader
+internal static class ScenarioYamlReader
 {
+    private static readonly KeyValuePair<string, DecisionRule>[] DecisionRules =
+        [new("sure_regression", DecisionRule.SureRegression), new("non_inferiority", DecisionRule.NonInferiority)];
+
     private static readonly KeyValuePair<string, ChannelOrder>[] ChannelOrders = [new("rgb", ChannelOrder.Rgb), new("bgr", ChannelOrder.Bgr)];
 
     private static readonly KeyValuePair<string, LetterboxPlacement>[] Placements =
@@ -19,6 +22,49 @@ public static partial class ScenarioLoader
     private static readonly KeyValuePair<string, SizeRounding>[] SizeRoundings = [new("round", SizeRounding.Round), new("truncate", SizeRounding.Truncate)];
 
     private static readonly KeyValuePair<string, ClassEvaluation>[] Evaluations = [new("all", ClassEvaluation.All), new("mapped", ClassEvaluation.Mapped)];
+
+    /// <param name="path">The file, named in every message; relative clip and model paths resolve against its folder.</param>
+    public static ScenarioBuilder Read(YamlMappingReader top, string path)
+    {
+        var builder = new ScenarioBuilder(top.String("id", required: true) ?? "")
+            .FromFile(path)
+            .RelativeTo(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".")
+            .WithDescription(top.String("description") ?? "")
+            .WithTags(top.Strings("tags", required: true));
+        if (top.String("baseline") is { } baseline)
+        {
+            builder.WithBaseline(baseline);
+        }
+
+        if (top.Mapping("clip", required: true) is { } clip)
+        {
+            builder.WithClip(clip.String("source", required: true), clip.String("sha256"))
+                .WithTopics(clip.String("camera"), clip.String("truth"), clip.String("lidar"), clip.String("camera_info"));
+            clip.RejectUnknownKeys();
+        }
+
+        if (top.Mapping("model", required: true) is { } model)
+        {
+            ReadModel(model, builder);
+        }
+
+        if (top.Mapping("postprocess") is { } post)
+        {
+            builder.WithPostprocess(post.Number("score_threshold"), post.Number("iou_threshold"), post.Integer("max_detections"), post.Boolean("class_agnostic"));
+            post.RejectUnknownKeys();
+        }
+
+        foreach (var gate in top.MappingList("gates"))
+        {
+            builder.WithGate(gate.String("metric", required: true), gate.Number("min"), gate.Number("max"), gate.Tolerance("max_drop"), gate.Tolerance("max_increase"),
+                gate.Choice("when", RunKindNames.Words) ?? RunKind.Always, gate.Choice("decide", DecisionRules) ?? DecisionRule.SureRegression);
+            gate.RejectUnknownKeys();
+        }
+
+        builder.WithMinSupport(top.Integer("min_support"));
+
+        return builder;
+    }
 
     private static void ReadModel(YamlMappingReader model, ScenarioBuilder builder)
     {
@@ -60,7 +106,7 @@ public static partial class ScenarioLoader
 
         if (model.Mapping("session") is { } session)
         {
-            builder.WithSession(session.Integer("intra_op_threads"), session.Choice("optimization", ScenarioBuilder.KnownOptimizationLevels), session.Boolean("deterministic"));
+            builder.WithSession(session.Integer("intra_op_threads"), session.Choice("optimization", SessionSectionBuilder.KnownOptimizationLevels), session.Boolean("deterministic"));
             session.RejectUnknownKeys();
         }
 

@@ -2,17 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace Harness.Scenarios;
 
-/// <summary>Where clip and model come from: a built-in URI, a file or folder path, or a file:// URI, with an optional pinned hash.</summary>
-public sealed partial class ScenarioBuilder
+/// <summary>
+/// Where clip and model come from: a built-in URI, a file or folder path, or a file:// URI, with an optional pinned
+/// hash. Paths resolve against the scenario's base directory; each problem is added under the field it was read from.
+/// </summary>
+internal sealed partial class ScenarioSources(string baseDirectory, FieldProblems problems)
 {
-    private const string SyntheticScheme = "synthetic://";
-    private const string ReferenceScheme = "reference://";
+    public const string SyntheticScheme = "synthetic://";
+    public const string ReferenceScheme = "reference://";
 
-    private string? CheckSha(string field, string? sha)
+    public string? CheckSha(string field, string? sha)
     {
         if (sha is not null && !ShaPattern().IsMatch(sha))
         {
-            Problem(field, "expected 64 lower-case hex digits");
+            problems.Add(field, "expected 64 lower-case hex digits");
             return null;
         }
 
@@ -20,11 +23,11 @@ public sealed partial class ScenarioBuilder
     }
 
     /// <summary>Built-in sources keep their URI; paths resolve against the base directory and must exist.</summary>
-    private string? ResolveSource(string field, string? source, string baseDirectory, string builtInScheme)
+    public string? Resolve(string field, string? source, string builtInScheme)
     {
         if (string.IsNullOrEmpty(source))
         {
-            Problem(field, "is required");
+            problems.Add(field, "is required");
             return null;
         }
 
@@ -37,7 +40,7 @@ public sealed partial class ScenarioBuilder
         {
             if (!Uri.TryCreate(source, UriKind.Absolute, out var uri) || !uri.IsFile)
             {
-                Problem(field, $"'{source}' is not a valid file:// URI");
+                problems.Add(field, $"'{source}' is not a valid file:// URI");
                 return null;
             }
 
@@ -45,14 +48,14 @@ public sealed partial class ScenarioBuilder
         }
         else if (source.Contains("://", StringComparison.Ordinal))
         {
-            Problem(field, $"unsupported source '{source}' (expected {builtInScheme}..., a file path or a file:// URI)");
+            problems.Add(field, $"unsupported source '{source}' (expected {builtInScheme}..., a file path or a file:// URI)");
             return null;
         }
 
         var full = Path.GetFullPath(Path.Combine(baseDirectory, source));
         if (!File.Exists(full) && !Directory.Exists(full))
         {
-            Problem(field, $"'{source}' does not exist (looked for {full})");
+            problems.Add(field, $"'{source}' does not exist (looked for {full})");
             return null;
         }
 

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Harness.Metrics;
+
+namespace Harness.Scenarios;
+
+/// <summary>
+/// The gates: which metric, its absolute bounds, and the change it may make against the baseline; and the least
+/// support (<c>min_support</c>) a gated metric needs.
+/// </summary>
+internal sealed class GatesSectionBuilder
+{
+    private readonly List<GateDraft> _gates = [];
+
+    public int? MinSupport { get; set; }
+
+    public void Add(string? metric, double? min, double? max, Tolerance? maxDrop, Tolerance? maxIncrease, RunKind when, DecisionRule decide) =>
+        _gates.Add(new GateDraft(metric, min, max, maxDrop, maxIncrease, when, decide));
+
+    /// <summary>One rule per gate, null where the gate has a problem.</summary>
+    /// <param name="classes">The evaluation classes a per-class metric may name; null when the model section has problems.</param>
+    public List<GateRule?> Build(IReadOnlyList<string>? classes, FieldProblems problems)
+    {
+        var gates = _gates.Select((gate, index) => BuildGate(gate, $"gates[{index}]", classes, problems)).ToList();
+        if (MinSupport < 0)
+        {
+            problems.Add("min_support", "must be 0 or more");
+        }
+
+        return gates;
+    }
+
+    private static GateRule? BuildGate(GateDraft gate, string field, IReadOnlyList<string>? classes, FieldProblems problems)
+    {
+        var before = problems.Count;
+        var metric = gate.Metric;
+        if (string.IsNullOrEmpty(metric))
+        {
+            problems.Add($"{field}.metric", "is required");
+        }
+        else if (MetricNameCheck.Problem(metric, classes) is { } problem)
+        {
+            problems.Add($"{field}.metric", problem);
+            metric = null;
+        }
+
+        if (gate.Min is null && gate.Max is null && gate.MaxDrop is null && gate.MaxIncrease is null)
+        {
+            problems.Add($"{field}.metric", "a gate needs at least one of min, max, max_drop, max_increase");
+        }
+
+        if (gate.Decide != DecisionRule.SureRegression && gate.MaxDrop is null && gate.MaxIncrease is null)
+        {
+            problems.Add($"{field}.decide", "needs an allowed change (max_drop or max_increase) to decide on");
+        }
+
+        if (gate.Min is { } min && gate.Max is { } max && min > max)
+        {
+            problems.Add($"{field}.min", string.Create(CultureInfo.InvariantCulture, $"min {min} is greater than max {max}"));
+        }
+
+        if (!string.IsNullOrEmpty(metric))
+        {
+            var higherIsBetter = MetricNames.HigherIsBetter(metric);
+            if (gate.MaxDrop is not null && !higherIsBetter)
+            {
+                problems.Add($"{field}.max_drop", $"'{metric}' is lower-is-better: use max_increase");
+            }
+
+            if (gate.MaxIncrease is not null && higherIsBetter)
+            {
+                problems.Add($"{field}.max_increase", $"'{metric}' is higher-is-better: use max_drop");
+            }
+        }
+
+        return problems.Count > before || metric is null ? null : new GateRule(metric, gate.Min, gate.Max, gate.MaxDrop ?? gate.MaxIncrease, gate.When, gate.Decide);
+    }
+
+    private sealed record GateDraft(string? Metric, double? Min, double? Max, Tolerance? MaxDrop, Tolerance? MaxIncrease, RunKind When, DecisionRule Decide);
+}
