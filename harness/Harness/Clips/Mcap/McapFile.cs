@@ -18,6 +18,9 @@ internal sealed class McapFile(Stream stream, string name, bool leaveOpen) : IDi
 
     public McapRecordLocation At(long offset, McapOpcode? opcode = null) => new(Name, opcode, offset);
 
+    /// <summary>A record inside the decompressed records of the chunk at <paramref name="chunkOffset"/>.</summary>
+    public McapRecordLocation ChunkAt(long chunkOffset, int recordOffset, McapOpcode? opcode) => new(Name, opcode, recordOffset, chunkOffset);
+
     public void ReadExactlyAt(long offset, Span<byte> target, McapOpcode? opcode)
     {
         if (offset < 0 || offset + target.Length > Length)

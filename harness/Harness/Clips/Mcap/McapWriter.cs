@@ -7,7 +7,7 @@ namespace Harness.Clips.Mcap;
 /// attachments and metadata, then <see cref="Dispose"/> (or <see cref="Finish"/>) writes the summary and footer.
 /// Messages are buffered only up to one chunk.
 /// </summary>
-internal sealed partial class McapWriter : IDisposable
+internal sealed class McapWriter : IDisposable
 {
     private readonly Stream _output;
     private readonly bool _leaveOpen;
@@ -17,18 +17,9 @@ internal sealed partial class McapWriter : IDisposable
     private readonly Crc32 _dataCrc = new();
     private readonly Dictionary<ushort, McapSchema> _schemas = [];
     private readonly Dictionary<ushort, McapChannel> _channels = [];
-    private readonly Dictionary<ushort, ulong> _channelMessageCounts = [];
-    private readonly List<McapChunkIndex> _chunkIndexes = [];
-    private readonly List<McapAttachmentIndex> _attachmentIndexes = [];
-    private readonly List<McapMetadataIndex> _metadataIndexes = [];
+    private readonly McapSummaryWriter _summary;
     private readonly McapChunkBuilder? _chunk;
     private long _position;
-    private ulong _messageCount;
-    private ulong _messageStartTime;
-    private ulong _messageEndTime;
-    private uint _attachmentCount;
-    private uint _metadataCount;
-    private uint _chunkCount;
     private bool _finished;
 
     public McapWriter(Stream output, McapWriterOptions? options = null, bool leaveOpen = false)
@@ -44,6 +35,7 @@ internal sealed partial class McapWriter : IDisposable
 
         _serializer = new McapRecordSerializer(_options.PadRecords);
         _chunk = _options.UseChunks ? new McapChunkBuilder(_options.ChunkSize) : null;
+        _summary = new McapSummaryWriter(_serializer, _options, _schemas, _channels);
 
         McapRecordSerializer.Magic(_record);
         _serializer.Header(_record, new McapHeader(_options.Profile, _options.Library));
@@ -109,10 +101,7 @@ internal sealed partial class McapWriter : IDisposable
             throw new ArgumentException($"Channel id {channelId} is not registered.", nameof(channelId));
         }
 
-        _messageStartTime = _messageCount == 0 ? logTime : Math.Min(_messageStartTime, logTime);
-        _messageEndTime = _messageCount == 0 ? logTime : Math.Max(_messageEndTime, logTime);
-        _messageCount++;
-        _channelMessageCounts[channelId] = _channelMessageCounts.GetValueOrDefault(channelId) + 1;
+        _summary.CountMessage(channelId, logTime);
 
         if (_chunk is null)
         {
@@ -135,8 +124,7 @@ internal sealed partial class McapWriter : IDisposable
         var offset = (ulong)_position;
         var length = (ulong)_serializer.Attachment(_record, attachment);
         EmitData();
-        _attachmentCount++;
-        _attachmentIndexes.Add(new McapAttachmentIndex(
+        _summary.AddAttachment(new McapAttachmentIndex(
             offset, length, attachment.LogTime, attachment.CreateTime, (ulong)attachment.Data.Length, attachment.Name, attachment.MediaType));
     }
 
@@ -147,8 +135,7 @@ internal sealed partial class McapWriter : IDisposable
         var offset = (ulong)_position;
         var length = (ulong)_serializer.Metadata(_record, metadata);
         EmitData();
-        _metadataCount++;
-        _metadataIndexes.Add(new McapMetadataIndex(offset, length, metadata.Name));
+        _summary.AddMetadata(new McapMetadataIndex(offset, length, metadata.Name));
     }
 
     /// <summary>Flushes the open chunk and writes the data end, summary, footer and closing magic.</summary>
@@ -166,7 +153,7 @@ internal sealed partial class McapWriter : IDisposable
 
         McapRecordSerializer.DataEnd(_record, new McapDataEnd(_dataCrc.GetCurrentHashAsUInt32()));
         Emit();
-        WriteSummaryAndFooter();
+        _summary.WriteWithFooter(_record, _position, Emit);
         _output.Flush();
         _finished = true;
     }
@@ -206,8 +193,7 @@ internal sealed partial class McapWriter : IDisposable
             }
         }
 
-        _chunkCount++;
-        _chunkIndexes.Add(new McapChunkIndex(
+        _summary.AddChunk(new McapChunkIndex(
             packed.MessageStartTime,
             packed.MessageEndTime,
             chunkStart,
