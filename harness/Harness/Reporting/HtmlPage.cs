@@ -9,7 +9,7 @@ using Harness.Scenarios;
 namespace Harness.Reporting;
 
 /// <summary>Renders the HTML report page. Every piece of text goes through <see cref="Escape"/>.</summary>
-internal static partial class HtmlPage
+internal static class HtmlPage
 {
     private const string Style = """
         body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 1100px; color: #222; padding: 0 1rem; }
@@ -121,11 +121,11 @@ internal static partial class HtmlPage
                 .Append("<img src=\"").Append(Escape(forest)).Append("\" alt=\"forest plot of each metric's change with its 95% interval\">\n");
         }
 
-        AppendFlips(html, images);
+        HtmlFrameSections.AppendFlips(html, images);
         if (scenario.Result is { } measured)
         {
             AppendPrecisionRecall(html, measured, images);
-            AppendFrames(html, measured, images);
+            HtmlFrameSections.AppendFrames(html, measured, images);
         }
 
         html.Append("</section>\n");
@@ -231,8 +231,6 @@ internal static partial class HtmlPage
     private static string Anchor(string scenarioId) => "scenario-" + Escape(ResultBundleFiles.FolderName(scenarioId));
 
     private static string Short(string sha256) => sha256.Length > 12 ? sha256[..12] : sha256;
-
-    private static string Plural(int count) => count == 1 ? "" : "s";
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
