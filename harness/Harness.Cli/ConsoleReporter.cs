@@ -20,14 +20,14 @@ internal sealed class ConsoleReporter(TextWriter plain, TextWriter progressLog) 
     public string Name => "console";
 
     /// <summary>Progress arrives from every replaying scenario's thread when scenarios run in parallel.</summary>
-    public SuiteReport WithProgress(Func<IProgress<FrameProgress>, SuiteReport> run)
+    public T WithProgress<T>(Func<IProgress<FrameProgress>, T> run)
     {
         if (!rich)
         {
             return run(new PlainProgress(progressLog));
         }
 
-        SuiteReport? report = null;
+        T? report = default;
         live = true;
         AnsiConsole.Progress().AutoClear(true).HideCompleted(true).Start(context =>
         {

@@ -26,10 +26,14 @@ internal static class CompareCommand
         run.AcceptOnlyFromAmong("pr", "nightly");
         var strict = new Option<bool>("--strict") { Description = "Fail on a possible regression of a gated metric" };
         var parallel = new Option<int?>("--parallel") { Description = "Scenarios compared at once (default: the cores divided by the scenarios' intra-op threads)" };
+        var sweep = new Option<string?>("--sweep")
+        {
+            Description = "Instead of a verdict: precision, recall, F1 and false positives per frame of each class at every score threshold from one replay, e.g. postprocess.score_threshold=0.1:0.6:0.05, and the threshold that keeps the scenario's recall at the fewest false positives",
+        };
 
         var command = new Command("compare", "Compare a candidate model or settings with each scenario as written: the gate's verdict without an accept step or baseline files")
         {
-            scenarios, ids, candidate, settings, cache, report, results, run, strict, parallel,
+            scenarios, ids, candidate, settings, cache, report, results, run, strict, parallel, sweep,
         };
         command.SetAction(parse =>
         {
@@ -44,9 +48,20 @@ internal static class CompareCommand
                 return SuiteReport.ExitInputError;
             }
 
-            if (variant.IsEmpty)
+            SweepRange? range;
+            try
             {
-                Console.Error.WriteLine("nothing to compare: give the candidate model (--candidate) and/or the settings it changes (--set key=value)");
+                range = parse.GetValue(sweep) is { } text ? SweepRange.Parse(text) : null;
+            }
+            catch (FormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                return SuiteReport.ExitInputError;
+            }
+
+            if (variant.IsEmpty && range is null)
+            {
+                Console.Error.WriteLine("nothing to compare: give the candidate model (--candidate) and/or the settings it changes (--set key=value), or a --sweep");
                 return SuiteReport.ExitInputError;
             }
 
@@ -66,25 +81,46 @@ internal static class CompareCommand
                 SuiteOptions.CiFromEnvironment(),
                 parse.GetValue(strict))
             {
-                Candidate = variant,
+                Candidate = variant.IsEmpty ? null : variant,
                 Parallel = parse.GetValue(parallel),
                 ResultsDirectory = parse.GetValue(results)!,
                 ReviewImages = Suite.ReviewImages.Always,
             };
-            return Execute(options, parse.GetValue(report)!);
+            return range is null ? Execute(options, parse.GetValue(report)!) : Sweep(options, range, parse.GetValue(report)!);
         });
         return command;
+    }
+
+    private static int Sweep(SuiteOptions options, SweepRange range, string reportDirectory)
+    {
+        var console = new ConsoleReporter(Console.Out, Console.Error);
+        return Guarded(() =>
+        {
+            var sweeps = console.WithProgress(progress => ScoreThresholdSweep.Run(options, range, progress));
+            Console.Write(SweepReport.Markdown(sweeps));
+            SweepReport.Write(reportDirectory, sweeps);
+            Console.WriteLine($"sweep    {Path.Combine(reportDirectory, SweepReport.MarkdownFile)}, {Path.Combine(reportDirectory, SweepReport.JsonFile)}");
+            return sweeps.Any(s => s.Error is not null) ? SuiteReport.ExitInputError : SuiteReport.ExitPass;
+        });
     }
 
     private static int Execute(SuiteOptions options, string reportDirectory)
     {
         var console = new ConsoleReporter(Console.Out, Console.Error);
         IReporter[] reporters = [console, .. ReportCommand.FileReporters(reportDirectory, options.CacheDirectory)];
-        try
+        return Guarded(() =>
         {
             var suite = console.WithProgress(progress => GateSuite.Run(options, reporters, progress, Console.Error));
             ReportCommand.WriteLocations(reporters, options.ResultsDirectory, suite);
             return suite.ExitCode;
+        });
+    }
+
+    private static int Guarded(Func<int> run)
+    {
+        try
+        {
+            return run();
         }
         catch (ScenarioValidationException e)
         {

@@ -45,4 +45,31 @@ public sealed class CompareCliTests
         Assert.True(File.Exists(directory.Combine("artifacts", "compare", "results", "run.json")));
         Assert.False(Directory.Exists(directory.Combine("baselines")));
     }
+
+    [Fact]
+    public void A_sweep_prints_and_writes_each_class_against_the_threshold()
+    {
+        using var directory = new TemporaryDirectory();
+        Directory.CreateDirectory(directory.Combine("scenarios"));
+        File.WriteAllText(directory.Combine("scenarios", "tiny.yaml"), ScenarioYaml.Create("tiny"));
+
+        var result = HarnessCli.Run(directory.Path, ci: true, "compare", "--scenario", "tiny", "--sweep", "postprocess.score_threshold=0.2:0.4:0.1");
+
+        Assert.True(result.ExitCode == SuiteReport.ExitPass, result.ToString());
+        Assert.Contains("### pedestrian: recommended threshold ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("| 0.40 |", result.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(directory.Combine("artifacts", "compare", "report", "sweep.json")));
+        Assert.True(File.Exists(directory.Combine("artifacts", "compare", "report", "sweep.md")));
+    }
+
+    [Fact]
+    public void A_sweep_of_another_setting_is_refused()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "compare", "--scenario", "tiny", "--sweep", "postprocess.iou_threshold=0.3:0.6:0.1");
+
+        Assert.True(result.ExitCode == SuiteReport.ExitInputError, result.ToString());
+        Assert.Contains("only postprocess.score_threshold can be swept from one replay", result.Error, StringComparison.Ordinal);
+    }
 }
