@@ -18,6 +18,7 @@ export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 echo "publishing the harness (Release)..." >&2
 dotnet publish harness/Harness.Cli -c Release -o "$work/harness" >/dev/null
+cp -r baselines "$work/baselines"
 
 timed() {
   local start end
@@ -29,7 +30,7 @@ timed() {
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$rounds"); do
-  run=$(timed dotnet "$work/harness/harness.dll" run --scenario "$scenario" --results "$work/results" --report "$work/report" --history "$work/history.sqlite")
+  run=$(timed dotnet "$work/harness/harness.dll" run --scenario "$scenario" --baselines "$work/baselines" --results "$work/results" --report "$work/report" --history "$work/history.sqlite")
   rm -rf artifacts/cache/replays
   sweep=$(timed dotnet "$work/harness/harness.dll" compare --scenario "$scenario" --sweep postprocess.score_threshold=0.1:0.6:0.05 --report "$work/sweep")
   printf 'round %s: run %.1f s, sweep of 11 thresholds %.1f s, ratio %.3f\n' "$round" "$run" "$sweep" "$(echo "$sweep / $run" | bc -l)"
