@@ -57,10 +57,11 @@ public sealed class MetricNameCheckTests
             for (var c = 0; c < Classes.Length; c++)
             {
                 var x = c * 300f;
-                truth.Add(new TruthBox(c, x, 0, 10, 10, Occlusion: 0f, RangeMeters: 10f));
-                truth.Add(new TruthBox(c, x, 20, 50, 50, Occlusion: 0f, RangeMeters: 10f));
-                truth.Add(new TruthBox(c, x, 80, 50, 50, Occlusion: 0.3f, RangeMeters: 40f));
-                truth.Add(new TruthBox(c, x, 140, 120, 120, Occlusion: 0.7f, RangeMeters: 60f));
+                // Track ids, for the stability metrics, which need a track seen in consecutive frames.
+                truth.Add(new TruthBox(c, x, 0, 10, 10, TrackId: (c * 4) + 0, Occlusion: 0f, RangeMeters: 10f));
+                truth.Add(new TruthBox(c, x, 20, 50, 50, TrackId: (c * 4) + 1, Occlusion: 0f, RangeMeters: 10f));
+                truth.Add(new TruthBox(c, x, 80, 50, 50, TrackId: (c * 4) + 2, Occlusion: 0.3f, RangeMeters: 40f));
+                truth.Add(new TruthBox(c, x, 140, 120, 120, TrackId: (c * 4) + 3, Occlusion: 0.7f, RangeMeters: 60f));
             }
 
             var detections = truth.Select(t => new Detection(t.X, t.Y, t.X + t.Width, t.Y + t.Height, 0.9f, t.ClassId)).ToList();

@@ -1,4 +1,5 @@
 using Harness.Metrics.Families.MatchedIou;
+using Harness.Metrics.Families.Stability;
 
 namespace Harness.Metrics.Families;
 
@@ -15,6 +16,7 @@ internal static class MetricFamilies
         new OperatingPointFamily(),
         new RecallSlicesFamily(),
         new MatchedIouFamily(),
+        new StabilityFamily(),
         new LatencyFamily(),
         new ThroughputFamily(),
     ];
