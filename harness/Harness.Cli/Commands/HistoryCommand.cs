@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Harness.History;
+using Harness.Reporting;
 
 namespace Harness.Cli.Commands;
 
@@ -14,12 +15,13 @@ internal static class HistoryCommand
         var scenario = new Option<string>("--scenario") { Description = "Scenario id", Required = true };
         var metric = new Option<string>("--metric") { Description = "Metric name, e.g. coco/AP", Required = true };
         var database = new Option<string>("--db") { Description = "History database", DefaultValueFactory = _ => DefaultPath };
-        var command = new Command("history", "Print the recorded values of a metric, oldest first") { scenario, metric, database };
-        command.SetAction(parse => Execute(new HistoryStore(parse.GetValue(database)!), parse.GetValue(scenario)!, parse.GetValue(metric)!));
+        var plot = new Option<string?>("--plot") { Description = "Also draw the trend as a PNG to this file, as the HTML report draws a gated metric's (baseline acceptances marked)" };
+        var command = new Command("history", "Print the recorded values of a metric, oldest first") { scenario, metric, database, plot };
+        command.SetAction(parse => Execute(new HistoryStore(parse.GetValue(database)!), parse.GetValue(scenario)!, parse.GetValue(metric)!, parse.GetValue(plot)));
         return command;
     }
 
-    private static int Execute(HistoryStore store, string scenario, string metric)
+    private static int Execute(HistoryStore store, string scenario, string metric, string? plot)
     {
         var points = store.Trend(scenario, metric);
         if (points.Count == 0)
@@ -35,6 +37,21 @@ internal static class HistoryCommand
             var change = previous is { } p ? (point.Value - p).ToString("+0.######;-0.######;0", CultureInfo.InvariantCulture) : "";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {point.RecordedAt:yyyy-MM-dd HH:mm}  {point.Commit,-12}  {point.Run,-7}  {point.Value,12:0.######}  {change}"));
             previous = point.Value;
+        }
+
+        if (plot is not null)
+        {
+            try
+            {
+                File.WriteAllBytes(plot, Plots.Trend($"{scenario} {metric}", points, current: null, currentLabel: "")!);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"{plot}: the plot could not be written ({e.Message})");
+                return 2;
+            }
+
+            Console.WriteLine($"plot     {plot}");
         }
 
         return 0;

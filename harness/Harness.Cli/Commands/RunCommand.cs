@@ -79,6 +79,7 @@ internal static class RunCommand
                 ReviewImages = parse.GetValue(reviewImages) == "always" ? ReviewImages.Always : ReviewImages.Needed,
                 Shard = part,
                 ReplaySeconds = replaySeconds,
+                History = new HistoryStore(historyPath),
             };
             if (options.Parallel is < 1)
             {

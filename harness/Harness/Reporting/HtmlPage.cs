@@ -121,6 +121,15 @@ internal static class HtmlPage
                 .Append("<img src=\"").Append(Escape(forest)).Append("\" alt=\"forest plot of each metric's change with its 95% interval\">\n");
         }
 
+        if (images.TrendPaths.Count > 0)
+        {
+            html.Append("<h3>Trends</h3>\n<p class=\"muted\">Each gated metric over the history's last recorded runs and this one; a dashed line marks where a new baseline was accepted.</p>\n");
+            foreach (var (metric, path) in images.TrendPaths)
+            {
+                html.Append("<img src=\"").Append(Escape(path)).Append("\" alt=\"trend of ").Append(Escape(metric)).Append("\">\n");
+            }
+        }
+
         HtmlFrameSections.AppendFlips(html, images);
         if (scenario.Result is { } measured)
         {

@@ -18,6 +18,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     private const string ForestFile = "changes.png";
     private const string FramePrefix = "frame-";
     private const string FlipPrefix = "flip-";
+    private const string TrendPrefix = "trend-";
 
     /// <summary>How many flipped objects the page shows as crops.</summary>
     internal const int FlipCropCount = 8;
@@ -56,7 +57,11 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         var thumbnails = new byte[]?[reviewFrames.Count];
         var worstFlips = FlipCrops.Worst(reviewFrames, FlipCropCount);
         var crops = new byte[worstFlips.Count][];
+        var trendMetrics = scenario.Trend.Select(p => p.Metric).Distinct(StringComparer.Ordinal).ToList();
+        var trends = new byte[]?[trendMetrics.Count];
         Concurrently.Run([
+            .. trendMetrics.Select((metric, i) => (Action)(() => trends[i] = Plots.Trend(metric, [.. scenario.Trend.Where(p => p.Metric == metric)],
+                result.Metrics.TryGetValue(metric, out var now) ? now : null, "this run"))),
             () => precisionRecallPlot = Plots.PrecisionRecall(result.PrecisionCurves),
             () => forestPlot = Plots.Forest(ForestRows(scenario.Verdict)),
             .. thumbnails.Select((_, i) => (Action)(() => thumbnails[i] = decoded[i] is { } image ? Thumbnails.Render(reviewFrames[i], image, definition.Classes.EvaluationClasses) : null)),
@@ -99,7 +104,18 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             flips.Add((folderName + "/" + file, FlipCrops.Caption(worstFlips[i].Flip, definition.Classes.EvaluationClasses)));
         }
 
-        return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips };
+        var trendPaths = new List<(string, string)>();
+        for (var i = 0; i < trends.Length; i++)
+        {
+            if (trends[i] is { } trend)
+            {
+                var file = TrendPrefix + i.ToString(CultureInfo.InvariantCulture) + ".png";
+                File.WriteAllBytes(Path.Combine(folder, file), trend);
+                trendPaths.Add((trendMetrics[i], folderName + "/" + file));
+            }
+        }
+
+        return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips, TrendPaths = trendPaths };
     }
 
     /// <summary>Where a frame <see cref="FlipCrops.Worst"/> chose sits among the review frames (and their decoded images).</summary>
@@ -122,7 +138,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     /// <summary>Thumbnails of a previous run would otherwise linger beside the new ones.</summary>
     private static void RemovePreviousImages(string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)))
+        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*")).Concat(Directory.EnumerateFiles(folder, TrendPrefix + "*")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)))
         {
             File.Delete(file);
         }

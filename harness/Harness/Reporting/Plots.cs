@@ -102,6 +102,52 @@ internal static class Plots
         return plot.GetImageBytes(Width + 160, Math.Max(200, 60 + (28 * shown.Count)), ImageFormat.Png);
     }
 
+    /// <summary>
+    /// One metric over the recorded runs (oldest first) and this one, each labelled with its commit and date, and a
+    /// dashed line before each run judged against another baseline value than the run before (a baseline was accepted
+    /// between them). Null without a recorded run, since a single point is no trend.
+    /// </summary>
+    public static byte[]? Trend(string metric, IReadOnlyList<History.MetricPoint> recorded, double? current, string currentLabel)
+    {
+        if (recorded.Count == 0)
+        {
+            return null;
+        }
+
+        var plot = new Plot();
+        var xs = Enumerable.Range(0, recorded.Count).Select(i => (double)i).ToArray();
+        var line = plot.Add.Scatter(xs, recorded.Select(p => p.Value).ToArray());
+        line.LegendText = "recorded runs";
+        line.LineWidth = 2;
+        line.MarkerSize = 6;
+        var labels = recorded.Select(p => string.Create(CultureInfo.InvariantCulture, $"{Short(p.Commit)}\n{p.RecordedAt:MM-dd}")).ToList();
+        if (current is { } now)
+        {
+            var marker = plot.Add.Marker(recorded.Count, now, MarkerShape.FilledDiamond, 10, Colors.DarkOrange);
+            marker.LegendText = "this run";
+            labels.Add(currentLabel);
+        }
+
+        var accepted = false;
+        for (var i = 1; i < recorded.Count; i++)
+        {
+            if (recorded[i].Baseline is { } then && recorded[i - 1].Baseline is { } before && then != before)
+            {
+                var change = plot.Add.VerticalLine(i - 0.5, 1, Colors.Gray, LinePattern.Dashed);
+                change.LegendText = accepted ? "" : "baseline accepted";
+                accepted = true;
+            }
+        }
+
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, labels.Count).Select(i => (double)i)], [.. labels]);
+        plot.Axes.SetLimitsX(-0.5, labels.Count - 0.5);
+        plot.Title(metric);
+        plot.ShowLegend(Alignment.LowerLeft);
+        return plot.GetImageBytes(Width, 300, ImageFormat.Png);
+    }
+
+    private static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
+
     /// <summary>pycocotools writes -1 where precision is undefined (no ground truth): those are not points.</summary>
     internal static (double[] Recall, double[] Precision) DefinedPoints(CocoPrecisionCurve curve)
     {

@@ -17,5 +17,8 @@ public sealed record ResultBundle(ScenarioFacts? Scenario, ScenarioVerdict Verdi
     /// <summary>Wall-clock seconds the replay took, when it ran; what shards are balanced by next time.</summary>
     public double? ReplaySeconds { get; init; }
 
+    /// <summary>The history's last values of the scenario's gated metrics before this run, oldest first, for the report's trend plots.</summary>
+    internal IReadOnlyList<History.MetricPoint> Trend { get; init; } = [];
+
     public string ScenarioId => Verdict.ScenarioId;
 }

@@ -29,13 +29,15 @@ internal static class ResultBundleReader
                 : null;
             var result = Optional(root, "result") is { } measured ? ReadResult(folder, measured, baseline, path) : null;
             var flips = new FlipJson(result?.ScoredFrames ?? [], baseline);
+            var verdict = VerdictJson.Read(Property(root, "verdict", path), flips, path);
             return new ResultBundle(
                 Optional(root, "scenario") is { } facts ? FactsJson.Read(facts, path) : null,
-                VerdictJson.Read(Property(root, "verdict", path), flips, path),
+                verdict,
                 result)
             {
                 BaselineDetections = baseline,
                 ReplaySeconds = OptionalReal(root, "replay_seconds", path),
+                Trend = TrendJson.Read(root, verdict.ScenarioId, path),
             };
         }
         catch (Exception e) when (e is BaselineFormatException or InvalidOperationException or FormatException or ClipFormatException)

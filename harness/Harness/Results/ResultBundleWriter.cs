@@ -68,6 +68,11 @@ internal static class ResultBundleWriter
                 FactsJson.Write(writer, facts);
             }
 
+            if (bundle.Trend.Count > 0)
+            {
+                TrendJson.Write(writer, bundle.Trend);
+            }
+
             VerdictJson.Write(writer, bundle.Verdict, flips);
             writer.WriteEndObject();
         }));

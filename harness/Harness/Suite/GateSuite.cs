@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Clips;
 using Harness.Gate;
+using Harness.History;
 using Harness.Inference;
 using Harness.Metrics;
 using Harness.Reporting;
@@ -158,10 +159,27 @@ public static class GateSuite
         var store = new BaselineStore(options.BaselinesDirectory);
 
         // A scenario that borrows another's baseline never writes one: accepting is for the scenario that owns it.
-        return Judge(scenario, options, replay, new BaselineSource("reading the baseline", () => store.ReadVerified(scenario.EffectiveBaselineId))
+        var bundle = Judge(scenario, options, replay, new BaselineSource("reading the baseline", () => store.ReadVerified(scenario.EffectiveBaselineId))
         {
             Keep = scenario.BaselineId is null ? (candidate, baseline, verdict) => KeepReceived(store, candidate, baseline, verdict) : null,
         });
+        return options.History is { } history ? bundle with { Trend = Trend(history, scenario) } : bundle;
+    }
+
+    /// <summary>How many of a metric's last recorded runs the report plots beside this one.</summary>
+    internal const int TrendRuns = 20;
+
+    /// <summary>A history that cannot be read costs the plots, never the verdict; the history reporter then fails the run naming the file.</summary>
+    private static IReadOnlyList<MetricPoint> Trend(HistoryStore history, Scenario scenario)
+    {
+        try
+        {
+            return history.Recent(scenario.Id, scenario.Gates.Select(g => g.Metric).Distinct(StringComparer.Ordinal), TrendRuns);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return [];
+        }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Harness.History;
 using Harness.Results;
 using Harness.Running;
 using Harness.Scenarios;
@@ -46,6 +47,9 @@ public sealed record SuiteOptions(
     /// the run, both kept in the replay cache; the baselines folder is neither read nor written.
     /// </summary>
     public ScenarioVariant? Candidate { get; init; }
+
+    /// <summary>The history store whose last runs of each scenario's gated metrics go into its bundle for the report's trend plots; null for none.</summary>
+    internal HistoryStore? History { get; init; }
 
     /// <summary>The clock stage timings and replay times are read from, and the tests' stage hook.</summary>
     public RunHooks Hooks { get; init; } = RunHooks.None;

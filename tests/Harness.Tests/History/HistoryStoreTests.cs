@@ -33,6 +33,48 @@ public sealed class HistoryStoreTests : IDisposable
         Assert.False(File.Exists(path));
     }
 
+    [Fact]
+    public void The_baseline_each_run_was_judged_against_is_kept_and_Recent_takes_the_last_runs_of_each_metric()
+    {
+        var store = new HistoryStore(Path.Combine(directory, "metrics.sqlite"));
+        var day = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
+        store.Append([.. Enumerable.Range(0, 4).SelectMany(i => new[]
+        {
+            new MetricPoint("s", "coco/AP", 0.4 + (i / 100.0), $"c{i}", day.AddDays(i), "nightly", i < 2 ? null : 0.42),
+            new MetricPoint("s", "fp_per_frame", 3 + i, $"c{i}", day.AddDays(i), "nightly"),
+        })]);
+
+        var recent = store.Recent("s", ["coco/AP", "fp_per_frame"], runs: 3);
+
+        Assert.Equal(["c1", "c2", "c3", "c1", "c2", "c3"], recent.Select(p => p.Commit));
+        Assert.Equal([null, 0.42, 0.42, null, null, null], recent.Select(p => p.Baseline));
+    }
+
+    /// <summary>A store written before baselines were kept gains the column; its rows read back without a baseline.</summary>
+    [Fact]
+    public void A_store_of_the_earlier_schema_is_read_and_extended()
+    {
+        var path = Path.Combine(directory, "old.sqlite");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = """
+                CREATE TABLE metrics (id INTEGER PRIMARY KEY AUTOINCREMENT, scenario TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL,
+                    git_commit TEXT NOT NULL, recorded_at TEXT NOT NULL, run TEXT NOT NULL);
+                INSERT INTO metrics (scenario, metric, value, git_commit, recorded_at, run) VALUES ('s', 'coco/AP', 0.5, 'old', '2026-11-01T00:00:00.0000000+00:00', 'pr');
+                """;
+            create.ExecuteNonQuery();
+        }
+
+        var store = new HistoryStore(path);
+        store.Append([new MetricPoint("s", "coco/AP", 0.6, "new", new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), "pr", 0.5)]);
+
+        var trend = store.Trend("s", "coco/AP");
+        Assert.Equal([0.5, 0.6], trend.Select(p => p.Value));
+        Assert.Equal([null, 0.5], trend.Select(p => p.Baseline));
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
