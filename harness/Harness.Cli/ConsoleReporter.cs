@@ -93,6 +93,16 @@ internal sealed class ConsoleReporter(TextWriter plain, TextWriter progressLog) 
             }
         }
 
+        var waivers = WaiverSummary.InForce(report);
+        if (waivers.Count > 0)
+        {
+            plain.WriteLine($"waivers in force ({waivers.Count}):");
+            foreach (var waiver in waivers)
+            {
+                plain.WriteLine("  " + WaiverSummary.Line(waiver));
+            }
+        }
+
         var failed = report.Scenarios.Count(s => s.Verdict.Failed);
         plain.WriteLine($"gate: {report.Scenarios.Count - failed} passed, {failed} failed ({report.Run.Name()} run{(report.IsCi ? ", CI" : "")})");
     }

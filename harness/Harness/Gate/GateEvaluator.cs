@@ -54,7 +54,7 @@ internal static class GateEvaluator
         var statistics = defaults.Statistics;
         var gatedConfidence = subject.GatedConfidence(policy.Run, statistics.Confidence);
         var rows = names.Select(name => EvaluateMetric(name, subject, measured, baseline, evidence, defaults, policy, gatedConfidence)).ToList();
-        var (judged, family) = ControlFalseDiscoveries(rows, statistics);
+        var (judged, family) = ControlFalseDiscoveries(rows, statistics, subject);
         var notes = Notes(measured, baseline);
         notes.AddRange(evidence.Notes);
         if (family > 0)
@@ -73,6 +73,7 @@ internal static class GateEvaluator
             Agreement = evidence.Agreement,
             Flips = evidence.Flips,
             Strict = policy.Strict || defaults.Statistics.PossibleRegressionFails,
+            Waivers = subject.Waivers,
         };
     }
 
@@ -153,12 +154,9 @@ internal static class GateEvaluator
             return row with { Outcome = MetricOutcome.LowSupport, Blocking = false };
         }
 
-        var limit = (tolerance?.AbsoluteFor(reference) ?? 0) + ComparisonSlack(reference);
-        var higherIsBetter = MetricNames.HigherIsBetter(name);
-        var worseningPoint = higherIsBetter ? -change : change;
-        var worseningLeast = higherIsBetter ? -high : low;
-        var worseningMost = higherIsBetter ? -low : high;
-        var improvedSurely = -worseningMost > limit;
+        var limit = (tolerance?.AbsoluteFor(reference) ?? 0) + SignificantDigits.Slack(reference);
+        var worsening = Worsening.Of(name, change, low, high);
+        var improvedSurely = worsening.ImprovedBeyond(limit);
         if (!gated)
         {
             // Without resamples there is no evidence to control the false discovery rate with: the change is shown, not judged.
@@ -166,19 +164,18 @@ internal static class GateEvaluator
                 ? row with
                 {
                     Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass,
-                    PValue = ChangeBounds.PValue(interval, shift, limit, higherIsBetter, unseen),
+                    PValue = ChangeBounds.PValue(interval, shift, limit, MetricNames.HigherIsBetter(name), unseen),
                 }
                 : row with { Outcome = improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass };
         }
 
-        var outcome = (changeRule?.Decide ?? DecisionRule.SureRegression) == DecisionRule.NonInferiority
-            ? worseningMost > limit ? MetricOutcome.Regressed : improvedSurely ? MetricOutcome.Improved : MetricOutcome.Pass
-            : worseningLeast > limit ? MetricOutcome.Regressed
-            : worseningPoint > limit ? MetricOutcome.PossibleRegression
-            : improvedSurely ? MetricOutcome.Improved
-            : MetricOutcome.Pass;
+        var decide = changeRule?.Decide ?? DecisionRule.SureRegression;
+        var outcome = worsening.Against(limit, decide);
         var power = spread && changeRule is not null && row.Allowance is { } allowance ? ChangeBounds.Power(low, high, confidence, allowance) : (double?)null;
-        return row with { Outcome = outcome, Power = power };
+        row = row with { Outcome = outcome, Power = power };
+        return outcome is MetricOutcome.Regressed or MetricOutcome.PossibleRegression && subject.WaiverOf(name) is { } waiver
+            ? WaiverJudgement.Judge(row, waiver, decide)
+            : row;
     }
 
     /// <summary>A metric the run no longer produces: undefined for the reason its definition gives, else an error.</summary>
@@ -195,9 +192,10 @@ internal static class GateEvaluator
 
     /// <summary>
     /// The ungated metrics with a p-value are one family; those the procedure finds are regressions (warnings, or
-    /// failures where their family says <c>on_regression: fail</c>). Returns the rows and the family's size.
+    /// failures where their family says <c>on_regression: fail</c>), unless their waiver allows them. Returns the rows
+    /// and the family's size.
     /// </summary>
-    private static (List<MetricVerdict> Rows, int Family) ControlFalseDiscoveries(List<MetricVerdict> rows, StatisticsSpec statistics)
+    private static (List<MetricVerdict> Rows, int Family) ControlFalseDiscoveries(List<MetricVerdict> rows, StatisticsSpec statistics, GateSubject subject)
     {
         var family = rows.Select((row, index) => (Row: row, Index: index)).Where(r => r.Row.PValue is not null).ToList();
         var discoveries = FalseDiscovery.Discoveries([.. family.Select(r => r.Row.PValue!.Value)], statistics.FalseDiscoveryRate, statistics.Procedure);
@@ -205,7 +203,8 @@ internal static class GateEvaluator
         {
             if (discoveries[i] && family[i].Row.Outcome == MetricOutcome.Pass)
             {
-                rows[family[i].Index] = family[i].Row with { Outcome = MetricOutcome.Regressed };
+                var regressed = family[i].Row with { Outcome = MetricOutcome.Regressed };
+                rows[family[i].Index] = subject.WaiverOf(regressed.Metric) is { } waiver ? WaiverJudgement.Judge(regressed, waiver, decide: null) : regressed;
             }
         }
 
@@ -214,10 +213,6 @@ internal static class GateEvaluator
 
     private static string ProcedureName(FalseDiscoveryProcedure procedure) =>
         procedure == FalseDiscoveryProcedure.BenjaminiYekutieli ? "Benjamini-Yekutieli" : "Benjamini-Hochberg";
-
-    /// <summary>Both sides are rounded to the same significant digits; only differences beyond that count.</summary>
-    private static double ComparisonSlack(double reference) =>
-        Math.Max(Math.Abs(reference), 1e-12) * Math.Pow(10, -SignificantDigits.Baseline) / 2;
 
     private static string Describe(IReadOnlyList<GateRule> rules, Tolerance? tolerance, string name, bool blocking, DecisionRule decide)
     {

@@ -32,4 +32,10 @@ public enum MetricOutcome
 
     /// <summary>The metric has no value in this run, for the reason <see cref="MetricVerdict.Reason"/> gives (no detections of a class, no truth objects in the clip): a gated one fails.</summary>
     Undefined,
+
+    /// <summary>
+    /// A regression within the change a waiver in force allows (<see cref="MetricVerdict.Waiver"/>): shown with the
+    /// waiver's owner and reason, never fails. A regression beyond the waiver keeps its own outcome.
+    /// </summary>
+    Waived,
 }

@@ -40,4 +40,10 @@ public sealed record MetricVerdict(string Metric, double? Baseline, double? Meas
 
     /// <summary>Why the metric has no value (<see cref="MetricOutcome.Undefined"/>), or what else the row needs said.</summary>
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// The waiver a regression of this metric was judged against: <see cref="MetricOutcome.Waived"/> within its
+    /// allowance, a regression beyond it otherwise.
+    /// </summary>
+    public Waiver? Waiver { get; init; }
 }

@@ -22,6 +22,9 @@ public sealed record ScenarioVerdict(
     /// <summary>Whether a possible regression of a gated metric fails the scenario.</summary>
     public bool Strict { get; init; }
 
+    /// <summary>The waivers in force for this scenario on the day it was judged, whether a regression needed them or not.</summary>
+    public IReadOnlyList<Waiver> Waivers { get; init; } = [];
+
     public bool Failed =>
         Error is not null ||
         Agreement == PipelineAgreement.Changed ||
@@ -37,6 +40,9 @@ public sealed record ScenarioVerdict(
 
     public bool Improved => !Failed && Metrics.Any(m => m.Outcome == MetricOutcome.Improved);
 
+    /// <summary>A regression a waiver allows: the scenario passes, and says so, so the waiver is seen while it lasts.</summary>
+    public bool Waived => !Failed && Metrics.Any(m => m.Outcome == MetricOutcome.Waived);
+
     public string Summary =>
         Error is not null ? "error"
         : Agreement == PipelineAgreement.Changed ? "pipeline changed"
@@ -44,6 +50,7 @@ public sealed record ScenarioVerdict(
         : BaselineMissing || (IsCi && Metrics.Any(m => m.Outcome == MetricOutcome.Missing)) ? "missing baseline"
         : Failed ? "possible regression"
         : Warnings > 0 ? "warnings"
+        : Waived ? "waived"
         : Improved ? "improved"
         : Agreement == PipelineAgreement.Equivalent ? "equivalent"
         : "pass";

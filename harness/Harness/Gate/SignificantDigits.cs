@@ -16,4 +16,8 @@ internal static class SignificantDigits
 
         return double.Parse(value.ToString("G" + Baseline, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Both sides of a comparison are rounded to the same significant digits; only differences beyond half a unit of the last count.</summary>
+    public static double Slack(double reference) =>
+        Math.Max(Math.Abs(reference), 1e-12) * Math.Pow(10, -Baseline) / 2;
 }

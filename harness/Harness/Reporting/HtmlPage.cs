@@ -67,6 +67,36 @@ internal static class HtmlPage
         }
 
         html.Append("</table>\n");
+        AppendWaivers(html, WaiverSummary.InForce(report));
+    }
+
+    private static void AppendWaivers(StringBuilder html, IReadOnlyList<Waiver> waivers)
+    {
+        if (waivers.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>Waivers in force</h3>\n<table>\n<tr>");
+        foreach (var column in WaiverSummary.Columns)
+        {
+            html.Append("<th>").Append(Escape(column)).Append("</th>");
+        }
+
+        html.Append("</tr>\n");
+        foreach (var waiver in waivers)
+        {
+            var cells = WaiverSummary.Cells(waiver);
+            html.Append("<tr><td>").Append(Escape(cells[0])).Append("</td><td><code>").Append(Escape(cells[1])).Append("</code></td>");
+            foreach (var cell in cells[2..])
+            {
+                html.Append("<td>").Append(Escape(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        html.Append("</table>\n");
     }
 
     private static void AppendScenario(StringBuilder html, ResultBundle scenario, HtmlScenarioImages images)

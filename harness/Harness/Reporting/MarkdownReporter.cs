@@ -4,8 +4,8 @@ using Harness.Gate;
 namespace Harness.Reporting;
 
 /// <summary>
-/// A Markdown summary fit for a pull-request comment: one line per scenario, then the rows that need a reviewer's
-/// eye. Also appended to <c>$GITHUB_STEP_SUMMARY</c> when the run is a GitHub Actions step.
+/// A Markdown summary fit for a pull-request comment: one line per scenario, the waivers in force, then the rows that
+/// need a reviewer's eye. Also appended to <c>$GITHUB_STEP_SUMMARY</c> when the run is a GitHub Actions step.
 /// </summary>
 public sealed class MarkdownReporter(string outputDirectory) : IReporter
 {
@@ -50,6 +50,18 @@ public sealed class MarkdownReporter(string outputDirectory) : IReporter
             foreach (var scenario in flips)
             {
                 text.Append("- ").Append(scenario.Verdict.ScenarioId).Append(": ").Append(scenario.Verdict.Flips!.Describe()).Append('\n');
+            }
+        }
+
+        var waivers = WaiverSummary.InForce(report);
+        if (waivers.Count > 0)
+        {
+            text.Append("\n### Waivers in force\n\n| ").Append(string.Join(" | ", WaiverSummary.Columns)).Append(" |\n| --- | --- | --- | --- | --- | --- | ---: |\n");
+            foreach (var waiver in waivers)
+            {
+                var cells = WaiverSummary.Cells(waiver);
+                cells[1] = "`" + cells[1] + "`";
+                text.Append("| ").Append(string.Join(" | ", cells.Select(Escape))).Append(" |\n");
             }
         }
 

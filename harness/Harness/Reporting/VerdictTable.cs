@@ -28,19 +28,23 @@ public static class VerdictTable
     internal static bool Listed(MetricVerdict metric, ScenarioVerdict verdict) =>
         NeedsReview(metric, verdict) || (metric.Outcome == MetricOutcome.Pass && metric.Change is { } change && change != 0);
 
-    /// <summary>Failures first, then warnings of gated metrics, then those of metrics no gate names, so what decides the merge leads.</summary>
+    /// <summary>
+    /// Failures first, then warnings of gated metrics and regressions a waiver let through, then warnings of metrics no
+    /// gate names, so what decides the merge leads.
+    /// </summary>
     internal static int Severity(MetricVerdict metric) => metric.Outcome switch
     {
         MetricOutcome.Error or MetricOutcome.Undefined when metric.Blocking => 0,
         MetricOutcome.Regressed when metric.Blocking => 1,
         MetricOutcome.PossibleRegression when metric.Blocking => 2,
-        MetricOutcome.Missing => 3,
-        MetricOutcome.Regressed or MetricOutcome.Error or MetricOutcome.Undefined => 4,
-        MetricOutcome.PossibleRegression => 5,
-        MetricOutcome.Improved => 6,
-        MetricOutcome.LowSupport => 7,
-        MetricOutcome.Pass => 8,
-        _ => 9,
+        MetricOutcome.Waived => 3,
+        MetricOutcome.Missing => 4,
+        MetricOutcome.Regressed or MetricOutcome.Error or MetricOutcome.Undefined => 5,
+        MetricOutcome.PossibleRegression => 6,
+        MetricOutcome.Improved => 7,
+        MetricOutcome.LowSupport => 8,
+        MetricOutcome.Pass => 9,
+        _ => 10,
     };
 
     /// <summary>The cells of one row, in <see cref="Header"/> order; shared by the console and Markdown tables.</summary>

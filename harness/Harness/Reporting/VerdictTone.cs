@@ -13,7 +13,7 @@ public enum VerdictTone
     /// <summary>No baseline to compare with (a failure in CI, where the scenario verdict is then <see cref="Failure"/>).</summary>
     Missing,
 
-    /// <summary>Needs a reviewer's eye, does not fail: a possible regression, or a regression of a metric no gate names.</summary>
+    /// <summary>Needs a reviewer's eye, does not fail: a possible regression, a regression of a metric no gate names, or one a waiver allows.</summary>
     Warning,
 
     Failure,

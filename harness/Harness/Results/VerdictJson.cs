@@ -34,6 +34,17 @@ internal static class VerdictJson
         Strings(writer, "notes", verdict.Notes);
         writer.WriteString("scenario", verdict.ScenarioId);
         writer.WriteBoolean("strict", verdict.Strict);
+        if (verdict.Waivers.Count > 0)
+        {
+            writer.WriteStartArray("waivers");
+            foreach (var waiver in verdict.Waivers)
+            {
+                WaiverJson.Write(writer, waiver);
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
     }
 
@@ -49,6 +60,7 @@ internal static class VerdictJson
             Agreement = AsEnum<PipelineAgreement>(Property(element, "agreement", path), "agreement", path),
             Flips = Optional(element, "flips") is { } summary ? ReadFlips(summary, flips, path) : null,
             Strict = Flag(element, "strict", path),
+            Waivers = Optional(element, "waivers") is not null ? [.. Array(element, "waivers", path).Select(w => WaiverJson.Read(w, path))] : [],
         };
 
     private static void WriteMetric(Utf8JsonWriter writer, MetricVerdict metric)
@@ -76,6 +88,12 @@ internal static class VerdictJson
             writer.WriteNumber("support", support);
         }
 
+        if (metric.Waiver is { } waiver)
+        {
+            writer.WritePropertyName("waiver");
+            WaiverJson.Write(writer, waiver);
+        }
+
         writer.WriteEndObject();
     }
 
@@ -96,6 +114,7 @@ internal static class VerdictJson
             Power = OptionalReal(element, "power", path),
             Reason = OptionalText(element, "reason", path),
             Support = Optional(element, "support") is not null ? Long(element, "support", path) : null,
+            Waiver = Optional(element, "waiver") is { } waiver ? WaiverJson.Read(waiver, path) : null,
         };
 
     private static void WriteFlips(Utf8JsonWriter writer, FlipSummary summary, FlipJson flips)

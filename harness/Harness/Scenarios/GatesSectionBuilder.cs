@@ -60,15 +60,9 @@ internal sealed class GatesSectionBuilder
 
         if (!string.IsNullOrEmpty(metric))
         {
-            var higherIsBetter = MetricNames.HigherIsBetter(metric);
-            if (gate.MaxDrop is not null && !higherIsBetter)
+            foreach (var wrong in AllowedChangeKeys.Problems(metric, gate.MaxDrop is not null, gate.MaxIncrease is not null))
             {
-                problems.Add($"{field}.max_drop", $"'{metric}' is lower-is-better: use max_increase");
-            }
-
-            if (gate.MaxIncrease is not null && higherIsBetter)
-            {
-                problems.Add($"{field}.max_increase", $"'{metric}' is higher-is-better: use max_drop");
+                problems.Add($"{field}.{wrong.Field}", wrong.Message);
             }
         }
 

@@ -56,7 +56,7 @@ internal static class ScenarioYamlReader
 
         foreach (var gate in top.MappingList("gates"))
         {
-            builder.WithGate(gate.String("metric", required: true), gate.Number("min"), gate.Number("max"), gate.Tolerance("max_drop"), gate.Tolerance("max_increase"),
+            builder.WithGate(gate.String("metric", required: true), gate.Number("min"), gate.Number("max"), gate.Tolerance(AllowedChangeKeys.MaxDrop), gate.Tolerance(AllowedChangeKeys.MaxIncrease),
                 gate.Choice("when", RunKindNames.Words) ?? RunKind.Always, gate.Choice("decide", DecisionRules) ?? DecisionRule.SureRegression);
             gate.RejectUnknownKeys();
         }

@@ -25,6 +25,9 @@ internal sealed class YamlMappingReader
         this.errors = errors;
     }
 
+    /// <summary>The line the mapping starts at (1-based), for a message that points back at it.</summary>
+    public int Line => (int)node.Start.Line;
+
     public string? String(string key, bool required = false)
     {
         var value = Scalar(key, required);
@@ -82,6 +85,24 @@ internal sealed class YamlMappingReader
         }
 
         Error(value, key, $"expected a non-negative number or percentage such as 0.01 or 20%, found '{text}'");
+        return null;
+    }
+
+    /// <summary>A calendar date written as ISO 8601 (<c>2027-01-31</c>), the one form that reads the same everywhere.</summary>
+    public DateOnly? Date(string key, bool required = false)
+    {
+        var value = Scalar(key, required);
+        if (value?.Value is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Error(value, key, $"expected a date such as 2027-01-31, found '{text}'");
         return null;
     }
 

@@ -29,17 +29,23 @@ public static class GateSuite
     /// are selected too (their tags are unknown), all of them unless ids are named, then those named by file name.
     /// </summary>
     /// <exception cref="ScenarioValidationException">The directory does not exist, or a named id is in no file.</exception>
-    public static ScenarioSet Select(SuiteOptions options) => Select(options, ScenarioLoader.LoadFile);
+    public static ScenarioSet Select(SuiteOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Select(options, ScenarioLoader.LoadEach(options.ScenariosDirectory));
+    }
 
     /// <param name="progress">Reported from every replaying scenario's thread when scenarios run concurrently.</param>
     public static SuiteReport Run(SuiteOptions options, IReadOnlyList<IReporter> reporters, IProgress<FrameProgress>? progress = null, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var selected = Select(options, file =>
+        var all = ScenarioLoader.LoadEach(options.ScenariosDirectory, file =>
         {
             options.Hooks.Enter(file, PipelineStage.Load);
             return ScenarioLoader.LoadFile(file);
         });
+        var selected = Select(options, all);
+        var suiteIds = SuiteIds(all);
         if (selected.Failures.Count > 0 && log is not null)
         {
             var problems = selected.Failures.SelectMany(f => f.Errors).ToList();
@@ -52,7 +58,7 @@ public static class GateSuite
 
         var mine = options.Shard is { } shard ? ShardPlan.Of(selected, shard, options.ReplaySeconds) : selected;
         var workers = SuiteParallelism.Resolve(options.Parallel, mine.Scenarios.Select(s => s.Model.Session.IntraOpThreads), Environment.ProcessorCount);
-        var replayed = OrderedParallel.Map(mine.Scenarios, workers, scenario => Guarded(scenario, options, progress));
+        var replayed = OrderedParallel.Map(mine.Scenarios, workers, scenario => Guarded(scenario, options, progress, () => suiteIds));
         var bundles = mine.Failures.Select(failure => LoadFailed(failure, options.IsCi)).Concat(replayed).ToList();
         var manifest = new RunManifest(
             options.Run,
@@ -96,8 +102,14 @@ public static class GateSuite
     public const string ResultsReporterName = "results";
 
     /// <summary>One scenario judged as <see cref="Run(SuiteOptions, IReadOnlyList{IReporter}, IProgress{FrameProgress}?, TextWriter?)"/> judges it, without writing bundles or reports.</summary>
-    public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null) =>
-        RunOne(scenario, options, replay => ScenarioRunner.Run(scenario, options.CacheDirectory, replay with { Progress = progress }));
+    public static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return RunOne(scenario, options, progress, SuiteIdsWhenAsked(options));
+    }
+
+    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Func<IReadOnlySet<string>> suiteIds) =>
+        RunOne(scenario, options, replay => ScenarioRunner.Run(scenario, options.CacheDirectory, replay with { Progress = progress }), suiteIds);
 
     /// <summary>
     /// One scenario replayed from frames the caller reads through a detector the caller loaded
@@ -109,13 +121,12 @@ public static class GateSuite
     {
         ArgumentNullException.ThrowIfNull(options);
         return options.Candidate is null
-            ? RunOne(scenario, options, replay => ScenarioRunner.Run(scenario, clip, detector, replay with { Progress = progress }))
+            ? RunOne(scenario, options, replay => ScenarioRunner.Run(scenario, clip, detector, replay with { Progress = progress }), SuiteIdsWhenAsked(options))
             : throw new ArgumentException("a comparison replays the scenario's own clip and models, not a caller's reader and detector", nameof(options));
     }
 
-    private static ScenarioSet Select(SuiteOptions options, Func<string, Scenario> loadFile)
+    private static ScenarioSet Select(SuiteOptions options, ScenarioSet all)
     {
-        var all = ScenarioLoader.LoadEach(options.ScenariosDirectory, loadFile);
         var unknown = options.Ids.Where(id => all.Scenarios.All(s => s.Id != id) && all.Failures.All(f => f.Id != id)).ToList();
         if (unknown.Count > 0)
         {
@@ -129,15 +140,26 @@ public static class GateSuite
         return new ScenarioSet(scenarios, failures);
     }
 
+    /// <summary>Every id a waiver may name: the scenarios that loaded and the files that did not, by the id they most likely have.</summary>
+    private static HashSet<string> SuiteIds(ScenarioSet all) =>
+        new HashSet<string>(all.Scenarios.Select(s => s.Id).Concat(all.Failures.Select(f => f.Id)), StringComparer.Ordinal);
+
+    /// <summary>A scenario judged on its own loads the suite's other files only if a waiver names another scenario, and then once.</summary>
+    private static Func<IReadOnlySet<string>> SuiteIdsWhenAsked(SuiteOptions options)
+    {
+        var ids = new Lazy<IReadOnlySet<string>>(() => SuiteIds(ScenarioLoader.LoadEach(options.ScenariosDirectory)));
+        return () => ids.Value;
+    }
+
     private static ResultBundle LoadFailed(ScenarioLoadFailure failure, bool isCi) =>
         new(null, ScenarioVerdict.ForError(failure.Id, $"{failure.File} could not be loaded: {string.Join("; ", failure.Errors)}", isCi), null);
 
     /// <summary>The last line of defence: whatever escapes a scenario's own stages is still only that scenario's failure.</summary>
-    private static ResultBundle Guarded(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress)
+    private static ResultBundle Guarded(Scenario scenario, SuiteOptions options, IProgress<FrameProgress>? progress, Func<IReadOnlySet<string>> suiteIds)
     {
         try
         {
-            return RunOne(scenario, options, progress);
+            return RunOne(scenario, options, progress, suiteIds);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -146,10 +168,10 @@ public static class GateSuite
     }
 
     /// <summary>
-    /// Against the verified baseline, or, for a comparison (<see cref="SuiteOptions.Candidate"/>), the candidate
-    /// against the scenario as written.
+    /// Against the verified baseline and the waivers in force, or, for a comparison (<see cref="SuiteOptions.Candidate"/>),
+    /// the candidate against the scenario as written.
     /// </summary>
-    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, Func<ReplayOptions, ScenarioResult> replay)
+    private static ResultBundle RunOne(Scenario scenario, SuiteOptions options, Func<ReplayOptions, ScenarioResult> replay, Func<IReadOnlySet<string>> suiteIds)
     {
         if (options.Candidate is { } candidate)
         {
@@ -162,6 +184,7 @@ public static class GateSuite
         var bundle = Judge(scenario, options, replay, new BaselineSource("reading the baseline", () => store.ReadVerified(scenario.EffectiveBaselineId))
         {
             Keep = scenario.BaselineId is null ? (candidate, baseline, verdict) => KeepReceived(store, candidate, baseline, verdict) : null,
+            Waivers = () => WaiverFileReader.ReadDirectory(options.BaselinesDirectory, scenario, Today(options.Hooks.Time), suiteIds),
         });
         return options.History is { } history ? bundle with { Trend = Trend(history, scenario) } : bundle;
     }
@@ -222,11 +245,19 @@ public static class GateSuite
         return bundle with { Verdict = bundle.Verdict with { Notes = [.. notes, .. bundle.Verdict.Notes] } };
     }
 
-    /// <summary>Where a run's baseline comes from, how a failure to get it is worded, and what keeps the run's snapshot for accepting.</summary>
+    /// <summary>
+    /// Where a run's baseline comes from, how a failure to get it is worded, what keeps the run's snapshot for accepting,
+    /// and the waivers in force beside it (none for a comparison, which reads nothing under baselines/).
+    /// </summary>
     private sealed record BaselineSource(string Doing, Func<BaselineSnapshot?> Read)
     {
         public Action<BaselineSnapshot, BaselineSnapshot?, ScenarioVerdict>? Keep { get; init; }
+
+        public Func<IReadOnlyList<Waiver>> Waivers { get; init; } = () => [];
     }
+
+    /// <summary>The day a waiver is in force on: the suite's clock (a test fixes it), in UTC so that every machine agrees.</summary>
+    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <param name="replay">Replays the scenario with the suite's hooks and the baseline's detections to rank review frames by.</param>
     private static ResultBundle Judge(Scenario scenario, SuiteOptions options, Func<ReplayOptions, ScenarioResult> replay, BaselineSource source)
@@ -235,11 +266,13 @@ public static class GateSuite
         var policy = new GatePolicy(options.Run, options.IsCi, options.Strict);
         GateDefaults defaults;
         BaselineSnapshot? baseline;
+        IReadOnlyList<Waiver> waivers;
         try
         {
             options.Hooks.Enter(scenario.Id, PipelineStage.ReadBaseline);
             defaults = GateDefaultsLoader.LoadDirectory(options.ScenariosDirectory);
             baseline = source.Read();
+            waivers = source.Waivers();
         }
         catch (HarnessInputException e)
         {
@@ -276,7 +309,7 @@ public static class GateSuite
         try
         {
             options.Hooks.Enter(scenario.Id, PipelineStage.Compare);
-            var subject = GateSubject.Of(scenario);
+            var subject = GateSubject.Of(scenario) with { Waivers = waivers };
             var candidate = GateEvaluator.CandidateBaseline(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
             var verdict = WithLeftOutNote(GateEvaluator.Evaluate(subject, candidate, baseline, evidence, defaults, policy), result);

@@ -34,6 +34,25 @@ public class AcceptCliTests
     }
 
     [Fact]
+    public void Waivers_beside_the_baselines_are_neither_read_nor_moved_by_accept()
+    {
+        using var directory = new TemporaryDirectory();
+        var baselines = directory.Combine("baselines");
+        Directory.CreateDirectory(baselines);
+        Directory.CreateDirectory(directory.Combine("scenarios"));
+        File.WriteAllText(directory.Combine("scenarios", "tiny.yaml"), ScenarioYaml.Create("tiny"));
+        new BaselineStore(baselines).WriteReceived(new BaselineSnapshot("tiny", "c", "m", "d", 2, new Dictionary<string, double> { ["coco/AP"] = 0.4 }));
+        var waivers = Path.Combine(baselines, WaiverFileReader.FileName);
+        File.WriteAllText(waivers, "not: [a waiver file\n");
+
+        var result = HarnessCli.Run(directory.Path, ci: false, "accept", "--baselines", baselines, "--scenarios", directory.Combine("scenarios"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(Path.Combine(baselines, "tiny.verified.json")));
+        Assert.Equal("not: [a waiver file\n", File.ReadAllText(waivers));
+    }
+
+    [Fact]
     public void Refuses_under_CI_with_exit_2_and_accepts_nothing()
     {
         using var directory = new TemporaryDirectory();
