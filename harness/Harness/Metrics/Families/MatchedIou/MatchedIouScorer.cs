@@ -41,29 +41,8 @@ internal sealed class MatchedIouScorer : IResampleScorer
 
     public void Score(MetricSlots slots)
     {
-        var weights = _input.Weights;
-        var lanes = weights.Lanes;
-        var sums = new double[_classes * 2 * lanes];
-        var cellWeights = new float[lanes];
-        var unitWeights = new double[lanes];
-        for (var u = 0; u < _input.Units.Count; u++)
-        {
-            var row = _rows.AsSpan(u * _classes * 2, _classes * 2);
-            if (!row.ContainsAnyExcept(0))
-            {
-                continue;
-            }
-
-            TensorPrimitives.ConvertChecked<float, double>(weights.Row(u, 0, lanes, cellWeights), unitWeights);
-            for (var i = 0; i < row.Length; i++)
-            {
-                if (row[i] != 0)
-                {
-                    var target = sums.AsSpan(i * lanes, lanes);
-                    TensorPrimitives.MultiplyAdd(unitWeights, row[i], target, target);
-                }
-            }
-        }
+        var lanes = _input.Weights.Lanes;
+        var sums = UnitRowSums.Of(_rows, _classes * 2, _input.Weights);
 
         var pooledSum = new double[lanes];
         var pooledCount = new double[lanes];

@@ -1,11 +1,10 @@
-using System.Numerics.Tensors;
 using Harness.Metrics.Bootstrap;
 
 namespace Harness.Metrics.Families.Stability;
 
 /// <summary>
 /// The stability metrics in every lane: the track walk's counts added to the unit of the truth box each is attributed
-/// to, then per lane the unit rows summed with the unit weights. Sums stay integers below 2^53, exact in doubles.
+/// to, then per lane the unit rows summed with the unit weights (<see cref="UnitRowSums"/>).
 /// </summary>
 internal sealed class StabilityScorer : IResampleScorer
 {
@@ -36,30 +35,8 @@ internal sealed class StabilityScorer : IResampleScorer
 
     public void Score(MetricSlots slots)
     {
-        var weights = _input.Weights;
-        var lanes = weights.Lanes;
-        var width = _classes * _counts;
-        var sums = new double[width * lanes];
-        var cellWeights = new float[lanes];
-        var unitWeights = new double[lanes];
-        for (var u = 0; u < _input.Units.Count; u++)
-        {
-            var row = _rows.AsSpan(u * width, width);
-            if (!row.ContainsAnyExcept(0))
-            {
-                continue;
-            }
-
-            TensorPrimitives.ConvertChecked<float, double>(weights.Row(u, 0, lanes, cellWeights), unitWeights);
-            for (var i = 0; i < row.Length; i++)
-            {
-                if (row[i] != 0)
-                {
-                    var target = sums.AsSpan(i * lanes, lanes);
-                    TensorPrimitives.MultiplyAdd(unitWeights, row[i], target, target);
-                }
-            }
-        }
+        var lanes = _input.Weights.Lanes;
+        var sums = UnitRowSums.Of(_rows, _classes * _counts, _input.Weights);
 
         // Slots: per root, the pooled value then one per class (StabilityFamily.Names).
         var perRoot = 1 + _classes;
