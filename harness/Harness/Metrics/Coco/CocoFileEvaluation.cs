@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Harness.Metrics.Tide;
 
 namespace Harness.Metrics.Coco;
 
@@ -12,16 +13,26 @@ public static class CocoFileEvaluation
     /// <exception cref="CocoFormatException">A file is missing, is not valid JSON, is not COCO-shaped, or a detection names an unknown image.</exception>
     public static CocoEvaluationResult EvaluateFiles(string truthJsonPath, string detectionsJsonPath)
     {
-        var truth = CocoJsonReader.ReadGroundTruth(truthJsonPath);
-        var detections = CocoJsonReader.ReadDetections(detectionsJsonPath, truth);
+        var (truth, detections) = ReadFiles(truthJsonPath, detectionsJsonPath);
         return CocoEvaluator.Evaluate(truth, detections);
+    }
+
+    /// <summary>The two files as <see cref="EvaluateFiles"/> reads and checks them, for a caller that evaluates them more than one way.</summary>
+    /// <exception cref="CocoFormatException">A file is missing, is not valid JSON, is not COCO-shaped, or a detection names an unknown image.</exception>
+    internal static (CocoGroundTruth Truth, IReadOnlyList<CocoDetection> Detections) ReadFiles(string truthJsonPath, string detectionsJsonPath)
+    {
+        var truth = CocoJsonReader.ReadGroundTruth(truthJsonPath);
+        return (truth, CocoJsonReader.ReadDetections(detectionsJsonPath, truth));
     }
 
     /// <summary>
     /// <c>{"stats":{"AP":...,...},"per_category_AP":{"1":...}}</c>: stats in summarize() order, categories by ascending
     /// id, doubles in shortest round-trip form, independent of culture.
     /// </summary>
-    public static string ToJson(CocoEvaluationResult result)
+    public static string ToJson(CocoEvaluationResult result) => ToJson(result, tide: null);
+
+    /// <summary>The JSON of <see cref="ToJson(CocoEvaluationResult)"/>, then TIDE's breakdown under <c>"tide"</c> when given (<see cref="TideJson"/>).</summary>
+    internal static string ToJson(CocoEvaluationResult result, (IReadOnlyList<int> CategoryIds, TideEvaluation Evaluation)? tide)
     {
         ArgumentNullException.ThrowIfNull(result);
         var buffer = new ArrayBufferWriter<byte>();
@@ -42,6 +53,12 @@ public static class CocoFileEvaluation
             }
 
             writer.WriteEndObject();
+            if (tide is var (categoryIds, evaluation))
+            {
+                writer.WritePropertyName("tide");
+                TideJson.Write(writer, categoryIds, evaluation);
+            }
+
             writer.WriteEndObject();
         }
 
