@@ -31,6 +31,8 @@ internal static class UndefinedMetric
             [MetricNames.F1] => "no truth objects and no detections",
             [MetricNames.F1, var name] => $"no truth objects of {name} and no detections of it",
             [MetricNames.FalsePositivesPerFrame] => "no frames",
+            [Families.Tide.TideFamily.Root, _] => "no truth objects in the clip",
+            [Families.Tide.TideFamily.Root, _, var name] => $"no truth objects of {name} in the clip",
             _ => null,
         };
     }

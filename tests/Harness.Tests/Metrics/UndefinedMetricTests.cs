@@ -18,6 +18,8 @@ public sealed class UndefinedMetricTests
     [InlineData("f1@0.5", "no truth objects and no detections")]
     [InlineData("f1@0.5/car", "no truth objects of car and no detections of it")]
     [InlineData("fp_per_frame", "no frames")]
+    [InlineData("tide/miss", "no truth objects in the clip")]
+    [InlineData("tide/loc/car", "no truth objects of car in the clip")]
     public void Every_family_says_what_its_ratio_lacks(string metric, string reason)
     {
         Assert.Equal(reason, UndefinedMetric.Reason(metric));

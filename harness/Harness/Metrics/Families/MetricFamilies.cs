@@ -1,5 +1,6 @@
 using Harness.Metrics.Families.MatchedIou;
 using Harness.Metrics.Families.Stability;
+using Harness.Metrics.Families.Tide;
 
 namespace Harness.Metrics.Families;
 
@@ -17,6 +18,7 @@ internal static class MetricFamilies
         new RecallSlicesFamily(),
         new MatchedIouFamily(),
         new StabilityFamily(),
+        new TideFamily(),
         new LatencyFamily(),
         new ThroughputFamily(),
     ];

@@ -21,16 +21,22 @@ internal sealed class TideApCurve
         _falsePositives = 0;
     }
 
-    public void Add(bool truePositive)
+    /// <summary>
+    /// Adds <paramref name="copies"/> copies of one detection, as if each were in its own copy of the image: copies of
+    /// one detection have one score, so they stand together in the score order and are counted one after another.
+    /// </summary>
+    public void Add(bool truePositive, float copies)
     {
-        if (truePositive)
+        if (!truePositive)
+        {
+            _falsePositives += copies;
+            return;
+        }
+
+        for (var i = 0; i < copies; i++)
         {
             _truePositives++;
             _hitPrecision.Add(_truePositives / (_truePositives + _falsePositives + CocoParameters.Epsilon));
-        }
-        else
-        {
-            _falsePositives++;
         }
     }
 

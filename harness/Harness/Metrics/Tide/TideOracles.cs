@@ -1,48 +1,38 @@
-using Harness.Metrics.Coco;
-
 namespace Harness.Metrics.Tide;
 
 /// <summary>
-/// TIDE's oracles (dbolya/tide tidecv/quantify.py, TIDERun.fix_errors, fix_main_errors and fix_special_errors), each
-/// applied alone to the unchanged run. Fixing a classification or localisation error makes the detection that claimed
-/// the truth a true positive of the truth's class, at its own score, and removes the others; fixing a duplicate,
-/// background or both error removes the detection; fixing missed truths leaves them out of the truth count. The
-/// false-positive oracle removes every false positive, the false-negative oracle every unmatched truth. A main
-/// error's dAP is the oracle's AP minus the run's, pooled over the classes with truth and per class. Every run walks
-/// the detections in one score order, so an oracle changes what detections count as but never where they stand.
+/// A ledger's TIDE breakdown: its runs (<see cref="TideRuns"/>) with every detection and truth once, the dAPs pooled
+/// over the classes with truth and per class, and the error counts.
 /// </summary>
 internal static class TideOracles
 {
     public static TideEvaluation Evaluate(TideLedger ledger)
     {
         var classCount = ledger.ClassCount;
-        var order = StableScoreOrder.SortAll([.. ledger.Scores]);
-        var curves = new TideApCurve[classCount];
-        for (var c = 0; c < classCount; c++)
+        var copies = new float[ledger.Verdicts.Count];
+        Array.Fill(copies, 1);
+        var aps = new double[TideRuns.Count][];
+        for (var run = 0; run < aps.Length; run++)
         {
-            curves[c] = new TideApCurve();
+            aps[run] = new double[classCount];
         }
 
-        var baseline = Aps(ledger, order, curves, oracle: null);
-        var fixedAps = TideNames.Errors.Select(error => Aps(ledger, order, curves, error)).ToArray();
+        new TideRuns(ledger).Aps(copies, AsDoubles(ledger.Truths), AsDoubles(ledger.Missed), AsDoubles(ledger.Unmatched), aps);
         var counts = Counts(ledger);
         var classes = new TideBreakdown?[classCount];
-        var scored = new List<int>();
         for (var c = 0; c < classCount; c++)
         {
-            if (ledger.Truths[c] > 0)
+            if (!double.IsNaN(aps[0][c]))
             {
-                scored.Add(c);
-                classes[c] = new TideBreakdown(baseline[c], [.. fixedAps.Select(aps => aps[c] - baseline[c])], counts[c]);
+                classes[c] = new TideBreakdown(aps[0][c], [.. TideNames.Errors.Select(error => TideRuns.Lost(aps, error, c))], counts[c]);
             }
         }
 
-        if (scored.Count == 0)
+        if (classes.All(breakdown => breakdown is null))
         {
             return new TideEvaluation(null, classes);
         }
 
-        var pooledAp = scored.Average(c => baseline[c]);
         var pooledCounts = new int[TideNames.Count];
         foreach (var classCounts in counts)
         {
@@ -52,48 +42,19 @@ internal static class TideOracles
             }
         }
 
-        var pooled = new TideBreakdown(pooledAp, [.. fixedAps.Select(aps => scored.Average(c => aps[c]) - pooledAp)], pooledCounts);
+        var pooled = new TideBreakdown(TideRuns.Pooled(aps, 0), [.. TideNames.Errors.Select(error => TideRuns.Lost(aps, error, null))], pooledCounts);
         return new TideEvaluation(pooled, classes);
     }
 
-    /// <summary>Per class, the AP with <paramref name="oracle"/>'s errors fixed (none: the run as it is).</summary>
-    private static double[] Aps(TideLedger ledger, int[] order, TideApCurve[] curves, TideError? oracle)
+    private static double[] AsDoubles(ReadOnlySpan<int> counts)
     {
-        foreach (var curve in curves)
+        var values = new double[counts.Length];
+        for (var i = 0; i < counts.Length; i++)
         {
-            curve.Clear();
+            values[i] = counts[i];
         }
 
-        foreach (var d in order)
-        {
-            var verdict = ledger.Verdicts[d];
-            if (oracle is not null && verdict.Error == oracle)
-            {
-                if (verdict.FixedClass >= 0)
-                {
-                    curves[verdict.FixedClass].Add(truePositive: true);
-                }
-            }
-            else if (verdict.Outcome == DetectionOutcome.TruePositive
-                || (verdict.Outcome == DetectionOutcome.FalsePositive && oracle != TideError.FalsePositive))
-            {
-                curves[ledger.DetectionClasses[d]].Add(verdict.Outcome == DetectionOutcome.TruePositive);
-            }
-        }
-
-        var aps = new double[curves.Length];
-        for (var c = 0; c < curves.Length; c++)
-        {
-            var truths = ledger.Truths[c] - oracle switch
-            {
-                TideError.Missed => ledger.Missed[c],
-                TideError.FalseNegative => ledger.Unmatched[c],
-                _ => 0,
-            };
-            aps[c] = ledger.Truths[c] > 0 ? curves[c].Ap(truths) : double.NaN;
-        }
-
-        return aps;
+        return values;
     }
 
     /// <summary>Per class, per error type: detection errors under the detection's class, truth errors under the truth's.</summary>
@@ -116,7 +77,7 @@ internal static class TideOracles
                 classCounts[(int)error]++;
             }
 
-            if (verdict.Outcome == DetectionOutcome.FalsePositive)
+            if (verdict.Outcome == Coco.DetectionOutcome.FalsePositive)
             {
                 classCounts[(int)TideError.FalsePositive]++;
             }

@@ -111,6 +111,7 @@ public sealed class MetricFamiliesTests
     [InlineData("recall@0.5/car/range:0-30m", true, 0, 1, "proportion")]
     [InlineData("coco/AP", true, 0, 1, "proportion")]
     [InlineData("matched_iou/car", true, 0.5, 1, "IoU")]
+    [InlineData("tide/loc/car", false, 0, 1, "AP lost")]
     [InlineData("latency/total/p99_ms", false, 0, double.PositiveInfinity, "ms")]
     [InlineData("throughput/fps", true, 0, double.PositiveInfinity, "frames per second")]
     public void Each_family_says_which_way_is_better_what_values_its_metrics_take_and_their_unit(string metric, bool higherIsBetter, double min, double max, string unit)
