@@ -12,23 +12,76 @@ namespace Harness.Metrics.Tide;
 /// never where they stand. The runs are scored with any number of copies of each detection and truth: one each for
 /// the run itself, or a bootstrap lane's draws, which give the same values as the drawn images fed one by one.
 /// </summary>
+/// <remarks>
+/// The bootstrap scores every lane, so the work is cut to what differs from the run: one walk of each class's
+/// detections gives the run, the missed and false-negative oracles (the same detections against fewer truths) and the
+/// false-positive oracle (its true positives alone); a detection oracle walks only the classes its errors touch, the
+/// others keep the run's AP, which a walk would give them bit for bit.
+/// </remarks>
 internal sealed class TideRuns
 {
     /// <summary>Run 0 is the ledger as it is, run 1 + e has the errors of type e fixed.</summary>
     public const int Count = 1 + TideNames.Count;
 
-    private readonly TideLedger _ledger;
-    private readonly int[] _order;
+    private readonly TideDetectionVerdict[] _verdicts;
     private readonly TideApCurve[] _curves;
+    private readonly TideApCurve[] _truePositives;
+
+    /// <summary>Per class, the ledger detections of that class in score order.</summary>
+    private readonly int[][] _rows;
+
+    /// <summary>Per detection error type and class: null when no error of the type touches the class, else the detections the class's curve walks with those errors fixed.</summary>
+    private readonly int[]?[][] _fixedRows;
 
     public TideRuns(TideLedger ledger)
     {
-        _ledger = ledger;
-        _order = StableScoreOrder.SortAll([.. ledger.Scores]);
-        _curves = new TideApCurve[ledger.ClassCount];
-        for (var c = 0; c < _curves.Length; c++)
+        _verdicts = [.. ledger.Verdicts];
+        var classes = ledger.ClassCount;
+        _curves = new TideApCurve[classes];
+        _truePositives = new TideApCurve[classes];
+        for (var c = 0; c < classes; c++)
         {
             _curves[c] = new TideApCurve();
+            _truePositives[c] = new TideApCurve();
+        }
+
+        var order = StableScoreOrder.SortAll([.. ledger.Scores]);
+        var rank = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        _rows = [.. Enumerable.Range(0, classes).Select(c => order.Where(d => ledger.DetectionClasses[d] == c).ToArray())];
+        _fixedRows = new int[]?[(int)TideError.Missed][];
+        for (var e = 0; e < _fixedRows.Length; e++)
+        {
+            var error = (TideError)e;
+            var touched = new bool[classes];
+            var moved = new List<int>[classes];
+            foreach (var d in order)
+            {
+                var verdict = ledger.Verdicts[d];
+                if (verdict.Error == error)
+                {
+                    touched[ledger.DetectionClasses[d]] = true;
+                    if (verdict.FixedClass >= 0 && verdict.FixedClass != ledger.DetectionClasses[d])
+                    {
+                        touched[verdict.FixedClass] = true;
+                        (moved[verdict.FixedClass] ??= []).Add(d);
+                    }
+                }
+            }
+
+            _fixedRows[e] = new int[]?[classes];
+            for (var c = 0; c < classes; c++)
+            {
+                if (touched[c])
+                {
+                    // Detections another class's fix moves here join the class's own, in the one score order.
+                    _fixedRows[e][c] = moved[c] is { } joined ? [.. _rows[c].Concat(joined).OrderBy(d => rank[d])] : _rows[c];
+                }
+            }
         }
     }
 
@@ -38,19 +91,26 @@ internal sealed class TideRuns
     /// </summary>
     public void Aps(ReadOnlySpan<float> copies, ReadOnlySpan<double> truths, ReadOnlySpan<double> missed, ReadOnlySpan<double> unmatched, double[][] aps)
     {
-        for (var run = 0; run < Count; run++)
+        for (var c = 0; c < _curves.Length; c++)
         {
-            TideError? oracle = run == 0 ? null : (TideError)(run - 1);
-            Walk(copies, oracle);
-            for (var c = 0; c < _curves.Length; c++)
+            if (truths[c] <= 0)
             {
-                var left = truths[c] - oracle switch
+                for (var run = 0; run < Count; run++)
                 {
-                    TideError.Missed => missed[c],
-                    TideError.FalseNegative => unmatched[c],
-                    _ => 0,
-                };
-                aps[run][c] = truths[c] > 0 ? _curves[c].Ap(left) : double.NaN;
+                    aps[run][c] = double.NaN;
+                }
+
+                continue;
+            }
+
+            WalkAsItIs(c, copies);
+            aps[0][c] = _curves[c].Ap(truths[c]);
+            aps[1 + (int)TideError.Missed][c] = _curves[c].Ap(truths[c] - missed[c]);
+            aps[1 + (int)TideError.FalseNegative][c] = _curves[c].Ap(truths[c] - unmatched[c]);
+            aps[1 + (int)TideError.FalsePositive][c] = _truePositives[c].Ap(truths[c]);
+            for (var e = 0; e < _fixedRows.Length; e++)
+            {
+                aps[1 + e][c] = _fixedRows[e][c] is { } rows ? WalkFixed(c, (TideError)e, rows, copies).Ap(truths[c]) : aps[0][c];
             }
         }
     }
@@ -77,33 +137,54 @@ internal sealed class TideRuns
         ? aps[1 + (int)error][c] - aps[0][c]
         : Pooled(aps, 1 + (int)error) - Pooled(aps, 0);
 
-    private void Walk(ReadOnlySpan<float> copies, TideError? oracle)
+    private void WalkAsItIs(int classId, ReadOnlySpan<float> copies)
     {
-        foreach (var curve in _curves)
+        var curve = _curves[classId];
+        var truePositives = _truePositives[classId];
+        curve.Clear();
+        truePositives.Clear();
+        foreach (var d in _rows[classId])
         {
-            curve.Clear();
-        }
+            var outcome = _verdicts[d].Outcome;
+            if (copies[d] == 0 || outcome == DetectionOutcome.Ignored)
+            {
+                continue;
+            }
 
-        foreach (var d in _order)
+            curve.Add(outcome == DetectionOutcome.TruePositive, copies[d]);
+            if (outcome == DetectionOutcome.TruePositive)
+            {
+                truePositives.Add(truePositive: true, copies[d]);
+            }
+        }
+    }
+
+    /// <summary>The class's curve with the errors of <paramref name="error"/> fixed (its own detections and those a classification fix moves in).</summary>
+    private TideApCurve WalkFixed(int classId, TideError error, int[] rows, ReadOnlySpan<float> copies)
+    {
+        var curve = _curves[classId];
+        curve.Clear();
+        foreach (var d in rows)
         {
+            var verdict = _verdicts[d];
             if (copies[d] == 0)
             {
                 continue;
             }
 
-            var verdict = _ledger.Verdicts[d];
-            if (oracle is not null && verdict.Error == oracle)
+            if (verdict.Error == error)
             {
-                if (verdict.FixedClass >= 0)
+                if (verdict.FixedClass == classId)
                 {
-                    _curves[verdict.FixedClass].Add(truePositive: true, copies[d]);
+                    curve.Add(truePositive: true, copies[d]);
                 }
             }
-            else if (verdict.Outcome == DetectionOutcome.TruePositive
-                || (verdict.Outcome == DetectionOutcome.FalsePositive && oracle != TideError.FalsePositive))
+            else if (verdict.Outcome != DetectionOutcome.Ignored)
             {
-                _curves[_ledger.DetectionClasses[d]].Add(verdict.Outcome == DetectionOutcome.TruePositive, copies[d]);
+                curve.Add(verdict.Outcome == DetectionOutcome.TruePositive, copies[d]);
             }
         }
+
+        return curve;
     }
 }
