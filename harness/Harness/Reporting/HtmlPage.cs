@@ -151,6 +151,13 @@ internal static class HtmlPage
                 .Append("<img src=\"").Append(Escape(forest)).Append("\" alt=\"forest plot of each metric's change with its 95% interval\">\n");
         }
 
+        if (images.TidePaths is { } tide)
+        {
+            html.Append("<h3>Where AP50 went (TIDE)</h3>\n<p class=\"muted\">The AP50 each error type's oracle would add back (Bolya et al., ECCV 2020; docs/metrics.md): grey the baseline, coloured this run with its change interval.</p>\n")
+                .Append("<img src=\"").Append(Escape(tide.Main)).Append("\" alt=\"AP50 lost to each TIDE error type\">\n")
+                .Append("<img src=\"").Append(Escape(tide.Special)).Append("\" alt=\"AP50 lost to false positives and false negatives\">\n");
+        }
+
         if (images.TrendPaths.Count > 0)
         {
             html.Append("<h3>Trends</h3>\n<p class=\"muted\">Each gated metric over the history's last recorded runs and this one; a dashed line marks where a new baseline was accepted.</p>\n");

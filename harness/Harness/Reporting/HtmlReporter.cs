@@ -19,6 +19,8 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     private const string FramePrefix = "frame-";
     private const string FlipPrefix = "flip-";
     private const string TrendPrefix = "trend-";
+    private const string TideMainFile = "tide-types.png";
+    private const string TideSpecialFile = "tide-fp-fn.png";
 
     /// <summary>How many flipped objects the page shows as crops.</summary>
     internal const int FlipCropCount = 8;
@@ -59,7 +61,9 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         var crops = new byte[worstFlips.Count][];
         var trendMetrics = scenario.Trend.Select(p => p.Metric).Distinct(StringComparer.Ordinal).ToList();
         var trends = new byte[]?[trendMetrics.Count];
+        (byte[] Main, byte[] Special)? tide = null;
         Concurrently.Run([
+            () => tide = Plots.Tide(scenario.Verdict.Metrics),
             .. trendMetrics.Select((metric, i) => (Action)(() => trends[i] = Plots.Trend(metric, [.. scenario.Trend.Where(p => p.Metric == metric)],
                 result.Metrics.TryGetValue(metric, out var now) ? now : null, "this run"))),
             () => precisionRecallPlot = Plots.PrecisionRecall(result.PrecisionCurves),
@@ -115,7 +119,15 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             }
         }
 
-        return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips, TrendPaths = trendPaths };
+        (string, string)? tidePaths = null;
+        if (tide is { } charts)
+        {
+            File.WriteAllBytes(Path.Combine(folder, TideMainFile), charts.Main);
+            File.WriteAllBytes(Path.Combine(folder, TideSpecialFile), charts.Special);
+            tidePaths = (folderName + "/" + TideMainFile, folderName + "/" + TideSpecialFile);
+        }
+
+        return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips, TrendPaths = trendPaths, TidePaths = tidePaths };
     }
 
     /// <summary>Where a frame <see cref="FlipCrops.Worst"/> chose sits among the review frames (and their decoded images).</summary>
@@ -138,7 +150,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     /// <summary>Thumbnails of a previous run would otherwise linger beside the new ones.</summary>
     private static void RemovePreviousImages(string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*")).Concat(Directory.EnumerateFiles(folder, TrendPrefix + "*")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)))
+        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*")).Concat(Directory.EnumerateFiles(folder, TrendPrefix + "*")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)).Append(Path.Combine(folder, TideMainFile)).Append(Path.Combine(folder, TideSpecialFile)))
         {
             File.Delete(file);
         }

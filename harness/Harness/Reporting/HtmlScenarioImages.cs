@@ -12,5 +12,8 @@ internal sealed record HtmlScenarioImages(string? PrecisionRecallPath, IReadOnly
     /// <summary>One plot per gated metric with a recorded history: the metric's name and the plot's path.</summary>
     public IReadOnlyList<(string Metric, string Path)> TrendPaths { get; init; } = [];
 
+    /// <summary>The two TIDE bar charts (main error types; false positives and negatives), when the run has TIDE rows.</summary>
+    public (string Main, string Special)? TidePaths { get; init; }
+
     public static readonly HtmlScenarioImages None = new(null, []);
 }

@@ -146,6 +146,68 @@ internal static class Plots
         return plot.GetImageBytes(Width, 300, ImageFormat.Png);
     }
 
+    /// <summary>
+    /// Where AP50 went (TIDE, docs/metrics.md): for each error type, the AP50 its oracle would add back in the baseline
+    /// (grey) and in this run (coloured), the run's bar with its change interval; the main types in one chart, false
+    /// positives and negatives (which overlap them) in the other. Null when the run has no pooled <c>tide/*</c> row.
+    /// </summary>
+    public static (byte[] Main, byte[] Special)? Tide(IReadOnlyList<MetricVerdict> rows)
+    {
+        var byType = Metrics.Tide.TideNames.All.ToDictionary(t => t, t => rows.FirstOrDefault(r => r.Metric == Metrics.Families.Tide.TideFamily.Root + "/" + t));
+        if (byType.Values.All(r => r?.Measured is null))
+        {
+            return null;
+        }
+
+        return (TideBars([.. Metrics.Tide.TideNames.All.Take(6)], byType, "AP50 lost to each error type (dAP)"),
+            TideBars([.. Metrics.Tide.TideNames.All.Skip(6)], byType, "AP50 lost to false positives and negatives"));
+    }
+
+    private static byte[] TideBars(IReadOnlyList<string> types, Dictionary<string, MetricVerdict?> rows, string title)
+    {
+        var plot = new Plot();
+        var bars = new List<Bar>();
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (rows[types[i]] is not { } row)
+            {
+                continue;
+            }
+
+            if (row.Baseline is { } before)
+            {
+                bars.Add(new Bar { Position = (3 * i) + 0.5, Value = before, FillColor = Colors.Gray.WithAlpha(0.6) });
+            }
+
+            if (row.Measured is { } now)
+            {
+                var color = VerdictTones.Of(row) switch
+                {
+                    VerdictTone.Failure => Colors.Red,
+                    VerdictTone.Warning => Colors.DarkOrange,
+                    VerdictTone.Improved => Colors.Green,
+                    _ => Colors.SteelBlue,
+                };
+                var bar = new Bar { Position = (3 * i) + 1.5, Value = now, FillColor = color };
+                if (row is { Baseline: { } b, Low: { } low, High: { } high })
+                {
+                    var interval = plot.Add.Line((3 * i) + 1.5, b + low, (3 * i) + 1.5, b + high);
+                    interval.LineWidth = 2;
+                    interval.LineColor = Colors.Black;
+                }
+
+                bars.Add(bar);
+            }
+        }
+
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, types.Count).Select(i => (3.0 * i) + 1)], [.. types]);
+        plot.Axes.Margins(bottom: 0);
+        plot.Title(title);
+        plot.YLabel("dAP");
+        return plot.GetImageBytes(Width / 2 + (types.Count * 40), 320, ImageFormat.Png);
+    }
+
     private static string Short(string commit) => commit.Length > 7 ? commit[..7] : commit;
 
     /// <summary>pycocotools writes -1 where precision is undefined (no ground truth): those are not points.</summary>

@@ -312,7 +312,7 @@ public static class GateSuite
             var subject = GateSubject.Of(scenario) with { Waivers = waivers };
             var candidate = GateEvaluator.CandidateBaseline(subject, result);
             var evidence = baseline is null ? GateEvidence.PointValuesOnly() : Evidence(scenario, result, baseline, baselineDetections, defaults);
-            var verdict = WithLeftOutNote(GateEvaluator.Evaluate(subject, candidate, baseline, evidence, defaults, policy), result);
+            var verdict = TideNote.With(WithLeftOutNote(GateEvaluator.Evaluate(subject, candidate, baseline, evidence, defaults, policy), result));
             source.Keep?.Invoke(candidate, baseline, verdict);
 
             return new ResultBundle(facts, verdict, ReviewImagePolicy.Apply(result, verdict, options.ReviewImages))
