@@ -20,7 +20,8 @@ internal static class GateEvidenceBuilder
         IReadOnlyList<string> platformDifferences,
         IReadOnlyList<string> classNames,
         PostprocessSpec postprocess,
-        GateDefaults defaults)
+        GateDefaults defaults,
+        StreamingProfile? streaming = null)
     {
         var platform = platformDifferences.Count == 0 ? [] : new[] { "platform differs from the baseline's: " + string.Join("; ", platformDifferences) };
         if (baselineDetections is null)
@@ -48,13 +49,13 @@ internal static class GateEvidenceBuilder
         IReadOnlyDictionary<string, ChangeInterval> intervals;
         if (PairedBootstrap.CanEstimate(units))
         {
-            intervals = PairedBootstrap.Run(classNames, truth, units, baselineDetections, current, options, vectorized: true);
+            intervals = PairedBootstrap.Run(classNames, truth, timestamps, units, baselineDetections, current, options, vectorized: true, streaming);
             notes.Add("intervals resample " + units.Describe());
         }
         else
         {
             // The full-sample values and supports still serve the edit check and the support rule; only the spread is missing.
-            intervals = PairedBootstrap.Run(classNames, truth, units, baselineDetections, current, options with { Resamples = 0 }, vectorized: true)
+            intervals = PairedBootstrap.Run(classNames, truth, timestamps, units, baselineDetections, current, options with { Resamples = 0 }, vectorized: true, streaming)
                 .ToDictionary(pair => pair.Key, pair => pair.Value with { HasSpread = false }, StringComparer.Ordinal);
             notes.Add($"the clip has too few independent units for intervals ({units.Tracks} tracks and {units.Frames / Math.Max(1, units.BlockLength)} blocks of " +
                 $"{units.BlockLength} frames, fewer than {PairedBootstrap.MinimumUnits}): metrics are compared on point values");

@@ -12,6 +12,7 @@ namespace Harness.Metrics;
 internal sealed class MetricsAccumulator
 {
     private readonly IReadOnlyList<string> _classNames;
+    private readonly bool _streaming;
     private readonly FamilyAccumulator[] _families;
     private int _frames;
 
@@ -21,19 +22,35 @@ internal sealed class MetricsAccumulator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _classNames = [.. options.ClassNames];
+        _streaming = options.Streaming is not null;
         _families = [.. MetricFamilies.All.Select(f => f.CreateAccumulator(options))];
     }
 
-    /// <summary>Adds one frame's truth (<see cref="Frame.Truth"/>) and detections.</summary>
+    /// <summary>Adds one frame's truth (<see cref="Frame.Truth"/>) and detections, at the time it was recorded.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A detection's class id is not an index into the class names.</exception>
+    /// <exception cref="ArgumentException">With streaming metrics, the frame is not recorded after the one before it.</exception>
     public void Add(Frame frame, IReadOnlyList<Detection> detections)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        Add(frame.Truth, detections);
+        Add(frame.TimestampNs, frame.Truth, detections);
+    }
+
+    /// <summary>Adds a frame without its time, which only metrics that do not pair frames by time can score.</summary>
+    /// <exception cref="InvalidOperationException">The options declare streaming metrics, which need every frame's time.</exception>
+    /// <inheritdoc cref="Add(Frame, IReadOnlyList{Detection})"/>
+    public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
+    {
+        if (_streaming)
+        {
+            throw new InvalidOperationException("Streaming metrics pair frames by time: add each frame with the time it was recorded.");
+        }
+
+        // No family reads the time without streaming metrics.
+        Add(0, truth, detections);
     }
 
     /// <inheritdoc cref="Add(Frame, IReadOnlyList{Detection})"/>
-    public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
+    public void Add(long timestampNs, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections)
     {
         ArgumentNullException.ThrowIfNull(truth);
         ArgumentNullException.ThrowIfNull(detections);
@@ -51,7 +68,7 @@ internal sealed class MetricsAccumulator
         _frames++;
         foreach (var family in _families)
         {
-            family.Add(truth, detections);
+            family.Add(timestampNs, truth, detections);
         }
     }
 

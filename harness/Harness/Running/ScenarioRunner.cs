@@ -87,12 +87,13 @@ public static class ScenarioRunner
         var outputs = new FloatOutputs(detector);
         var preprocessor = new LetterboxPreprocessor(PreprocessOptionsFor(scenario.Model.Input));
         var postprocessor = Postprocessor.Create(layout, PostprocessOptionsFor(scenario.Postprocess));
-        var metrics = new MetricsAccumulator(new MetricsOptions(classes.EvaluationClasses));
+        var metrics = new MetricsAccumulator(new MetricsOptions(classes.EvaluationClasses, Streaming: scenario.Streaming));
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
         var review = new FrameSelection(FrameSelection.DefaultCapacity, classes.EvaluationClasses, options.ReviewBaseline);
         var scored = new List<ScoredFrame>();
         var frames = 0;
+        var lastTimestampNs = long.MinValue;
 
         using var staging = new StagedInputs(preprocessor, detector, time, () => hooks.Enter(scenario.Id, PipelineStage.Preprocess));
         foreach (var staged in FrameReadAhead.Of(clip.ReadFrames(cancellationToken).Select(staging.Stage), cancellationToken))
@@ -103,6 +104,13 @@ public static class ScenarioRunner
             }
 
             var frame = staged.Frame;
+            if (scenario.Streaming is not null && frame.TimestampNs <= lastTimestampNs)
+            {
+                throw new ScenarioInputException($"{scenario.SourcePath}: streaming replays clip '{inputs.ClipPath}' at its recorded times, which must increase, " +
+                    $"but frame {frame.Index} is recorded at {frame.TimestampNs} ns, not after the frame before it ({lastTimestampNs} ns)");
+            }
+
+            lastTimestampNs = frame.TimestampNs;
             var start = time.GetTimestamp();
             hooks.Enter(scenario.Id, PipelineStage.Infer);
             detector.RunInPlace(staged.Input);
@@ -113,7 +121,7 @@ public static class ScenarioRunner
             DetectionClasses.ToEvaluation(classes, detections, scenario.Model.Source);
             var postprocessed = time.GetTimestamp();
 
-            metrics.Add(frame.Truth, detections);
+            metrics.Add(frame, detections);
 
             // Preprocessing ran on the read-ahead thread; a frame's latency is still every stage it went through.
             metrics.AddLatency(new StageTimings(
@@ -138,7 +146,7 @@ public static class ScenarioRunner
         {
             ReviewFrames = review.Encode(),
             ScoredFrames = scored,
-            Supports = MetricSupports.Of(classes.EvaluationClasses, scored),
+            Supports = MetricSupports.Of(classes.EvaluationClasses, scored, scenario.Streaming),
             Provenance = ProvenanceProbe.Current(scenario.Model.Session),
             SettingsSha256 = ScenarioSettings.Sha256(scenario),
             LeftOutLabels = new Dictionary<string, long>(clip.LeftOutLabels, StringComparer.Ordinal),

@@ -10,7 +10,7 @@ namespace Harness.Running;
 /// <summary>
 /// A SHA-256 of every scenario setting that can change the detections: which channels are read, how the model's
 /// input is prepared and its output decoded, the classes and how they map to evaluation classes, the operating point
-/// and the session. A scenario's id,
+/// and the session; and of the streaming target, which changes what the detections are scored as. A scenario's id,
 /// description, tags and gates do not change what the detector reports and are left out; the clip and model
 /// themselves are pinned by their own content hashes.
 /// </summary>
@@ -80,6 +80,12 @@ internal static class ScenarioSettings
         Line(text, "session.intra_op_threads", Number(session.IntraOpThreads));
         Line(text, "session.optimization", Text(session.OptimizationLevel));
         Line(text, "session.deterministic", Flag(session.Deterministic));
+        if (scenario.Streaming is { } streaming)
+        {
+            // Written only when declared, so the verified baselines of scenarios without it keep their settings hash.
+            Line(text, "streaming.latency_ns", Number(streaming.LatencyNs));
+        }
+
         return text.ToString();
     }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Harness.Metrics;
+using Harness.Metrics.Families;
+using Harness.Metrics.Families.Streaming;
 
 namespace Harness.Scenarios;
 
@@ -18,9 +20,10 @@ internal sealed class GatesSectionBuilder
 
     /// <summary>One rule per gate, null where the gate has a problem.</summary>
     /// <param name="classes">The evaluation classes a per-class metric may name; null when the model section has problems.</param>
-    public List<GateRule?> Build(IReadOnlyList<string>? classes, FieldProblems problems)
+    /// <param name="streaming">Whether the scenario declares a streaming section, without which no streaming metric exists to gate.</param>
+    public List<GateRule?> Build(IReadOnlyList<string>? classes, bool streaming, FieldProblems problems)
     {
-        var gates = _gates.Select((gate, index) => BuildGate(gate, $"gates[{index}]", classes, problems)).ToList();
+        var gates = _gates.Select((gate, index) => BuildGate(gate, $"gates[{index}]", classes, streaming, problems)).ToList();
         if (MinSupport < 0)
         {
             problems.Add("min_support", "must be 0 or more");
@@ -29,7 +32,7 @@ internal sealed class GatesSectionBuilder
         return gates;
     }
 
-    private static GateRule? BuildGate(GateDraft gate, string field, IReadOnlyList<string>? classes, FieldProblems problems)
+    private static GateRule? BuildGate(GateDraft gate, string field, IReadOnlyList<string>? classes, bool streaming, FieldProblems problems)
     {
         var before = problems.Count;
         var metric = gate.Metric;
@@ -40,6 +43,11 @@ internal sealed class GatesSectionBuilder
         else if (MetricNameCheck.Problem(metric, classes) is { } problem)
         {
             problems.Add($"{field}.metric", problem);
+            metric = null;
+        }
+        else if (!streaming && MetricFamilies.Of(metric) is StreamingFamily)
+        {
+            problems.Add($"{field}.metric", $"'{metric}' is measured only on a target the scenario declares (streaming: {{ latency_ms: N }})");
             metric = null;
         }
 

@@ -34,6 +34,7 @@ public sealed partial class ScenarioBuilder
     private readonly ClipSectionBuilder _clip = new();
     private readonly ModelSectionBuilder _model = new();
     private readonly PostprocessSectionBuilder _postprocess = new();
+    private readonly StreamingSectionBuilder _streaming = new();
     private readonly GatesSectionBuilder _gates = new();
 
     /// <param name="id">Lower-case letters, digits and dashes: it names the baseline file.</param>
@@ -201,6 +202,16 @@ public sealed partial class ScenarioBuilder
     }
 
     /// <summary>
+    /// The target hardware's latency for one frame through the model, in milliseconds: the streaming metrics
+    /// (<c>streaming/AP</c>, docs/metrics.md) replay the clip at its recorded times with it. Without it they are not computed.
+    /// </summary>
+    public ScenarioBuilder WithStreaming(double latencyMs)
+    {
+        _streaming.Set(latencyMs);
+        return this;
+    }
+
+    /// <summary>
     /// A gate on one metric: absolute bounds, and the allowed move against the baseline in the metric's worse
     /// direction (<paramref name="maxDrop"/> for higher-is-better metrics, <paramref name="maxIncrease"/> otherwise).
     /// </summary>
@@ -248,7 +259,8 @@ public sealed partial class ScenarioBuilder
         var clip = _clip.Build(sources, problems);
         var model = _model.Build(sources, problems);
         var postprocess = _postprocess.Build(problems);
-        var gates = _gates.Build(model?.Classes.EvaluationClasses, problems);
+        var streaming = _streaming.Build(problems);
+        var gates = _gates.Build(model?.Classes.EvaluationClasses, _streaming.Declared, problems);
         foreach (var problem in problems.All)
         {
             var (file, line, column) = locate(problem.Field);
@@ -257,7 +269,7 @@ public sealed partial class ScenarioBuilder
 
         return problems.Count > 0 || clip is null || model is null
             ? null
-            : new Scenario(_id!, _description, _tags!, clip, model, postprocess, gates!, SourcePath, _baselineId) { MinSupport = _gates.MinSupport };
+            : new Scenario(_id!, _description, _tags!, clip, model, postprocess, gates!, SourcePath, _baselineId) { MinSupport = _gates.MinSupport, Streaming = streaming };
     }
 
     private string SourcePath => _sourcePath ?? $"scenario '{_id}'";

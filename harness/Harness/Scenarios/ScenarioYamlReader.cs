@@ -54,6 +54,16 @@ internal static class ScenarioYamlReader
             post.RejectUnknownKeys();
         }
 
+        if (top.Mapping("streaming") is { } streaming)
+        {
+            if (streaming.Number("latency_ms", required: true) is { } latencyMs)
+            {
+                builder.WithStreaming(latencyMs);
+            }
+
+            streaming.RejectUnknownKeys();
+        }
+
         foreach (var gate in top.MappingList("gates"))
         {
             builder.WithGate(gate.String("metric", required: true), gate.Number("min"), gate.Number("max"), gate.Tolerance(AllowedChangeKeys.MaxDrop), gate.Tolerance(AllowedChangeKeys.MaxIncrease),

@@ -399,7 +399,7 @@ public static class GateSuite
             baseline.SettingsSha256 is not null && baseline.SettingsSha256 == result.SettingsSha256;
         var platform = result.Provenance is { } now && baseline.Provenance is { } then ? now.DifferencesFrom(then) : [];
         var evidence = GateEvidenceBuilder.Build(result, baseline, baselineDetections, sameInputs, platform, scenario.Model.Classes.EvaluationClasses,
-            scenario.Postprocess, defaults);
+            scenario.Postprocess, defaults, scenario.Streaming);
         return baseline.DetectionsProblem is { } problem ? evidence with { Notes = ["warning: " + problem, .. evidence.Notes] } : evidence;
     }
 

@@ -23,27 +23,29 @@ internal static class PairedComparison
         ArgumentNullException.ThrowIfNull(scenario);
         var classes = scenario.Model.Classes.EvaluationClasses;
         var subject = GateSubject.Of(scenario);
-        var before = GateEvaluator.CandidateBaseline(subject, Score(scenario.Id, classes, baseline));
-        var after = Score(scenario.Id, classes, current);
-        var evidence = GateEvidenceBuilder.Build(after, before, [.. baseline.Select(f => f.Detections)], samePipeline, [], classes, scenario.Postprocess, defaults);
+        var before = GateEvaluator.CandidateBaseline(subject, Score(scenario.Id, classes, baseline, scenario.Streaming));
+        var after = Score(scenario.Id, classes, current, scenario.Streaming);
+        var evidence = GateEvidenceBuilder.Build(after, before, [.. baseline.Select(f => f.Detections)], samePipeline, [], classes, scenario.Postprocess, defaults,
+            scenario.Streaming);
         return (GateEvaluator.Evaluate(subject, GateEvaluator.CandidateBaseline(subject, after), before, evidence, defaults, policy), evidence);
     }
 
     /// <summary>One side's metrics over its frames, as a replay's metric stage computes them.</summary>
-    public static ScenarioResult Score(string scenarioId, IReadOnlyList<string> classes, IReadOnlyList<ScoredFrame> frames)
+    /// <param name="streaming">The scenario's streaming target; null when it declares none.</param>
+    public static ScenarioResult Score(string scenarioId, IReadOnlyList<string> classes, IReadOnlyList<ScoredFrame> frames, StreamingProfile? streaming = null)
     {
-        var metrics = new MetricsAccumulator(new MetricsOptions(classes));
+        var metrics = new MetricsAccumulator(new MetricsOptions(classes, Streaming: streaming));
         using var digest = new DetectionDigest();
         foreach (var frame in frames)
         {
-            metrics.Add(frame.Truth, frame.Detections);
+            metrics.Add(frame.TimestampNs, frame.Truth, frame.Detections);
             digest.AppendFrame(frame.Index, frame.Detections);
         }
 
         return metrics.Complete(scenarioId, "paired", "paired", digest.Complete()) with
         {
             ScoredFrames = frames,
-            Supports = MetricSupports.Of(classes, frames),
+            Supports = MetricSupports.Of(classes, frames, streaming),
         };
     }
 }

@@ -46,11 +46,12 @@ public sealed class MetricNameCheckTests
 
     /// <summary>
     /// Five frames whose truth falls in every slice (every range, size, occlusion band and KITTI difficulty) of
-    /// every class, each found, plus one false positive, with latency past the warm-up: nothing is left undefined.
+    /// every class, each found, plus one false positive, with latency past the warm-up and a streaming target that
+    /// shows each frame the one before: nothing is left undefined.
     /// </summary>
     private static ScenarioResult RunDefiningEveryMetric()
     {
-        var accumulator = new MetricsAccumulator(new MetricsOptions(Classes));
+        var accumulator = new MetricsAccumulator(new MetricsOptions(Classes, Streaming: new StreamingProfile(50_000_000)));
         for (var frame = 0; frame < 5; frame++)
         {
             var truth = new List<TruthBox>();
@@ -66,7 +67,7 @@ public sealed class MetricNameCheckTests
 
             var detections = truth.Select(t => new Detection(t.X, t.Y, t.X + t.Width, t.Y + t.Height, 0.9f, t.ClassId)).ToList();
             detections.Add(new Detection(900, 900, 920, 920, 0.5f, 0));
-            accumulator.Add(truth, detections);
+            accumulator.Add(frame * 100_000_000L, truth, detections);
             var step = TimeSpan.FromMilliseconds(1 + frame);
             accumulator.AddLatency(new StageTimings(step, step, step, step * 3));
         }

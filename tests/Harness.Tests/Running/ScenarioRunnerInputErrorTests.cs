@@ -1,4 +1,7 @@
+using Harness.Clips.Mcap;
+using Harness.Metrics;
 using Harness.Running;
+using Harness.Scenarios;
 
 namespace Harness.Tests.Running;
 
@@ -78,6 +81,27 @@ public class ScenarioRunnerInputErrorTests
         Assert.Equal(Sha256(workspace.ClipPath), result.ClipSha256);
         Assert.Equal(Sha256(workspace.ModelPath), result.ModelSha256);
         Assert.Equal(1.0, result.Metrics["recall@0.5"], 9);
+    }
+
+    [Fact]
+    public void A_streaming_scenario_on_a_clip_whose_times_do_not_increase_names_the_scenario_the_clip_and_the_frame()
+    {
+        using var workspace = new ReplayWorkspace();
+        var image = CameraImage.Packed(ConstantModels.InputSize, ConstantModels.InputSize, PixelFormat.Rgb8, new byte[ConstantModels.InputSize * ConstantModels.InputSize * 3]);
+        using (var writer = McapClipWriter.Create(workspace.ClipPath, "/camera/front", "/truth/front", ReplayWorkspace.ClipClasses))
+        {
+            writer.WriteFrame(100_000_000, image, []);
+            writer.WriteFrame(100_000_000, image, []);
+        }
+
+        workspace.WriteModel(ConstantModels.Yolov8(2, Box));
+        var path = workspace.WriteScenario("yolov8", Classes);
+        var scenario = ScenarioLoader.LoadFile(path) with { Streaming = new StreamingProfile(45_000_000) };
+
+        var error = Assert.Throws<ScenarioInputException>(() => ScenarioRunner.Run(scenario, workspace.Path("cache")));
+
+        Assert.Equal($"{path}: streaming replays clip '{workspace.ClipPath}' at its recorded times, which must increase, but frame 1 is recorded at " +
+            "100000000 ns, not after the frame before it (100000000 ns)", error.Message);
     }
 
     private static ReplayWorkspace Workspace(byte[] model)

@@ -113,7 +113,7 @@ public sealed class GateDefaultsLoaderTests
     [InlineData("equivalence:\n  boxes: 1\n", "equivalence.boxes: unknown key")]
     [InlineData("ungated:\n  - family: coco/\n    max_change: 0.1\n    gate: true\n", "ungated[0].gate: unknown key")]
     [InlineData("ungated:\n  - max_change: 0.1\n", "ungated[0].family: is required")]
-    [InlineData("ungated:\n  - family: cocoo/\n    max_change: 0.1\n", "d.yaml:2:13: ungated[0].family: unknown metric family 'cocoo' in 'cocoo/' (expected one of: coco, precision@0.5, recall@0.5, f1@0.5, fp_per_frame, matched_iou, flicker, class_switches, jitter_px, frames_to_detect, tide, latency, throughput)")]
+    [InlineData("ungated:\n  - family: cocoo/\n    max_change: 0.1\n", "d.yaml:2:13: ungated[0].family: unknown metric family 'cocoo' in 'cocoo/' (expected one of: coco, precision@0.5, recall@0.5, f1@0.5, fp_per_frame, matched_iou, flicker, class_switches, jitter_px, frames_to_detect, tide, streaming, latency, throughput)")]
     [InlineData("- a\n", "expected one YAML document whose top level is a mapping")]
     [InlineData("a: [\n", "invalid YAML")]
     public void Bad_values_are_errors_naming_file_and_field(string yaml, string expected)

@@ -23,6 +23,7 @@ public sealed class ScenarioSchemaTests
           session: { zzz_session: 1 }
           zzz_model: 1
         postprocess: { zzz_postprocess: 1 }
+        streaming: { latency_ms: 45, zzz_streaming: 1 }
         gates:
           - metric: coco/AP
             min: 0.1
@@ -36,6 +37,7 @@ public sealed class ScenarioSchemaTests
     [InlineData("model.input.zzz_input", "model.input")]
     [InlineData("model.session.zzz_session", "model.session")]
     [InlineData("postprocess.zzz_postprocess", "postprocess")]
+    [InlineData("streaming.zzz_streaming", "streaming")]
     [InlineData("gates[0].zzz_gate", "gates[]")]
     public void Loader_and_schema_know_the_same_keys(string unknownField, string schemaPath)
     {

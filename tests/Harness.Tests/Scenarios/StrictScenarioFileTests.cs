@@ -127,7 +127,7 @@ public sealed class StrictScenarioFileTests
     }
 
     [Theory]
-    [InlineData("cocoo/AP", "unknown metric family 'cocoo' in 'cocoo/AP' (expected one of: coco, precision@0.5, recall@0.5, f1@0.5, fp_per_frame, matched_iou, flicker, class_switches, jitter_px, frames_to_detect, tide, latency, throughput)")]
+    [InlineData("cocoo/AP", "unknown metric family 'cocoo' in 'cocoo/AP' (expected one of: coco, precision@0.5, recall@0.5, f1@0.5, fp_per_frame, matched_iou, flicker, class_switches, jitter_px, frames_to_detect, tide, streaming, latency, throughput)")]
     [InlineData("coco/AP90", "unknown COCO statistic 'AP90' in 'coco/AP90' (expected one of: AP, AP50, AP75, AP_small, AP_medium, AP_large, AR1, AR10, AR100, AR_small, AR_medium, AR_large)")]
     [InlineData("coco/ap", "unknown COCO statistic 'ap' in 'coco/ap' (expected one of: AP, AP50, AP75, AP_small, AP_medium, AP_large, AR1, AR10, AR100, AR_small, AR_medium, AR_large)")]
     [InlineData("coco/AP75/car", "unknown per-class COCO statistic 'AP75' in 'coco/AP75/car' (expected one of: AP, AP50)")]
@@ -135,7 +135,7 @@ public sealed class StrictScenarioFileTests
     [InlineData("precision@0.5/bus", "unknown class 'bus' in 'precision@0.5/bus' (expected one of: car, pedestrian, cyclist)")]
     [InlineData("recall@0.5/pedestrian/range:0-20m", "unknown slice 'range:0-20m' in 'recall@0.5/pedestrian/range:0-20m' (expected one of: range:0-30m, range:30-50m, range:50m+, size:small, size:medium, size:large, occlusion:none, occlusion:partial, occlusion:heavy, kitti:easy, kitti:moderate, kitti:hard)")]
     [InlineData("precision@0.5/car/range:0-30m", "'precision@0.5/car/range:0-30m': only recall@0.5 is computed per slice")]
-    [InlineData("recall@0.4", "unknown metric family 'recall@0.4' in 'recall@0.4' (expected one of: coco, precision@0.5, recall@0.5, f1@0.5, fp_per_frame, matched_iou, flicker, class_switches, jitter_px, frames_to_detect, tide, latency, throughput)")]
+    [InlineData("recall@0.4", "unknown metric family 'recall@0.4' in 'recall@0.4' (expected one of: coco, precision@0.5, recall@0.5, f1@0.5, fp_per_frame, matched_iou, flicker, class_switches, jitter_px, frames_to_detect, tide, streaming, latency, throughput)")]
     [InlineData("latency/gpu/p99_ms", "unknown latency stage 'gpu' in 'latency/gpu/p99_ms' (expected one of: preprocess, inference, postprocess, total)")]
     [InlineData("latency/total/p95_ms", "unknown latency percentile 'p95_ms' in 'latency/total/p95_ms' (expected one of: p50_ms, p90_ms, p99_ms)")]
     [InlineData("latency/p90_ms", "'latency/p90_ms' does not have the form latency/p99_ms, latency/<stage>/p<percentile>_ms")]

@@ -7,11 +7,12 @@ namespace Harness.Metrics.Bootstrap;
 /// </summary>
 internal static class MetricSupports
 {
-    public static IReadOnlyDictionary<string, long> Of(IReadOnlyList<string> classNames, IReadOnlyList<ScoredFrame> frames)
+    /// <param name="streaming">The scenario's streaming target, which the streaming metrics' supports need; null when it declares none.</param>
+    public static IReadOnlyDictionary<string, long> Of(IReadOnlyList<string> classNames, IReadOnlyList<ScoredFrame> frames, StreamingProfile? streaming)
     {
         ArgumentNullException.ThrowIfNull(frames);
         var samples = PairedBootstrap.Samples(classNames, [.. frames.Select(f => f.Truth)], [.. frames.Select(f => f.TimestampNs)],
-            [.. frames.Select(f => (IReadOnlyList<Detection>)f.Detections)], new BootstrapOptions(Resamples: 0, BlockSeconds: 1, Units: ResamplingUnit.Frames));
+            [.. frames.Select(f => (IReadOnlyList<Detection>)f.Detections)], new BootstrapOptions(Resamples: 0, BlockSeconds: 1, Units: ResamplingUnit.Frames), streaming: streaming);
         var supports = new SortedDictionary<string, long>(StringComparer.Ordinal);
         for (var m = 0; m < samples.Layout.Count; m++)
         {

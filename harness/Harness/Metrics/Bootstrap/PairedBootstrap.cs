@@ -21,9 +21,9 @@ internal static class PairedBootstrap
     /// <summary>
     /// <paramref name="truth"/>[i], <paramref name="baseline"/>[i] and <paramref name="current"/>[i] are frame i, with
     /// truth in model class ids (ignore regions as MetricsAccumulator reads them); <paramref name="timestampsNs"/>[i] is
-    /// its time, which a block length in seconds is converted with. Returns one entry per metric MetricsAccumulator
-    /// produces for both runs, timing metrics excepted, keyed by the same names (<see cref="MetricNames"/>) in ordinal
-    /// order.
+    /// its time, which a block length in seconds is converted with and the streaming metrics replay the clip by when
+    /// <paramref name="streaming"/> declares their target. Returns one entry per metric MetricsAccumulator produces for
+    /// both runs, timing metrics excepted, keyed by the same names (<see cref="MetricNames"/>) in ordinal order.
     /// </summary>
     /// <exception cref="ArgumentException">The lists differ in length, a class name is unusable, or the clip is too large.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range or a detection's class id is not a class.</exception>
@@ -33,10 +33,11 @@ internal static class PairedBootstrap
         IReadOnlyList<long> timestampsNs,
         IReadOnlyList<IReadOnlyList<Detection>> baseline,
         IReadOnlyList<IReadOnlyList<Detection>> current,
-        BootstrapOptions options) =>
-        Run(classNames, truth, Units(classNames, truth, timestampsNs, [baseline, current], options), baseline, current, options, vectorized: true);
+        BootstrapOptions options,
+        StreamingProfile? streaming = null) =>
+        Run(classNames, truth, timestampsNs, Units(classNames, truth, timestampsNs, [baseline, current], options), baseline, current, options, vectorized: true, streaming);
 
-    /// <summary>The independent units of a comparison, for <see cref="Run(IReadOnlyList{string}, IReadOnlyList{IReadOnlyList{TruthBox}}, ResamplingUnits, IReadOnlyList{IReadOnlyList{Detection}}, IReadOnlyList{IReadOnlyList{Detection}}, BootstrapOptions, bool)"/>.</summary>
+    /// <summary>The independent units of a comparison, for <see cref="Run(IReadOnlyList{string}, IReadOnlyList{IReadOnlyList{TruthBox}}, IReadOnlyList{long}, ResamplingUnits, IReadOnlyList{IReadOnlyList{Detection}}, IReadOnlyList{IReadOnlyList{Detection}}, BootstrapOptions, bool, StreamingProfile?)"/>.</summary>
     /// <exception cref="ArgumentException">The lists differ in length or a class name is unusable.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public static ResamplingUnits Units(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<TruthBox>> truth, IReadOnlyList<long> timestampsNs,
@@ -66,10 +67,10 @@ internal static class PairedBootstrap
         return ResamplingUnits.Create(truth, timestampsNs, runs, options);
     }
 
-    /// <summary>As <see cref="Run(IReadOnlyList{string}, IReadOnlyList{IReadOnlyList{TruthBox}}, IReadOnlyList{long}, IReadOnlyList{IReadOnlyList{Detection}}, IReadOnlyList{IReadOnlyList{Detection}}, BootstrapOptions)"/> on units already made.</summary>
+    /// <summary>As <see cref="Run(IReadOnlyList{string}, IReadOnlyList{IReadOnlyList{TruthBox}}, IReadOnlyList{long}, IReadOnlyList{IReadOnlyList{Detection}}, IReadOnlyList{IReadOnlyList{Detection}}, BootstrapOptions, StreamingProfile?)"/> on units already made.</summary>
     internal static IReadOnlyDictionary<string, ChangeInterval> Run(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<TruthBox>> truth,
-        ResamplingUnits units, IReadOnlyList<IReadOnlyList<Detection>> baseline, IReadOnlyList<IReadOnlyList<Detection>> current, BootstrapOptions options,
-        bool vectorized)
+        IReadOnlyList<long> timestampsNs, ResamplingUnits units, IReadOnlyList<IReadOnlyList<Detection>> baseline, IReadOnlyList<IReadOnlyList<Detection>> current,
+        BootstrapOptions options, bool vectorized, StreamingProfile? streaming)
     {
         var weights = UnitWeights.Draw(units, options.Resamples, options.Seed, vectorized);
 
@@ -81,18 +82,19 @@ internal static class PairedBootstrap
         var currentScored = Task.Run(() =>
         {
             using var forced = VectorWidth.Force(width);
-            return Score(classNames, truth, current, units, weights, vectorized);
+            return Score(classNames, truth, timestampsNs, current, units, weights, vectorized, streaming);
         });
-        var before = Score(classNames, truth, baseline, units, weights, vectorized);
+        var before = Score(classNames, truth, timestampsNs, baseline, units, weights, vectorized, streaming);
         return ChangeIntervals.Build(before, currentScored.GetAwaiter().GetResult(), options.Confidence);
     }
 
     /// <summary>One run's metric values in the full sample (lane 0) and in each resample (lane r + 1), NaN where undefined.</summary>
     internal static MetricSamples Samples(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<TruthBox>> truth,
-        IReadOnlyList<long> timestampsNs, IReadOnlyList<IReadOnlyList<Detection>> detections, BootstrapOptions options, bool vectorized = true)
+        IReadOnlyList<long> timestampsNs, IReadOnlyList<IReadOnlyList<Detection>> detections, BootstrapOptions options, bool vectorized = true,
+        StreamingProfile? streaming = null)
     {
         var units = Units(classNames, truth, timestampsNs, [detections], options);
-        return Score(classNames, truth, detections, units, UnitWeights.Draw(units, options.Resamples, options.Seed, vectorized), vectorized);
+        return Score(classNames, truth, timestampsNs, detections, units, UnitWeights.Draw(units, options.Resamples, options.Seed, vectorized), vectorized, streaming);
     }
 
     /// <summary>Whether a clip of these units gets intervals: at least <see cref="MinimumUnits"/> independent draws.</summary>
@@ -102,19 +104,10 @@ internal static class PairedBootstrap
         return units.Independent >= MinimumUnits;
     }
 
-    private static MetricSamples Score(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<TruthBox>> truth,
-        IReadOnlyList<IReadOnlyList<Detection>> detections, ResamplingUnits units, UnitWeights weights, bool vectorized)
+    private static MetricSamples Score(IReadOnlyList<string> classNames, IReadOnlyList<IReadOnlyList<TruthBox>> truth, IReadOnlyList<long> timestampsNs,
+        IReadOnlyList<IReadOnlyList<Detection>> detections, ResamplingUnits units, UnitWeights weights, bool vectorized, StreamingProfile? streaming)
     {
-        var input = ResampleInput.Create(classNames, truth, detections, units, weights, vectorized);
-
-        // Counts are summed in floats, exact for integers below 2^24.
-        if (input.Boxes * (double)weights.Largest >= 1 << 24)
-        {
-            throw new ArgumentException(
-                $"{truth.Count} frames with {input.Boxes} boxes, some drawn {weights.Largest} times, exceed the bootstrap's exact counting range (2^24 per resample).",
-                nameof(truth));
-        }
-
+        var input = ResampleInput.Create(classNames, truth, detections, timestampsNs, units, weights, vectorized, streaming);
         var samples = new MetricSamples(new MetricLayout(classNames), weights.Lanes);
         for (var f = 0; f < MetricFamilies.Quality.Count; f++)
         {

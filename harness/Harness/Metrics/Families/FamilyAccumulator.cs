@@ -13,6 +13,12 @@ internal abstract class FamilyAccumulator
     {
     }
 
+    /// <summary>
+    /// A frame with the time it was recorded, for a family that pairs frames by time (streaming); the others score the
+    /// frame alone.
+    /// </summary>
+    public virtual void Add(long timestampNs, IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections) => Add(truth, detections);
+
     public virtual void AddTimings(StageTimings timings)
     {
     }

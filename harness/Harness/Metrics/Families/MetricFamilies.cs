@@ -1,6 +1,7 @@
 using Harness.Metrics.Families.MatchedIou;
 using Harness.Metrics.Families.Stability;
 using Harness.Metrics.Families.Tide;
+using Harness.Metrics.Families.Streaming;
 
 namespace Harness.Metrics.Families;
 
@@ -19,6 +20,7 @@ internal static class MetricFamilies
         new MatchedIouFamily(),
         new StabilityFamily(),
         new TideFamily(),
+        new StreamingFamily(),
         new LatencyFamily(),
         new ThroughputFamily(),
     ];

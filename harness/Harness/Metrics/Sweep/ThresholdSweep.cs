@@ -36,7 +36,8 @@ internal static class ThresholdSweep
 
         var truth = frames.Select(f => f.Truth).ToList();
         var widest = frames.Select(f => f.Detections).ToList();
-        var units = PairedBootstrap.Units(classNames, truth, [.. frames.Select(f => f.TimestampNs)], [widest], options);
+        var timestamps = frames.Select(f => f.TimestampNs).ToList();
+        var units = PairedBootstrap.Units(classNames, truth, timestamps, [widest], options);
         var weights = UnitWeights.Draw(units, PairedBootstrap.CanEstimate(units) ? options.Resamples : 0, options.Seed);
         var family = MetricFamilies.Quality.Select((f, i) => (f, i)).Single(p => p.f is OperatingPointFamily).i;
         var layout = new MetricLayout(classNames);
@@ -44,7 +45,7 @@ internal static class ThresholdSweep
         {
             var kept = Above(widest, threshold);
             var samples = new MetricSamples(layout, weights.Lanes);
-            MetricFamilies.Quality[family].CreateScorer(ResampleInput.Create(classNames, truth, kept, units, weights, vectorized: true))!.Score(samples.Family(family));
+            MetricFamilies.Quality[family].CreateScorer(ResampleInput.Create(classNames, truth, kept, timestamps, units, weights, vectorized: true, streaming: null))!.Score(samples.Family(family));
             return (threshold, samples, falsePositives: FalsePositivesPerFrame(classNames.Count, truth, kept));
         }).ToList();
 

@@ -42,7 +42,7 @@ public sealed class PairedBootstrapTests
         var tracks = BootstrapClip.CreateTracked(80, seed: 23, maxObjects: 5, backgroundWithObjects: true);
         var options = new BootstrapOptions(Resamples: 1100, Seed: 5, BlockSeconds: 0.5);
         return [.. new[] { (frames, options), (tracks, options), (tracks, options with { Units = ResamplingUnit.TracksAndFrames }) }.Select(run =>
-            new ScalarRun(run.Item1, run.Item2, PairedBootstrap.Run(Classes, run.Item1.Truth, run.Item1.Units(run.Item2), run.Item1.Baseline, run.Item1.Current, run.Item2, vectorized: false)))];
+            new ScalarRun(run.Item1, run.Item2, PairedBootstrap.Run(Classes, run.Item1.Truth, run.Item1.TimestampsNs, run.Item1.Units(run.Item2), run.Item1.Baseline, run.Item1.Current, run.Item2, vectorized: false, streaming: null)))];
     });
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed class PairedBootstrapTests
             IReadOnlyDictionary<string, ChangeInterval> vector;
             using (VectorWidth.Force(width))
             {
-                vector = PairedBootstrap.Run(Classes, clip.Truth, clip.Units(options), clip.Baseline, clip.Current, options, vectorized: true);
+                vector = PairedBootstrap.Run(Classes, clip.Truth, clip.TimestampsNs, clip.Units(options), clip.Baseline, clip.Current, options, vectorized: true, streaming: null);
             }
 
             Assert.Equal(scalar.Keys, vector.Keys);

@@ -55,7 +55,7 @@ public sealed class MetricFamiliesTests
         var clip = BootstrapClip.Create(frames: 6, seed: 3, maxTruths: 3, maxFalsePositives: 2);
         var options = new BootstrapOptions(Resamples: 2, Seed: 1, BlockSeconds: 0.1, Units: ResamplingUnit.Frames);
         var units = PairedBootstrap.Units(BootstrapClip.Classes, clip.Truth, clip.TimestampsNs, [clip.Current], options);
-        var input = ResampleInput.Create(BootstrapClip.Classes, clip.Truth, clip.Current, units, UnitWeights.Draw(units, 2, 1), vectorized: true);
+        var input = ResampleInput.Create(BootstrapClip.Classes, clip.Truth, clip.Current, clip.TimestampsNs, units, UnitWeights.Draw(units, 2, 1), vectorized: true, streaming: null);
 
         var scorer = family.CreateScorer(input);
 
