@@ -56,4 +56,12 @@ internal static class MetricNameCheck
     public static string? Exactly(string metric, string only) => metric == only ? null : Form(metric, only);
 
     public static string Form(string metric, string forms) => $"'{metric}' does not have the form {forms}";
+
+    /// <summary>The check of a family whose names are its root pooled over classes or <c>root/&lt;class&gt;</c>.</summary>
+    public static string? PooledOrClass(string metric, IReadOnlyList<string> parts, IReadOnlyList<string>? classNames) => parts.Count switch
+    {
+        1 => null,
+        2 => Class(parts[1], metric, classNames),
+        _ => Form(metric, $"{parts[0]}, {parts[0]}/<class>"),
+    };
 }

@@ -28,12 +28,8 @@ internal sealed class MatchedIouFamily : MetricFamily
 
     public override IEnumerable<string> Names(IReadOnlyList<string> classNames) => [Root, .. classNames.Select(name => MetricNames.PerClass(Root, name))];
 
-    public override string? Problem(string metric, IReadOnlyList<string> parts, IReadOnlyList<string>? classNames) => parts.Count switch
-    {
-        1 => null,
-        2 => MetricNameCheck.Class(parts[1], metric, classNames),
-        _ => MetricNameCheck.Form(metric, $"{Root}, {Root}/<class>"),
-    };
+    public override string? Problem(string metric, IReadOnlyList<string> parts, IReadOnlyList<string>? classNames) =>
+        MetricNameCheck.PooledOrClass(metric, parts, classNames);
 
     public override FamilyAccumulator CreateAccumulator(MetricsOptions options) => new MatchedIouAccumulator(options.ClassNames);
 

@@ -54,12 +54,8 @@ internal sealed class StabilityFamily : MetricFamily
     public override IEnumerable<string> Names(IReadOnlyList<string> classNames) =>
         RootNames.SelectMany(root => classNames.Select(name => MetricNames.PerClass(root, name)).Prepend(root));
 
-    public override string? Problem(string metric, IReadOnlyList<string> parts, IReadOnlyList<string>? classNames) => parts.Count switch
-    {
-        1 => null,
-        2 => MetricNameCheck.Class(parts[1], metric, classNames),
-        _ => MetricNameCheck.Form(metric, $"{parts[0]}, {parts[0]}/<class>"),
-    };
+    public override string? Problem(string metric, IReadOnlyList<string> parts, IReadOnlyList<string>? classNames) =>
+        MetricNameCheck.PooledOrClass(metric, parts, classNames);
 
     public override FamilyAccumulator CreateAccumulator(MetricsOptions options) => new StabilityAccumulator(options.ClassNames);
 
