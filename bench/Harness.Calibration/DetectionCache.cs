@@ -74,7 +74,7 @@ internal sealed class DetectionCache(string directory, bool trusted, TextWriter 
     {
         using var reader = new SyntheticClipReader(clip);
         using var detector = OnnxDetector.Load(model, name, ScenarioRunner.ContractFor(replayed), ScenarioRunner.DetectorOptionsFor(replayed.Model.Session));
-        return ScenarioRunner.Run(replayed, reader, detector, progress);
+        return ScenarioRunner.Run(replayed, reader, detector, new ReplayOptions { Progress = progress });
     }
 
     private static Scenario Variant(Scenario scenario, StudyClip clip, ModelVariant variant, byte[] model) => scenario with
