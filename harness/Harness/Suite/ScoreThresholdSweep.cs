@@ -19,16 +19,10 @@ internal static class ScoreThresholdSweep
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(range);
-        var selected = ScenarioLoader.LoadEach(options.ScenariosDirectory);
-        var unknown = options.Ids.Where(id => selected.Scenarios.All(s => s.Id != id) && selected.Failures.All(f => f.Id != id)).ToList();
-        if (unknown.Count > 0)
-        {
-            throw new ScenarioValidationException([.. unknown.Select(id => new ValidationError(options.ScenariosDirectory, 0, 0, "id", $"no scenario with id '{id}'"))]);
-        }
-
-        var failures = selected.Failures.Where(f => options.Ids.Contains(f.Id))
+        var selected = GateSuite.Select(options);
+        var failures = selected.Failures
             .Select(f => new ScenarioSweep(f.Id, "", "", [], $"{f.File} could not be loaded: {string.Join("; ", f.Errors)}"));
-        var swept = selected.Scenarios.Where(s => options.Ids.Contains(s.Id)).Select(s => Guarded(s, options, range, progress));
+        var swept = selected.Scenarios.Select(s => Guarded(s, options, range, progress));
         return [.. failures.Concat(swept)];
     }
 

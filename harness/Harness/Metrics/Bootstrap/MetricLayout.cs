@@ -28,6 +28,20 @@ internal sealed class MetricLayout
 
     public int Count => Names.Count;
 
+    /// <summary>The slot of <paramref name="name"/>, or -1 when no family writes it for these classes.</summary>
+    public int IndexOf(string name)
+    {
+        for (var m = 0; m < Names.Count; m++)
+        {
+            if (Names[m] == name)
+            {
+                return m;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>The first slot of quality family <paramref name="family"/> (its index in <see cref="MetricFamilies.Quality"/>).</summary>
     public int Start(int family) => _starts[family];
 }

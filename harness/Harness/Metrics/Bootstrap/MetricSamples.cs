@@ -32,16 +32,5 @@ internal sealed class MetricSamples
     public MetricSlots Family(int family) => new(this, Layout.Start(family));
 
     /// <summary>The values of metric <paramref name="name"/> in each resample (lane 0 left out), or null for an unknown name.</summary>
-    public double[]? Resamples(string name)
-    {
-        for (var m = 0; m < Layout.Count; m++)
-        {
-            if (Layout.Names[m] == name)
-            {
-                return Values(m)[1..].ToArray();
-            }
-        }
-
-        return null;
-    }
+    public double[]? Resamples(string name) => Layout.IndexOf(name) is >= 0 and var m ? Values(m)[1..].ToArray() : null;
 }

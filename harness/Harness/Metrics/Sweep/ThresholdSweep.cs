@@ -77,7 +77,7 @@ internal static class ThresholdSweep
 
     private static SweepValue Value(MetricSamples samples, string name, double confidence)
     {
-        var slot = IndexOf(samples.Layout, name);
+        var slot = samples.Layout.IndexOf(name) is >= 0 and var found ? found : throw new InvalidOperationException($"the operating point family writes no metric '{name}'");
         var lanes = samples.Values(slot);
         var value = lanes[0];
         var draws = lanes[1..].ToArray().Where(v => !double.IsNaN(v)).ToArray();
@@ -88,19 +88,6 @@ internal static class ThresholdSweep
 
         Array.Sort(draws);
         return new SweepValue(value, TypeSevenQuantile.Of(draws, (1 - confidence) / 2), TypeSevenQuantile.Of(draws, (1 + confidence) / 2));
-    }
-
-    private static int IndexOf(MetricLayout layout, string name)
-    {
-        for (var m = 0; m < layout.Count; m++)
-        {
-            if (layout.Names[m] == name)
-            {
-                return m;
-            }
-        }
-
-        throw new InvalidOperationException($"the operating point family writes no metric '{name}'");
     }
 
     /// <summary>Each frame's detections that survive <paramref name="threshold"/>, as the postprocessor compares: score above it.</summary>
