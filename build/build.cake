@@ -14,8 +14,13 @@ var report = artifacts.Combine("report");
 var solution = root.CombineWithFilePath("Harness.sln");
 var cli = root.CombineWithFilePath("harness/Harness.Cli/Harness.Cli.csproj");
 var packages = artifacts.Combine("packages");
-// The packages a user installs: the library, the harness tool and the xunit helper (versions from Directory.Build.props).
-var packaged = new[] { "harness/Harness/Harness.csproj", "harness/Harness.Cli/Harness.Cli.csproj", "harness/Harness.Testing/Harness.Testing.csproj" };
+// The packages a user installs: the library, its recording formats and reference parts, the harness tool and the xunit
+// helper (versions from Directory.Build.props).
+var packaged = new[]
+{
+    "harness/Harness/Harness.csproj", "harness/Harness.Recordings/Harness.Recordings.csproj", "harness/Harness.Reference/Harness.Reference.csproj",
+    "harness/Harness.Cli/Harness.Cli.csproj", "harness/Harness.Testing/Harness.Testing.csproj",
+};
 
 Task("Clean").Does(() => CleanDirectories(new[] { artifacts.FullPath }));
 
@@ -73,7 +78,7 @@ void RunTestsWithCoverage()
         ("tests/Harness.Tests/Harness.Tests.csproj", "Category=simd", false, "DOTNET_EnableAVX512"),
         ("tests/Harness.Tests/Harness.Tests.csproj", "Category=simd", false, "DOTNET_EnableAVX2"),
         ("tests/Harness.Scenarios.Tests/Harness.Scenarios.Tests.csproj", "Category!=nightly", false, ""),
-        // Packs the three packages and gates a fresh repository with them (Category=packaging), a few minutes.
+        // Packs the five packages and gates a fresh repository with them (Category=packaging), a few minutes.
         ("tests/Harness.Packaging.Tests/Harness.Packaging.Tests.csproj", "", false, ""),
     })
     {
@@ -116,7 +121,7 @@ void RunTestsWithCoverage()
     if (failures.Count > 0) throw new Exception("Test failed:\n  " + string.Join("\n  ", failures));
 }
 
-// Harness.Core, the harness tool and Harness.Testing, with their symbol packages, into artifacts/packages/.
+// The packages (Harness.Core, .Recordings, .Reference, the harness tool, Harness.Testing), with their symbol packages, into artifacts/packages/.
 void PackPackages()
 {
     CleanDirectories(new[] { packages.FullPath });

@@ -12,7 +12,11 @@ namespace Harness.Testing;
 /// </summary>
 public static class ScenarioCatalog
 {
-    private static readonly Lazy<ScenarioRepository> LocatedRepository = new(() => ScenarioRepository.Locate(AppContext.BaseDirectory));
+    private static readonly Lazy<ScenarioRepository> LocatedRepository = new(() =>
+    {
+        ReferenceSources.Register();
+        return ScenarioRepository.Locate(AppContext.BaseDirectory);
+    });
     private static readonly Lazy<ScenarioSet> LoadedSet = new(() => ScenarioLoader.LoadEach(Repository.Scenarios));
     private static readonly ConcurrentDictionary<(string Id, RunKind Run), Lazy<ResultBundle>> Reports = new();
 

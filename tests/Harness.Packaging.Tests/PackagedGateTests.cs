@@ -56,7 +56,7 @@ public sealed partial class PackagedGateTests(PackedFeed feed) : IClassFixture<P
     [Trait("Category", "packaging")]
     public void Packages_carry_the_readme_the_license_expression_and_symbols_and_the_tool_is_named_harness()
     {
-        foreach (var id in new[] { "Harness.Core", "Harness.Cli", "Harness.Testing" })
+        foreach (var id in new[] { "Harness.Core", "Harness.Recordings", "Harness.Reference", "Harness.Cli", "Harness.Testing" })
         {
             Assert.True(File.Exists(feed.Package(id, "snupkg")), $"no symbols package for {id}");
             using var zip = ZipFile.OpenRead(feed.Package(id));

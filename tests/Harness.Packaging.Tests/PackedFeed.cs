@@ -5,12 +5,17 @@ using Harness.Testing;
 namespace Harness.Packaging.Tests;
 
 /// <summary>
-/// A local folder feed holding Harness.Core, the harness tool and Harness.Testing, packed once per test class from
+/// A local folder feed holding the five packages (Harness.Core, Harness.Recordings, Harness.Reference, the harness tool
+/// and Harness.Testing), packed once per test class from
 /// what this test run was built from (same configuration, no rebuild), in a scratch folder the tests of the class share.
 /// </summary>
 public sealed partial class PackedFeed : IDisposable
 {
-    private static readonly string[] Projects = ["harness/Harness/Harness.csproj", "harness/Harness.Cli/Harness.Cli.csproj", "harness/Harness.Testing/Harness.Testing.csproj"];
+    private static readonly string[] Projects =
+    [
+        "harness/Harness/Harness.csproj", "harness/Harness.Recordings/Harness.Recordings.csproj", "harness/Harness.Reference/Harness.Reference.csproj",
+        "harness/Harness.Cli/Harness.Cli.csproj", "harness/Harness.Testing/Harness.Testing.csproj",
+    ];
 
     public PackedFeed()
     {

@@ -9,7 +9,9 @@ namespace Harness.Tests;
 /// use which other stage's is acyclic, the shared types in the root namespace <c>Harness</c> use no stage, and Gate
 /// and Reporting read result bundles, never the runner's types. Every type a stage's code names, in signatures and
 /// in method bodies (lambdas and iterators included, as the compiler-generated types they become), is collected from
-/// the compiled library, so a use the compiler resolved through a <c>using</c> counts too.
+/// the compiled assemblies (Core, Recordings, Reference: a stage may span them, as Clips does), so a use the compiler
+/// resolved through a <c>using</c> counts too. The assemblies themselves depend one way: Reference on Recordings on
+/// Core, which finds their formats and sources through registries.
 /// </summary>
 public sealed class StageDependencyTests
 {
@@ -37,10 +39,22 @@ public sealed class StageDependencyTests
         Assert.True(cycles.Count == 0, string.Join("\n", cycles.Select(component => Describe(component, edges))));
     }
 
+    [Theory]
+    [InlineData("Harness.Core", new string[0])]
+    [InlineData("Harness.Recordings", new[] { "Harness.Core" })]
+    [InlineData("Harness.Reference", new[] { "Harness.Core", "Harness.Recordings" })]
+    public void Assemblies_reference_only_those_below_them(string assembly, string[] allowed)
+    {
+        var harness = Assemblies.Single(a => a.GetName().Name == assembly).GetReferencedAssemblies()
+            .Select(a => a.Name!).Where(name => name.StartsWith("Harness", StringComparison.Ordinal));
+
+        Assert.Equal(allowed, harness.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void The_shared_root_types_use_no_stage()
     {
-        var used = Assembly.GetTypes().Where(t => t.Namespace == "Harness")
+        var used = Core.GetTypes().Where(t => t.Namespace == "Harness")
             .SelectMany(t => UsedBy(t).SelectMany(Expand).Where(u => StageOf(u) is not null).Select(u => $"{Outermost(t).Name} uses {u.FullName}"))
             .Distinct().Order(StringComparer.Ordinal);
 
@@ -73,11 +87,13 @@ public sealed class StageDependencyTests
         Assert.Contains("Harness.Running.ScenarioRunner", TypesUsedBy("Harness.Suite").Select(t => t.FullName));
     }
 
-    private static Assembly Assembly => typeof(GateSuite).Assembly;
+    private static Assembly Core => typeof(GateSuite).Assembly;
+
+    private static Assembly[] Assemblies { get; } = [Core, typeof(RecordingFormats).Assembly, typeof(ReferenceSources).Assembly];
 
     /// <summary>The stage a type of the library belongs to (<c>Metrics</c> for <c>Harness.Metrics.Bootstrap</c>), or null outside them.</summary>
     private static string? StageOf(Type type) =>
-        type.Assembly == Assembly && type.Namespace is { } ns && ns.StartsWith("Harness.", StringComparison.Ordinal) ? ns.Split('.')[1] : null;
+        Assemblies.Contains(type.Assembly) && type.Namespace is { } ns && ns.StartsWith("Harness.", StringComparison.Ordinal) ? ns.Split('.')[1] : null;
 
     private static Type Outermost(Type type) => type.DeclaringType is { } declaring ? Outermost(declaring) : type;
 
@@ -85,7 +101,7 @@ public sealed class StageDependencyTests
     private static Dictionary<string, Dictionary<string, string>> StageEdges()
     {
         var edges = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var type in Assembly.GetTypes().OrderBy(t => t.FullName, StringComparer.Ordinal))
+        foreach (var type in Assemblies.SelectMany(a => a.GetTypes()).OrderBy(t => t.FullName, StringComparer.Ordinal))
         {
             if (StageOf(type) is not { } from)
             {
@@ -168,7 +184,7 @@ public sealed class StageDependencyTests
         type.Namespace is { } ns && (ns == name || ns.StartsWith(name + ".", StringComparison.Ordinal));
 
     private static IEnumerable<Type> TypesUsedBy(string stage) =>
-        Assembly.GetTypes().Where(t => InNamespace(t, stage)).SelectMany(UsedBy).SelectMany(Expand);
+        Assemblies.SelectMany(a => a.GetTypes()).Where(t => InNamespace(t, stage)).SelectMany(UsedBy).SelectMany(Expand);
 
     private static IEnumerable<Type> UsedBy(Type type)
     {

@@ -4,6 +4,7 @@ using Harness.Models.Onnx;
 using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
+using Harness.TestKit;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using OpenCvSharp.Dnn;
@@ -38,7 +39,7 @@ public class Yolov8PostprocessBenchmarks : IDisposable
     {
         output = SyntheticYolov8Output.Create(Anchors, Rows - 4, objects: 40, anchorsPerObject: 10, inputSize: 640, seed: 42);
         simd = Postprocessor.Create(OutputLayouts.Get("yolov8").Configure(640, 640, Rows - 4), options);
-        scalar = Postprocessor.CreateReference(OutputLayouts.Get("yolov8").Configure(640, 640, Rows - 4), options);
+        scalar = ReferencePostprocessor.Create(OutputLayouts.Get("yolov8").Configure(640, 640, Rows - 4), options);
         CheckOpenCvKeepsTheSameBoxes();
         onnxNms = new InferenceSession(OnnxNmsGraph(), new SessionOptions { IntraOpNumThreads = 1 });
         onnxInput = OrtValue.CreateTensorValueFromMemory(output, shape);

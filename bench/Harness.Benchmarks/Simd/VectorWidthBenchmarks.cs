@@ -3,6 +3,7 @@ using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Harness.Simd;
+using Harness.TestKit;
 
 namespace Harness.Benchmarks.Simd;
 

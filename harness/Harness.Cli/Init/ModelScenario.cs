@@ -1,6 +1,7 @@
 using System.Text;
+using Harness.Clips;
+using Harness.Clips.Kitti;
 using Harness.Running;
-using Harness.Running.ClipFormats;
 
 namespace Harness.Cli.Init;
 

@@ -8,11 +8,8 @@ internal static class Postprocessor
     public static IPostprocessor Create(LayoutConfig layout, PostprocessOptions options) =>
         new SimdPostprocessor(Validated(layout, options), options);
 
-    /// <summary>The scalar oracle with the same behaviour, for tests and benchmarks.</summary>
-    internal static IPostprocessor CreateReference(LayoutConfig layout, PostprocessOptions options) =>
-        new ReferencePostprocessor(Validated(layout, options), options);
-
-    private static LayoutConfig Validated(LayoutConfig layout, PostprocessOptions options)
+    /// <summary>The layout, checked against the options as every postprocessor (and the tests' scalar oracle) needs it.</summary>
+    internal static LayoutConfig Validated(LayoutConfig layout, PostprocessOptions options)
     {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(options);

@@ -1,7 +1,4 @@
 using Harness.Clips;
-using Harness.Clips.Mcap;
-using Harness.Clips.Synthetic;
-using Harness.Running.ClipFormats;
 using Harness.Scenarios;
 
 namespace Harness.Running;
@@ -9,23 +6,18 @@ namespace Harness.Running;
 /// <summary>
 /// Turns a scenario's clip source into a file (or folder) on disk, opens it as a frame stream, and hashes it: the
 /// content hash is a step of its own (<see cref="Verify"/>) so a replay can compute it beside the frames it reads.
-/// Synthetic clips are generated once into the cache as MCAP (the same path real recordings take), keyed by the
-/// generator build so a generator change produces a new file and a visible hash change rather than a stale cache hit.
+/// Generated sources (<see cref="ClipGenerators"/>) are written once into the cache as a recording, the same path real
+/// recordings take.
 /// </summary>
 internal sealed record ClipSource(string Path, int? FrameCount)
 {
-    public const string SyntheticCameraTopic = ClipSpec.DefaultCameraTopic;
-    public const string SyntheticTruthTopic = ClipSpec.DefaultTruthTopic;
-    public const string SyntheticLidarTopic = "/lidar/top";
-
-    /// <summary>The clip's file or folder, generated first when synthetic; its content is not read yet.</summary>
-    /// <exception cref="ScenarioInputException">The path does not exist.</exception>
+    /// <summary>The clip's file or folder, generated first when the source is a generator's URI; its content is not read yet.</summary>
+    /// <exception cref="ScenarioInputException">The path does not exist, or names a scheme nothing registered.</exception>
     public static ClipSource Resolve(ClipSpec clip, string cacheDirectory)
     {
-        if (clip.Source.StartsWith(SyntheticSceneOptions.UriScheme, StringComparison.Ordinal))
+        if (ClipGenerators.For(clip.Source) is { } generator)
         {
-            var options = SyntheticSceneOptions.Parse(clip.Source);
-            return new ClipSource(Generate(options, cacheDirectory), options.Frames);
+            return new ClipSource(generator.Generate(clip.Source, cacheDirectory), generator.FrameCount(clip.Source));
         }
 
         return Directory.Exists(clip.Source) || File.Exists(clip.Source)
@@ -38,19 +30,19 @@ internal sealed record ClipSource(string Path, int? FrameCount)
     public string Verify(ClipSpec clip)
     {
         var sha = PinnedHash.OfClip(Path);
-        ContentHash.Verify(Path, sha, clip.Sha256, "clip");
+        PinnedHash.Verify(Path, sha, clip.Sha256, "clip");
         return sha;
     }
 
     /// <summary>
     /// The recording's own frame and category ids (<see cref="IClipFormat.Index"/>) of a clip a run replayed; null for
-    /// synthetic clips and formats that name frames by topic and time.
+    /// generated clips and formats that name frames by topic and time.
     /// </summary>
     /// <exception cref="ScenarioInputException">The clip is gone, or changed since the run: its ids would not be the run's frames.</exception>
     public static ClipIndex? IndexOf(ClipSpec clip, string runClipSha256)
     {
         ArgumentNullException.ThrowIfNull(clip);
-        if (clip.Source.StartsWith(SyntheticSceneOptions.UriScheme, StringComparison.Ordinal))
+        if (ClipGenerators.For(clip.Source) is not null)
         {
             return null;
         }
@@ -74,27 +66,4 @@ internal sealed record ClipSource(string Path, int? FrameCount)
 
     /// <summary>Opens the clip with the format <see cref="ClipFormatRegistry"/> recognises it as, its truth labels resolved through <paramref name="classes"/>.</summary>
     public IClipReader Open(ClipSpec clip, ClassMap classes) => ClipFormatRegistry.For(Path).Open(Path, clip, classes);
-
-    /// <summary>Generates the clip once per generator build (once, too, when scenarios sharing it run at the same time); later runs find it in the cache.</summary>
-    internal static string Generate(SyntheticSceneOptions options, string cacheDirectory)
-    {
-        var directory = System.IO.Path.Combine(cacheDirectory, "clips");
-        var name = $"{options.Scene}-seed{options.Seed}-{options.Frames}f-{options.Width}x{options.Height}-{options.FrameRateHz}hz-{GeneratorBuild}.mcap";
-        return CachedFile.Ensure(System.IO.Path.Combine(directory, name), File.Exists, temporary =>
-        {
-            using var reader = new SyntheticClipReader(options);
-            using var writer = McapClipWriter.Create(temporary, SyntheticCameraTopic, SyntheticTruthTopic, reader.Classes.EvaluationClasses, SyntheticLidarTopic);
-            foreach (var frame in reader.ReadFrames())
-            {
-                writer.WriteFrame(frame.TimestampNs, frame.Image, frame.Truth);
-                if (frame.Lidar is not null)
-                {
-                    writer.WriteLidar(frame.TimestampNs, frame.Lidar);
-                }
-            }
-        });
-    }
-
-    private static string GeneratorBuild { get; } =
-        typeof(SyntheticClipReader).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
 }

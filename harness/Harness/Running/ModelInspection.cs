@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Harness.IO;
 using Harness.Inference;
 using Harness.Postprocessing.Layouts;
 

@@ -1,26 +1,27 @@
-using Harness.Models;
+using Harness.IO;
 using Harness.Scenarios;
 
 namespace Harness.Running;
 
 /// <summary>
-/// Turns a scenario's model source into an ONNX file with a content hash. Reference models are built from code and
-/// written to the cache only when their bytes change, so the file on disk is always what the code builds.
+/// Turns a scenario's model source into an ONNX file with a content hash. Models built from code
+/// (<see cref="ModelGenerators"/>) are written to the cache only when their bytes change, so the file on disk is always
+/// what the code builds.
 /// </summary>
 internal sealed record ModelSource(string Path, string Sha256)
 {
     public static ModelSource Resolve(ModelSpec model, string cacheDirectory)
     {
         string path;
-        if (model.Source.StartsWith(ReferenceModels.UriScheme, StringComparison.Ordinal))
+        if (ModelGenerators.For(model.Source) is { } generator)
         {
-            var name = model.Source[ReferenceModels.UriScheme.Length..];
-            if (!ReferenceModels.Names.Contains(name, StringComparer.Ordinal))
+            var name = model.Source[generator.Scheme.Length..];
+            if (!generator.Names.Contains(name, StringComparer.Ordinal))
             {
-                throw new ScenarioInputException($"unknown reference model '{model.Source}' (known: {string.Join(", ", ReferenceModels.Names.Select(n => ReferenceModels.UriScheme + n))})");
+                throw new ScenarioInputException($"unknown reference model '{model.Source}' (known: {string.Join(", ", generator.Names.Select(n => generator.Scheme + n))})");
             }
 
-            path = WriteIfChanged(ReferenceModels.Build(name), System.IO.Path.Combine(cacheDirectory, "models", name + ".onnx"));
+            path = WriteIfChanged(generator.Build(name), System.IO.Path.Combine(cacheDirectory, "models", name + ".onnx"));
         }
         else if (File.Exists(model.Source))
         {
@@ -32,7 +33,7 @@ internal sealed record ModelSource(string Path, string Sha256)
         }
 
         var sha = ContentHash.OfFile(path);
-        ContentHash.Verify(path, sha, model.Sha256, "model");
+        PinnedHash.Verify(path, sha, model.Sha256, "model");
         return new ModelSource(path, sha);
     }
 

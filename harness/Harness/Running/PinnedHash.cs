@@ -1,4 +1,5 @@
-using Harness.Running.ClipFormats;
+using Harness.Clips;
+using Harness.IO;
 
 namespace Harness.Running;
 
@@ -15,4 +16,13 @@ public static class PinnedHash
 
     /// <summary>Of a model built in memory (a <c>reference://</c> model is pinned by the bytes it writes).</summary>
     public static string OfBytes(ReadOnlySpan<byte> bytes) => ContentHash.Of(bytes);
+
+    /// <summary>Fails closed: a pinned input that changed is an error, never a silent re-baseline.</summary>
+    internal static void Verify(string path, string actual, string? pinned, string what)
+    {
+        if (pinned is not null && !string.Equals(pinned, actual, StringComparison.Ordinal))
+        {
+            throw new ScenarioInputException($"{what} '{path}' has sha256 {actual} but the scenario pins {pinned}; if the change is intended, update the pin");
+        }
+    }
 }

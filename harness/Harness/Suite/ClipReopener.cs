@@ -20,11 +20,11 @@ internal sealed class ClipReopener(string cacheDirectory) : IClipReopener
         }
         catch (Exception e) when (e is HarnessInputException or IOException or FormatException)
         {
-            throw ReviewClipReporter.Mismatch(scenario.Clip.Source, e.Message);
+            throw ReviewClips.Mismatch(scenario.Clip.Source, e.Message);
         }
 
         return sha256 == clipSha256
             ? source.Open(scenario.Clip, scenario.Classes)
-            : throw ReviewClipReporter.Mismatch(source.Path, $"its SHA-256 is {sha256}, the run replayed {clipSha256}");
+            : throw ReviewClips.Mismatch(source.Path, $"its SHA-256 is {sha256}, the run replayed {clipSha256}");
     }
 }

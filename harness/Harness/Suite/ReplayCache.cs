@@ -1,5 +1,6 @@
 using System.Text;
 using Harness.Gate;
+using Harness.IO;
 using Harness.Metrics;
 using Harness.Results;
 using Harness.Running;

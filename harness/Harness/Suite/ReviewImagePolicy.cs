@@ -10,10 +10,10 @@ internal static class ReviewImagePolicy
 {
     /// <summary>
     /// A clean pass (passed without a warning against a baseline, so no review clip either,
-    /// <see cref="ReviewClipReporter.NeedsReview"/>) in which no object flipped against the baseline's detections.
+    /// <see cref="ReviewClips.NeedsReview"/>) in which no object flipped against the baseline's detections.
     /// </summary>
     public static bool IsUnchangedPass(ScenarioVerdict verdict) =>
-        !ReviewClipReporter.NeedsReview(verdict) && !AnyFlip(verdict.Flips);
+        !ReviewClips.NeedsReview(verdict) && !AnyFlip(verdict.Flips);
 
     /// <summary>The result with its review frames' images dropped where <paramref name="mode"/> keeps none; the review frames themselves stay.</summary>
     public static ScenarioResult Apply(ScenarioResult result, ScenarioVerdict verdict, ReviewImages mode) =>

@@ -1,5 +1,5 @@
-using Harness.Clips.Synthetic;
 using Harness.Results;
+using Harness.Running;
 using Harness.Scenarios;
 
 namespace Harness.Suite;
@@ -56,16 +56,11 @@ internal static class ShardPlan
 
     private static double FrameCount(string clipSource)
     {
-        if (!clipSource.StartsWith(SyntheticSceneOptions.UriScheme, StringComparison.Ordinal))
-        {
-            return 1;
-        }
-
         try
         {
-            return SyntheticSceneOptions.Parse(clipSource).Frames;
+            return ClipGenerators.For(clipSource)?.FrameCount(clipSource) ?? 1;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or ScenarioInputException)
         {
             return 1;
         }

@@ -1,4 +1,5 @@
 using Harness.Gate;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Cli;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Harness.Metrics.Coco;
 using Harness.Metrics.Tide;
+using Harness.TestKit;
 using Harness.Testing;
 
 namespace Harness.Tests.Cli;

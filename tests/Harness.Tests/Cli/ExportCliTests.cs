@@ -1,3 +1,4 @@
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Cli;

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Harness.TestKit;
 
 namespace Harness.Tests.Cli;
 

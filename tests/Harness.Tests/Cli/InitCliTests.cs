@@ -6,6 +6,7 @@ using Harness.Clips.Images;
 using Harness.Models;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Running;
 

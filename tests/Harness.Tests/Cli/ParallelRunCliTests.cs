@@ -2,6 +2,7 @@ using Harness.Gate;
 using Harness.Metrics;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,5 @@
+using Harness.TestKit;
+
 namespace Harness.Tests.Cli;
 
 public class RunCliTests

@@ -3,6 +3,7 @@ using Harness.History;
 using Harness.Metrics;
 using Harness.Results;
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harness.Reporting;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Cli;

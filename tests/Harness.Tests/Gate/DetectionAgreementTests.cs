@@ -2,6 +2,7 @@ using Harness.Gate;
 using Harness.Postprocessing;
 using Harness.Preprocessing;
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Tests.Postprocessing;
 
 namespace Harness.Tests.Gate;

@@ -1,5 +1,5 @@
+using Harness.IO;
 using Harness.Models;
-using Harness.Running;
 using Harness.Scenarios;
 using Harness.Testing;
 using Microsoft.ML.OnnxRuntime;

@@ -2,6 +2,7 @@ using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Harness.Simd;
+using Harness.TestKit;
 
 namespace Harness.Tests.Postprocessing;
 
@@ -90,7 +91,7 @@ public class EmptyAfterClippingTests
     private static (List<Detection> Scalar, List<List<Detection>> Simd) Run(LayoutConfig config, TensorSet tensors, PostprocessOptions options)
     {
         var scalar = new List<Detection>();
-        Postprocessor.CreateReference(config, options).Process(tensors.Outputs, Transform, scalar);
+        ReferencePostprocessor.Create(config, options).Process(tensors.Outputs, Transform, scalar);
         var simd = new List<List<Detection>>();
         foreach (var width in VectorWidth.Supported)
         {

@@ -2,6 +2,7 @@ using Harness.Inference;
 using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
+using Harness.TestKit;
 
 namespace Harness.Tests.Postprocessing;
 
@@ -33,7 +34,7 @@ public sealed class LayoutContractTests
         var layout = TestLayouts.Configure("end2end", 3);
 
         var simd = Assert.Throws<OutputShapeException>(() => Postprocessor.Create(layout, new PostprocessOptions()).Process(tensors.Outputs, LetterboxTransform.Identity(10, 10), []));
-        var reference = Assert.Throws<OutputShapeException>(() => Postprocessor.CreateReference(layout, new PostprocessOptions()).Process(tensors.Outputs, LetterboxTransform.Identity(10, 10), []));
+        var reference = Assert.Throws<OutputShapeException>(() => ReferencePostprocessor.Create(layout, new PostprocessOptions()).Process(tensors.Outputs, LetterboxTransform.Identity(10, 10), []));
 
         Assert.Equal("Layout end2end: output 2 holds class id 3 but the scenario names 3 classes (ids 0 to 2).", simd.Message);
         Assert.Equal(simd.Message, reference.Message);

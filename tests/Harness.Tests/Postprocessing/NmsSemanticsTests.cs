@@ -1,5 +1,6 @@
 using Harness.Postprocessing;
 using Harness.Preprocessing;
+using Harness.TestKit;
 
 namespace Harness.Tests.Postprocessing;
 
@@ -81,7 +82,7 @@ public class NmsSemanticsTests
         var simd = new List<Detection>();
         var scalar = new List<Detection>();
         Postprocessor.Create(TestLayouts.Configure("ssd", 2), options).Process(outputs, Identity, simd);
-        Postprocessor.CreateReference(TestLayouts.Configure("ssd", 2), options).Process(outputs, Identity, scalar);
+        ReferencePostprocessor.Create(TestLayouts.Configure("ssd", 2), options).Process(outputs, Identity, scalar);
         Assert.Equal(scalar, simd);
         return simd;
     }

@@ -1,5 +1,6 @@
 using Harness.Postprocessing;
 using Harness.Preprocessing;
+using Harness.TestKit;
 using Harness.Tests.Running;
 
 namespace Harness.Tests.Postprocessing;
@@ -57,7 +58,7 @@ public sealed class NonFiniteOutputTests
         var scalar = new List<Detection>();
 
         Postprocessor.Create(TestLayouts.Configure("yolov8", 2), options).Process(outputs, Transform, simd);
-        Postprocessor.CreateReference(TestLayouts.Configure("yolov8", 2), options).Process(outputs, Transform, scalar);
+        ReferencePostprocessor.Create(TestLayouts.Configure("yolov8", 2), options).Process(outputs, Transform, scalar);
 
         Assert.Equal(scalar, simd);
         Assert.All(simd, d => Assert.True(float.IsFinite(d.X1) && float.IsFinite(d.Y1) && float.IsFinite(d.X2) && float.IsFinite(d.Y2) && float.IsFinite(d.Score), d.ToString()));

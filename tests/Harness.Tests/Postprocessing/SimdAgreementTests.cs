@@ -2,6 +2,7 @@ using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Harness.Simd;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Postprocessing;
@@ -52,7 +53,7 @@ public class SimdAgreementTests
             var seed = random.Next(int.MaxValue);
             var (layout, tensors) = Case(layoutCase, new RandomOutputs(seed), anchors, classes);
             var transform = TransformFor(layout);
-            Postprocessor.CreateReference(layout, options).Process(tensors.Outputs, transform, scalar);
+            ReferencePostprocessor.Create(layout, options).Process(tensors.Outputs, transform, scalar);
             emptied += EmptiedByTheClip(layout, tensors, options.ScoreThreshold, transform);
             kept += scalar.Count;
             foreach (var width in VectorWidth.Supported)
@@ -77,7 +78,7 @@ public class SimdAgreementTests
         var data = SyntheticYolov8Output.Create(8400, 80, objects: 40, anchorsPerObject: 10, inputSize: 640, seed: 42);
         var outputs = new ModelOutputs(new OutputTensor(data, [1, 84, 8400]));
         var scalar = new List<Detection>();
-        Postprocessor.CreateReference(TestLayouts.Configure("yolov8", 80), new PostprocessOptions()).Process(outputs, Transform, scalar);
+        ReferencePostprocessor.Create(TestLayouts.Configure("yolov8", 80), new PostprocessOptions()).Process(outputs, Transform, scalar);
 
         foreach (var width in VectorWidth.Supported)
         {

@@ -1,4 +1,5 @@
 using Harness.Preprocessing;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Preprocessing;

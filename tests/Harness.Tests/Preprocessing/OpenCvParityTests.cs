@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Harness.Preprocessing;
 using Harness.Simd;
+using Harness.TestKit;
 using OpenCvSharp;
 
 namespace Harness.Tests.Preprocessing;

@@ -1,5 +1,6 @@
 using Harness.Preprocessing;
 using Harness.Simd;
+using Harness.TestKit;
 
 namespace Harness.Tests.Preprocessing;
 

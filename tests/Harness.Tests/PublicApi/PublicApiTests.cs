@@ -17,6 +17,14 @@ public sealed class PublicApiTests
         Approval.Verify("Harness.Core.public-api", "txt", typeof(Harness.Scenarios.Scenario).Assembly.GeneratePublicApi(Options));
 
     [Fact]
+    public void Harness_Recordings_public_api_is_the_approved_one() =>
+        Approval.Verify("Harness.Recordings.public-api", "txt", typeof(RecordingFormats).Assembly.GeneratePublicApi(Options));
+
+    [Fact]
+    public void Harness_Reference_public_api_is_the_approved_one() =>
+        Approval.Verify("Harness.Reference.public-api", "txt", typeof(ReferenceSources).Assembly.GeneratePublicApi(Options));
+
+    [Fact]
     public void Harness_Testing_public_api_is_the_approved_one() =>
         Approval.Verify("Harness.Testing.public-api", "txt", typeof(Harness.Testing.ScenarioCatalog).Assembly.GeneratePublicApi(Options));
 }

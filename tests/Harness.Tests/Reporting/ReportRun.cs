@@ -1,5 +1,6 @@
-using Harness.Tests.Cli;
+using Harness.TestKit;
 using Harness.Testing;
+using Harness.Tests.Cli;
 
 namespace Harness.Tests.Reporting;
 

@@ -76,7 +76,7 @@ public sealed class ReviewClipReporterTests : IDisposable
 
         new BaselineStore(Baselines).Accept("tiny");
         var passing = Run(isCi: true);
-        Assert.False(ReviewClipReporter.NeedsReview(passing.Verdict), VerdictTable.Format(passing.Verdict));
+        Assert.False(ReviewClips.NeedsReview(passing.Verdict), VerdictTable.Format(passing.Verdict));
         reporter.Export(Suite(passing));
 
         Assert.False(File.Exists(reporter.PathFor("tiny")));

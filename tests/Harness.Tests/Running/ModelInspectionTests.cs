@@ -2,6 +2,7 @@ using Harness.Inference;
 using Harness.Models.Onnx;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Tests.Cli;
 
 namespace Harness.Tests.Running;

@@ -25,7 +25,7 @@ public sealed class SyntheticClipsTests : IDisposable
     {
         var (path, _) = SyntheticClips.Generate("synthetic://highway?seed=13&frames=5&width=160&height=96", root);
 
-        using var reader = new McapClipReader(path, ClipSource.SyntheticCameraTopic, ClipSource.SyntheticTruthTopic, ClassMap.Identity(["car", "pedestrian", "cyclist"]), ClipSource.SyntheticLidarTopic);
+        using var reader = new McapClipReader(path, SyntheticClipGenerator.CameraTopic, SyntheticClipGenerator.TruthTopic, ClassMap.Identity(["car", "pedestrian", "cyclist"]), SyntheticClipGenerator.LidarTopic);
         var frames = reader.ReadFrames().ToList();
 
         Assert.Equal(5, frames.Count);

@@ -1,5 +1,5 @@
 using Harness.Scenarios;
-using Harness.Tests.Cli;
+using Harness.TestKit;
 using Harness.Tests.Running;
 
 namespace Harness.Tests.Scenarios;

@@ -1,5 +1,5 @@
 using Harness.Scenarios;
-using Harness.Tests.Cli;
+using Harness.TestKit;
 
 namespace Harness.Tests.Testing;
 

@@ -1,4 +1,5 @@
 using Harness.Metrics.Coco;
+using Harness.TestKit;
 
 namespace Harness.Tests.Metrics.Coco;
 

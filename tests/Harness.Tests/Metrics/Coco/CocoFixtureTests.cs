@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Harness.Metrics.Coco;
 using Harness.Metrics.Families;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 

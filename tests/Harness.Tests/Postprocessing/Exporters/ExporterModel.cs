@@ -4,6 +4,7 @@ using Harness.Postprocessing;
 using Harness.Postprocessing.Layouts;
 using Harness.Preprocessing;
 using Harness.Running;
+using Harness.TestKit;
 
 namespace Harness.Tests.Postprocessing.Exporters;
 
@@ -50,7 +51,7 @@ internal sealed class ExporterModel
         var simd = new List<Detection>();
         var reference = new List<Detection>();
         Postprocessor.Create(layout, options).Process(outputs.Current, transform, simd);
-        Postprocessor.CreateReference(layout, options).Process(outputs.Current, transform, reference);
+        ReferencePostprocessor.Create(layout, options).Process(outputs.Current, transform, reference);
         return (simd, reference);
     }
 

@@ -1,0 +1,10 @@
+using System.Runtime.CompilerServices;
+
+namespace Harness.Tests;
+
+/// <summary>The tests replay recordings and synthetic clips as the harness tool does: its formats and sources are registered first.</summary>
+internal static class HostRegistration
+{
+    [ModuleInitializer]
+    internal static void Register() => ReferenceSources.Register();
+}
