@@ -19,5 +19,6 @@ public static class RecordingFormats
         ClipFormatRegistry.Register(new McapClipFormat());
         ClipFormatRegistry.Register(new CocoJsonClipFormat());
         ClipFormatRegistry.Register(new KittiClipFormat());
+        ClipFormatRegistry.Register(new KittiTrackingClipFormat());
     }
 }

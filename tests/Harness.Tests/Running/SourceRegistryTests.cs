@@ -67,6 +67,6 @@ public sealed class SourceRegistryTests
     {
         Assert.NotNull(ClipGenerators.For("synthetic://urban-day?seed=1&frames=3"));
         Assert.NotNull(ModelGenerators.For("reference://detector-v1"));
-        Assert.Equal(["Rosbag2ClipFormat", "McapClipFormat", "CocoJsonClipFormat", "KittiClipFormat"], Harness.Clips.ClipFormatRegistry.Formats.Select(f => f.GetType().Name));
+        Assert.Equal(["Rosbag2ClipFormat", "McapClipFormat", "CocoJsonClipFormat", "KittiClipFormat", "KittiTrackingClipFormat"], Harness.Clips.ClipFormatRegistry.Formats.Select(f => f.GetType().Name));
     }
 }

@@ -86,7 +86,8 @@ public sealed class ClipFormatRegistryTests : IDisposable
         Assert.Equal(
             $"clip '{halfKitti}' is not a format the harness reads; supported: "
             + "a ROS 2 bag (its directory with metadata.yaml, or its .db3 / .mcap file); an MCAP file with foxglove messages (.mcap); "
-            + "a COCO instances .json beside its images (or an images/ folder); a KITTI object directory (image_2/ and label_2/, optional velodyne/)",
+            + "a COCO instances .json beside its images (or an images/ folder); a KITTI object directory (image_2/ and label_2/, optional velodyne/); "
+            + "a KITTI tracking sequence (image_02/<sequence>/ with label_02/<sequence>.txt, optional velodyne/<sequence>/)",
             error.Message);
     }
 

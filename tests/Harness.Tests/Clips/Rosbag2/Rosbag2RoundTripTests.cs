@@ -1,4 +1,5 @@
 using Harness.Clips.Mcap;
+using Harness.Clips.Messages;
 using Harness.Clips.Rosbag2;
 using Microsoft.Data.Sqlite;
 
@@ -129,6 +130,24 @@ public sealed class Rosbag2RoundTripTests : IDisposable
         // The car and the ignore region; the cyclist is gone.
         Assert.Equal([frames[0].Truth[0], frames[0].Truth[2]], truth);
         Assert.Equal([("cyclist", 1L)], reader.LeftOutLabels.Select(l => (l.Key, l.Value)));
+    }
+
+    /// <summary>vision_msgs' <c>Detection2D.id</c> is a string: an integer is the track id, anything else (empty, a UUID) is no track.</summary>
+    [Fact]
+    public void Detection_id_is_the_track_id_when_it_is_an_integer()
+    {
+        using (var writer = new Rosbag2Writer(bag.Path, Rosbag2StorageFormat.Mcap))
+        {
+            var camera = writer.AddTopic(TestBag.Camera, Ros2ImageMessage.SchemaName, Ros2ImageMessage.SchemaText);
+            var truth = writer.AddTopic(TestBag.Truth, Detection2DArrayMessage.SchemaName, Detection2DArrayMessage.SchemaText);
+            writer.Write(camera, 100, Ros2ImageMessage.FromTimestamp(100, "cam", 1, 1, "rgb8", 3, new byte[3]).Encode());
+            writer.Write(truth, 100, new Detection2DArrayMessage(Ros2Header.FromTimestamp(100, "cam"),
+                [.. new[] { "42", "", "7f3c-uuid", "-1" }.Select(id => new Detection2D([new ObjectHypothesis("car", 0.9)], 0.5, 0.5, 0, 1, 1, id))]).Encode());
+        }
+
+        using var reader = new Rosbag2ClipReader(bag.Path, TestBag.Camera, TestBag.Truth, TestBag.Classes);
+
+        Assert.Equal([42, -1, -1, -1], Assert.Single(reader.ReadFrames()).Truth.Select(t => t.TrackId));
     }
 
     public void Dispose() => bag.Dispose();
