@@ -35,4 +35,7 @@ public sealed record ScenarioResult(
 
     /// <summary>The frames with the most false positives and misses at IoU 0.5, most first, for report thumbnails.</summary>
     internal IReadOnlyList<ReviewFrame> ReviewFrames { get; init; } = [];
+
+    /// <summary>The tracks with the most flickers and class switches, worst first, with crops around their worst burst; empty without track ids or events.</summary>
+    internal IReadOnlyList<TrackStrip> TrackStrips { get; init; } = [];
 }

@@ -5,7 +5,8 @@ namespace Harness.Results;
 /// frames), <c>truth.bin</c> (every scored frame's timestamp and truth, <see cref="TruthSnapshotFormat"/>),
 /// <c>detections.bin</c> and <c>baseline-detections.bin</c> (every frame's detections of this run and of the
 /// baseline, in the detection snapshot format baselines use) and, where images were kept, one
-/// <c>review-&lt;frame&gt;.jpg</c> per review frame.
+/// <c>review-&lt;frame&gt;.jpg</c> per review frame, and one <c>track-&lt;id&gt;.jpg</c> per track strip (crops of the
+/// least stable tracks).
 /// </summary>
 internal static class ResultBundleFiles
 {
@@ -15,6 +16,7 @@ internal static class ResultBundleFiles
     public const string BaselineDetections = "baseline-detections.bin";
     public const string ReviewImagePrefix = "review-";
     public const string ReviewImageExtension = ".jpg";
+    public const string TrackStripPrefix = "track-";
 
     /// <summary>Scenario ids are validated to [a-z0-9-]; anything else (a file that failed to load) still cannot leave the folder it is written to.</summary>
     public static string FolderName(string scenarioId)

@@ -13,7 +13,10 @@ namespace Harness.Results;
 /// </summary>
 internal static class ResultBundleWriter
 {
-    /// <summary>2: truth in <c>truth.bin</c> (was <c>frames.json</c>), review images JPEG and optional (were PNG, always).</summary>
+    /// <summary>
+    /// 2: truth in <c>truth.bin</c> (was <c>frames.json</c>), review images JPEG and optional (were PNG, always). Track
+    /// strips came later within format 2, as an optional key: a bundle without them reads as having none.
+    /// </summary>
     public const int FormatVersion = 2;
 
     /// <returns>The bundle's folder.</returns>
@@ -38,6 +41,7 @@ internal static class ResultBundleWriter
             files.Add(() => DetectionSnapshotFormat.Write(Path.Combine(folder, ResultBundleFiles.Detections), ScoredFrameFiles.Detections(frames)));
             files.AddRange(result.ReviewFrames.Where(frame => frame.Image is not null)
                 .Select(frame => (Action)(() => WriteFile(Path.Combine(folder, ResultJson.ImageFile(frame)), frame.Image!.Jpeg.ToArray()))));
+            files.AddRange(result.TrackStrips.Select(strip => (Action)(() => WriteFile(Path.Combine(folder, TrackStripJson.ImageFile(strip)), strip.Image.Jpeg.ToArray()))));
         }
 
         if (bundle.BaselineDetections is { } baseline)

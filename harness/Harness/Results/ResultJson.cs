@@ -60,6 +60,11 @@ internal static class ResultJson
             writer.WriteString("settings_sha256", settings);
         }
 
+        if (result.TrackStrips.Count > 0)
+        {
+            TrackStripJson.Write(writer, result.TrackStrips);
+        }
+
         writer.WriteString("truth", ResultBundleFiles.Truth);
         writer.WriteEndObject();
     }
@@ -100,6 +105,7 @@ internal static class ResultJson
             Provenance = Optional(element, ProvenanceJson.Property) is { } provenance ? ProvenanceJson.Read(provenance, path) : null,
             SettingsSha256 = OptionalText(element, "settings_sha256", path),
             ReviewFrames = [.. Array(element, "review_frames", path).Select(f => ReadReviewFrame(f, frames, baseline, flips, image, path))],
+            TrackStrips = TrackStripJson.Read(element, frames, image, path),
         };
     }
 

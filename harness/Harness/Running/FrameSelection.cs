@@ -100,7 +100,7 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<string> classNa
     }
 
     /// <summary>Clip readers may reuse pixel buffers between frames: keep packed rows of our own.</summary>
-    private static CameraImage OwnedCopy(CameraImage image)
+    internal static CameraImage OwnedCopy(CameraImage image)
     {
         var rowBytes = image.Width * 3;
         var pixels = new byte[rowBytes * image.Height];

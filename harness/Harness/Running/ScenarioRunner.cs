@@ -91,6 +91,7 @@ public static class ScenarioRunner
         using var digest = new DetectionDigest();
         var detections = new List<Detection>(scenario.Postprocess.MaxDetections);
         var review = new FrameSelection(FrameSelection.DefaultCapacity, classes.EvaluationClasses, options.ReviewBaseline);
+        using var strips = new TrackStripSelection(TrackStripSelection.DefaultCapacity);
         var scored = new List<ScoredFrame>();
         var frames = 0;
         var lastTimestampNs = long.MinValue;
@@ -132,6 +133,7 @@ public static class ScenarioRunner
             scored.Add(new ScoredFrame(frame.Index, frame.TimestampNs, [.. frame.Truth], [.. detections]));
             digest.AppendFrame(frame.Index, detections);
             review.Add(frames, frame.Index, frame.Image, frame.Truth, detections);
+            strips.Add(frames, frame.Index, frame.Image, frame.Truth, detections);
             frames++;
             options.Progress?.Report(new FrameProgress(scenario.Id, frames, inputs.FrameCount));
         }
@@ -145,6 +147,7 @@ public static class ScenarioRunner
         return metrics.Complete(scenario.Id, inputs.ClipSha256.GetAwaiter().GetResult(), inputs.ModelSha256, digest.Complete()) with
         {
             ReviewFrames = review.Encode(),
+            TrackStrips = strips.Encode(),
             ScoredFrames = scored,
             Supports = MetricSupports.Of(classes.EvaluationClasses, scored, scenario.Streaming),
             Provenance = ProvenanceProbe.Current(scenario.Model.Session),

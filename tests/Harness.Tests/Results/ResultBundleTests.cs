@@ -75,6 +75,11 @@ public sealed class ResultBundleTests : IDisposable
         Assert.Equal(bundle.Result.ReviewFrames[0].Flips, frame.Flips);
         Assert.Equal([[Before], []], read.BaselineDetections!.Select(d => d.ToArray()));
         Assert.Equal(1.25, read.ReplaySeconds);
+
+        var strip = Assert.Single(result.TrackStrips);
+        Assert.Equal((3, 1, 1, 0), (strip.TrackId, strip.ClassId, strip.Flickers, strip.ClassSwitches));
+        Assert.Equal(Strip.Frames, strip.Frames);
+        Assert.Equal(StripJpeg, strip.Image.Jpeg.ToArray());
     }
 
     [Fact]
@@ -85,9 +90,31 @@ public sealed class ResultBundleTests : IDisposable
         var second = ResultBundleWriter.Write(Path.Combine(_root, "second"), ResultBundleReader.Read(first));
 
         var files = Directory.EnumerateFiles(first).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["baseline-detections.bin", "bundle.json", "detections.bin", "review-10.jpg", "truth.bin"], files);
+        Assert.Equal(["baseline-detections.bin", "bundle.json", "detections.bin", "review-10.jpg", "track-3.jpg", "truth.bin"], files);
         Assert.Equal(files, Directory.EnumerateFiles(second).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(first, f!)), File.ReadAllBytes(Path.Combine(second, f!))));
+    }
+
+    /// <summary>Track strips came within format 2: a bundle written before them has no key and reads as having none.</summary>
+    [Fact]
+    public void Bundle_without_track_strips_reads_as_having_none()
+    {
+        var folder = ResultBundleWriter.Write(_root, Everything() with { Result = Everything().Result! with { TrackStrips = [] } });
+
+        Assert.DoesNotContain("\"track_strips\"", File.ReadAllText(Path.Combine(folder, ResultBundleFiles.Bundle)), StringComparison.Ordinal);
+        Assert.Empty(ResultBundleReader.Read(folder).Result!.TrackStrips);
+    }
+
+    [Fact]
+    public void Track_strip_naming_a_box_its_frame_does_not_have_is_refused()
+    {
+        var folder = ResultBundleWriter.Write(_root, Everything());
+        var path = Path.Combine(folder, ResultBundleFiles.Bundle);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"truth\": 0,", "\"truth\": 2,", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ResultsFormatException>(() => ResultBundleReader.Read(folder));
+
+        Assert.Equal($"{path}: track 3's strip names truth 2 and detections 0, 0 of frame 10, which has 2 truth boxes and 2 detections", error.Message);
     }
 
     [Fact]
@@ -175,6 +202,13 @@ public sealed class ResultBundleTests : IDisposable
 
     private static readonly byte[] Jpeg = ImageEncoder.EncodeJpeg(CameraImage.Packed(4, 2, PixelFormat.Rgb8, Enumerable.Range(0, 4 * 2 * 3).Select(i => (byte)(i * 10)).ToArray()), ReviewImage.JpegQuality);
 
+    private static readonly byte[] StripJpeg = ImageEncoder.EncodeJpeg(CameraImage.Packed(2 * TrackStrip.CellSize, TrackStrip.CellSize, PixelFormat.Rgb8, new byte[2 * TrackStrip.CellSize * TrackStrip.CellSize * 3]), ReviewImage.JpegQuality);
+
+    /// <summary>Person track 3 over both frames: found at frame 10 (crop reaching past the image's edge), gone at 11 with a flicker counted.</summary>
+    private static readonly TrackStrip Strip = new(3, 1, 1, 0,
+        [new TrackStripFrame(0, 10, -17.45f, -12.875f, 40.2f, 0, 0, 0, false, false), new TrackStripFrame(1, 11, -17.45f, -12.875f, 40.2f, -1, -1, -1, true, false)],
+        new ReviewImage(2 * TrackStrip.CellSize, TrackStrip.CellSize, StripJpeg));
+
     private static ResultBundle Everything()
     {
         var classes = ClassMap.Create(["car", "truck", "person"], [new("vehicle", ["car", "truck"])], ["dog"]);
@@ -196,6 +230,7 @@ public sealed class ResultBundleTests : IDisposable
             Provenance = new NumericProvenance("1.31.1", NumericProvenance.CpuExecutionProvider, 1, "all", "CPU \"x\"", 256, "Linux", ".NET 10"),
             SettingsSha256 = "settings",
             ReviewFrames = [review],
+            TrackStrips = [Strip],
         };
         var verdict = new ScenarioVerdict("s1",
             [

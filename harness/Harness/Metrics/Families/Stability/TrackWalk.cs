@@ -14,6 +14,9 @@ internal sealed class TrackWalk
     private readonly Dictionary<int, TrackState> _tracks = [];
     private int _frame;
 
+    /// <summary>For each truth box of the frame just walked, the detection the operating point matched it with, or -1.</summary>
+    public ReadOnlySpan<int> MatchedBy => _matcher.MatchedBy;
+
     /// <summary>Walks the next frame of the run, appending its events to <paramref name="events"/>.</summary>
     public void Add(IReadOnlyList<TruthBox> truth, IReadOnlyList<Detection> detections, List<StabilityEvent> events)
     {
@@ -55,7 +58,7 @@ internal sealed class TrackWalk
                 events.Add(new StabilityEvent(track.FirstFrame, track.FirstTruth, classId, StabilityCount.DetectedTracks, 1));
             }
 
-            var associated = AssociatedClass(box, detections);
+            var associated = Associated(box, detections) is var seenAs and >= 0 ? detections[seenAs].ClassId : -1;
             if (associated >= 0)
             {
                 if (track.AssociatedClass >= 0 && associated != track.AssociatedClass)
@@ -73,10 +76,10 @@ internal sealed class TrackWalk
     }
 
     /// <summary>
-    /// The class of the detection of any class that overlaps <paramref name="box"/> most, at IoU 0.5 or more (the
-    /// first of equal overlaps), or -1: the operating point matches within a class, so a class switch shows only here.
+    /// The detection of any class that overlaps <paramref name="box"/> most, at IoU 0.5 or more (the first of equal
+    /// overlaps), or -1: the operating point matches within a class, so a class switch shows only in its class.
     /// </summary>
-    private static int AssociatedClass(TruthBox box, IReadOnlyList<Detection> detections)
+    public static int Associated(TruthBox box, IReadOnlyList<Detection> detections)
     {
         var best = -1;
         var bestIou = OperatingPointMatcher.MatchIou;
@@ -90,7 +93,7 @@ internal sealed class TrackWalk
             }
         }
 
-        return best < 0 ? -1 : detections[best].ClassId;
+        return best;
     }
 
     /// <summary>The mean over the four edges of how much more (or less) the detection's edge moved than its truth's, in pixels.</summary>
