@@ -6,8 +6,9 @@ using Harness.Metrics.Flips;
 namespace Harness.Reporting;
 
 /// <summary>
-/// The report page's pictures of frames: crops of the objects that flipped against the baseline, and thumbnails of the
-/// frames to review with their captions (or, when no image was kept, the frames named).
+/// The report page's pictures of frames: crops of the objects that flipped against the baseline, strips of the least
+/// stable tracks, and thumbnails of the frames to review with their captions (or, when no image was kept, the frames
+/// named).
 /// </summary>
 internal static class HtmlFrameSections
 {
@@ -22,6 +23,23 @@ internal static class HtmlFrameSections
             .Append("<p class=\"muted\">Each crop twice: the baseline run's detections on the left, this run's on the right; truth green, ")
             .Append("the detection the change is about thick red. Near, large, vulnerable road users rank before far, small cars.</p>\n");
         foreach (var (path, caption) in images.FlipPaths)
+        {
+            html.Append("<figure><img src=\"").Append(HtmlPage.Escape(path)).Append("\" alt=\"").Append(HtmlPage.Escape(caption))
+                .Append("\"><figcaption>").Append(HtmlPage.Escape(caption)).Append("</figcaption></figure>\n");
+        }
+    }
+
+    public static void AppendTracks(StringBuilder html, HtmlScenarioImages images)
+    {
+        if (images.TrackPaths.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>Least stable tracks in this run, worst first</h3>\n")
+            .Append("<p class=\"muted\">The tracks with the most flickers plus class switches (docs/metrics.md), each as consecutive frames around its worst burst of them: ")
+            .Append("truth green, the matched detection blue; a missed frame framed red, with the detection overlapping the object most in red (labelled when it is of another class).</p>\n");
+        foreach (var (path, caption) in images.TrackPaths)
         {
             html.Append("<figure><img src=\"").Append(HtmlPage.Escape(path)).Append("\" alt=\"").Append(HtmlPage.Escape(caption))
                 .Append("\"><figcaption>").Append(HtmlPage.Escape(caption)).Append("</figcaption></figure>\n");

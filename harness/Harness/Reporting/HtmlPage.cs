@@ -168,6 +168,7 @@ internal static class HtmlPage
         }
 
         HtmlFrameSections.AppendFlips(html, images);
+        HtmlFrameSections.AppendTracks(html, images);
         if (scenario.Result is { } measured)
         {
             AppendPrecisionRecall(html, measured, images);

@@ -8,7 +8,7 @@ namespace Harness.Reporting;
 
 /// <summary>
 /// The report a reviewer reads: <c>index.html</c> with per-scenario verdicts, metric tables, precision-recall
-/// curves and thumbnails of the frames with the most errors. Images are files in one folder per scenario next to the
+/// curves, strips of the least stable tracks and thumbnails of the frames with the most errors. Images are files in one folder per scenario next to the
 /// page (not inlined): plots PNG; thumbnails and crops JPEG, drawn from the bundle's review images (the report keeps no
 /// full-size copy of a frame). The page needs nothing else: inline CSS, no script, no external address.
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     private const string ForestFile = "changes.png";
     private const string FramePrefix = "frame-";
     private const string FlipPrefix = "flip-";
+    private const string TrackPrefix = "track-";
     private const string TrendPrefix = "trend-";
     private const string TideMainFile = "tide-types.png";
     private const string TideSpecialFile = "tide-fp-fn.png";
@@ -59,6 +60,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
         var thumbnails = new byte[]?[reviewFrames.Count];
         var worstFlips = FlipCrops.Worst(reviewFrames, FlipCropCount);
         var crops = new byte[worstFlips.Count][];
+        var strips = new byte[result.TrackStrips.Count][];
         var trendMetrics = scenario.Trend.Select(p => p.Metric).Distinct(StringComparer.Ordinal).ToList();
         var trends = new byte[]?[trendMetrics.Count];
         (byte[] Main, byte[] Special)? tide = null;
@@ -70,6 +72,8 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             () => forestPlot = Plots.Forest(ForestRows(scenario.Verdict)),
             .. thumbnails.Select((_, i) => (Action)(() => thumbnails[i] = decoded[i] is { } image ? Thumbnails.Render(reviewFrames[i], image, definition.Classes.EvaluationClasses) : null)),
             .. crops.Select((_, i) => (Action)(() => crops[i] = FlipCrops.Render(worstFlips[i].Frame, decoded[Ordinal(reviewFrames, worstFlips[i].Frame)]!, worstFlips[i].Flip))),
+            .. strips.Select((_, i) => (Action)(() => strips[i] = TrackStrips.Render(result.TrackStrips[i],
+                ImageDecoder.DecodeRgb(result.TrackStrips[i].Image.Jpeg.Span, $"{definition.Id} track {result.TrackStrips[i].TrackId}"), result.ScoredFrames, definition.Classes.EvaluationClasses))),
         ]);
 
         string? precisionRecall = null;
@@ -108,6 +112,14 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             flips.Add((folderName + "/" + file, FlipCrops.Caption(worstFlips[i].Flip, definition.Classes.EvaluationClasses)));
         }
 
+        var tracks = new List<(string, string)>();
+        for (var i = 0; i < strips.Length; i++)
+        {
+            var file = TrackPrefix + i.ToString(CultureInfo.InvariantCulture) + ".jpg";
+            File.WriteAllBytes(Path.Combine(folder, file), strips[i]);
+            tracks.Add((folderName + "/" + file, TrackStrips.Caption(result.TrackStrips[i], definition.Classes.EvaluationClasses)));
+        }
+
         var trendPaths = new List<(string, string)>();
         for (var i = 0; i < trends.Length; i++)
         {
@@ -127,7 +139,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
             tidePaths = (folderName + "/" + TideMainFile, folderName + "/" + TideSpecialFile);
         }
 
-        return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips, TrendPaths = trendPaths, TidePaths = tidePaths };
+        return new HtmlScenarioImages(precisionRecall, frames, forest) { FlipPaths = flips, TrackPaths = tracks, TrendPaths = trendPaths, TidePaths = tidePaths };
     }
 
     /// <summary>Where a frame <see cref="FlipCrops.Worst"/> chose sits among the review frames (and their decoded images).</summary>
@@ -150,7 +162,7 @@ public sealed class HtmlReporter(string outputDirectory) : IReporter
     /// <summary>Thumbnails of a previous run would otherwise linger beside the new ones.</summary>
     private static void RemovePreviousImages(string folder)
     {
-        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*")).Concat(Directory.EnumerateFiles(folder, TrendPrefix + "*")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)).Append(Path.Combine(folder, TideMainFile)).Append(Path.Combine(folder, TideSpecialFile)))
+        foreach (var file in Directory.EnumerateFiles(folder, FramePrefix + "*").Concat(Directory.EnumerateFiles(folder, FlipPrefix + "*")).Concat(Directory.EnumerateFiles(folder, TrackPrefix + "*")).Concat(Directory.EnumerateFiles(folder, TrendPrefix + "*")).Append(Path.Combine(folder, PrecisionRecallFile)).Append(Path.Combine(folder, ForestFile)).Append(Path.Combine(folder, TideMainFile)).Append(Path.Combine(folder, TideSpecialFile)))
         {
             File.Delete(file);
         }

@@ -9,6 +9,9 @@ internal sealed record HtmlScenarioImages(string? PrecisionRecallPath, IReadOnly
     /// <summary>Crops of the most severe flips, most severe first, with their captions.</summary>
     public IReadOnlyList<(string Path, string Caption)> FlipPaths { get; init; } = [];
 
+    /// <summary>Strips of the least stable tracks of this run, worst first, with their captions.</summary>
+    public IReadOnlyList<(string Path, string Caption)> TrackPaths { get; init; } = [];
+
     /// <summary>One plot per gated metric with a recorded history: the metric's name and the plot's path.</summary>
     public IReadOnlyList<(string Metric, string Path)> TrendPaths { get; init; } = [];
 
