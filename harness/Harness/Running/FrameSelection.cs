@@ -100,10 +100,11 @@ internal sealed class FrameSelection(int capacity, IReadOnlyList<string> classNa
     }
 
     /// <summary>Clip readers may reuse pixel buffers between frames: keep packed rows of our own.</summary>
-    internal static CameraImage OwnedCopy(CameraImage image)
+    /// <param name="reuse">A buffer to copy into when it has the image's packed size (a recycled earlier copy); else a new one.</param>
+    internal static CameraImage OwnedCopy(CameraImage image, byte[]? reuse = null)
     {
         var rowBytes = image.Width * 3;
-        var pixels = new byte[rowBytes * image.Height];
+        var pixels = reuse is not null && reuse.Length == rowBytes * image.Height ? reuse : new byte[rowBytes * image.Height];
         var source = image.Pixels.Span;
         for (var y = 0; y < image.Height; y++)
         {

@@ -50,13 +50,19 @@ internal sealed class TrackStripSelection(int capacity) : IDisposable
             return;
         }
 
-        var frame = new KeptFrame(ordinal, frameIndex, FrameSelection.OwnedCopy(image), [.. truth], [.. detections], _walk.MatchedBy.ToArray());
-        _recent.Add(frame);
-        if (_recent.Count > KeptFrames)
+        // The pixels of the frame that falls out of the window are reused: a fresh copy a frame would be a large-object
+        // allocation per frame for the whole replay.
+        byte[]? spare = null;
+        if (_recent.Count == KeptFrames)
         {
+            spare = _recent[0].Pixels;
             _recent[0].Dispose();
             _recent.RemoveAt(0);
         }
+
+        var copy = FrameSelection.OwnedCopy(image, spare);
+        var frame = new KeptFrame(ordinal, frameIndex, copy, [.. truth], [.. detections], _walk.MatchedBy.ToArray());
+        _recent.Add(frame);
 
         foreach (var captures in _worst.Values)
         {
@@ -307,6 +313,9 @@ internal sealed class TrackStripSelection(int capacity) : IDisposable
         public long Index => index;
 
         public CameraImage Image => image;
+
+        /// <summary>The owned copy's packed pixels, for the next kept frame to reuse once this one leaves the window.</summary>
+        public byte[] Pixels => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(image.Pixels, out var segment) ? segment.Array! : [];
 
         public IReadOnlyList<TruthBox> Truth => truth;
 
