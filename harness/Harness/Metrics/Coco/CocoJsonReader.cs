@@ -169,50 +169,15 @@ internal static class CocoJsonReader
         return item;
     }
 
-    private static byte[] ReadFile(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var problem = e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : $"cannot read the file ({e.Message})";
-            throw new CocoFormatException(path, problem, e);
-        }
-    }
+    private static readonly JsonFileTokens.ErrorFactory Error = static (path, problem, inner) => new CocoFormatException(path, problem, inner);
 
-    /// <summary>A reader past the UTF-8 byte order mark some editors write.</summary>
-    private static Utf8JsonReader Reader(byte[] bytes) =>
-        new(bytes.AsSpan().StartsWith("\uFEFF"u8) ? bytes.AsSpan(3) : bytes);
+    private static byte[] ReadFile(string path) => JsonFileTokens.ReadFile(path, Error);
 
-    /// <summary>The next token; the end of the file or a syntax error is the file's error.</summary>
-    internal static JsonTokenType Next(ref Utf8JsonReader reader, string path)
-    {
-        try
-        {
-            return reader.Read() ? reader.TokenType : throw new CocoFormatException(path, "invalid JSON: the file ends early");
-        }
-        catch (JsonException e)
-        {
-            throw Invalid(path, e);
-        }
-    }
+    private static Utf8JsonReader Reader(byte[] bytes) => JsonFileTokens.Reader(bytes);
 
-    internal static void Skip(ref Utf8JsonReader reader, string path)
-    {
-        try
-        {
-            reader.Skip();
-        }
-        catch (JsonException e)
-        {
-            throw Invalid(path, e);
-        }
-    }
+    internal static JsonTokenType Next(ref Utf8JsonReader reader, string path) => JsonFileTokens.Next(ref reader, path, Error);
 
-    private static CocoFormatException Invalid(string path, JsonException e) =>
-        new(path, $"invalid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}", e);
+    internal static void Skip(ref Utf8JsonReader reader, string path) => JsonFileTokens.Skip(ref reader, path, Error);
 
     private static void StartArray(ref Utf8JsonReader reader, string path, string name)
     {
