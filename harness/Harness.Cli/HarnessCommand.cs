@@ -19,6 +19,7 @@ internal static class HarnessCommand
         AcceptCommand.Create(),
         HistoryCommand.Create(),
         EvalCocoCommand.Create(),
+        EvalNuscenesCommand.Create(),
         ExportCommand.Create(),
         GenCommand.Create(),
         InspectCommand.Create(),
