@@ -52,8 +52,6 @@ internal sealed class NuscenesMetricCurve
         NuscenesTpMetrics.All.Select(_ => Enumerable.Repeat(1.0, Points).ToArray()).ToArray());
 
     /// <summary>The sampled recalls as numpy.linspace(0, 1, 101) computes them: i · 0.01, the last exactly 1.</summary>
-    public static IReadOnlyList<double> Recalls => RecallPoints;
-
     private static readonly double[] RecallPoints = Enumerable.Range(0, Points).Select(i => i == Points - 1 ? 1.0 : i * (1.0 / (Points - 1))).ToArray();
 
     public static NuscenesMetricCurve From(NuscenesMatches matches, string className)
