@@ -105,7 +105,9 @@ public class EvalNuscenesCliTests
     [InlineData("detections.json", "{\"results\": {\"a\": [{\"size\": [1, 1, 1], \"rotation\": [1, 0, 0, 0], \"velocity\": [0, 0], \"detection_name\": \"car\", \"detection_score\": 0.5}]}}", "results[\"a\"][0] has no 'translation'")]
     [InlineData("detections.json", "{\"results\": {\"a\": [BOX, BOX_NO_SCORE]}}", "results[\"a\"][1] has no 'detection_score'")]
     [InlineData("detections.json", "{\"results\": {\"zz\": [BOX]}}", "sample \"zz\" is not a sample of the truth")]
-    [InlineData("detections.json", "{\"results\": {\"a\": [BOX_NAN_LITERAL]}}", "invalid JSON at line 1")]
+    [InlineData("detections.json", "{\"results\": {\"a\": [BOX_NAN_LITERAL]}}", "invalid JSON at line 1, byte 165: NaN and Infinity are not JSON")]
+    [InlineData("truth.json", "{\"results\": {\"a\": [BOX_INFINITY]}}", "invalid JSON at line 1, byte 115: NaN and Infinity are not JSON (Python's json.dump writes them); write an unknown velocity as null")]
+    [InlineData("detections.json", "{\"results\": {\"a\": [BOX_NAN_ON_LINE_3]}}", "invalid JSON at line 3, byte 10: NaN and Infinity are not JSON")]
     [InlineData("detections.json", "{\"results\": {\"a\": [BOX_NAN_STRING]}}", "results[\"a\"][0].detection_score must be a finite number, not NaN")]
     [InlineData("detections.json", "{\"results\": {\"a\": [BOX_HUGE]}}", "results[\"a\"][0].translation[0] must be a finite number")]
     [InlineData("detections.json", "{\"results\": {\"a\": [BOX_TRAM]}}", "results[\"a\"][0].detection_name \"tram\" is not a detection class")]
@@ -153,6 +155,8 @@ public class EvalNuscenesCliTests
         : content
             .Replace("BOX_NO_SCORE", Box.Replace(", \"detection_score\": 0.9", "", StringComparison.Ordinal), StringComparison.Ordinal)
             .Replace("BOX_NAN_LITERAL", Box.Replace("0.9", "NaN", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("BOX_INFINITY", Box.Replace("[0, 0]", "[-Infinity, 0]", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("BOX_NAN_ON_LINE_3", Box.Replace(", \"size\"", "\n,\n \"size\": NaN, \"x\"", StringComparison.Ordinal), StringComparison.Ordinal)
             .Replace("BOX_NAN_STRING", Box.Replace("0.9", "\"NaN\"", StringComparison.Ordinal), StringComparison.Ordinal)
             .Replace("BOX_HUGE", Box.Replace("[10, 0, 0.8]", "[1e999, 0, 0.8]", StringComparison.Ordinal), StringComparison.Ordinal)
             .Replace("BOX_TRAM", Box.Replace("\"car\"", "\"tram\"", StringComparison.Ordinal), StringComparison.Ordinal)

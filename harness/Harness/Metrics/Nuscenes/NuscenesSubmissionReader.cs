@@ -23,6 +23,18 @@ internal static class NuscenesSubmissionReader
     private static NuscenesSubmission Read(string path, NuscenesConfig config, NuscenesSubmission? truth)
     {
         var bytes = JsonFileTokens.ReadFile(path, NuscenesFormatException.Factory);
+        try
+        {
+            return ReadSubmission(bytes, path, config, truth);
+        }
+        catch (NuscenesFormatException e) when (e.InnerException is JsonException json && IsNonFiniteLiteral(bytes, json))
+        {
+            throw Error(path, $"invalid JSON at line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1}: NaN and Infinity are not JSON (Python's json.dump writes them); write an unknown velocity as null");
+        }
+    }
+
+    private static NuscenesSubmission ReadSubmission(byte[] bytes, string path, NuscenesConfig config, NuscenesSubmission? truth)
+    {
         var reader = JsonFileTokens.Reader(bytes);
         if (Next(ref reader, path) != JsonTokenType.StartObject)
         {
@@ -43,6 +55,24 @@ internal static class NuscenesSubmissionReader
         }
 
         return new NuscenesSubmission(samples ?? throw Error(path, $"missing field 'results': {Shape}"));
+    }
+
+    /// <summary>Whether the syntax error is at a NaN or Infinity literal, the values a Python writer leaves in a submission.</summary>
+    private static bool IsNonFiniteLiteral(byte[] bytes, JsonException error)
+    {
+        if (error.LineNumber is not { } line || error.BytePositionInLine is not { } column)
+        {
+            return false;
+        }
+
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        for (var l = 0L; l < line; l++)
+        {
+            start += bytes.AsSpan(start).IndexOf((byte)'\n') + 1;
+        }
+
+        var at = bytes.AsSpan((int)Math.Min(start + column, bytes.Length));
+        return at.StartsWith("NaN"u8) || at.StartsWith("Infinity"u8) || at.StartsWith("-Infinity"u8);
     }
 
     private static List<NuscenesSample> ReadResults(ref Utf8JsonReader reader, string path, NuscenesConfig config, NuscenesSubmission? truth)
