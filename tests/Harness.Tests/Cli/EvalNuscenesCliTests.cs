@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Harness.TestKit;
 using Harness.Testing;
 
 namespace Harness.Tests.Cli;

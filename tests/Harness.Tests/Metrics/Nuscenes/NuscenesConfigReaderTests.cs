@@ -1,5 +1,5 @@
 using Harness.Metrics.Nuscenes;
-using Harness.Tests.Cli;
+using Harness.TestKit;
 
 namespace Harness.Tests.Metrics.Nuscenes;
 
