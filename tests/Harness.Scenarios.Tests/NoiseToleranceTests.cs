@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Harness.Models;
 using Harness.Reporting;
 using Harness.Suite;
+using Harness.TestKit;
 
 namespace Harness.Scenarios.Tests;
 
@@ -42,29 +43,22 @@ public sealed class NoiseToleranceTests
     public void Retrain_that_scales_every_weight_by_one_part_in_100000_passes()
     {
         var urbanDay = ScenarioCatalog.Get("urban-day");
-        var directory = Directory.CreateTempSubdirectory("perturbed-");
-        try
+        using var directory = new TemporaryDirectory("perturbed-");
+        var path = directory.Combine("detector-v1-perturbed.onnx");
+        var model = PerturbedModel.Scale(ReferenceModels.Build("detector-v1"), 1e-5f);
+        File.WriteAllBytes(path, model);
+        var scenario = urbanDay with
         {
-            var path = Path.Combine(directory.FullName, "detector-v1-perturbed.onnx");
-            var model = PerturbedModel.Scale(ReferenceModels.Build("detector-v1"), 1e-5f);
-            File.WriteAllBytes(path, model);
-            var scenario = urbanDay with
-            {
-                Id = "urban-day-perturbed",
-                BaselineId = "urban-day",
-                Model = urbanDay.Model with { Source = path, Sha256 = Convert.ToHexStringLower(SHA256.HashData(model)) },
-            };
+            Id = "urban-day-perturbed",
+            BaselineId = "urban-day",
+            Model = urbanDay.Model with { Source = path, Sha256 = Convert.ToHexStringLower(SHA256.HashData(model)) },
+        };
 
-            var report = GateSuite.RunOne(scenario, ScenarioCatalog.Options(RunKind.PullRequest));
+        var report = GateSuite.RunOne(scenario, ScenarioCatalog.Options(RunKind.PullRequest));
 
-            Assert.Null(report.Verdict.Error);
-            Assert.False(report.Verdict.Failed, VerdictTable.Format(report.Verdict));
-            Assert.Equal(0, report.Verdict.Warnings);
-            Assert.NotEqual(report.Result!.ModelSha256, ScenarioCatalog.Get("urban-day").Model.Sha256);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Null(report.Verdict.Error);
+        Assert.False(report.Verdict.Failed, VerdictTable.Format(report.Verdict));
+        Assert.Equal(0, report.Verdict.Warnings);
+        Assert.NotEqual(report.Result!.ModelSha256, ScenarioCatalog.Get("urban-day").Model.Sha256);
     }
 }

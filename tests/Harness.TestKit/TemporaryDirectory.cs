@@ -1,11 +1,12 @@
 namespace Harness.TestKit;
 
+/// <summary>A scratch folder under the system temp folder, deleted with everything in it on Dispose.</summary>
 internal sealed class TemporaryDirectory : IDisposable
 {
-    public TemporaryDirectory()
+    /// <param name="prefix">Starts the folder's name, so a folder left behind by a killed run says which test made it.</param>
+    public TemporaryDirectory(string prefix = "harness-")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "harness-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
+        Path = Directory.CreateTempSubdirectory(prefix).FullName;
     }
 
     public string Path { get; }
@@ -14,6 +15,7 @@ internal sealed class TemporaryDirectory : IDisposable
 
     public void Dispose()
     {
+        // IDisposable allows a second Dispose; it finds nothing left to delete.
         if (Directory.Exists(Path))
         {
             Directory.Delete(Path, recursive: true);

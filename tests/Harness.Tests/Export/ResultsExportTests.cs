@@ -7,6 +7,7 @@ using Harness.Metrics.Coco;
 using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 
@@ -21,20 +22,20 @@ public sealed class ResultsExportTests : IDisposable
 {
     private const string Clip = "synthetic://urban-day?seed=7&frames=6";
 
-    private readonly string root = Directory.CreateTempSubdirectory("export-").FullName;
+    private readonly TemporaryDirectory temp = new("export-");
 
-    private string Scenarios => Path.Combine(root, "scenarios");
+    private string Scenarios => temp.Combine("scenarios");
 
-    private string Results => Path.Combine(root, "results");
+    private string Results => temp.Combine("results");
 
     [Fact]
     public void Coco_export_of_a_synthetic_clip_scores_to_the_runs_metrics_exactly()
     {
         var bundle = RunScenario(Clip);
 
-        var files = Export(new CocoExportFormat(), Path.Combine(root, "out", "run.json"));
+        var files = Export(new CocoExportFormat(), temp.Combine("out", "run.json"));
 
-        Assert.Equal([Path.Combine(root, "out", "run.json"), Path.Combine(root, "out", "run.truth.json")], files);
+        Assert.Equal([temp.Combine("out", "run.json"), temp.Combine("out", "run.truth.json")], files);
         var evaluation = CocoFileEvaluation.EvaluateFiles(files[1], files[0]);
         AssertSameCocoMetrics(bundle.Result!, evaluation, id => (int)id - 1);
         var truth = CocoJsonReader.ReadGroundTruth(files[1]);
@@ -47,7 +48,7 @@ public sealed class ResultsExportTests : IDisposable
         var json = RecordedClips.WriteCoco(Path.Combine(Scenarios, "coco"), Clip, new Dictionary<long, string> { [7] = "pedestrian", [3] = "car" });
         var bundle = RunScenario(json);
 
-        var files = Export(new CocoExportFormat(), Path.Combine(root, "out", "coco.json"));
+        var files = Export(new CocoExportFormat(), temp.Combine("out", "coco.json"));
 
         var truth = CocoJsonReader.ReadGroundTruth(files[1]);
         var detections = CocoJsonReader.ReadDetections(files[0], truth);
@@ -66,7 +67,7 @@ public sealed class ResultsExportTests : IDisposable
         RunScenario(json);
         File.AppendAllText(Path.Combine(Scenarios, "coco", "images", "0.png"), "x");
 
-        var export = Assert.Single(ResultsExport.Run(Results, new CocoExportFormat(), [], Path.Combine(root, "out.json"), baseline: false));
+        var export = Assert.Single(ResultsExport.Run(Results, new CocoExportFormat(), [], temp.Combine("out.json"), baseline: false));
 
         Assert.Empty(export.Files);
         Assert.StartsWith($"clip '{json}' has sha256 ", export.Error, StringComparison.Ordinal);
@@ -78,7 +79,7 @@ public sealed class ResultsExportTests : IDisposable
     {
         var bundle = RunScenario(Clip);
 
-        var file = Assert.Single(Export(new CsvExportFormat(), Path.Combine(root, "run.csv")));
+        var file = Assert.Single(Export(new CsvExportFormat(), temp.Combine("run.csv")));
 
         var lines = File.ReadAllLines(file);
         Assert.Equal(CsvExportFormat.Header, lines[0]);
@@ -99,9 +100,9 @@ public sealed class ResultsExportTests : IDisposable
         var folder = RecordedClips.WriteKitti(Path.Combine(Scenarios, "kitti"), Clip);
         var bundle = RunScenario(folder);
 
-        var files = Export(new KittiExportFormat(), Path.Combine(root, "labels"));
+        var files = Export(new KittiExportFormat(), temp.Combine("labels"));
 
-        Assert.Equal(Enumerable.Range(0, 6).Select(i => Path.Combine(root, "labels", $"{i:D6}.txt")), files);
+        Assert.Equal(Enumerable.Range(0, 6).Select(i => temp.Combine("labels", $"{i:D6}.txt")), files);
         var types = new[] { "Car", "Pedestrian", "Cyclist" };
         foreach (var (frame, file) in bundle.Result!.ScoredFrames.Zip(files))
         {
@@ -117,22 +118,22 @@ public sealed class ResultsExportTests : IDisposable
     {
         RunScenario(Clip);
 
-        var export = Assert.Single(ResultsExport.Run(Results, new KittiExportFormat(), [], Path.Combine(root, "labels"), baseline: false));
+        var export = Assert.Single(ResultsExport.Run(Results, new KittiExportFormat(), [], temp.Combine("labels"), baseline: false));
 
         Assert.Equal("export: --format kitti writes a label file per image of a KITTI clip, and this scenario's clip is not a KITTI folder; use --format coco or csv", export.Error);
-        Assert.False(Directory.Exists(Path.Combine(root, "labels")));
+        Assert.False(Directory.Exists(temp.Combine("labels")));
     }
 
     [Fact]
     public void Baseline_export_is_the_verified_snapshot_and_is_refused_when_there_is_none()
     {
         RunScenario(Clip);
-        var refused = Assert.Single(ResultsExport.Run(Results, new CsvExportFormat(), [], Path.Combine(root, "baseline.csv"), baseline: true));
-        new BaselineStore(Path.Combine(root, "baselines")).Accept("export");
-        var verified = DetectionSnapshotFormat.Read(new BaselineStore(Path.Combine(root, "baselines")).VerifiedDetectionsPath("export"));
+        var refused = Assert.Single(ResultsExport.Run(Results, new CsvExportFormat(), [], temp.Combine("baseline.csv"), baseline: true));
+        new BaselineStore(temp.Combine("baselines")).Accept("export");
+        var verified = DetectionSnapshotFormat.Read(new BaselineStore(temp.Combine("baselines")).VerifiedDetectionsPath("export"));
         RunScenario(Clip);
 
-        var file = Assert.Single(Export(new CsvExportFormat(), Path.Combine(root, "baseline.csv"), baseline: true));
+        var file = Assert.Single(Export(new CsvExportFormat(), temp.Combine("baseline.csv"), baseline: true));
 
         Assert.Equal("export: the run was compared with no baseline detection snapshot; there are no baseline detections to export", refused.Error);
         Assert.Equal(verified.Frames.Sum(f => f.Detections.Count), File.ReadAllLines(file).Length - 1);
@@ -150,7 +151,7 @@ public sealed class ResultsExportTests : IDisposable
         Assert.Equal($"{Results}: holds no results of nope (it has export)", scenario.Message);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private static float Float(string text) => float.Parse(text, CultureInfo.InvariantCulture);
 
@@ -171,7 +172,7 @@ public sealed class ResultsExportTests : IDisposable
     {
         Directory.CreateDirectory(Scenarios);
         File.WriteAllText(Path.Combine(Scenarios, "export.yaml"), ScenarioYaml.Create("export", clip, gated: false));
-        var report = GateSuite.Run(new SuiteOptions(Scenarios, Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Results }, []);
+        var report = GateSuite.Run(new SuiteOptions(Scenarios, temp.Combine("baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Results }, []);
         return Assert.Single(report.Scenarios);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Harness.Gate;
+using Harness.TestKit;
 
 namespace Harness.Tests.Gate;
 
@@ -10,14 +11,14 @@ public sealed class BaselineLimitsTests : IDisposable
         {"clip_sha256": "c", "detections_sha256": "d", "frames": 2, "metrics": {"coco/AP": 0.41}, "model_sha256": "m", "scenario": "s"}
         """;
 
-    private readonly string directory = Directory.CreateTempSubdirectory("baseline-limits-").FullName;
+    private readonly TemporaryDirectory temp = new("baseline-limits-");
 
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
     public void A_baseline_of_exactly_4_MiB_is_read_and_one_byte_more_is_refused(int beyond)
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         var path = store.VerifiedPath("s");
         var padding = new string(' ', BaselineStore.MaxJsonBytes + beyond - Baseline.Length);
         File.WriteAllText(path, Baseline + padding, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
@@ -34,5 +35,5 @@ public sealed class BaselineLimitsTests : IDisposable
         }
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Harness.Gate;
 using Harness.Metrics;
+using Harness.TestKit;
 
 namespace Harness.Tests.Gate;
 
@@ -8,12 +9,12 @@ public sealed class BaselineStoreTests : IDisposable
 {
     private static readonly NumericProvenance Provenance = new("1.31.1", "CPUExecutionProvider", 1, "all", "Test CPU @ 2.0GHz", 256, "Linux 6.1", ".NET 10.0.0");
 
-    private readonly string directory = Directory.CreateTempSubdirectory("baselines-").FullName;
+    private readonly TemporaryDirectory temp = new("baselines-");
 
     [Fact]
     public void Received_round_trips_and_accept_promotes_it_to_verified()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         var snapshot = Snapshot("urban-day") with { Metrics = new Dictionary<string, double> { ["b"] = 0.25, ["a"] = 1.0 / 3 } };
 
         store.WriteReceived(snapshot);
@@ -33,7 +34,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Write_received_writes_both_files_and_delete_received_removes_both()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
 
         store.WriteReceived(Snapshot("s"));
         Assert.Equal(["s.detections.received.bin", "s.received.json"], Files());
@@ -45,7 +46,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Received_without_detections_replaces_a_stale_received_companion()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         store.WriteReceived(Snapshot("s"));
 
         store.WriteReceived(Snapshot("s") with { Detections = null });
@@ -56,7 +57,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Accepting_a_received_json_without_companion_leaves_no_stale_verified_companion()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         store.WriteReceived(Snapshot("s"));
         store.Accept("s");
         File.WriteAllText(store.ReceivedPath("s"), BaselineStore.Serialize(Snapshot("s") with { Frames = 5 }));
@@ -72,7 +73,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Verified_baseline_without_companion_reads_with_no_detections()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         File.WriteAllText(store.VerifiedPath("s"), BaselineStore.Serialize(Snapshot("s")));
 
         var verified = store.ReadVerified("s");
@@ -84,7 +85,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Baseline_written_before_snapshots_reads_and_ignores_its_frame_digests()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         File.WriteAllText(
             store.VerifiedPath("old"),
             "{\n  \"clip_sha256\": \"c\",\n  \"detections_sha256\": \"d\",\n  \"frame_digests\": [\n    \"0a1b2c3d 4\"\n  ],\n  \"frames\": 1,\n  \"metrics\": {\n    \"coco/AP\": 0.5\n  },\n  \"model_sha256\": \"m\",\n  \"scenario\": \"old\"\n}\n");
@@ -149,7 +150,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Corrupt_verified_file_names_the_file()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         File.WriteAllText(store.VerifiedPath("broken"), "{ \"scenario\": ");
 
         var error = Assert.Throws<BaselineFormatException>(() => store.ReadVerified("broken"));
@@ -160,7 +161,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Provenance_of_the_wrong_type_names_the_file()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         var json = JsonNode.Parse(BaselineStore.Serialize(Snapshot("broken")))!;
         json["provenance"]!["intra_op_threads"] = "one";
         File.WriteAllText(store.VerifiedPath("broken"), json.ToJsonString());
@@ -173,7 +174,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Corrupt_verified_companion_names_the_companion()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         store.WriteReceived(Snapshot("broken"));
         store.Accept("broken");
         var bytes = File.ReadAllBytes(store.VerifiedDetectionsPath("broken"));
@@ -187,7 +188,7 @@ public sealed class BaselineStoreTests : IDisposable
     [Fact]
     public void Companion_covering_other_frames_than_the_json_is_rejected()
     {
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         store.WriteReceived(Snapshot("s"));
         store.Accept("s");
         File.WriteAllText(store.VerifiedPath("s"), BaselineStore.Serialize(Snapshot("s") with { Frames = 3 }));
@@ -208,7 +209,7 @@ public sealed class BaselineStoreTests : IDisposable
         Assert.True(snapshot.SameBehaviourAs(snapshot with { Provenance = Provenance with { CpuModel = "Other CPU" } }));
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private static readonly DetectionSnapshot Detections = new(
     [
@@ -231,5 +232,5 @@ public sealed class BaselineStoreTests : IDisposable
         Assert.Equal(expected.Frames.SelectMany(f => f.Detections), actual.Frames.SelectMany(f => f.Detections));
     }
 
-    private List<string> Files() => [.. Directory.EnumerateFiles(directory).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)];
+    private List<string> Files() => [.. Directory.EnumerateFiles(temp.Path).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)];
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Harness.Gate;
+using Harness.TestKit;
 
 namespace Harness.Tests.Gate;
 
@@ -10,7 +11,7 @@ namespace Harness.Tests.Gate;
 /// </summary>
 public sealed class DetectionSnapshotFormatTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("detection-snapshot-").FullName;
+    private readonly TemporaryDirectory temp = new("detection-snapshot-");
 
     [Fact]
     public void Random_detections_round_trip_bit_exact_including_negative_zero_infinities_and_nan_payloads()
@@ -64,13 +65,13 @@ public sealed class DetectionSnapshotFormatTests : IDisposable
     [Fact]
     public void File_written_atomically_reads_back()
     {
-        var path = Path.Combine(directory, "s.detections.received.bin");
+        var path = temp.Combine("s.detections.received.bin");
         var snapshot = RealisticSnapshot(new Random(3));
 
         DetectionSnapshotFormat.Write(path, snapshot);
 
         AssertBitExact(snapshot, DetectionSnapshotFormat.Read(path));
-        Assert.Equal([path], Directory.EnumerateFiles(directory));
+        Assert.Equal([path], Directory.EnumerateFiles(temp.Path));
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public sealed class DetectionSnapshotFormatTests : IDisposable
         Assert.Contains("trailing.bin: 3 unexpected bytes after the last of 0 frames", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     /// <summary>Frames of 0 to 120 detections of three classes on a 1920x1080 image, scores above a 0.25 threshold.</summary>
     internal static DetectionSnapshot RealisticSnapshot(Random random) =>
@@ -220,7 +221,7 @@ public sealed class DetectionSnapshotFormatTests : IDisposable
 
     private string WriteFile(string name, byte[] bytes)
     {
-        var path = Path.Combine(directory, name);
+        var path = temp.Combine(name);
         File.WriteAllBytes(path, bytes);
         return path;
     }

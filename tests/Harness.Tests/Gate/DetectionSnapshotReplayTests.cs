@@ -3,6 +3,7 @@ using Harness.Gate;
 using Harness.Metrics;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Testing;
 
 namespace Harness.Tests.Gate;
@@ -10,14 +11,14 @@ namespace Harness.Tests.Gate;
 /// <summary>The default urban-day scenario on its first frames, replayed for real and stored as a baseline.</summary>
 public sealed class DetectionSnapshotReplayTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("snapshot-replay-").FullName;
+    private readonly TemporaryDirectory temp = new("snapshot-replay-");
 
     [Fact]
     public void Stored_snapshot_rescores_to_every_non_timing_metric_of_the_run_exactly()
     {
         var scenario = UrbanDay();
         var result = ScenarioRunner.Run(scenario, RepositoryPaths.Cache);
-        var store = new BaselineStore(directory);
+        var store = new BaselineStore(temp.Path);
         store.WriteReceived(GateEvaluator.CandidateBaseline(GateSubject.Of(scenario), result));
         Assert.True(store.Accept(scenario.Id));
 
@@ -51,7 +52,7 @@ public sealed class DetectionSnapshotReplayTests : IDisposable
         Assert.False(json.RootElement.TryGetProperty("frame_digests", out _));
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     /// <summary>urban-day as checked in, on a three-frame clip of the same scene (the clip pin is for 40 frames).</summary>
     private static Scenario UrbanDay()

@@ -1,15 +1,16 @@
 using Harness.History;
+using Harness.TestKit;
 
 namespace Harness.Tests.History;
 
 public sealed class HistoryStoreTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("history-").FullName;
+    private readonly TemporaryDirectory temp = new("history-");
 
     [Fact]
     public void Trend_returns_appended_values_of_one_series_oldest_first()
     {
-        var store = new HistoryStore(Path.Combine(directory, "nested", "metrics.sqlite"));
+        var store = new HistoryStore(temp.Combine("nested", "metrics.sqlite"));
         var monday = new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero);
         store.Append([
             new MetricPoint("urban-day", "coco/AP", 0.41, "bbb", monday.AddDays(1), "nightly"),
@@ -27,7 +28,7 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void Trend_of_a_store_that_does_not_exist_is_empty_and_creates_nothing()
     {
-        var path = Path.Combine(directory, "absent.sqlite");
+        var path = temp.Combine("absent.sqlite");
 
         Assert.Empty(new HistoryStore(path).Trend("s", "m"));
         Assert.False(File.Exists(path));
@@ -36,7 +37,7 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void The_baseline_each_run_was_judged_against_is_kept_and_Recent_takes_the_last_runs_of_each_metric()
     {
-        var store = new HistoryStore(Path.Combine(directory, "metrics.sqlite"));
+        var store = new HistoryStore(temp.Combine("metrics.sqlite"));
         var day = new DateTimeOffset(2026, 12, 1, 2, 0, 0, TimeSpan.Zero);
         store.Append([.. Enumerable.Range(0, 4).SelectMany(i => new[]
         {
@@ -54,7 +55,7 @@ public sealed class HistoryStoreTests : IDisposable
     [Fact]
     public void A_store_of_the_earlier_schema_is_read_and_extended()
     {
-        var path = Path.Combine(directory, "old.sqlite");
+        var path = temp.Combine("old.sqlite");
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
@@ -78,6 +79,6 @@ public sealed class HistoryStoreTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        temp.Dispose();
     }
 }

@@ -5,6 +5,7 @@ using Harness.Gate;
 using Harness.Reporting;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Tests.Running;
 
 namespace Harness.Tests.Hostile;
@@ -24,7 +25,7 @@ internal sealed class HostileSuite : IDisposable
 
     private static readonly TruthBox Truth = new(0, 8, 8, 24, 16);
 
-    private readonly string root = Directory.CreateTempSubdirectory("hostile-suite-").FullName;
+    private readonly TemporaryDirectory temp = new("hostile-suite-");
 
     public HostileSuite()
     {
@@ -42,9 +43,9 @@ internal sealed class HostileSuite : IDisposable
         WriteScenario("good");
     }
 
-    public string Scenarios => Path.Combine(root, "scenarios");
+    public string Scenarios => temp.Combine("scenarios");
 
-    public string Baselines => Path.Combine(root, "baselines");
+    public string Baselines => temp.Combine("baselines");
 
     private string Inputs => Path.Combine(Scenarios, "inputs");
 
@@ -115,7 +116,7 @@ internal sealed class HostileSuite : IDisposable
     }
 
     public SuiteReport Run() =>
-        GateSuite.Run(new SuiteOptions(Scenarios, Baselines, Path.Combine(root, "cache"), null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Path.Combine(root, "results") }, []);
+        GateSuite.Run(new SuiteOptions(Scenarios, Baselines, temp.Combine("cache"), null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = temp.Combine("results") }, []);
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 }

@@ -1,15 +1,16 @@
 using Harness.IO;
+using Harness.TestKit;
 
 namespace Harness.Tests.IO;
 
 public sealed class AtomicFileTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("atomic-file-").FullName;
+    private readonly TemporaryDirectory temp = new("atomic-file-");
 
     [Fact]
     public void Writes_into_a_folder_that_does_not_exist_yet_and_leaves_only_the_file()
     {
-        var path = Path.Combine(directory, "a", "b", "file.bin");
+        var path = temp.Combine("a", "b", "file.bin");
 
         AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, [1, 2, 3]));
 
@@ -20,7 +21,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Replaces_an_existing_file_whole()
     {
-        var path = Path.Combine(directory, "file.bin");
+        var path = temp.Combine("file.bin");
         File.WriteAllBytes(path, [9, 9, 9, 9, 9]);
 
         AtomicFile.Write(path, temporary => File.WriteAllBytes(temporary, [1]));
@@ -31,7 +32,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void A_writer_that_fails_halfway_leaves_the_old_file_and_no_temporary()
     {
-        var path = Path.Combine(directory, "file.bin");
+        var path = temp.Combine("file.bin");
         File.WriteAllBytes(path, [7, 7]);
 
         var thrown = Assert.Throws<IOException>(() => AtomicFile.Write(path, temporary =>
@@ -42,8 +43,8 @@ public sealed class AtomicFileTests : IDisposable
 
         Assert.Equal("disk full", thrown.Message);
         Assert.Equal([7, 7], File.ReadAllBytes(path));
-        Assert.Equal(["file.bin"], Directory.EnumerateFiles(directory).Select(Path.GetFileName));
+        Assert.Equal(["file.bin"], Directory.EnumerateFiles(temp.Path).Select(Path.GetFileName));
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 }

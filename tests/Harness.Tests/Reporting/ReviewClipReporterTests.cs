@@ -6,6 +6,7 @@ using Harness.Reporting;
 using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Clips.Messages;
 using Harness.Tests.Testing;
@@ -15,7 +16,7 @@ namespace Harness.Tests.Reporting;
 /// <summary>review.mcap from a real two-frame replay of the reference detector, through the suite.</summary>
 public sealed class ReviewClipReporterTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("review-clip-").FullName;
+    private readonly TemporaryDirectory _temp = new("review-clip-");
 
     public ReviewClipReporterTests()
     {
@@ -23,13 +24,13 @@ public sealed class ReviewClipReporterTests : IDisposable
         File.WriteAllText(Path.Combine(Scenarios, "tiny.yaml"), ScenarioYaml.Create("tiny"));
     }
 
-    private string Scenarios => Path.Combine(_root, "scenarios");
+    private string Scenarios => _temp.Combine("scenarios");
 
-    private string Baselines => Path.Combine(_root, "baselines");
+    private string Baselines => _temp.Combine("baselines");
 
-    private string ReportDirectory => Path.Combine(_root, "report");
+    private string ReportDirectory => _temp.Combine("report");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Failing_scenario_gets_every_frame_with_truth_baseline_and_current_boxes()
@@ -128,5 +129,5 @@ public sealed class ReviewClipReporterTests : IDisposable
 
     private ResultBundle Run(bool isCi) => GateSuite.RunOne(
         ScenarioLoader.LoadFile(Path.Combine(Scenarios, "tiny.yaml")),
-        new SuiteOptions(Scenarios, Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi) { ResultsDirectory = Path.Combine(_root, "results") });
+        new SuiteOptions(Scenarios, Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi) { ResultsDirectory = _temp.Combine("results") });
 }

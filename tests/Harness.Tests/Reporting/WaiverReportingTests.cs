@@ -3,6 +3,7 @@ using Harness.Gate;
 using Harness.Reporting;
 using Harness.Results;
 using Harness.Scenarios;
+using Harness.TestKit;
 
 namespace Harness.Tests.Reporting;
 
@@ -27,7 +28,7 @@ public sealed class WaiverReportingTests : IDisposable
         Waivers = [Night, LastDay],
     };
 
-    private readonly string _root = Directory.CreateTempSubdirectory("waiver-report-").FullName;
+    private readonly TemporaryDirectory _temp = new("waiver-report-");
 
     [Fact]
     public void Markdown_summary_lists_every_waiver_in_force_with_owner_reason_and_days_left()
@@ -84,7 +85,7 @@ public sealed class WaiverReportingTests : IDisposable
     [Fact]
     public void A_bundle_keeps_the_waivers_in_force_and_the_waiver_a_row_was_judged_against()
     {
-        var read = ResultBundleReader.Read(ResultBundleWriter.Write(_root, new ResultBundle(null, Waived, null))).Verdict;
+        var read = ResultBundleReader.Read(ResultBundleWriter.Write(_temp.Path, new ResultBundle(null, Waived, null))).Verdict;
 
         Assert.Equal([Night, LastDay], read.Waivers);
         Assert.Equal(Night, read.Metrics[0].Waiver);
@@ -92,7 +93,7 @@ public sealed class WaiverReportingTests : IDisposable
         Assert.Equal(MetricOutcome.Waived, read.Metrics[0].Outcome);
     }
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private static SuiteReport Suite() => new([new ResultBundle(null, Waived, null)], RunKind.PullRequest, IsCi: true);
 }

@@ -5,6 +5,7 @@ using Harness.Metrics.Coco;
 using Harness.Metrics.Flips;
 using Harness.Results;
 using Harness.Scenarios;
+using Harness.TestKit;
 
 namespace Harness.Tests.Results;
 
@@ -21,16 +22,16 @@ public sealed class ResultBundleTests : IDisposable
     private static readonly Detection FalsePositive = new(40, 40, 45, 47, 0.3f, 0);
     private static readonly Detection Before = new(1, 2, 11, 21, 0.8f, 1);
 
-    private readonly string _root = Directory.CreateTempSubdirectory("bundle-").FullName;
+    private readonly TemporaryDirectory _temp = new("bundle-");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Reads_back_every_value_it_was_written_from()
     {
         var bundle = Everything();
 
-        var read = ResultBundleReader.Read(ResultBundleWriter.Write(_root, bundle));
+        var read = ResultBundleReader.Read(ResultBundleWriter.Write(_temp.Path, bundle));
 
         var facts = read.Scenario!;
         Assert.Equal(("s1", "night <crossing>", "scenarios/s1.yaml"), (facts.Id, facts.Description, facts.SourcePath));
@@ -85,9 +86,9 @@ public sealed class ResultBundleTests : IDisposable
     [Fact]
     public void Writing_what_was_read_gives_the_same_bytes()
     {
-        var first = ResultBundleWriter.Write(Path.Combine(_root, "first"), Everything());
+        var first = ResultBundleWriter.Write(_temp.Combine("first"), Everything());
 
-        var second = ResultBundleWriter.Write(Path.Combine(_root, "second"), ResultBundleReader.Read(first));
+        var second = ResultBundleWriter.Write(_temp.Combine("second"), ResultBundleReader.Read(first));
 
         var files = Directory.EnumerateFiles(first).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["baseline-detections.bin", "bundle.json", "detections.bin", "review-10.jpg", "track-3.jpg", "truth.bin"], files);
@@ -99,7 +100,7 @@ public sealed class ResultBundleTests : IDisposable
     [Fact]
     public void Bundle_without_track_strips_reads_as_having_none()
     {
-        var folder = ResultBundleWriter.Write(_root, Everything() with { Result = Everything().Result! with { TrackStrips = [] } });
+        var folder = ResultBundleWriter.Write(_temp.Path, Everything() with { Result = Everything().Result! with { TrackStrips = [] } });
 
         Assert.DoesNotContain("\"track_strips\"", File.ReadAllText(Path.Combine(folder, ResultBundleFiles.Bundle)), StringComparison.Ordinal);
         Assert.Empty(ResultBundleReader.Read(folder).Result!.TrackStrips);
@@ -108,7 +109,7 @@ public sealed class ResultBundleTests : IDisposable
     [Fact]
     public void Track_strip_naming_a_box_its_frame_does_not_have_is_refused()
     {
-        var folder = ResultBundleWriter.Write(_root, Everything());
+        var folder = ResultBundleWriter.Write(_temp.Path, Everything());
         var path = Path.Combine(folder, ResultBundleFiles.Bundle);
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"truth\": 0,", "\"truth\": 2,", StringComparison.Ordinal));
 
@@ -123,8 +124,8 @@ public sealed class ResultBundleTests : IDisposable
         var all = Everything();
         var mapped = all with { Scenario = all.Scenario! with { Classes = ClassMap.Create(["car", "truck", "person"], [new("vehicle", ["car", "truck"])], ["dog"], ClassEvaluation.Mapped) } };
 
-        var allFolder = ResultBundleWriter.Write(Path.Combine(_root, "all"), all);
-        var read = ResultBundleReader.Read(ResultBundleWriter.Write(Path.Combine(_root, "mapped"), mapped)).Scenario!.Classes;
+        var allFolder = ResultBundleWriter.Write(_temp.Combine("all"), all);
+        var read = ResultBundleReader.Read(ResultBundleWriter.Write(_temp.Combine("mapped"), mapped)).Scenario!.Classes;
 
         Assert.Equal(ClassEvaluation.Mapped, read.Evaluate);
         Assert.Equal(["vehicle"], read.EvaluationClasses);
@@ -137,7 +138,7 @@ public sealed class ResultBundleTests : IDisposable
     {
         var failed = new ResultBundle(null, ScenarioVerdict.ForError("bad.yaml", "bad.yaml:3:1: id: missing", isCi: false), null);
 
-        var folder = ResultBundleWriter.Write(_root, failed);
+        var folder = ResultBundleWriter.Write(_temp.Path, failed);
         var read = ResultBundleReader.Read(folder);
 
         Assert.Equal("bad_yaml", Path.GetFileName(folder));
@@ -151,9 +152,9 @@ public sealed class ResultBundleTests : IDisposable
     [Fact]
     public void Rewriting_a_bundle_leaves_no_file_of_the_earlier_one()
     {
-        var folder = ResultBundleWriter.Write(_root, Everything());
+        var folder = ResultBundleWriter.Write(_temp.Path, Everything());
 
-        ResultBundleWriter.Write(_root, Everything() with { Result = null, BaselineDetections = null, Verdict = ScenarioVerdict.ForError("s1", "gone", isCi: false) });
+        ResultBundleWriter.Write(_temp.Path, Everything() with { Result = null, BaselineDetections = null, Verdict = ScenarioVerdict.ForError("s1", "gone", isCi: false) });
 
         Assert.Equal(["bundle.json"], Directory.EnumerateFiles(folder).Select(Path.GetFileName));
     }
@@ -167,7 +168,7 @@ public sealed class ResultBundleTests : IDisposable
     [InlineData("\"scenario\": \"s1\",\n    \"strict\"", "\"strict\"", "missing 'scenario'")]
     public void Edited_json_is_refused_naming_the_file_and_the_field(string original, string edited, string message)
     {
-        var folder = ResultBundleWriter.Write(_root, Everything());
+        var folder = ResultBundleWriter.Write(_temp.Path, Everything());
         var json = Path.Combine(folder, ResultBundleFiles.Bundle);
         var text = File.ReadAllText(json);
         Assert.Contains(original, text, StringComparison.Ordinal);
@@ -187,7 +188,7 @@ public sealed class ResultBundleTests : IDisposable
     [InlineData(ResultBundleFiles.Bundle)]
     public void Missing_or_corrupt_part_is_refused_naming_it(string file)
     {
-        var folder = ResultBundleWriter.Write(_root, Everything());
+        var folder = ResultBundleWriter.Write(_temp.Path, Everything());
         var path = Path.Combine(folder, file);
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using Harness.Clips.Synthetic;
 using Harness.Results;
+using Harness.TestKit;
 using Harness.Tests.Hostile;
 
 namespace Harness.Tests.Results;
@@ -14,9 +15,9 @@ namespace Harness.Tests.Results;
 /// </summary>
 public sealed class TruthSnapshotFormatTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("truth-snapshot-").FullName;
+    private readonly TemporaryDirectory temp = new("truth-snapshot-");
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     [Fact]
     public void Random_truth_round_trips_bit_exact_including_negative_zero_infinities_nan_payloads_and_extreme_ids()
@@ -126,15 +127,15 @@ public sealed class TruthSnapshotFormatTests : IDisposable
     [Fact]
     public void File_written_atomically_reads_back_and_a_missing_one_is_named()
     {
-        var path = Path.Combine(directory, "truth.bin");
+        var path = temp.Combine("truth.bin");
         var frames = RandomFrames(new Random(3));
 
         TruthSnapshotFormat.Write(path, frames);
 
         AssertBitExact(frames, TruthSnapshotFormat.Read(path));
-        Assert.Equal([path], Directory.EnumerateFiles(directory));
-        var missing = Assert.Throws<ResultsFormatException>(() => TruthSnapshotFormat.Read(Path.Combine(directory, "gone.bin")));
-        Assert.Equal(Path.Combine(directory, "gone.bin") + ": missing", missing.Message);
+        Assert.Equal([path], Directory.EnumerateFiles(temp.Path));
+        var missing = Assert.Throws<ResultsFormatException>(() => TruthSnapshotFormat.Read(temp.Combine("gone.bin")));
+        Assert.Equal(temp.Combine("gone.bin") + ": missing", missing.Message);
     }
 
     [Fact]
@@ -363,7 +364,7 @@ public sealed class TruthSnapshotFormatTests : IDisposable
 
     private string WriteFile(string name, byte[] bytes)
     {
-        var path = Path.Combine(directory, name);
+        var path = temp.Combine(name);
         File.WriteAllBytes(path, bytes);
         return path;
     }

@@ -1,4 +1,5 @@
 using Harness.Running;
+using Harness.TestKit;
 
 namespace Harness.Tests.Running;
 
@@ -7,9 +8,9 @@ public sealed class CachedFileTests : IDisposable
     /// <summary>Only guards against a hang; no assertion is on time.</summary>
     private static readonly TimeSpan HangGuard = TimeSpan.FromSeconds(30);
 
-    private readonly string directory = Directory.CreateTempSubdirectory("cached-file-").FullName;
+    private readonly TemporaryDirectory temp = new("cached-file-");
 
-    private string Target => Path.Combine(directory, "clips", "scene.mcap");
+    private string Target => temp.Combine("clips", "scene.mcap");
 
     [Fact]
     public async Task Eight_threads_asking_at_once_get_one_generation_and_the_whole_file()
@@ -39,7 +40,7 @@ public sealed class CachedFileTests : IDisposable
     [Fact]
     public async Task Maker_waits_for_another_process_holding_the_lock_and_takes_its_file()
     {
-        var lockPath = Path.Combine(directory, "clips", ".locks", "scene.mcap.lock");
+        var lockPath = temp.Combine("clips", ".locks", "scene.mcap.lock");
         Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
         using var otherProcess = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         using var lookedOnce = new ManualResetEventSlim();
@@ -72,8 +73,8 @@ public sealed class CachedFileTests : IDisposable
 
         CachedFile.Ensure(Target, File.Exists, _ => throw new InvalidOperationException("must not write"));
 
-        Assert.False(Directory.Exists(Path.Combine(directory, "clips", ".locks")));
+        Assert.False(Directory.Exists(temp.Combine("clips", ".locks")));
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 }

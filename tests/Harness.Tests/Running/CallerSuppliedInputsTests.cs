@@ -4,6 +4,7 @@ using Harness.Models;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 
 namespace Harness.Tests.Running;
@@ -12,7 +13,7 @@ namespace Harness.Tests.Running;
 public sealed class CallerSuppliedInputsTests : IDisposable
 {
     private const string ClipUri = "synthetic://urban-day?seed=7&frames=6";
-    private readonly string directory = Directory.CreateTempSubdirectory("caller-inputs-").FullName;
+    private readonly TemporaryDirectory temp = new("caller-inputs-");
 
     [Fact]
     public void A_reader_and_a_loaded_detector_give_the_result_the_scenario_files_give()
@@ -57,9 +58,9 @@ public sealed class CallerSuppliedInputsTests : IDisposable
     {
         var pinned = Pinned().Build();
         var unpinned = Pinned().WithModel("reference://detector-v1").Build();
-        var options = new SuiteOptions(directory, Path.Combine(directory, "baselines"), RepositoryPaths.Cache, Tag: null, Ids: [], RunKind.PullRequest, IsCi: true)
+        var options = new SuiteOptions(temp.Path, temp.Combine("baselines"), RepositoryPaths.Cache, Tag: null, Ids: [], RunKind.PullRequest, IsCi: true)
         {
-            ResultsDirectory = Path.Combine(directory, "results"),
+            ResultsDirectory = temp.Combine("results"),
         };
         using var inputs = new CallerInputs(pinned);
 
@@ -83,7 +84,7 @@ public sealed class CallerSuppliedInputsTests : IDisposable
         Assert.All(inputErrors, t => Assert.True(t.IsSubclassOf(typeof(HarnessInputException)), $"{t.Name} is not a HarnessInputException"));
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     /// <summary>The scenario with its clip and model hashes pinned.</summary>
     private static ScenarioBuilder Pinned() =>

@@ -2,6 +2,7 @@ using Harness.Clips.Rosbag2;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 
 namespace Harness.Tests.Running;
@@ -11,12 +12,12 @@ public sealed class Rosbag2ReplayTests : IDisposable
 {
     private static readonly string[] Classes = ["car", "pedestrian"];
 
-    private readonly string root = Directory.CreateTempSubdirectory("rosbag2-replay-").FullName;
+    private readonly TemporaryDirectory temp = new("rosbag2-replay-");
 
     public Rosbag2ReplayTests()
     {
-        Directory.CreateDirectory(Path.Combine(root, "scenarios"));
-        File.WriteAllBytes(Path.Combine(root, "scenarios", "model.onnx"), ConstantModels.Yolov8(2, new ModelBox(8, 8, 32, 24, 0.9f, 0)));
+        Directory.CreateDirectory(temp.Combine("scenarios"));
+        File.WriteAllBytes(temp.Combine("scenarios", "model.onnx"), ConstantModels.Yolov8(2, new ModelBox(8, 8, 32, 24, 0.9f, 0)));
     }
 
     [Theory]
@@ -27,9 +28,9 @@ public sealed class Rosbag2ReplayTests : IDisposable
     public void Scenario_on_a_bag_replays_its_frames_against_its_truth(Rosbag2StorageFormat storage, Rosbag2CameraMessage camera, string source)
     {
         WriteBag("bag", storage, camera, "car");
-        var path = WriteScenario("tiny", source.Replace("{root}", root, StringComparison.Ordinal));
+        var path = WriteScenario("tiny", source.Replace("{root}", temp.Path, StringComparison.Ordinal));
 
-        var result = ScenarioRunner.Run(ScenarioLoader.LoadFile(path), Path.Combine(root, "cache"));
+        var result = ScenarioRunner.Run(ScenarioLoader.LoadFile(path), temp.Combine("cache"));
 
         Assert.Equal(3, result.Frames);
         Assert.Equal(1.0, result.Metrics["recall@0.5"], 9);
@@ -44,23 +45,23 @@ public sealed class Rosbag2ReplayTests : IDisposable
         WriteScenario("bad", "bad");
 
         var suite = GateSuite.Run(
-            new SuiteOptions(Path.Combine(root, "scenarios"), Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, false) { ResultsDirectory = Path.Combine(root, "results"), Ids = ["bad", "good"] },
+            new SuiteOptions(temp.Combine("scenarios"), temp.Combine("baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, false) { ResultsDirectory = temp.Combine("results"), Ids = ["bad", "good"] },
             []);
 
         var bad = suite.Scenarios.Single(s => s.Verdict.ScenarioId == "bad").Verdict;
         Assert.True(bad.Failed);
-        Assert.Contains(Path.Combine(root, "scenarios", "bad"), bad.Error, StringComparison.Ordinal);
+        Assert.Contains(temp.Combine("scenarios", "bad"), bad.Error, StringComparison.Ordinal);
         Assert.Contains("truth label 'truck' maps to no class (evaluation classes: 'car', 'pedestrian')", bad.Error, StringComparison.Ordinal);
         Assert.Null(suite.Scenarios.Single(s => s.Verdict.ScenarioId == "good").Verdict.Error);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private void WriteBag(string name, Rosbag2StorageFormat storage, Rosbag2CameraMessage camera, string label)
     {
         var size = ConstantModels.InputSize;
         var image = CameraImage.Packed(size, size, PixelFormat.Rgb8, new byte[size * size * 3]);
-        using var writer = new Rosbag2ClipWriter(Path.Combine(root, "scenarios", name), storage, "/camera/image", "/camera/truth", [label], camera);
+        using var writer = new Rosbag2ClipWriter(temp.Combine("scenarios", name), storage, "/camera/image", "/camera/truth", [label], camera);
         for (var i = 0; i < 3; i++)
         {
             writer.WriteFrame((i + 1) * 100_000_000L, image, [new TruthBox(0, 8, 8, 24, 16)]);
@@ -69,7 +70,7 @@ public sealed class Rosbag2ReplayTests : IDisposable
 
     private string WriteScenario(string id, string source)
     {
-        var path = Path.Combine(root, "scenarios", id + ".yaml");
+        var path = temp.Combine("scenarios", id + ".yaml");
         File.WriteAllText(path, $$"""
             id: {{id}}
             tags: [pr]

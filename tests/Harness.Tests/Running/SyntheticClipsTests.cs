@@ -1,19 +1,20 @@
 using Harness.Clips.Mcap;
 using Harness.Running;
+using Harness.TestKit;
 
 namespace Harness.Tests.Running;
 
 public sealed class SyntheticClipsTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("synthetic-clips-").FullName;
+    private readonly TemporaryDirectory temp = new("synthetic-clips-");
 
     [Fact]
     public void Two_generations_into_separate_caches_write_byte_identical_mcap_files()
     {
         const string Source = "synthetic://urban-rain?seed=5&frames=6&width=160&height=96";
 
-        var first = SyntheticClips.Generate(Source, Path.Combine(root, "a"));
-        var second = SyntheticClips.Generate(Source, Path.Combine(root, "b"));
+        var first = SyntheticClips.Generate(Source, temp.Combine("a"));
+        var second = SyntheticClips.Generate(Source, temp.Combine("b"));
 
         Assert.NotEqual(first.Path, second.Path);
         Assert.Equal(File.ReadAllBytes(first.Path), File.ReadAllBytes(second.Path));
@@ -23,7 +24,7 @@ public sealed class SyntheticClipsTests : IDisposable
     [Fact]
     public void Generated_clip_replays_every_frame_with_truth_and_lidar()
     {
-        var (path, _) = SyntheticClips.Generate("synthetic://highway?seed=13&frames=5&width=160&height=96", root);
+        var (path, _) = SyntheticClips.Generate("synthetic://highway?seed=13&frames=5&width=160&height=96", temp.Path);
 
         using var reader = new McapClipReader(path, SyntheticClipGenerator.CameraTopic, SyntheticClipGenerator.TruthTopic, ClassMap.Identity(["car", "pedestrian", "cyclist"]), SyntheticClipGenerator.LidarTopic);
         var frames = reader.ReadFrames().ToList();
@@ -34,5 +35,5 @@ public sealed class SyntheticClipsTests : IDisposable
         Assert.All(frames, f => Assert.True(f.Lidar is { Count: > 0 }));
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 }

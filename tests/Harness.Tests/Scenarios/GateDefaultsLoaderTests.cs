@@ -1,4 +1,5 @@
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Testing;
 
 namespace Harness.Tests.Scenarios;
@@ -19,33 +20,20 @@ public sealed class GateDefaultsLoaderTests
     [Fact]
     public void Defaults_file_of_a_suite_is_read_from_its_directory()
     {
-        var suite = Directory.CreateTempSubdirectory("defaults-");
-        try
-        {
-            File.WriteAllText(Path.Combine(suite.FullName, GateDefaults.FileName), "min_support: 7\nstatistics:\n  resamples: 20\n");
+        using var suite = new TemporaryDirectory("defaults-");
+        File.WriteAllText(suite.Combine(GateDefaults.FileName), "min_support: 7\nstatistics:\n  resamples: 20\n");
 
-            var loaded = GateDefaultsLoader.LoadDirectory(suite.FullName);
+        var loaded = GateDefaultsLoader.LoadDirectory(suite.Path);
 
-            Assert.Equal((7, 20), (loaded.MinSupport, loaded.Statistics.Resamples));
-        }
-        finally
-        {
-            suite.Delete(recursive: true);
-        }
+        Assert.Equal((7, 20), (loaded.MinSupport, loaded.Statistics.Resamples));
     }
 
     [Fact]
     public void Suite_without_a_defaults_file_uses_the_built_in_values()
     {
-        var empty = Directory.CreateTempSubdirectory("defaults-");
-        try
-        {
-            Assert.Same(GateDefaults.BuiltIn, GateDefaultsLoader.LoadDirectory(empty.FullName));
-        }
-        finally
-        {
-            empty.Delete(recursive: true);
-        }
+        using var empty = new TemporaryDirectory("defaults-");
+
+        Assert.Same(GateDefaults.BuiltIn, GateDefaultsLoader.LoadDirectory(empty.Path));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Harness.Preprocessing;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.TestKit;
 
 namespace Harness.Tests.Scenarios;
 
@@ -192,20 +193,13 @@ public sealed class ScenarioBuilderTests
     [Fact]
     public void Relative_model_paths_resolve_against_the_given_directory_and_must_exist()
     {
-        var folder = Directory.CreateTempSubdirectory("builder-").FullName;
-        try
-        {
-            var builder = Minimal_in_code().RelativeTo(folder).WithModel("models/none.onnx");
+        using var folder = new TemporaryDirectory("builder-");
+        var builder = Minimal_in_code().RelativeTo(folder.Path).WithModel("models/none.onnx");
 
-            var error = Assert.Throws<ScenarioValidationException>(() => builder.Build());
+        var error = Assert.Throws<ScenarioValidationException>(() => builder.Build());
 
-            Assert.Equal($"model.source: 'models/none.onnx' does not exist (looked for {Path.Combine(folder, "models", "none.onnx")})",
-                Assert.Single(error.Errors, e => e.Field == "model.source").Field + ": " + Assert.Single(error.Errors, e => e.Field == "model.source").Message);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal($"model.source: 'models/none.onnx' does not exist (looked for {folder.Combine("models", "none.onnx")})",
+            Assert.Single(error.Errors, e => e.Field == "model.source").Field + ": " + Assert.Single(error.Errors, e => e.Field == "model.source").Message);
     }
 
     private static ScenarioBuilder Minimal_in_code() =>

@@ -1,16 +1,17 @@
 using Harness.Scenarios;
+using Harness.TestKit;
 
 namespace Harness.Tests.Scenarios;
 
 /// <summary>How a scenario's clip section names its recording: relative path, file:// URI, and the ROS 2 camera_info topic.</summary>
 public sealed class ScenarioClipSourceTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("clip-source-").FullName;
+    private readonly TemporaryDirectory temp = new("clip-source-");
 
     [Fact]
     public void File_uri_names_the_same_clip_as_the_plain_path()
     {
-        var clip = Path.Combine(root, "clip.mcap");
+        var clip = temp.Combine("clip.mcap");
         File.WriteAllBytes(clip, [1]);
 
         var byPath = Load("clip.mcap");
@@ -40,17 +41,17 @@ public sealed class ScenarioClipSourceTests : IDisposable
     [Fact]
     public void Camera_info_topic_is_read_and_absent_by_default()
     {
-        File.WriteAllBytes(Path.Combine(root, "bag.db3"), [1]);
+        File.WriteAllBytes(temp.Combine("bag.db3"), [1]);
 
         Assert.Equal("/camera/camera_info", Load("bag.db3", "  camera_info: /camera/camera_info\n").CameraInfo);
         Assert.Null(Load("bag.db3").CameraInfo);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private ClipSpec Load(string source, string extra = "")
     {
-        var path = Path.Combine(root, "s.yaml");
+        var path = temp.Combine("s.yaml");
         File.WriteAllText(path, $"""
             id: s
             tags: [pr]

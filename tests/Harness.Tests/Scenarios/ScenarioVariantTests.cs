@@ -1,11 +1,12 @@
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Scenarios;
 
 public sealed class ScenarioVariantTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("variant-").FullName;
+    private readonly TemporaryDirectory temp = new("variant-");
 
     [Theory]
     [InlineData("postprocess.score_threshold")]
@@ -41,7 +42,7 @@ public sealed class ScenarioVariantTests : IDisposable
     {
         var scenario = Write(ScenarioYaml.Create("s", clipPin: "", model: "reference://detector-v1").Replace("  layout: yolov8\n", "  sha256: 09357d258bef337fef42ae6e099898fb299e62c458241dcdd4a4ea4e7112d390\n  layout: yolov8\n", StringComparison.Ordinal));
 
-        var candidate = Path.Combine(root, "candidate.onnx");
+        var candidate = temp.Combine("candidate.onnx");
         File.WriteAllBytes(candidate, [0]);
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, candidate);
 
@@ -92,11 +93,11 @@ public sealed class ScenarioVariantTests : IDisposable
         Assert.False(new ScenarioVariant(null, [SettingOverride.Parse("a=1")]).IsEmpty);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private Scenario Write(string yaml)
     {
-        var path = Path.Combine(root, "s.yaml");
+        var path = temp.Combine("s.yaml");
         File.WriteAllText(path, yaml);
         return ScenarioLoader.LoadFile(path);
     }

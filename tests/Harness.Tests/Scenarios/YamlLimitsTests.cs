@@ -1,5 +1,6 @@
 using System.Text;
 using Harness.Scenarios;
+using Harness.TestKit;
 
 namespace Harness.Tests.Scenarios;
 
@@ -22,7 +23,7 @@ public sealed class YamlLimitsTests : IDisposable
 
         """;
 
-    private readonly string directory = Directory.CreateTempSubdirectory("yaml-limits-").FullName;
+    private readonly TemporaryDirectory temp = new("yaml-limits-");
 
     [Theory]
     [InlineData(0, true)]
@@ -88,16 +89,16 @@ public sealed class YamlLimitsTests : IDisposable
     {
         Write(GateDefaults.FileName, Encoding.UTF8.GetBytes("min_support: &m 30\nstatistics: { blocks: *m }\n"));
 
-        var error = Assert.Single(Assert.Throws<ScenarioValidationException>(() => GateDefaultsLoader.LoadDirectory(directory)).Errors);
+        var error = Assert.Single(Assert.Throws<ScenarioValidationException>(() => GateDefaultsLoader.LoadDirectory(temp.Path)).Errors);
 
         Assert.Contains("defaults.yaml:2:23: alias '*m' is not allowed", error.ToString(), StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private string Write(string name, byte[] bytes)
     {
-        var path = Path.Combine(directory, name);
+        var path = temp.Combine(name);
         File.WriteAllBytes(path, bytes);
         return path;
     }

@@ -2,6 +2,7 @@ using Harness.Reporting;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 
@@ -13,7 +14,7 @@ namespace Harness.Tests.Suite;
 /// </summary>
 public sealed class GateSuiteIsolationTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("suite-isolation-").FullName;
+    private readonly TemporaryDirectory temp = new("suite-isolation-");
 
     public GateSuiteIsolationTests()
     {
@@ -24,9 +25,9 @@ public sealed class GateSuiteIsolationTests : IDisposable
 
     public static TheoryData<string> Stages => [.. Enum.GetNames<PipelineStage>()];
 
-    private string Scenarios => Path.Combine(root, "scenarios");
+    private string Scenarios => temp.Combine("scenarios");
 
-    private string Reports => Path.Combine(root, "report");
+    private string Reports => temp.Combine("report");
 
     [Theory]
     [MemberData(nameof(Stages))]
@@ -101,7 +102,7 @@ public sealed class GateSuiteIsolationTests : IDisposable
     public void Results_folder_that_cannot_be_written_fails_the_run_and_the_reports_still_get_the_verdicts()
     {
         File.Delete(Path.Combine(Scenarios, "broken.yaml"));
-        File.WriteAllText(Path.Combine(root, "results"), "a file where the results folder belongs");
+        File.WriteAllText(temp.Combine("results"), "a file where the results folder belongs");
         var log = new StringWriter();
 
         var suite = GateSuite.Run(Options(), [new MarkdownReporter(Reports)], null, log);
@@ -109,7 +110,7 @@ public sealed class GateSuiteIsolationTests : IDisposable
         Assert.Null(Assert.Single(suite.Scenarios).Verdict.Error);
         Assert.Contains("| tiny ", File.ReadAllText(Path.Combine(Reports, "summary.md")), StringComparison.Ordinal);
         Assert.Equal([GateSuite.ResultsReporterName], suite.FailedReporters);
-        Assert.Contains($"result bundles not written to {Path.Combine(root, "results")} (the verdicts stand; the run fails)", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"result bundles not written to {temp.Combine("results")} (the verdicts stand; the run fails)", log.ToString(), StringComparison.Ordinal);
         Assert.Equal(SuiteReport.ExitInputError, suite.ExitCode);
     }
 
@@ -123,13 +124,13 @@ public sealed class GateSuiteIsolationTests : IDisposable
         Assert.Equal(["tiny"], set.Scenarios.Select(s => s.Id));
         var failure = Assert.Single(set.Failures);
         Assert.Equal(("broken", $"{Path.Combine(Scenarios, "broken.yaml")}:0:0: could not be loaded: InvalidCastException: injected"), (failure.Id, Assert.Single(failure.Errors).ToString()));
-        Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.LoadDirectory(Path.Combine(root, "missing")));
+        Assert.Throws<ScenarioValidationException>(() => ScenarioLoader.LoadDirectory(temp.Combine("missing")));
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private SuiteOptions Options() =>
-        new(Scenarios, Path.Combine(root, "baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Path.Combine(root, "results") };
+        new(Scenarios, temp.Combine("baselines"), RepositoryPaths.Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = temp.Combine("results") };
 
     private void WriteScenario(string id) =>
         File.WriteAllText(Path.Combine(Scenarios, id + ".yaml"), ScenarioYaml.Create(id));

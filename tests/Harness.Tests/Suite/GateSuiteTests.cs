@@ -6,6 +6,7 @@ using Harness.Reporting;
 using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 
@@ -14,15 +15,15 @@ namespace Harness.Tests.Suite;
 /// <summary>The received/verified life cycle of a real (two-frame) replay, end to end through the suite.</summary>
 public sealed class GateSuiteTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("suite-").FullName;
+    private readonly TemporaryDirectory temp = new("suite-");
 
     public GateSuiteTests()
     {
-        Directory.CreateDirectory(Path.Combine(root, "scenarios"));
+        Directory.CreateDirectory(temp.Combine("scenarios"));
         WriteScenario("tiny", "");
     }
 
-    private string Baselines => Path.Combine(root, "baselines");
+    private string Baselines => temp.Combine("baselines");
 
     [Fact]
     public void Missing_baseline_is_proposed_locally_fails_in_ci_and_passes_once_accepted()
@@ -51,7 +52,7 @@ public sealed class GateSuiteTests : IDisposable
     {
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
-        File.AppendAllText(Path.Combine(root, "scenarios", "tiny.yaml"), "  - metric: coco/AP50\n    max_drop: 0.05\n");
+        File.AppendAllText(temp.Combine("scenarios", "tiny.yaml"), "  - metric: coco/AP50\n    max_drop: 0.05\n");
 
         var report = Run(isCi: true);
 
@@ -66,7 +67,7 @@ public sealed class GateSuiteTests : IDisposable
     [Fact]
     public void Without_a_baseline_the_first_run_finds_the_gate_it_cannot_resolve()
     {
-        File.AppendAllText(Path.Combine(root, "scenarios", "tiny.yaml"), "  - metric: coco/AP50\n    max_drop: 0.05\n");
+        File.AppendAllText(temp.Combine("scenarios", "tiny.yaml"), "  - metric: coco/AP50\n    max_drop: 0.05\n");
 
         var report = Run(isCi: false);
 
@@ -113,7 +114,7 @@ public sealed class GateSuiteTests : IDisposable
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
         WriteScenario("other", "", model: "reference://detector-v1-degraded");
-        GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "other.yaml")), Options(isCi: false));
+        GateSuite.RunOne(ScenarioLoader.LoadFile(temp.Combine("scenarios", "other.yaml")), Options(isCi: false));
         new BaselineStore(Baselines).Accept("other");
         File.Copy(Path.Combine(Baselines, "other.detections.verified.bin"), Path.Combine(Baselines, "tiny.detections.verified.bin"), overwrite: true);
 
@@ -154,7 +155,7 @@ public sealed class GateSuiteTests : IDisposable
     {
         var first = Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
-        var scenario = ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "tiny.yaml"));
+        var scenario = ScenarioLoader.LoadFile(temp.Combine("scenarios", "tiny.yaml"));
 
         var unchanged = GateSuite.RunOne(scenario, Options(isCi: true));
         var always = GateSuite.RunOne(scenario, Options(isCi: true) with { ReviewImages = ReviewImages.Always });
@@ -207,10 +208,10 @@ public sealed class GateSuiteTests : IDisposable
     public void Truncated_clip_fails_closed_with_the_clip_named()
     {
         var (generated, _) = Harness.Running.SyntheticClips.Generate("synthetic://urban-day?seed=7&frames=2", RepositoryPaths.Cache);
-        var truncated = Path.Combine(root, "scenarios", "truncated.mcap");
+        var truncated = temp.Combine("scenarios", "truncated.mcap");
         var bytes = File.ReadAllBytes(generated);
         File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
-        File.WriteAllText(Path.Combine(root, "scenarios", "tiny.yaml"), File.ReadAllText(Path.Combine(root, "scenarios", "tiny.yaml"))
+        File.WriteAllText(temp.Combine("scenarios", "tiny.yaml"), File.ReadAllText(temp.Combine("scenarios", "tiny.yaml"))
             .Replace("synthetic://urban-day?seed=7&frames=2", "truncated.mcap", StringComparison.Ordinal));
 
         var report = Run(isCi: true);
@@ -225,10 +226,10 @@ public sealed class GateSuiteTests : IDisposable
     {
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
-        File.WriteAllText(Path.Combine(root, "scenarios", "borrower.yaml"),
+        File.WriteAllText(temp.Combine("scenarios", "borrower.yaml"),
             ScenarioYaml.Create("borrower", model: "reference://detector-v1-degraded", baseline: "tiny", floor: 0.99));
 
-        var report = GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "borrower.yaml")), Options(isCi: true));
+        var report = GateSuite.RunOne(ScenarioLoader.LoadFile(temp.Combine("scenarios", "borrower.yaml")), Options(isCi: true));
 
         Assert.True(report.Verdict.Failed);
         Assert.Empty(Directory.EnumerateFiles(Baselines, "*.received.json"));
@@ -241,12 +242,12 @@ public sealed class GateSuiteTests : IDisposable
     [Fact]
     public void An_edited_image_under_a_coco_clip_is_a_changed_clip_not_a_changed_pipeline()
     {
-        var json = RecordedClips.WriteCoco(Path.Combine(root, "scenarios", "coco"), ScenarioYaml.ShortClip, new Dictionary<long, string> { [1] = "car", [2] = "pedestrian", [3] = "cyclist" });
+        var json = RecordedClips.WriteCoco(temp.Combine("scenarios", "coco"), ScenarioYaml.ShortClip, new Dictionary<long, string> { [1] = "car", [2] = "pedestrian", [3] = "cyclist" });
         WriteScenario("tiny", "", clip: json);
         Run(isCi: false);
         new BaselineStore(Baselines).Accept("tiny");
         Assert.Equal(PipelineAgreement.Identical, Run(isCi: true).Verdict.Agreement);
-        var image = Path.Combine(root, "scenarios", "coco", "images", "0.png");
+        var image = temp.Combine("scenarios", "coco", "images", "0.png");
         var decoded = ImageDecoder.DecodeRgbFile(image);
         var pixels = decoded.Pixels.ToArray();
         Array.Fill(pixels, (byte)128, 0, pixels.Length / 2);
@@ -273,17 +274,17 @@ public sealed class GateSuiteTests : IDisposable
         Assert.Same(verdict, GateSuite.WithLeftOutNote(verdict, result with { LeftOutLabels = new Dictionary<string, long>() }));
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
 
     private ResultBundle Run(bool isCi) =>
-        GateSuite.RunOne(ScenarioLoader.LoadFile(Path.Combine(root, "scenarios", "tiny.yaml")), Options(isCi));
+        GateSuite.RunOne(ScenarioLoader.LoadFile(temp.Combine("scenarios", "tiny.yaml")), Options(isCi));
 
     private List<string> BaselineFiles() => [.. Directory.EnumerateFiles(Baselines).Select(p => Path.GetFileName(p)!).Order(StringComparer.Ordinal)];
 
     private SuiteOptions Options(bool isCi) =>
-        new(Path.Combine(root, "scenarios"), Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi) { ResultsDirectory = Path.Combine(root, "results") };
+        new(temp.Combine("scenarios"), Baselines, RepositoryPaths.Cache, null, [], RunKind.PullRequest, isCi) { ResultsDirectory = temp.Combine("results") };
 
     private void WriteScenario(string id, string clipPin, string? baseline = null, string model = "reference://detector-v1", string clip = ScenarioYaml.ShortClip) =>
-        File.WriteAllText(Path.Combine(root, "scenarios", id + ".yaml"), ScenarioYaml.Create(id, clip, model: model, baseline: baseline, clipPin: clipPin));
+        File.WriteAllText(temp.Combine("scenarios", id + ".yaml"), ScenarioYaml.Create(id, clip, model: model, baseline: baseline, clipPin: clipPin));
 }

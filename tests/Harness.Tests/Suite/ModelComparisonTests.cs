@@ -2,6 +2,7 @@ using Harness.Gate;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Suite;
@@ -15,7 +16,7 @@ public sealed class ModelComparisonTests : IDisposable
 {
     private const string Mixed = "reference://detector-v1-mixed";
 
-    private readonly string root = Directory.CreateTempSubdirectory("compare-").FullName;
+    private readonly TemporaryDirectory temp = new("compare-");
 
     public ModelComparisonTests()
     {
@@ -23,9 +24,9 @@ public sealed class ModelComparisonTests : IDisposable
         WriteScenario("street", "reference://detector-v1");
     }
 
-    private string Scenarios => Path.Combine(root, "scenarios");
+    private string Scenarios => temp.Combine("scenarios");
 
-    private string Baselines => Path.Combine(root, "baselines");
+    private string Baselines => temp.Combine("baselines");
 
     [Fact]
     public void The_candidate_gets_the_rows_a_run_against_the_accepted_baseline_gives_and_no_baseline_file_is_written()
@@ -107,9 +108,9 @@ public sealed class ModelComparisonTests : IDisposable
 
     private const int Frames = 40;
 
-    private string Cache => Path.Combine(root, "cache");
+    private string Cache => temp.Combine("cache");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private static List<(string, double?, double?, double?, double?, string, MetricOutcome, long?)> Rows(ScenarioVerdict verdict) =>
         [.. verdict.Metrics.Select(m => (m.Metric, m.Baseline, m.Measured, m.Low, m.High, m.Allowed, m.Outcome, m.Support))];
@@ -128,7 +129,7 @@ public sealed class ModelComparisonTests : IDisposable
     private Scenario Load(string id) => ScenarioLoader.LoadFile(Path.Combine(Scenarios, id + ".yaml"));
 
     private SuiteOptions Options() =>
-        new(Scenarios, Baselines, Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Path.Combine(root, "results") };
+        new(Scenarios, Baselines, Cache, null, [], RunKind.PullRequest, IsCi: false) { ResultsDirectory = temp.Combine("results") };
 
     private void WriteScenario(string id, string model, string? baseline = null) =>
         File.WriteAllText(Path.Combine(Scenarios, id + ".yaml"),

@@ -1,5 +1,6 @@
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 
@@ -8,9 +9,9 @@ namespace Harness.Tests.Suite;
 /// <summary>A team's own tags (dataset, sensor, owner) load and select scenarios; pr, nightly and canary keep their meaning.</summary>
 public sealed class ScenarioTagSelectionTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("tags-").FullName;
+    private readonly TemporaryDirectory temp = new("tags-");
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     [Theory]
     [InlineData("kitti", new[] { "kitti-day" })]
@@ -24,14 +25,14 @@ public sealed class ScenarioTagSelectionTests : IDisposable
         Write("street", "pr, team-perception");
         Write("broken", "canary, kitti-day-canary");
 
-        var options = new SuiteOptions(root, Path.Combine(root, "baselines"), RepositoryPaths.Cache, tag, [], RunKind.PullRequest, IsCi: false)
+        var options = new SuiteOptions(temp.Path, temp.Combine("baselines"), RepositoryPaths.Cache, tag, [], RunKind.PullRequest, IsCi: false)
         {
-            ResultsDirectory = Path.Combine(root, "results"),
+            ResultsDirectory = temp.Combine("results"),
         };
 
         Assert.Equal(expected, GateSuite.Select(options).Scenarios.Select(s => s.Id).Order(StringComparer.Ordinal));
     }
 
     private void Write(string id, string tags) =>
-        File.WriteAllText(Path.Combine(root, id + ".yaml"), ScenarioYaml.Create(id).Replace("tags: [pr]", $"tags: [{tags}]", StringComparison.Ordinal));
+        File.WriteAllText(temp.Combine(id + ".yaml"), ScenarioYaml.Create(id).Replace("tags: [pr]", $"tags: [{tags}]", StringComparison.Ordinal));
 }

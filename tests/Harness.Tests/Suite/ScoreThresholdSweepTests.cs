@@ -5,6 +5,7 @@ using Harness.Reporting;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Suite;
@@ -13,7 +14,7 @@ public sealed class ScoreThresholdSweepTests : IDisposable
 {
     private static readonly SweepRange Range = SweepRange.Parse("postprocess.score_threshold=0.3:0.5:0.1");
 
-    private readonly string root = Directory.CreateTempSubdirectory("threshold-sweep-").FullName;
+    private readonly TemporaryDirectory temp = new("threshold-sweep-");
 
     public ScoreThresholdSweepTests()
     {
@@ -21,9 +22,9 @@ public sealed class ScoreThresholdSweepTests : IDisposable
         File.WriteAllText(Path.Combine(Scenarios, "street.yaml"), ScenarioYaml.Create("street", "synthetic://urban-day?seed=7&frames=20", gated: false));
     }
 
-    private string Scenarios => Path.Combine(root, "scenarios");
+    private string Scenarios => temp.Combine("scenarios");
 
-    private string Cache => Path.Combine(root, "cache");
+    private string Cache => temp.Combine("cache");
 
     [Fact]
     public void Without_a_candidate_one_replay_gives_every_threshold_and_the_recall_to_keep_is_the_scenarios_own()
@@ -90,8 +91,8 @@ public sealed class ScoreThresholdSweepTests : IDisposable
         Assert.Equal("broken.yaml: no", json.RootElement[1].GetProperty("error").GetString());
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private SuiteOptions Options() =>
-        new(Scenarios, "", Cache, null, ["street"], RunKind.PullRequest, IsCi: false) { ResultsDirectory = Path.Combine(root, "results") };
+        new(Scenarios, "", Cache, null, ["street"], RunKind.PullRequest, IsCi: false) { ResultsDirectory = temp.Combine("results") };
 }

@@ -3,6 +3,7 @@ using Harness.Reporting;
 using Harness.Results;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 
 namespace Harness.Tests.Suite;
 
@@ -11,9 +12,9 @@ public sealed class ShardMergeTests : IDisposable
 {
     private static readonly string[] Selection = ["a", "b", "c"];
 
-    private readonly string _root = Directory.CreateTempSubdirectory("merge-").FullName;
+    private readonly TemporaryDirectory _temp = new("merge-");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Shards_merge_in_selection_order_whatever_order_they_are_given_in()
@@ -115,11 +116,11 @@ public sealed class ShardMergeTests : IDisposable
         File.WriteAllText(bundle, "{");
 
         var corrupt = Assert.Throws<ResultsFormatException>(() => ShardMerge.Merge([one, two], []));
-        var missing = Assert.Throws<ResultsFormatException>(() => ShardMerge.Merge([one, Path.Combine(_root, "nowhere")], []));
+        var missing = Assert.Throws<ResultsFormatException>(() => ShardMerge.Merge([one, _temp.Combine("nowhere")], []));
         var none = Assert.Throws<ResultsFormatException>(() => ShardMerge.Merge([], []));
 
         Assert.Contains(bundle + ": not valid JSON", corrupt.Message, StringComparison.Ordinal);
-        Assert.Equal(Path.Combine(_root, "nowhere") + ": no such results folder", missing.Message);
+        Assert.Equal(_temp.Combine("nowhere") + ": no such results folder", missing.Message);
         Assert.Equal("no results folders to merge", none.Message);
     }
 
@@ -128,7 +129,7 @@ public sealed class ShardMergeTests : IDisposable
 
     private string Folder(string name, RunManifest manifest, params ResultBundle[] bundles)
     {
-        var folder = Path.Combine(_root, name);
+        var folder = _temp.Combine(name);
         ResultsFolder.Write(folder, manifest, bundles);
         return folder;
     }

@@ -5,6 +5,7 @@ using Harness.Results;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 
 namespace Harness.Tests.Suite;
@@ -20,7 +21,7 @@ public sealed partial class ShardedRunTests : IDisposable
 {
     private const int Shards = 4;
 
-    private readonly string _root = Directory.CreateTempSubdirectory("sharded-run-").FullName;
+    private readonly TemporaryDirectory _temp = new("sharded-run-");
 
     public ShardedRunTests()
     {
@@ -36,18 +37,18 @@ public sealed partial class ShardedRunTests : IDisposable
         }
     }
 
-    private string ScenariosDirectory => Path.Combine(_root, "scenarios");
+    private string ScenariosDirectory => _temp.Combine("scenarios");
 
-    private string Baselines => Path.Combine(_root, "baselines");
+    private string Baselines => _temp.Combine("baselines");
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Four_shards_merged_equal_the_unsharded_run_byte_for_byte()
     {
         var ids = GateSuite.Select(Options("unused")).Scenarios.Select(s => s.Id).ToList();
         Assert.Equal(["crowd", "urban-day", "urban-night"], ids);
-        GateSuite.Run(Options(Path.Combine(_root, "first")), []);
+        GateSuite.Run(Options(_temp.Combine("first")), []);
         var store = new BaselineStore(Baselines);
         Assert.True(store.Accept("urban-day"));
         Assert.True(store.Accept("urban-night"));
@@ -69,11 +70,11 @@ public sealed partial class ShardedRunTests : IDisposable
         Assert.Equal(PipelineAgreement.Identical, whole.Scenarios[1].Verdict.Agreement);
         Assert.NotNull(whole.Scenarios[2].Verdict.Flips);
         Assert.Contains(whole.Scenarios[2].Result!.ReviewFrames, f => f.ChangedFromBaseline);
-        Assert.True(File.Exists(Path.Combine(_root, "whole-report", "crowd", ReviewClipReporter.FileName)));
+        Assert.True(File.Exists(_temp.Combine("whole-report", "crowd", ReviewClipReporter.FileName)));
         Assert.Equal(whole.ExitCode, merged.ExitCode);
         Assert.Equal(whole.ExitCode, rerendered.ExitCode);
-        AssertSameFiles(Path.Combine(_root, "whole-report"), Path.Combine(_root, "merged-report"));
-        AssertSameFiles(Path.Combine(_root, "whole-report"), Path.Combine(_root, "rerendered-report"));
+        AssertSameFiles(_temp.Combine("whole-report"), _temp.Combine("merged-report"));
+        AssertSameFiles(_temp.Combine("whole-report"), _temp.Combine("rerendered-report"));
         var holders = shardFolders.SelectMany(f => ResultsFolder.ReadManifest(f).Scenarios.Select(id => (Id: id, Folder: f))).ToList();
         Assert.Equal(ids, holders.Select(h => h.Id).Order(StringComparer.Ordinal));
         Assert.Contains(shardFolders, f => ResultsFolder.ReadManifest(f).Scenarios.Count == 0);
@@ -101,11 +102,11 @@ public sealed partial class ShardedRunTests : IDisposable
             Hooks = new RunHooks { Time = new FrozenClock() },
         };
 
-    private string Results(string name) => Path.Combine(_root, "results", name);
+    private string Results(string name) => _temp.Combine("results", name);
 
     private IReporter[] Reporters(string name)
     {
-        var folder = Path.Combine(_root, name);
+        var folder = _temp.Combine(name);
         return [new MarkdownReporter(folder), new HtmlReporter(folder), new ReviewClipReporter(folder, new ClipReopener(RepositoryPaths.Cache))];
     }
 

@@ -1,6 +1,7 @@
 using Harness.Gate;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 
@@ -29,7 +30,7 @@ public sealed class WaiverSuite : IDisposable
 
         """;
 
-    private readonly string _root = Directory.CreateTempSubdirectory("waiver-suite-").FullName;
+    private readonly TemporaryDirectory _temp = new("waiver-suite-");
 
     public WaiverSuite()
     {
@@ -47,21 +48,21 @@ public sealed class WaiverSuite : IDisposable
         }
     }
 
-    public string Scenarios => Path.Combine(_root, "scenarios");
+    public string Scenarios => _temp.Combine("scenarios");
 
-    public string Baselines => Path.Combine(_root, "baselines");
+    public string Baselines => _temp.Combine("baselines");
 
     public string Waivers => Path.Combine(Baselines, WaiverFileReader.FileName);
 
-    public string Report => Path.Combine(_root, "report");
+    public string Report => _temp.Combine("report");
 
     /// <summary>Every scenario of the suite, or those named, judged on the day <paramref name="clock"/> says.</summary>
     public SuiteOptions Options(TimeProvider clock, params string[] ids) =>
         new(Scenarios, Baselines, RepositoryPaths.Cache, null, ids, RunKind.PullRequest, IsCi: true)
         {
-            ResultsDirectory = Path.Combine(_root, "results"),
+            ResultsDirectory = _temp.Combine("results"),
             Hooks = Harness.Running.RunHooks.None with { Time = clock },
         };
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 }

@@ -1,23 +1,24 @@
 using Harness.Clips;
 using Harness.Clips.CocoFolder;
 using Harness.Clips.Images;
+using Harness.TestKit;
 
 namespace Harness.Tests.Clips.CocoFolder;
 
 public sealed class CocoFolderClipReaderTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("coco-").FullName;
+    private readonly TemporaryDirectory temp = new("coco-");
 
     [Fact]
     public void Frames_follow_image_ids_with_classes_mapped_by_name_and_crowds_ignored()
     {
-        Directory.CreateDirectory(Path.Combine(root, "images"));
+        Directory.CreateDirectory(temp.Combine("images"));
         foreach (var name in new[] { "a.png", "b.png" })
         {
-            File.WriteAllBytes(Path.Combine(root, "images", name), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
+            File.WriteAllBytes(temp.Combine("images", name), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
         }
 
-        var json = Path.Combine(root, "instances.json");
+        var json = temp.Combine("instances.json");
         File.WriteAllText(json, """
             {"images":[{"id":9,"file_name":"b.png"},{"id":3,"file_name":"a.png"}],
              "categories":[{"id":1,"name":"person"},{"id":3,"name":"car"},{"id":7,"name":"truck"}],
@@ -43,7 +44,7 @@ public sealed class CocoFolderClipReaderTests : IDisposable
     [Fact]
     public void Category_the_scenario_does_not_name_is_an_error_listing_it()
     {
-        var json = Path.Combine(root, "instances.json");
+        var json = temp.Combine("instances.json");
         File.WriteAllText(json, """
             {"images":[{"id":1,"file_name":"a.png"}],
              "categories":[{"id":1,"name":"car"},{"id":2,"name":"bus"},{"id":3,"name":"unused"}],
@@ -58,9 +59,9 @@ public sealed class CocoFolderClipReaderTests : IDisposable
     [Fact]
     public void Under_evaluate_mapped_categories_no_class_map_key_reaches_are_left_out_crowds_included()
     {
-        Directory.CreateDirectory(Path.Combine(root, "images"));
-        File.WriteAllBytes(Path.Combine(root, "images", "a.png"), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
-        var json = Path.Combine(root, "instances.json");
+        Directory.CreateDirectory(temp.Combine("images"));
+        File.WriteAllBytes(temp.Combine("images", "a.png"), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
+        var json = temp.Combine("instances.json");
         File.WriteAllText(json, """
             {"images":[{"id":1,"file_name":"a.png"}],
              "categories":[{"id":1,"name":"person"},{"id":2,"name":"bus"}],
@@ -81,7 +82,7 @@ public sealed class CocoFolderClipReaderTests : IDisposable
     [Fact]
     public void Annotation_of_unknown_image_names_the_file()
     {
-        var json = Path.Combine(root, "bad.json");
+        var json = temp.Combine("bad.json");
         File.WriteAllText(json, """{"images":[],"categories":[],"annotations":[{"id":1,"image_id":5,"category_id":1,"bbox":[0,0,1,1]}]}""");
 
         var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ClassMap.Identity(["car"])));
@@ -93,7 +94,7 @@ public sealed class CocoFolderClipReaderTests : IDisposable
     [Fact]
     public void Image_id_listed_twice_is_refused_naming_both_files()
     {
-        var json = Path.Combine(root, "instances.json");
+        var json = temp.Combine("instances.json");
         File.WriteAllText(json, """{"images":[{"id":4,"file_name":"a.png"},{"id":4,"file_name":"b.png"}],"categories":[],"annotations":[]}""");
 
         var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ClassMap.Identity(["car"])));
@@ -107,7 +108,7 @@ public sealed class CocoFolderClipReaderTests : IDisposable
     [InlineData("1e39,1", "[0, 0, Infinity, 1]")]
     public void Box_of_negative_or_infinite_size_is_refused_naming_the_annotation(string size, string shown)
     {
-        var json = Path.Combine(root, "instances.json");
+        var json = temp.Combine("instances.json");
         File.WriteAllText(json, $$"""{"images":[{"id":1,"file_name":"a.png"}],"categories":[{"id":1,"name":"car"}],"annotations":[{"id":17,"image_id":1,"category_id":1,"bbox":[0,0,{{size}}]}]}""");
 
         var error = Assert.Throws<ClipFormatException>(() => new CocoFolderClipReader(json, ClassMap.Identity(["car"])));
@@ -118,9 +119,9 @@ public sealed class CocoFolderClipReaderTests : IDisposable
     [Fact]
     public void Box_of_zero_size_is_read()
     {
-        var json = Path.Combine(root, "instances.json");
+        var json = temp.Combine("instances.json");
         File.WriteAllText(json, """{"images":[{"id":1,"file_name":"a.png"}],"categories":[{"id":1,"name":"car"}],"annotations":[{"id":17,"image_id":1,"category_id":1,"bbox":[3,4,0,0]}]}""");
-        File.WriteAllBytes(Path.Combine(root, "a.png"), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
+        File.WriteAllBytes(temp.Combine("a.png"), ImageEncoder.EncodePng(CameraImage.Packed(4, 2, PixelFormat.Rgb8, new byte[24])));
 
         using var reader = new CocoFolderClipReader(json, ClassMap.Identity(["car"]));
         var truth = Assert.Single(Assert.Single(reader.ReadFrames()).Truth);
@@ -128,5 +129,5 @@ public sealed class CocoFolderClipReaderTests : IDisposable
         Assert.Equal((3f, 4f, 0f, 0f, 17), (truth.X, truth.Y, truth.Width, truth.Height, truth.TrackId));
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 }

@@ -1,13 +1,14 @@
 using Harness.Clips;
 using Harness.Clips.CocoFolder;
 using Harness.Clips.Images;
+using Harness.TestKit;
 
 namespace Harness.Tests.Clips.CocoFolder;
 
 /// <summary>Where a COCO file_name is looked for: beside the JSON (sub-folders included) first, then in images/.</summary>
 public sealed class CocoFolderImagePathTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("coco-paths-").FullName;
+    private readonly TemporaryDirectory temp = new("coco-paths-");
 
     [Fact]
     public void File_name_with_a_sub_folder_resolves_against_the_json_folder_before_images()
@@ -32,21 +33,21 @@ public sealed class CocoFolderImagePathTests : IDisposable
         using var reader = new CocoFolderClipReader(json, ClassMap.Identity(["car"]));
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
-        Assert.Equal($"{json}: image 1 'gone.png' not found; looked at {Path.Combine(root, "gone.png")} and {Path.Combine(root, "images", "gone.png")}", error.Message);
+        Assert.Equal($"{json}: image 1 'gone.png' not found; looked at {temp.Combine("gone.png")} and {temp.Combine("images", "gone.png")}", error.Message);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private void WriteImage(string relative, int width, int height)
     {
-        var path = Path.Combine(root, relative);
+        var path = temp.Combine(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, ImageEncoder.EncodePng(CameraImage.Packed(width, height, PixelFormat.Rgb8, new byte[width * height * 3])));
     }
 
     private string WriteJson(string text)
     {
-        var json = Path.Combine(root, "instances.json");
+        var json = temp.Combine("instances.json");
         File.WriteAllText(json, text);
         return json;
     }

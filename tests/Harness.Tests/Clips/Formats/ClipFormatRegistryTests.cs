@@ -5,6 +5,7 @@ using Harness.Clips.Mcap;
 using Harness.Clips.Rosbag2;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Clips.Rosbag2;
 
@@ -15,7 +16,7 @@ public sealed class ClipFormatRegistryTests : IDisposable
 {
     private static readonly ClassMap Classes = TestBag.Classes;
 
-    private readonly string root = Directory.CreateTempSubdirectory("clip-formats-").FullName;
+    private readonly TemporaryDirectory temp = new("clip-formats-");
 
     [Theory]
     [InlineData("rosbag2/sqlite3/cdr_test")]
@@ -30,7 +31,7 @@ public sealed class ClipFormatRegistryTests : IDisposable
     [Fact]
     public void Ros2_profile_mcap_renamed_without_extension_or_metadata_is_still_a_bag()
     {
-        var renamed = Path.Combine(root, "recording");
+        var renamed = temp.Combine("recording");
         File.Copy(Path.Combine(RepositoryPaths.Fixtures, "rosbag2/mcap/cdr_test/cdr_test_0.mcap"), renamed);
 
         Assert.IsType<Rosbag2ClipFormat>(ClipFormatRegistry.For(renamed));
@@ -39,7 +40,7 @@ public sealed class ClipFormatRegistryTests : IDisposable
     [Fact]
     public void Foxglove_mcap_is_recognised_by_its_magic_not_its_name()
     {
-        var path = Path.Combine(root, "clip.bin");
+        var path = temp.Combine("clip.bin");
         using (var writer = McapClipWriter.Create(path, "/camera/front", "/truth/front", Classes.EvaluationClasses))
         {
             writer.WriteFrame(1, CameraImage.Packed(1, 1, PixelFormat.Rgb8, new byte[3]), []);
@@ -56,8 +57,8 @@ public sealed class ClipFormatRegistryTests : IDisposable
     [Fact]
     public void Coco_json_is_recognised_by_extension_or_by_an_opening_brace()
     {
-        var json = Path.Combine(root, "instances.json");
-        var noExtension = Path.Combine(root, "instances");
+        var json = temp.Combine("instances.json");
+        var noExtension = temp.Combine("instances");
         File.WriteAllText(json, "{\"images\": [], \"annotations\": [], \"categories\": []}");
         File.WriteAllText(noExtension, "\uFEFF \n {\"images\": [], \"annotations\": [], \"categories\": []}");
 
@@ -70,10 +71,10 @@ public sealed class ClipFormatRegistryTests : IDisposable
     [Fact]
     public void Kitti_needs_both_image_2_and_label_2()
     {
-        var kitti = Path.Combine(root, "kitti");
+        var kitti = temp.Combine("kitti");
         Directory.CreateDirectory(Path.Combine(kitti, "image_2"));
         Directory.CreateDirectory(Path.Combine(kitti, "label_2"));
-        var halfKitti = Path.Combine(root, "half");
+        var halfKitti = temp.Combine("half");
         Directory.CreateDirectory(Path.Combine(halfKitti, "image_2"));
 
         Assert.IsType<KittiClipFormat>(ClipFormatRegistry.For(kitti));
@@ -94,7 +95,7 @@ public sealed class ClipFormatRegistryTests : IDisposable
     [Fact]
     public void File_of_no_known_format_lists_the_supported_ones()
     {
-        var path = Path.Combine(root, "clip.avi");
+        var path = temp.Combine("clip.avi");
         File.WriteAllBytes(path, [0x52, 0x49, 0x46, 0x46, 0, 0, 0, 0]);
 
         var error = Assert.Throws<ClipFormatException>(() => ClipFormatRegistry.For(path));
@@ -109,7 +110,7 @@ public sealed class ClipFormatRegistryTests : IDisposable
         bag.Write(TestBag.Frames(2), Rosbag2StorageFormat.Sqlite3);
         var spec = new ClipSpec(bag.Path, null, TestBag.Camera, TestBag.Truth, null);
 
-        var source = ClipSource.Resolve(spec, root);
+        var source = ClipSource.Resolve(spec, temp.Path);
         using var reader = source.Open(spec, Classes);
 
         Assert.IsType<Rosbag2ClipReader>(reader);
@@ -128,7 +129,7 @@ public sealed class ClipFormatRegistryTests : IDisposable
         Assert.Equal($"clip '{bag.Path}': lidar topics are not read from ROS 2 bags (remove 'lidar')", error.Message);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private static ClipSpec Spec(string path) => new(path, null, "/camera/front", "/truth/front", null);
 }

@@ -1,18 +1,19 @@
 using Harness.Clips;
 using Harness.Clips.Images;
 using Harness.Clips.Kitti;
+using Harness.TestKit;
 
 namespace Harness.Tests.Clips.Kitti;
 
 public sealed class KittiClipReaderTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("kitti-").FullName;
+    private readonly TemporaryDirectory temp = new("kitti-");
 
     public KittiClipReaderTests()
     {
         foreach (var folder in new[] { "image_2", "label_2", "velodyne" })
         {
-            Directory.CreateDirectory(Path.Combine(root, folder));
+            Directory.CreateDirectory(temp.Combine(folder));
         }
     }
 
@@ -20,16 +21,16 @@ public sealed class KittiClipReaderTests : IDisposable
     public void Streams_images_with_labels_ignore_regions_and_lidar()
     {
         WriteImage("000000", 8, 4, (10, 20, 30));
-        File.WriteAllText(Path.Combine(root, "label_2", "000000.txt"), """
+        File.WriteAllText(temp.Combine("label_2", "000000.txt"), """
             Car 0.00 1 -1.58 1.00 2.00 5.00 4.00 1.50 1.60 3.90 3.00 1.70 4.00 0.01
             Van 0.00 0 -1.58 0.00 0.00 2.00 2.00 2.00 1.90 4.50 -6.00 1.70 30.00 0.00
             DontCare -1 -1 -10 6.00 0.00 8.00 2.00 -1 -1 -1 -1000 -1000 -1000 -10
             Tram 0.00 0 0.00 0.00 0.00 1.00 1.00 3.00 2.50 15.00 1.00 1.70 50.00 0.00
             """);
-        File.WriteAllBytes(Path.Combine(root, "velodyne", "000000.bin"), [.. BitConverter.GetBytes(1f), .. BitConverter.GetBytes(2f), .. BitConverter.GetBytes(3f), .. BitConverter.GetBytes(0.5f)]);
+        File.WriteAllBytes(temp.Combine("velodyne", "000000.bin"), [.. BitConverter.GetBytes(1f), .. BitConverter.GetBytes(2f), .. BitConverter.GetBytes(3f), .. BitConverter.GetBytes(0.5f)]);
 
         var classes = ClassMap.Create(["car", "pedestrian", "cyclist"], [], ["DontCare", "Tram"]);
-        using var reader = new KittiClipReader(root, classes);
+        using var reader = new KittiClipReader(temp.Path, classes);
         var frame = Assert.Single(reader.ReadFrames());
 
         Assert.Equal((8, 4), (frame.Image.Width, frame.Image.Height));
@@ -51,14 +52,14 @@ public sealed class KittiClipReaderTests : IDisposable
     public void Label_types_map_by_name_many_to_one_and_a_named_neighbour_class_is_scored()
     {
         WriteImage("000000", 8, 4, (0, 0, 0));
-        File.WriteAllText(Path.Combine(root, "label_2", "000000.txt"), """
+        File.WriteAllText(temp.Combine("label_2", "000000.txt"), """
             Car 0.00 0 0 1.00 1.00 3.00 3.00 1.5 1.6 3.9 0 1.7 10 0
             Van 0.00 0 0 4.00 1.00 6.00 3.00 2.0 1.9 4.5 0 1.7 20 0
             Pedestrian 0.00 0 0 0.00 0.00 1.00 2.00 1.7 0.6 0.8 0 1.7 5 0
             """);
         var classes = ClassMap.Create(["pedestrian", "car"], [KeyValuePair.Create("vehicle", (IReadOnlyList<string>)["car", "Van"])], []);
 
-        using var reader = new KittiClipReader(root, classes);
+        using var reader = new KittiClipReader(temp.Path, classes);
         var truth = Assert.Single(reader.ReadFrames()).Truth;
 
         Assert.Equal([(1, false), (1, false), (0, false)], truth.Select(t => (t.ClassId, t.Ignore)));
@@ -68,17 +69,17 @@ public sealed class KittiClipReaderTests : IDisposable
     public void Unknown_label_types_are_an_error_naming_the_file_and_every_type()
     {
         WriteImage("000003", 2, 2, (0, 0, 0));
-        File.WriteAllText(Path.Combine(root, "label_2", "000003.txt"), """
+        File.WriteAllText(temp.Combine("label_2", "000003.txt"), """
             Car 0.00 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0
             Tram 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0
             DontCare -1 -1 -10 0 0 1 1 -1 -1 -1 -1000 -1000 -1000 -10
             """);
 
-        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        using var reader = new KittiClipReader(temp.Path, ClassMap.Identity(["car"]));
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
         Assert.Equal(
-            $"{Path.Combine(root, "label_2", "000003.txt")}: truth label 'Tram' maps to no class (evaluation classes: 'car'); name it in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)",
+            $"{temp.Combine("label_2", "000003.txt")}: truth label 'Tram' maps to no class (evaluation classes: 'car'); name it in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)",
             error.Message);
     }
 
@@ -87,14 +88,14 @@ public sealed class KittiClipReaderTests : IDisposable
     {
         WriteImage("000005", 2, 2, (0, 0, 0));
         WriteImage("000006", 2, 2, (0, 0, 0));
-        File.WriteAllText(Path.Combine(root, "label_2", "000005.txt"), "Tram 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\n");
-        File.WriteAllText(Path.Combine(root, "label_2", "000006.txt"), "Misc 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\nTruck 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\n");
+        File.WriteAllText(temp.Combine("label_2", "000005.txt"), "Tram 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\n");
+        File.WriteAllText(temp.Combine("label_2", "000006.txt"), "Misc 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\nTruck 0.00 0 0 0 0 1 1 3.0 2.5 15 0 1.7 50 0\n");
 
-        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        using var reader = new KittiClipReader(temp.Path, ClassMap.Identity(["car"]));
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().First());
 
         Assert.Equal(
-            $"{Path.Combine(root, "label_2")} (2 label files, first 000005.txt): truth labels 'Misc', 'Tram', 'Truck' map to no class (evaluation classes: 'car'); name them in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)",
+            $"{temp.Combine("label_2")} (2 label files, first 000005.txt): truth labels 'Misc', 'Tram', 'Truck' map to no class (evaluation classes: 'car'); name them in the scenario's model.class_map or model.ignore, or evaluate the class_map's classes alone (model.evaluate: mapped)",
             error.Message);
     }
 
@@ -102,7 +103,7 @@ public sealed class KittiClipReaderTests : IDisposable
     public void Under_evaluate_mapped_types_no_class_map_key_reaches_are_left_out_and_dontcare_and_neighbours_keep_their_meaning()
     {
         WriteImage("000008", 8, 4, (0, 0, 0));
-        File.WriteAllText(Path.Combine(root, "label_2", "000008.txt"), """
+        File.WriteAllText(temp.Combine("label_2", "000008.txt"), """
             Car 0.00 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0
             Van 0.00 0 0 1 0 2 1 2.0 1.9 4.5 0 1.7 20 0
             Truck 0.00 0 0 2 0 3 1 3.0 2.5 15 0 1.7 50 0
@@ -119,7 +120,7 @@ public sealed class KittiClipReaderTests : IDisposable
             [],
             ClassEvaluation.Mapped);
 
-        using var reader = new KittiClipReader(root, classes);
+        using var reader = new KittiClipReader(temp.Path, classes);
         var truth = Assert.Single(reader.ReadFrames()).Truth;
 
         // Car, Van (car's neighbour), Pedestrian, Person_sitting (pedestrian's neighbour), DontCare; Truck, Cyclist, Tram and Misc are gone.
@@ -133,13 +134,13 @@ public sealed class KittiClipReaderTests : IDisposable
     public void Under_evaluate_mapped_a_neighbour_of_a_class_not_evaluated_is_left_out()
     {
         WriteImage("000009", 8, 4, (0, 0, 0));
-        File.WriteAllText(Path.Combine(root, "label_2", "000009.txt"), """
+        File.WriteAllText(temp.Combine("label_2", "000009.txt"), """
             Van 0.00 0 0 1 0 2 1 2.0 1.9 4.5 0 1.7 20 0
             Pedestrian 0.00 0 0 3 0 4 1 1.7 0.6 0.8 0 1.7 5 0
             """);
         var classes = ClassMap.Create(["person", "car"], [KeyValuePair.Create("pedestrian", (IReadOnlyList<string>)["person"])], [], ClassEvaluation.Mapped);
 
-        using var reader = new KittiClipReader(root, classes);
+        using var reader = new KittiClipReader(temp.Path, classes);
         var truth = Assert.Single(reader.ReadFrames()).Truth;
 
         Assert.Equal([(0, 3f, false)], truth.Select(t => (t.ClassId, t.X, t.Ignore)));
@@ -151,12 +152,12 @@ public sealed class KittiClipReaderTests : IDisposable
     public void DontCare_is_an_ignore_region_of_every_class_without_being_listed()
     {
         WriteImage("000004", 2, 2, (0, 0, 0));
-        File.WriteAllText(Path.Combine(root, "label_2", "000004.txt"), """
+        File.WriteAllText(temp.Combine("label_2", "000004.txt"), """
             Car 0.00 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0
             DontCare -1 -1 -10 0 0 2 1 -1 -1 -1 -1000 -1000 -1000 -10
             """);
 
-        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        using var reader = new KittiClipReader(temp.Path, ClassMap.Identity(["car"]));
         var truth = Assert.Single(reader.ReadFrames()).Truth;
 
         Assert.Equal([(0, false), (ClassMap.IgnoreRegion, true)], truth.Select(t => (t.ClassId, t.Ignore)));
@@ -167,9 +168,9 @@ public sealed class KittiClipReaderTests : IDisposable
     public void Malformed_label_names_file_and_line()
     {
         WriteImage("000007", 2, 2, (0, 0, 0));
-        File.WriteAllText(Path.Combine(root, "label_2", "000007.txt"), "Car 0 0 0 1 2 3\n");
+        File.WriteAllText(temp.Combine("label_2", "000007.txt"), "Car 0 0 0 1 2 3\n");
 
-        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        using var reader = new KittiClipReader(temp.Path, ClassMap.Identity(["car"]));
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
         Assert.Contains("000007.txt:1", error.Message, StringComparison.Ordinal);
@@ -183,10 +184,10 @@ public sealed class KittiClipReaderTests : IDisposable
     public void Box_that_cannot_be_right_is_refused_naming_file_and_line(string label, string problem)
     {
         WriteImage("000008", 2, 2, (0, 0, 0));
-        var file = Path.Combine(root, "label_2", "000008.txt");
+        var file = temp.Combine("label_2", "000008.txt");
         File.WriteAllText(file, "Car 0 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0\n" + label + "\n");
 
-        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        using var reader = new KittiClipReader(temp.Path, ClassMap.Identity(["car"]));
         var error = Assert.Throws<ClipFormatException>(() => reader.ReadFrames().ToList());
 
         Assert.StartsWith($"{file}:2: {problem}", error.Message, StringComparison.Ordinal);
@@ -196,9 +197,9 @@ public sealed class KittiClipReaderTests : IDisposable
     public void Box_of_zero_width_and_height_is_read()
     {
         WriteImage("000009", 2, 2, (0, 0, 0));
-        File.WriteAllText(Path.Combine(root, "label_2", "000009.txt"), "Car 0 0 0 5 1 5 1 1.5 1.6 3.9 0 1.7 10 0\n");
+        File.WriteAllText(temp.Combine("label_2", "000009.txt"), "Car 0 0 0 5 1 5 1 1.5 1.6 3.9 0 1.7 10 0\n");
 
-        using var reader = new KittiClipReader(root, ClassMap.Identity(["car"]));
+        using var reader = new KittiClipReader(temp.Path, ClassMap.Identity(["car"]));
         var truth = Assert.Single(Assert.Single(reader.ReadFrames()).Truth);
 
         Assert.Equal((5f, 1f, 0f, 0f), (truth.X, truth.Y, truth.Width, truth.Height));
@@ -207,12 +208,12 @@ public sealed class KittiClipReaderTests : IDisposable
     [Fact]
     public void Directory_without_images_is_rejected()
     {
-        var error = Assert.Throws<ClipFormatException>(() => new KittiClipReader(Path.Combine(root, "label_2"), ClassMap.Identity(["car"])));
+        var error = Assert.Throws<ClipFormatException>(() => new KittiClipReader(temp.Combine("label_2"), ClassMap.Identity(["car"])));
 
         Assert.Contains("image_2", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private void WriteImage(string name, int width, int height, (byte R, byte G, byte B) colour)
     {
@@ -222,6 +223,6 @@ public sealed class KittiClipReaderTests : IDisposable
             (pixels[i], pixels[i + 1], pixels[i + 2]) = colour;
         }
 
-        File.WriteAllBytes(Path.Combine(root, "image_2", name + ".png"), ImageEncoder.EncodePng(CameraImage.Packed(width, height, PixelFormat.Rgb8, pixels)));
+        File.WriteAllBytes(temp.Combine("image_2", name + ".png"), ImageEncoder.EncodePng(CameraImage.Packed(width, height, PixelFormat.Rgb8, pixels)));
     }
 }

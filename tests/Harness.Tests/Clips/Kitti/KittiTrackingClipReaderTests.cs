@@ -3,22 +3,23 @@ using Harness.Clips.Images;
 using Harness.Clips.Kitti;
 using Harness.Metrics;
 using Harness.Running;
+using Harness.TestKit;
 
 namespace Harness.Tests.Clips.Kitti;
 
 /// <summary>A KITTI tracking folder (<c>image_02/&lt;sequence&gt;/</c>, <c>label_02/&lt;sequence&gt;.txt</c>) written by hand, one sequence a clip.</summary>
 public sealed class KittiTrackingClipReaderTests : IDisposable
 {
-    private readonly string root = Directory.CreateTempSubdirectory("kitti-tracking-").FullName;
+    private readonly TemporaryDirectory temp = new("kitti-tracking-");
 
-    private string Sequence => Path.Combine(root, "image_02", "0003");
+    private string Sequence => temp.Combine("image_02", "0003");
 
-    private string LabelFile => Path.Combine(root, "label_02", "0003.txt");
+    private string LabelFile => temp.Combine("label_02", "0003.txt");
 
     public KittiTrackingClipReaderTests()
     {
         Directory.CreateDirectory(Sequence);
-        Directory.CreateDirectory(Path.Combine(root, "label_02"));
+        Directory.CreateDirectory(temp.Combine("label_02"));
     }
 
     [Fact]
@@ -86,20 +87,20 @@ public sealed class KittiTrackingClipReaderTests : IDisposable
     {
         WriteImages(2);
         File.WriteAllText(LabelFile, "0 4 Car 0 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0\n");
-        Directory.CreateDirectory(Path.Combine(root, "image_02", "0007"));
-        File.WriteAllText(Path.Combine(root, "label_02", "0007.txt"), "");
+        Directory.CreateDirectory(temp.Combine("image_02", "0007"));
+        File.WriteAllText(temp.Combine("label_02", "0007.txt"), "");
 
         Assert.IsType<KittiTrackingClipFormat>(ClipFormatRegistry.For(Sequence));
         var hash = PinnedHash.OfClip(Sequence);
-        File.WriteAllText(Path.Combine(root, "label_02", "0007.txt"), "0 1 Car 0 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0\n");
+        File.WriteAllText(temp.Combine("label_02", "0007.txt"), "0 1 Car 0 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0\n");
         Assert.Equal(hash, PinnedHash.OfClip(Sequence));
         File.AppendAllText(LabelFile, "1 4 Car 0 0 0 0 0 1 1 1.5 1.6 3.9 0 1.7 10 0\n");
         Assert.NotEqual(hash, PinnedHash.OfClip(Sequence));
         Assert.Equal(["image_02/0003/000000.png", "image_02/0003/000001.png"], ClipFormatRegistry.For(Sequence).Index(Sequence)!.Frames.Select(f => f.Name));
 
-        var error = Assert.Throws<ClipFormatException>(() => PinnedHash.OfClip(root));
+        var error = Assert.Throws<ClipFormatException>(() => PinnedHash.OfClip(temp.Path));
         Assert.Equal(
-            $"clip '{root}' is a KITTI tracking folder; a clip is one of its sequences: name its image folder, e.g. '{Sequence}' (sequences with labels: 0003, 0007)",
+            $"clip '{temp.Path}' is a KITTI tracking folder; a clip is one of its sequences: name its image folder, e.g. '{Sequence}' (sequences with labels: 0003, 0007)",
             error.Message);
     }
 
@@ -156,7 +157,7 @@ public sealed class KittiTrackingClipReaderTests : IDisposable
         Assert.Equal(0.5, metrics["frames_to_detect"]);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private void WriteImages(int count)
     {

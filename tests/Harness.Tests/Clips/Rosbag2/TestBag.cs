@@ -1,4 +1,5 @@
 using Harness.Clips.Rosbag2;
+using Harness.TestKit;
 
 namespace Harness.Tests.Clips.Rosbag2;
 
@@ -12,10 +13,10 @@ internal sealed class TestBag : IDisposable
 
     public static readonly ClassMap Classes = ClassMap.Identity(["car", "pedestrian", "cyclist"]);
 
-    private readonly string _root = Directory.CreateTempSubdirectory("rosbag2-").FullName;
+    private readonly TemporaryDirectory _temp = new("rosbag2-");
 
     /// <summary>The bag directory: named like ros2 bag record names them, inside a temporary folder.</summary>
-    public string Path => System.IO.Path.Combine(_root, "recording");
+    public string Path => _temp.Combine("recording");
 
     public static List<Frame> Frames(int count, PixelFormat format = PixelFormat.Rgb8, int width = 8, int height = 6)
     {
@@ -51,5 +52,5 @@ internal sealed class TestBag : IDisposable
     /// <summary>The single storage file the writer put in the bag directory.</summary>
     public string StorageFile => Directory.EnumerateFiles(Path).Single(f => !f.EndsWith(Rosbag2Metadata.FileName, StringComparison.Ordinal));
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _temp.Dispose();
 }

@@ -1,4 +1,5 @@
 using Harness.Metrics.Coco;
+using Harness.TestKit;
 
 namespace Harness.Tests.Metrics.Coco;
 
@@ -9,13 +10,13 @@ public sealed class CocoJsonReaderTests : IDisposable
          "annotations":[{"id":1,"image_id":1,"category_id":3,"bbox":[1,2,3,4],"area":10.5,"iscrowd":1,"ignore":1}]}
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("coco-reader-").FullName;
+    private readonly TemporaryDirectory _temp = new("coco-reader-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private string Write(string name, string content)
     {
-        var path = Path.Combine(_dir, name);
+        var path = _temp.Combine(name);
         File.WriteAllText(path, content);
         return path;
     }
@@ -35,7 +36,7 @@ public sealed class CocoJsonReaderTests : IDisposable
     [Fact]
     public void Rejects_missing_file_naming_it()
     {
-        var path = Path.Combine(_dir, "absent.json");
+        var path = _temp.Combine("absent.json");
 
         var error = Assert.Throws<CocoFormatException>(() => CocoFileEvaluation.EvaluateFiles(path, path));
 
@@ -98,7 +99,7 @@ public sealed class CocoJsonReaderTests : IDisposable
     [Fact]
     public void Reads_past_a_byte_order_mark_and_skips_fields_it_does_not_use_nested_ones_included()
     {
-        var path = Path.Combine(_dir, "gt.json");
+        var path = _temp.Combine("gt.json");
         File.WriteAllText(path, """
             {"info":{"year":2017,"contributors":["a",{"b":[1,2]}]},"images":[{"id":1,"file_name":"a.jpg","size":[3,4]}],"licenses":[],
              "categories":[{"supercategory":"vehicle","id":3,"name":"car","keypoints":[]}],
@@ -208,8 +209,8 @@ public sealed class CocoJsonReaderTests : IDisposable
     [Fact]
     public void A_folder_in_place_of_the_file_cannot_be_read_and_says_so()
     {
-        var error = Assert.Throws<CocoFormatException>(() => CocoJsonReader.ReadGroundTruth(_dir));
+        var error = Assert.Throws<CocoFormatException>(() => CocoJsonReader.ReadGroundTruth(_temp.Path));
 
-        Assert.StartsWith($"{_dir}: cannot read the file (", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{_temp.Path}: cannot read the file (", error.Message, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using Harness.Metrics.Bootstrap;
 using Harness.Metrics.Sweep;
 using Harness.Running;
 using Harness.Scenarios;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Testing;
 
@@ -12,7 +13,7 @@ public sealed class ThresholdSweepTests : IDisposable
 {
     private static readonly string[] Classes = ["car", "pedestrian"];
 
-    private readonly string root = Directory.CreateTempSubdirectory("sweep-").FullName;
+    private readonly TemporaryDirectory temp = new("sweep-");
 
     /// <summary>
     /// Two frames, one car each. Frame 0: a hit at 0.9, a false car at 0.5 and a false pedestrian at 0.2. Frame 1: a
@@ -119,11 +120,11 @@ public sealed class ThresholdSweepTests : IDisposable
         Assert.True(pooled.FalsePositivesPerFrame.Low < pooled.FalsePositivesPerFrame.High);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => temp.Dispose();
 
     private ScenarioResult Replay(float threshold)
     {
-        var path = Path.Combine(root, FormattableString.Invariant($"s{threshold}.yaml"));
+        var path = temp.Combine(FormattableString.Invariant($"s{threshold}.yaml"));
         File.WriteAllText(path, ScenarioYaml.Create("s", "synthetic://urban-day?seed=7&frames=30", gated: false) + FormattableString.Invariant($"postprocess: {{ score_threshold: {threshold} }}\n"));
         return ScenarioRunner.Run(ScenarioLoader.LoadFile(path), RepositoryPaths.Cache);
     }
