@@ -1,6 +1,7 @@
 using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
 using Harness.Metrics.Families.MatchedIou;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics.Families;
@@ -14,17 +15,6 @@ namespace Harness.Tests.Metrics.Families;
 public sealed class MatchedIouFamilyTests
 {
     private static readonly string[] Classes = ["car", "pedestrian", "cyclist"];
-
-    private static IReadOnlyDictionary<string, double> Metrics(TruthBox[][] truth, Detection[][] detections)
-    {
-        var accumulator = new MetricsAccumulator(new MetricsOptions(Classes));
-        for (var f = 0; f < truth.Length; f++)
-        {
-            accumulator.Add(truth[f], detections[f]);
-        }
-
-        return accumulator.Complete("s", "clip", "model", "digest").Metrics;
-    }
 
     [Fact]
     public void Is_the_mean_iou_of_the_matches_pooled_and_per_class_and_absent_for_a_class_without_matches()
@@ -45,7 +35,7 @@ public sealed class MatchedIouFamilyTests
             [new(1, 0, 11, 10, 0.9f, 0)],       // car, IoU 90/110
         ];
 
-        var metrics = Metrics(truth, detections);
+        var metrics = FamilyMetrics.Of(Classes, truth, detections);
 
         Assert.Equal((0.8 + 1 + (90.0 / 110)) / 3, metrics["matched_iou"], 6);
         Assert.Equal((0.8 + (90.0 / 110)) / 2, metrics["matched_iou/car"], 6);
@@ -56,7 +46,7 @@ public sealed class MatchedIouFamilyTests
     [Fact]
     public void A_run_without_matches_leaves_it_undefined()
     {
-        var metrics = Metrics([[new(0, 0, 0, 10, 10)]], [[new(40, 40, 50, 50, 0.9f, 0)]]);
+        var metrics = FamilyMetrics.Of(Classes, [[new(0, 0, 0, 10, 10)]], [[new(40, 40, 50, 50, 0.9f, 0)]]);
 
         Assert.DoesNotContain(metrics.Keys, k => k.StartsWith("matched_iou", StringComparison.Ordinal));
     }
@@ -65,7 +55,7 @@ public sealed class MatchedIouFamilyTests
     public void A_match_at_exactly_one_half_counts_and_ious_are_summed_in_millionths()
     {
         // A 10 x 5 detection inside a 10 x 10 truth: IoU 50 / 100 = 0.5 exactly, the matcher's threshold.
-        var metrics = Metrics([[new(0, 0, 0, 10, 10)]], [[new(0, 0, 10, 5, 0.9f, 0)]]);
+        var metrics = FamilyMetrics.Of(Classes, [[new(0, 0, 0, 10, 10)]], [[new(0, 0, 10, 5, 0.9f, 0)]]);
 
         Assert.Equal(0.5, metrics["matched_iou/car"]);
         Assert.Equal(1L << 19, MatchedIouFamily.Quantize(0.5));

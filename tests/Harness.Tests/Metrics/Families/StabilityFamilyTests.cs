@@ -1,6 +1,7 @@
 using Harness.Metrics;
 using Harness.Metrics.Bootstrap;
 using Harness.Metrics.Families.Stability;
+using Harness.TestKit;
 using Harness.Tests.Metrics.Bootstrap;
 using Harness.Tests.Testing;
 
@@ -14,17 +15,6 @@ namespace Harness.Tests.Metrics.Families;
 public sealed class StabilityFamilyTests
 {
     private static readonly string[] Classes = ["car", "pedestrian"];
-
-    private static IReadOnlyDictionary<string, double> Metrics(TruthBox[][] truth, Detection[][] detections)
-    {
-        var accumulator = new MetricsAccumulator(new MetricsOptions(Classes));
-        for (var f = 0; f < truth.Length; f++)
-        {
-            accumulator.Add(truth[f], detections[f]);
-        }
-
-        return accumulator.Complete("s", "clip", "model", "digest").Metrics;
-    }
 
     /// <summary>
     /// Car track 7 moves 10 px right a frame over frames 0-4: missed, found, missed, found 2 px right of its truth,
@@ -62,7 +52,7 @@ public sealed class StabilityFamilyTests
             [On(Car(4), 0, dx: 4)],
         ];
 
-        var metrics = Metrics(truth, detections);
+        var metrics = FamilyMetrics.Of(Classes, truth, detections);
 
         Assert.Equal(200, metrics["flicker/car"]);
         Assert.Equal(1000.0 / 3, metrics["flicker/pedestrian"]);
@@ -86,7 +76,7 @@ public sealed class StabilityFamilyTests
         var found = new Detection(0, 0, 40, 40, 0.9f, 0);
         var shifted = new Detection(5, 0, 45, 40, 0.9f, 0);
 
-        var metrics = Metrics([[car], [], [car], [car], [], [car]], [[found], [], [], [found], [], [shifted]]);
+        var metrics = FamilyMetrics.Of(Classes, [[car], [], [car], [car], [], [car]], [[found], [], [], [found], [], [shifted]]);
 
         Assert.Equal(0, metrics["flicker"]);
         Assert.False(metrics.ContainsKey("jitter_px"));
@@ -97,7 +87,7 @@ public sealed class StabilityFamilyTests
     [Fact]
     public void Truth_without_track_ids_has_no_stability_metrics()
     {
-        var metrics = Metrics([[new TruthBox(0, 0, 0, 40, 40)]], [[new Detection(0, 0, 40, 40, 0.9f, 0)]]);
+        var metrics = FamilyMetrics.Of(Classes, [[new TruthBox(0, 0, 0, 40, 40)]], [[new Detection(0, 0, 40, 40, 0.9f, 0)]]);
 
         Assert.DoesNotContain(metrics.Keys, k => k.Split('/')[0] is "flicker" or "class_switches" or "jitter_px" or "frames_to_detect");
     }

@@ -4,6 +4,7 @@ using Harness.Metrics.Families.Streaming;
 using Harness.Running;
 using Harness.Scenarios;
 using Harness.Suite;
+using Harness.TestKit;
 using Harness.Testing;
 using Harness.Tests.Metrics.Bootstrap;
 using Harness.Tests.Testing;
@@ -24,17 +25,6 @@ public sealed class StreamingFamilyTests
 
     /// <summary>Four frames 100 ms apart.</summary>
     private static readonly long[] Times = [0, 100 * Ms, 200 * Ms, 300 * Ms];
-
-    private static IReadOnlyDictionary<string, double> Metrics(TruthBox[][] truth, Detection[][] detections, StreamingProfile? streaming)
-    {
-        var accumulator = new MetricsAccumulator(new MetricsOptions(Classes, Streaming: streaming));
-        for (var f = 0; f < truth.Length; f++)
-        {
-            accumulator.Add(Times[f], truth[f], detections[f]);
-        }
-
-        return accumulator.Complete("s", "clip", "model", "digest").Metrics;
-    }
 
     /// <summary>
     /// A parked car (the same box every frame) and a pedestrian walking 100 px a frame (boxes of different frames
@@ -67,8 +57,8 @@ public sealed class StreamingFamilyTests
     {
         var (truth, detections) = ParkedCarAndWalker();
 
-        var onTime = Metrics(truth, detections, new StreamingProfile(200 * Ms));
-        var late = Metrics(truth, detections, new StreamingProfile((200 * Ms) + 1));
+        var onTime = FamilyMetrics.Of(Classes, truth, detections, streaming: new StreamingProfile(200 * Ms), timestampsNs: Times);
+        var late = FamilyMetrics.Of(Classes, truth, detections, streaming: new StreamingProfile((200 * Ms) + 1), timestampsNs: Times);
 
         Assert.Equal(1, onTime["coco/AP"], 12);
         Assert.Equal(51.0 / 101, onTime["streaming/AP/car"], 12);
@@ -86,7 +76,7 @@ public sealed class StreamingFamilyTests
     {
         var (truth, detections) = ParkedCarAndWalker();
 
-        var metrics = Metrics(truth, detections, new StreamingProfile(400 * Ms));
+        var metrics = FamilyMetrics.Of(Classes, truth, detections, streaming: new StreamingProfile(400 * Ms), timestampsNs: Times);
 
         Assert.Equal(0, metrics["streaming/AP"]);
         Assert.Equal(0, metrics["streaming/AP50/car"]);
@@ -98,7 +88,7 @@ public sealed class StreamingFamilyTests
     {
         var (truth, detections) = ParkedCarAndWalker();
 
-        Assert.DoesNotContain(Metrics(truth, detections, streaming: null).Keys, k => k.StartsWith("streaming", StringComparison.Ordinal));
+        Assert.DoesNotContain(FamilyMetrics.Of(Classes, truth, detections, streaming: null, timestampsNs: Times).Keys, k => k.StartsWith("streaming", StringComparison.Ordinal));
         var accumulator = new MetricsAccumulator(new MetricsOptions(Classes, Streaming: new StreamingProfile(45 * Ms)));
         Assert.Throws<InvalidOperationException>(() => accumulator.Add(truth[0], detections[0]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new MetricsAccumulator(new MetricsOptions(Classes, Streaming: new StreamingProfile(0))));

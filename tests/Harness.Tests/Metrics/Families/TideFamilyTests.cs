@@ -1,5 +1,6 @@
 using Harness.Metrics;
 using Harness.Metrics.Families.Tide;
+using Harness.TestKit;
 using Harness.Tests.Testing;
 
 namespace Harness.Tests.Metrics.Families;
@@ -13,17 +14,6 @@ public sealed class TideFamilyTests
 {
     private const double Tolerance = 1e-12;
     private static readonly string[] Classes = ["car", "pedestrian", "cyclist"];
-
-    private static IReadOnlyDictionary<string, double> Metrics(TruthBox[][] truth, Detection[][] detections)
-    {
-        var accumulator = new MetricsAccumulator(new MetricsOptions(Classes));
-        for (var f = 0; f < truth.Length; f++)
-        {
-            accumulator.Add(truth[f], detections[f]);
-        }
-
-        return accumulator.Complete("s", "clip", "model", "digest").Metrics;
-    }
 
     [Fact]
     public void Writes_the_hand_computed_daps_pooled_and_per_class_and_none_for_a_class_without_truth()
@@ -43,7 +33,7 @@ public sealed class TideFamilyTests
         var car = (26 + (25 / 3.0)) / 101;
         var pedestrian = 25.5 / 101;
 
-        var metrics = Metrics(truth, detections);
+        var metrics = FamilyMetrics.Of(Classes, truth, detections);
 
         Assert.Equal(((26 + (25 * 0.4)) / 101) - car, metrics["tide/cls/car"], Tolerance);
         Assert.Equal((2 / 3.0) - pedestrian, metrics["tide/cls/pedestrian"], Tolerance);
@@ -60,7 +50,7 @@ public sealed class TideFamilyTests
     [Fact]
     public void A_run_without_truth_writes_none()
     {
-        var metrics = Metrics([[]], [[new Detection(0, 0, 10, 10, 0.9f, 0)]]);
+        var metrics = FamilyMetrics.Of(Classes, [[]], [[new Detection(0, 0, 10, 10, 0.9f, 0)]]);
 
         Assert.DoesNotContain(metrics.Keys, name => name.StartsWith("tide", StringComparison.Ordinal));
     }
