@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Harness.TestKit;
+using Harness.Tests.Metrics.Nuscenes;
 using Harness.Testing;
 
 namespace Harness.Tests.Cli;
@@ -11,19 +12,8 @@ public class EvalNuscenesCliTests
 
     private static readonly string Truth = "{\"meta\": {}, \"results\": {\"a\": [" + Box + "], \"b\": []}}";
 
-    public static TheoryData<string> Sets()
-    {
-        var sets = new TheoryData<string>();
-        foreach (var directory in Directory.GetDirectories(Path.Combine(RepositoryPaths.Fixtures, "nuscenes")).Order(StringComparer.Ordinal))
-        {
-            sets.Add(Path.GetFileName(directory));
-        }
-
-        return sets;
-    }
-
     [Theory]
-    [MemberData(nameof(Sets))]
+    [MemberData(nameof(NuscenesFixtureTests.Sets), MemberType = typeof(NuscenesFixtureTests))]
     public void Json_output_reproduces_every_devkit_value(string set)
     {
         var directory = Path.Combine(RepositoryPaths.Fixtures, "nuscenes", set);
